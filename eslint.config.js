@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const platformGlobals = ['window', 'document', 'navigator', 'process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'localStorage', 'sessionStorage', 'location', 'self'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core knows no platform: adapters implement its ports (see docs/architecture.md).
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'core is runtime-agnostic: put Node code in @scribe/node behind a port.' },
+            { group: ['ws', 'isomorphic-ws', 'onnxruntime-*', 'react', 'react-dom', '@scribe/node', '@scribe/browser', '@scribe/react', '@scribe/server'], message: 'core must not import adapters or platform libraries.' },
+            { group: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'stream', 'url', 'events', 'buffer'], message: 'core must not import Node built-ins.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...platformGlobals.map((name) => ({ name, message: `core must not touch the platform global "${name}".` }))],
+    },
+  },
+);

@@ -1,0 +1,15 @@
+export { ScribeError, type ScribeErrorCode, type ScribeErrorOptions } from './scribe-error';
+export {
+  APIError,
+  AbortError,
+  AuthError,
+  ConfigError,
+  InvalidAudioError,
+  RateLimitError,
+  SessionExpiredError,
+  SessionNotFoundError,
+  SessionStateError,
+  TimeoutError,
+  ValidationError,
+} from './error-classes';
+export { REDACTED, redactText, redactValue } from './redact';
