@@ -1,0 +1,9 @@
+/**
+ * @scribe/core: the runtime-agnostic heart of scribe-ts. Platform packages (@scribe/node, @scribe/browser) fill in
+ * its ports; applications normally use those packages rather than this one.
+ */
+export * from './errors';
+export type { ScribeConfig, Dialect, EnvironmentName, SessionMode, JwtPayload } from './config/scribe-config';
+export { createSystemClock, type Clock } from './ports/clock';
+export { silentLogger, type Logger } from './ports/logger';
+export type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport/transport';

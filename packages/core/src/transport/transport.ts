@@ -1,0 +1,50 @@
+import type { ScribeError } from '../errors';
+
+/** HTTP methods the SDK uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One logical call; the transport may make several attempts (retries, one auth renewal). */
+export interface TransportRequest {
+  /** HTTP method. */
+  method: HttpMethod;
+  /** Absolute URL (callers build it from the resolved endpoints). */
+  url: string;
+  /** Query parameters; undefined values are dropped. */
+  query?: Record<string, string | undefined>;
+  /** Extra headers. */
+  headers?: Record<string, string>;
+  /** A JSON-serialisable value (sent as JSON), raw bytes (`Uint8Array`), or `FormData`. */
+  body?: unknown;
+  /** Attach the active credentials. Default true. */
+  auth?: boolean;
+  /** Whether the call may be retried (contract 8.4). Default: true for GET, false otherwise. */
+  idempotent?: boolean;
+  /** The URL names a session: a 404 becomes SessionNotFoundError. Default false. */
+  sessionPath?: boolean;
+  /** Statuses whose bodies are results, not errors (GET session: 410). */
+  resultStatuses?: readonly number[];
+  /** Cancels the call, its retries and their waits. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds. Default: the configured request timeout. */
+  timeoutMs?: number;
+  /** Called before each retry, with the error that caused it. */
+  onRetry?: (info: { attempt: number; delayMs: number; error: ScribeError }) => void;
+}
+
+/** A successful (2xx, or listed in `resultStatuses`) response with its parsed body. */
+export interface TransportResponse<T = unknown> {
+  /** HTTP status. */
+  status: number;
+  /** Response headers. */
+  headers: Headers;
+  /** Parsed JSON body; `undefined` for an empty body; the raw text when not JSON. */
+  data: T;
+  /** The server's `X-Request-Id`. */
+  requestId: string | undefined;
+}
+
+/** Sends requests with auth, timeouts, retries and error mapping. Implemented by `createHttpTransport`. */
+export interface Transport {
+  /** Performs the call; resolves on success, rejects with a ScribeError otherwise. */
+  request<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>>;
+}
