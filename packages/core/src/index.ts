@@ -7,3 +7,4 @@ export type { ScribeConfig, Dialect, EnvironmentName, SessionMode, JwtPayload } 
 export { createSystemClock, type Clock } from './ports/clock';
 export { silentLogger, type Logger } from './ports/logger';
 export type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport/transport';
+export * from './protocol';
