@@ -1,0 +1,129 @@
+import type { AuthProvider } from '../auth/auth-provider';
+import type { GetToken } from '../auth/bearer-token-auth';
+import { selectAuthProvider } from '../auth/select-auth-provider';
+import type { ScribeConfig } from '../config/scribe-config';
+import { createDiscoveryClient, type DiscoveryClient } from '../discovery/discovery-client';
+import { AbortError } from '../errors';
+import { createSystemClock, type Clock } from '../ports/clock';
+import { silentLogger, type Logger } from '../ports/logger';
+import { createResultPoller, type WaitForResultsOptions } from '../polling/result-poller';
+import type { CreatedSession, EndSessionResponse, SessionResult } from '../protocol';
+import type { CreateSessionOptions } from '../sessions/create-session-body';
+import { createSessionRegistry } from '../sessions/session-registry';
+import { createSessionsApi, type EndSessionOptions, type SessionsApi, type TemplatesApi } from '../sessions/sessions-api';
+import { createHttpTransport, type TransportWarning } from '../transport/http-transport';
+import type { Transport } from '../transport/transport';
+import { createAudioUploads, type ChunkToUpload, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk } from '../uploads/audio-uploads';
+import type { ChunkSource } from '../uploads/chunk-uploader';
+import { withSignal, type Closable } from './closable';
+
+/** Options of `createScribeCore`. Everything but `config` has a working default. */
+export interface ScribeCoreOptions {
+  /** The resolved configuration (`resolveConfig`). */
+  config: ScribeConfig;
+  /** fetch implementation. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Clock for retry waits, polling, token expiry and the discovery cache. Default: the system clock. */
+  clock?: Clock;
+  /** Logger (receives redacted messages). Default: silent. */
+  logger?: Logger;
+  /** Uniform random numbers in [0, 1) for backoff jitter. Default `Math.random`. */
+  random?: () => number;
+  /** Bearer token callback (OIDC tokens obtained elsewhere); selects bearer mode. Default none. */
+  getToken?: GetToken;
+  /** Credentials provider. Default: `selectAuthProvider(config, ...)` (contract 1.1). */
+  auth?: AuthProvider;
+  /** Transport. Default: `createHttpTransport` over `fetch` with the auth provider. */
+  transport?: Transport;
+  /** Receives deprecation notices from the service. Default: `logger.warn`. */
+  onWarning?: (warning: TransportWarning) => void;
+  /** User-Agent header; empty string sends none. Default `scribe-ts/<version>`. */
+  userAgent?: string;
+}
+
+/** The composed runtime-agnostic client that platform packages wrap (the Node `ScribeClient`, the browser client). */
+export interface ScribeCore {
+  /** The configuration in use. */
+  readonly config: ScribeConfig;
+  /** Session calls: create, get, end, patch, processTemplate. */
+  readonly sessions: SessionsApi;
+  /** Template calls: list. */
+  readonly templates: TemplatesApi;
+  /** The discovery client (document, negotiated version, cache). */
+  readonly discovery: DiscoveryClient;
+  /** The transport every call goes through. */
+  readonly transport: Transport;
+  /** Creates a session (contract 2.4). */
+  createSession(options?: CreateSessionOptions): Promise<CreatedSession>;
+  /** Uploads one chunk (contract 2.10). */
+  uploadChunk(sessionId: string, chunk: ChunkToUpload, options?: UploadChunkOptions): Promise<UploadedChunk>;
+  /** Uploads chunks with bounded concurrency, then (by default) ends the session; resolves with the number acknowledged. */
+  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<number>;
+  /** Ends a session, committing it for processing (contract 2.6). */
+  endSession(sessionId: string, options?: EndSessionOptions): Promise<EndSessionResponse>;
+  /** Polls until the session has a final result (contract 3.4). */
+  waitForResults(sessionId: string, options?: WaitForResultsOptions): Promise<SessionResult>;
+  /** The business id read from the credential (never configured), or undefined before login or when unreadable. */
+  businessId(): string | undefined;
+  /** Cancels every call in flight (AbortError) and refuses new ones; forgets cached discovery and session state. */
+  close(): void;
+}
+
+/** Composes auth, transport, discovery, sessions, uploads and polling into one client. */
+export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
+  const { config } = options;
+  const clock = options.clock ?? createSystemClock();
+  const logger = options.logger ?? silentLogger;
+  const auth =
+    options.auth ?? selectAuthProvider(config, { clock, logger, fetch: options.fetch, random: options.random, getToken: options.getToken });
+  // The transport reads the negotiated version from discovery, which itself fetches through the transport; the
+  // closures below only run during requests, after both exist.
+  const transport: Transport =
+    options.transport ??
+    createHttpTransport({
+      config,
+      auth,
+      clock,
+      logger,
+      fetch: options.fetch,
+      random: options.random,
+      userAgent: options.userAgent,
+      onWarning: options.onWarning,
+      getVersionHeader: () => discovery.version(),
+      onUnauthorized: () => discovery.invalidate(),
+    });
+  const discovery: DiscoveryClient = createDiscoveryClient({ config, transport, clock, logger });
+  const registry = createSessionRegistry();
+  const sessionsApi = createSessionsApi({ config, transport, discovery, registry, logger });
+  const uploads = createAudioUploads({ config, transport, discovery, registry, logger, endSession: (id, endOptions) => sessionsApi.end(id, endOptions) });
+  const poller = createResultPoller({ config, clock, logger, getSession: (id, getOptions) => sessionsApi.get(id, getOptions) });
+
+  const closable: Closable = { controller: new AbortController(), closedError: () => new AbortError('The Scribe client was closed.') };
+  const sessions: SessionsApi = {
+    create: (o) => withSignal(closable, o, (s) => sessionsApi.create(s)),
+    get: (id, o) => withSignal(closable, o, (s) => sessionsApi.get(id, s)),
+    end: (id, o) => withSignal(closable, o, (s) => sessionsApi.end(id, s)),
+    patch: (id, fields, o) => withSignal(closable, o, (s) => sessionsApi.patch(id, fields, s)),
+    processTemplate: (id, templateId, o) => withSignal(closable, o, (s) => sessionsApi.processTemplate(id, templateId, s)),
+  };
+  const templates: TemplatesApi = { list: (o) => withSignal(closable, o, (s) => sessionsApi.templates.list(s)) };
+
+  return {
+    config,
+    sessions,
+    templates,
+    discovery,
+    transport,
+    createSession: sessions.create,
+    uploadChunk: (id, chunk, o) => withSignal(closable, o, (s) => uploads.uploadChunk(id, chunk, s)),
+    uploadChunks: (id, chunks, o) => withSignal(closable, o, (s) => uploads.uploadChunks(id, chunks, s)),
+    endSession: sessions.end,
+    waitForResults: (id, o) => withSignal(closable, o, (s) => poller.waitForResults(id, s)),
+    businessId: () => auth.businessId(),
+    close: () => {
+      closable.controller.abort(closable.closedError());
+      discovery.invalidate();
+      registry.clear();
+    },
+  };
+}

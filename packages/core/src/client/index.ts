@@ -1,0 +1,1 @@
+export { createScribeCore, type ScribeCore, type ScribeCoreOptions } from './create-scribe-core';

@@ -1,0 +1,46 @@
+import { ScribeError, type ScribeErrorCode } from '../errors';
+
+/** Where an interrupted multi-chunk upload stopped, so the caller can resume without losing or repeating audio. */
+export interface ChunkUploadProgress {
+  /** Chunks the server acknowledged in the interrupted call. */
+  acknowledged: number;
+  /**
+   * The first index the server does not hold: pass it as `startIndex` with the chunks from that index on. Chunks after
+   * it that did arrive are simply overwritten under the same names.
+   */
+  resumeIndex: number;
+  /** Name of the chunk whose upload failed, when a chunk failed (not set for an abort or a failing source). */
+  fileName: string | undefined;
+}
+
+/**
+ * A multi-chunk upload stopped before its source was exhausted. Its `code` is the code of the underlying failure
+ * (`api_error`, `invalid_audio`, `aborted`...), which is also its `cause`; the session was not ended.
+ */
+export class ChunkUploadError extends ScribeError {
+  /** Chunks the server acknowledged in the interrupted call. */
+  readonly acknowledged: number;
+  /** The `startIndex` to resume with. */
+  readonly resumeIndex: number;
+  /** The chunk that failed, if one did. */
+  readonly fileName: string | undefined;
+
+  constructor(cause: unknown, progress: ChunkUploadProgress) {
+    const inner = ScribeError.is(cause) ? cause : undefined;
+    const code: ScribeErrorCode = inner?.code ?? 'api_error';
+    const what = progress.fileName ? `Uploading ${progress.fileName} failed` : code === 'aborted' ? 'The upload was aborted' : 'The audio source failed';
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(code, `${what} after ${progress.acknowledged} chunk(s) were acknowledged; resume with startIndex ${progress.resumeIndex}. ${reason}`, {
+      cause,
+      serverCode: inner?.serverCode,
+      status: inner?.status,
+      requestId: inner?.requestId,
+      details: { ...inner?.details, acknowledged: progress.acknowledged, resume_index: progress.resumeIndex },
+      retryable: inner?.retryable ?? false,
+    });
+    this.name = 'ChunkUploadError';
+    this.acknowledged = progress.acknowledged;
+    this.resumeIndex = progress.resumeIndex;
+    this.fileName = progress.fileName;
+  }
+}

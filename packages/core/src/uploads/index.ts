@@ -1,0 +1,25 @@
+export {
+  createAudioUploads,
+  type AudioUploads,
+  type AudioUploadsOptions,
+  type ChunkToUpload,
+  type UploadChunkOptions,
+  type UploadChunksOptions,
+  type UploadedChunk,
+} from './audio-uploads';
+export { chunkFileName, fileExtension, parseChunkFileName, type ChunkFileNameOptions } from './chunk-file-name';
+export { ChunkUploadError, type ChunkUploadProgress } from './chunk-upload-error';
+export {
+  createChunkUploader,
+  type AudioChunk,
+  type ChunkSource,
+  type ChunkUploader,
+  type ChunkUploaderOptions,
+  type NamedChunk,
+  type SendChunk,
+  type UploadProgressEvent,
+} from './chunk-uploader';
+export { advertisedContentType, contentTypeForFileName, OCTET_STREAM } from './content-type';
+export { effectiveMaxChunkSeconds, PRODUCTION_MAX_CHUNK_SECONDS } from './max-chunk-seconds';
+export { appendPathSegment, buildUploadRequest, sameOrigin, type UploadRequest, type UploadRequestInput } from './upload-request';
+export { isWav, readWavDurationSeconds } from './wav-duration';
