@@ -8,6 +8,7 @@ export { createSystemClock, type Clock } from './ports/clock';
 export { silentLogger, type Logger } from './ports/logger';
 export type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport/transport';
 export * from './protocol';
+export * from './config';
 export * from './retry';
 export * from './auth';
 export * from './transport';
