@@ -17,6 +17,8 @@ export interface TransportRequest {
   body?: unknown;
   /** Attach the active credentials. Default true. */
   auth?: boolean;
+  /** Send `MSA-Version` (dialect `msa` only). Default: the value of `auth` (protocol calls, not discovery or presigned URLs). */
+  msaVersion?: boolean;
   /** Whether the call may be retried (contract 8.4). Default: true for GET, false otherwise. */
   idempotent?: boolean;
   /** The URL names a session: a 404 becomes SessionNotFoundError. Default false. */
@@ -41,6 +43,8 @@ export interface TransportResponse<T = unknown> {
   data: T;
   /** The server's `X-Request-Id`. */
   requestId: string | undefined;
+  /** The raw body text, when the transport read one (the HTTP transport always sets it). */
+  bodyText?: string;
 }
 
 /** Sends requests with auth, timeouts, retries and error mapping. Implemented by `createHttpTransport`. */

@@ -1,0 +1,169 @@
+import type { ScribeConfig } from '../config/scribe-config';
+import { AuthError, ConfigError, ScribeError } from '../errors';
+import { createSystemClock, type Clock } from '../ports/clock';
+import { silentLogger, type Logger } from '../ports/logger';
+import { parseTokenResponse, type TokenResponse } from '../protocol/token-response';
+import { parseErrorBody } from '../transport/error-body';
+import { createHttpTransport } from '../transport/http-transport';
+import type { Transport, TransportResponse } from '../transport/transport';
+import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
+import { businessIdFromToken } from './business-id';
+import { createMissingCredentialsAuth } from './missing-credentials-auth';
+import { createSingleFlight } from './single-flight';
+import { tokenStateFrom, type TokenState } from './token-state';
+
+/** Path of the login call under the auth host. */
+export const LOGIN_PATH = '/connect-auth/v1/account/login';
+
+/** Path of the refresh call under the auth host. */
+export const REFRESH_PATH = '/connect-auth/v1/account/refresh-token';
+
+/** Per-attempt timeout of login and refresh (contract 9.1: fixed), in milliseconds. */
+export const AUTH_REQUEST_TIMEOUT_MS = 30_000;
+
+// Every non-2xx status comes back as a result: login failures need the raw body and their own advice.
+const EVERY_FAILURE_STATUS: readonly number[] = Array.from({ length: 300 }, (_, index) => 300 + index);
+const MAX_REMEMBERED_SECRETS = 16;
+
+/** Options of {@link createClientCredentialsAuth}. */
+export interface ClientCredentialsAuthOptions {
+  /** Resolved configuration: `clientId`, `clientSecret`, `apiKey` (added to the login body), `authBaseUrl`, `env`. */
+  config: ScribeConfig;
+  /** Sends login and refresh calls. Default: an HTTP transport built from `config` and the options below. */
+  transport?: Transport;
+  /** Monotonic time for token expiry. Default: the system clock. */
+  clock?: Clock;
+  /** Receives redacted notes about renewals. Default: silent. */
+  logger?: Logger;
+  /** The fetch of the default transport. Default: `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Jitter source of the default transport. Default `Math.random`. */
+  random?: () => number;
+}
+
+/**
+ * Client-credentials mode (contract 1.1 row 3, 1.2): logs in lazily, keeps the token on the monotonic clock, refreshes
+ * it when stale (any refresh failure → fresh login), shares one login or refresh among concurrent callers, and after
+ * a 401 drops the token so the retry logs in afresh.
+ */
+export function createClientCredentialsAuth(options: ClientCredentialsAuthOptions): AuthProvider {
+  const { config } = options;
+  const { clientId, clientSecret, apiKey } = config;
+  if (!clientId || !clientSecret) {
+    throw new ConfigError('Client-credentials auth needs both clientId and clientSecret: set SCRIBE_CLIENT_ID and SCRIBE_CLIENT_SECRET.', { secrets: [clientId ?? '', clientSecret ?? ''] });
+  }
+  const clock = options.clock ?? createSystemClock();
+  const logger = options.logger ?? silentLogger;
+  const authBase = config.authBaseUrl.replace(/\/+$/, '');
+  const flight = createSingleFlight<TokenState>();
+  const remembered: string[] = [];
+  let transport = options.transport;
+  let token: TokenState | undefined;
+
+  const secrets = () => [clientId, clientSecret, ...(apiKey ? [apiKey] : []), ...remembered];
+  const envAdvice = `Check that \`env\` (now \`${config.env}\`, auth host \`${authBase}\`) matches where the credentials were issued.`;
+  const remember = (value: string | undefined) => {
+    if (!value || remembered.includes(value)) return;
+    remembered.push(value);
+    if (remembered.length > MAX_REMEMBERED_SECRETS) remembered.shift();
+  };
+
+  function post(path: string, body: Record<string, string>, signal: AbortSignal, idempotent: boolean): Promise<TransportResponse> {
+    transport ??= createHttpTransport({ config, auth: createMissingCredentialsAuth(), clock, logger, fetch: options.fetch, random: options.random });
+    // Login may be repeated after a connection error (it only issues another token); refresh may not: it rotates.
+    return transport.request({
+      method: 'POST',
+      url: `${authBase}${path}`,
+      body,
+      auth: false,
+      msaVersion: false,
+      idempotent,
+      timeoutMs: AUTH_REQUEST_TIMEOUT_MS,
+      resultStatuses: EVERY_FAILURE_STATUS,
+      signal,
+    });
+  }
+
+  function accept(response: TransportResponse, previousRefreshToken: string | undefined): TokenState {
+    let parsed: TokenResponse;
+    try {
+      parsed = parseTokenResponse(response.data);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'login response missing access_token';
+      throw new AuthError(`${message} (HTTP ${response.status} from ${authBase}). ${envAdvice}`, {
+        status: response.status,
+        requestId: response.requestId,
+        secrets: secrets(),
+      });
+    }
+    const next = tokenStateFrom(parsed, clock.now(), previousRefreshToken);
+    remember(next.accessToken);
+    remember(next.refreshToken);
+    token = next;
+    return next;
+  }
+
+  async function login(signal: AbortSignal, previousRefreshToken: string | undefined): Promise<TokenState> {
+    const body: Record<string, string> = { client_id: clientId!, client_secret: clientSecret!, ...(apiKey ? { api_key: apiKey } : {}) };
+    const response = await post(LOGIN_PATH, body, signal, true);
+    if (response.status >= 300) throw loginRejected(response);
+    logger.debug('logged in', { authHost: authBase });
+    return accept(response, previousRefreshToken);
+  }
+
+  function loginRejected(response: TransportResponse): AuthError {
+    const bodyText = response.bodyText ?? '';
+    const parsed = parseErrorBody(bodyText);
+    const excerpt = bodyText.trim().slice(0, 200) || '(empty body)';
+    const outage = response.status >= 500 ? ' The auth service failed; if it persists, try again later.' : '';
+    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${excerpt} ${envAdvice}${outage}`, {
+      status: response.status,
+      serverCode: parsed.code,
+      requestId: response.requestId,
+      details: parsed.details,
+      retryable: response.status >= 500,
+      secrets: secrets(),
+    });
+  }
+
+  async function refresh(current: TokenState & { refreshToken: string }, signal: AbortSignal): Promise<TokenState> {
+    const body = { refresh_token: current.refreshToken, access_token: current.accessToken };
+    const response = await post(REFRESH_PATH, body, signal, false);
+    if (response.status >= 300) {
+      throw new AuthError(`Token refresh failed (HTTP ${response.status}).`, { status: response.status, secrets: secrets() });
+    }
+    return accept(response, current.refreshToken);
+  }
+
+  async function renew(current: TokenState | undefined, signal: AbortSignal): Promise<TokenState> {
+    if (current?.refreshToken) {
+      try {
+        return await refresh({ ...current, refreshToken: current.refreshToken }, signal);
+      } catch (error) {
+        if (signal.aborted) throw error;
+        // Contract 1.2: whatever went wrong (status, network, body), a fresh login is the fallback.
+        logger.debug('token refresh failed; logging in again', { code: ScribeError.is(error) ? error.code : 'unknown', status: ScribeError.is(error) ? error.status : undefined });
+      }
+    }
+    return login(signal, current?.refreshToken);
+  }
+
+  return {
+    mode: 'client-credentials',
+    async headers({ signal } = {}) {
+      const current = token;
+      if (current && clock.now() < current.staleAt) return { Authorization: `Bearer ${current.accessToken}` };
+      const next = await flight.run((taskSignal) => renew(current, taskSignal), signal);
+      return { Authorization: `Bearer ${next.accessToken}` };
+    },
+    async onUnauthorized({ rejectedHeaders }: UnauthorizedOptions = {}) {
+      const rejected = rejectedHeaders?.Authorization?.replace(/^Bearer\s+/i, '');
+      // Only the rejected token is dropped: a concurrent call may already have logged in again.
+      if (token && (rejected === undefined || rejected === token.accessToken)) token = undefined;
+      return true;
+    },
+    businessId: () => businessIdFromToken(token?.accessToken),
+    secrets,
+    advice: () => `The service rejected the access token obtained with these client credentials. ${envAdvice}`,
+  };
+}

@@ -1,0 +1,16 @@
+export type { AuthHeadersOptions, AuthMode, AuthProvider, UnauthorizedOptions } from './auth-provider';
+export { createApiKeyAuth, type ApiKeyAuthOptions } from './api-key-auth';
+export { createBearerTokenAuth, type BearerTokenAuthOptions, type GetToken, type GetTokenOptions } from './bearer-token-auth';
+export { businessIdFromClaims, businessIdFromToken, decodeJwtPayload } from './business-id';
+export {
+  AUTH_REQUEST_TIMEOUT_MS,
+  LOGIN_PATH,
+  REFRESH_PATH,
+  createClientCredentialsAuth,
+  type ClientCredentialsAuthOptions,
+} from './client-credentials-auth';
+export { createJwtPayloadAuth, type JwtPayloadAuthOptions } from './jwt-payload-auth';
+export { CREDENTIAL_ADVICE, createMissingCredentialsAuth } from './missing-credentials-auth';
+export { selectAuthProvider, type AuthDependencies } from './select-auth-provider';
+export { createSingleFlight, type SingleFlight } from './single-flight';
+export { MAX_REFRESH_SKEW_MS, tokenStateFrom, type TokenState } from './token-state';
