@@ -9,6 +9,7 @@ export { silentLogger, type Logger } from './ports/logger';
 export type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport/transport';
 export * from './protocol';
 export * from './config';
+export * from './webhooks';
 export * from './retry';
 export * from './auth';
 export * from './transport';
