@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseAccountsFile } from './auth/accounts.js';
+import type { ServerOptions } from './options.js';
+import { SERVER_VERSION } from './version.js';
+
+/** The CLI's help text. */
+export const USAGE = `scribe-server ${SERVER_VERSION}: a local MedScribeAlliance / EkaScribe-compatible service.
+
+Usage: scribe-server [options]
+
+  --port N                  TCP port (default 8787; 0 picks a free one)
+  --host ADDR               interface to bind (default 127.0.0.1)
+  --data-dir DIR            sessions, audio, secrets (default ./.scribe-data)
+  --public-url URL          origin used in generated URLs (default: from each request's Host)
+  --accounts FILE           JSON accounts [{client_id, client_secret, business_id, api_keys}]
+  --token-lifetime N        access-token lifetime in seconds (default 3600)
+  --session-duration N      session lifetime in seconds (default 3600)
+  --max-templates N         templates per session, transcript not counted (default 2)
+  --long-poll N             seconds a GET of a processing session may be held, 0-14 (default 10)
+  --rate-limit N            requests per minute per credential, 0 disables (default 600)
+  --max-file-bytes N        largest audio file (default 104857600)
+  --webhook-retry-base-ms N first webhook retry delay (default 1000)
+  --no-jwt-payload          refuse the jwt-payload dev header
+  --test-knobs              enable fault injection and /__test__ routes
+  --help, --version
+`;
+
+/** Parses `scribe-server` arguments into server options, or the request for help or the version. */
+export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 'help' | 'version'> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'public-url': { type: 'string' },
+      accounts: { type: 'string' },
+      'token-lifetime': { type: 'string' },
+      'session-duration': { type: 'string' },
+      'max-templates': { type: 'string' },
+      'long-poll': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'max-file-bytes': { type: 'string' },
+      'webhook-retry-base-ms': { type: 'string' },
+      'no-jwt-payload': { type: 'boolean' },
+      'test-knobs': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const number = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0) throw new TypeError(`--${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
+    return parsed;
+  };
+  const rateLimit = number('rate-limit', values['rate-limit']);
+  const retryBase = number('webhook-retry-base-ms', values['webhook-retry-base-ms']);
+  return {
+    port: number('port', values.port) ?? 8787,
+    host: values.host ?? '127.0.0.1',
+    dataDir: values['data-dir'] ?? '.scribe-data',
+    publicUrl: values['public-url'],
+    accounts: values.accounts ? parseAccountsFile(JSON.parse(await readFile(values.accounts, 'utf8'))) : undefined,
+    tokenLifetimeSeconds: number('token-lifetime', values['token-lifetime']),
+    sessionDurationSeconds: number('session-duration', values['session-duration']),
+    maxTemplates: number('max-templates', values['max-templates']),
+    longPollSeconds: number('long-poll', values['long-poll']),
+    rateLimit: rateLimit === undefined ? undefined : rateLimit === 0 ? false : { limit: rateLimit, windowSeconds: 60 },
+    maxFileBytes: number('max-file-bytes', values['max-file-bytes']),
+    webhooks: retryBase === undefined ? undefined : { retryBaseMs: retryBase },
+    trustJwtPayload: values['no-jwt-payload'] ? false : undefined,
+    testKnobs: values['test-knobs'] ?? false,
+    log: (line) => console.error(`[scribe-server] ${line}`),
+  };
+}

@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+import { authenticate, type AuthenticateDependencies, type Principal } from '../auth/authenticate.js';
+import { MULTIPART_SLACK_BYTES } from '../audio/upload-source.js';
+import type { ResolvedOptions } from '../options.js';
+import { rateLimitHeaders, type RateLimiter } from '../rate-limit.js';
+import type { Handler, RequestContext, UploadNote } from './context.js';
+import { preflightHeaders } from './cors.js';
+import { checkMsaVersion } from './msa-version.js';
+import { parseJsonBody, readBody, type RequestBody } from './request-body.js';
+import type { HttpResponse } from './responses.js';
+import type { Router } from './router.js';
+
+/** What routing a request needs. */
+export interface DispatchDependencies {
+  options: ResolvedOptions;
+  router: Router<Handler>;
+  auth: AuthenticateDependencies;
+  rateLimiter: RateLimiter | undefined;
+}
+
+/** Per-request facts gathered while dispatching, kept even when a step throws (headers, log fields). */
+export interface DispatchState {
+  requestId: string;
+  url: URL;
+  origin: string;
+  signal: AbortSignal;
+  /** Headers to add to whatever answer goes out (rate limit, deprecation). */
+  headers: Record<string, string>;
+  principal?: Principal;
+  body?: unknown;
+  bodyBytes: number;
+  upload?: UploadNote;
+}
+
+/**
+ * Routes one request: preflight, 404/405, then for authenticated routes the credential (1.4), the rate limit (8.3)
+ * and `MSA-Version` (2.1), then the body, then the handler. Every failure is thrown as an `HttpError`.
+ */
+export async function dispatch(deps: DispatchDependencies, req: IncomingMessage, state: DispatchState): Promise<HttpResponse> {
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') return { status: 204, headers: preflightHeaders() };
+  const match = deps.router.match(method, state.url.pathname);
+  const { route } = match;
+  if (route.auth) {
+    state.principal = authenticate(req.headers, deps.auth);
+    if (deps.rateLimiter) Object.assign(state.headers, rateLimitHeaders(deps.rateLimiter.consume(state.principal.rateKey)));
+    if (route.protocol) {
+      const version = checkMsaVersion(req.headers['msa-version'], deps.options.supportedVersions, deps.options.deprecatedVersions);
+      Object.assign(state.headers, version.headers);
+    }
+  }
+  let rawBody: RequestBody | undefined;
+  if (route.body === 'json') {
+    rawBody = await readBody(req, deps.options.maxJsonBytes);
+    state.bodyBytes = rawBody.size;
+    state.body = parseJsonBody(rawBody, deps.options.maxJsonBytes);
+    rawBody = undefined;
+  } else if (route.body === 'audio') {
+    rawBody = await readBody(req, deps.options.maxFileBytes + MULTIPART_SLACK_BYTES);
+    state.bodyBytes = rawBody.size;
+  }
+  const ctx: RequestContext = {
+    req,
+    method,
+    url: state.url,
+    params: match.params,
+    prefix: match.prefix,
+    requestId: state.requestId,
+    principal: state.principal,
+    body: state.body,
+    rawBody,
+    origin: state.origin,
+    signal: state.signal,
+    noteUpload: (note) => {
+      state.upload = note;
+    },
+  };
+  return route.handler(ctx);
+}

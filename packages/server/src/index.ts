@@ -1,0 +1,36 @@
+export { startServer, type ScribeServer } from './server.js';
+export type { ServerOptions, RateLimitOptions, WebhookOptions } from './options.js';
+export { DEV_ACCOUNT, type AccountConfig } from './auth/accounts.js';
+export { defaultModels, DEFAULT_LANGUAGES, type ModelConfig } from './models.js';
+export { DEFAULT_TEMPLATES, TRANSCRIPT_TEMPLATE_ID, type TemplateInfo } from './templates.js';
+export {
+  createDefaultEngine,
+  EngineError,
+  ENGINE_SAMPLE_RATE,
+  type Engine,
+  type EngineAudioChunk,
+  type EngineErrorCode,
+  type ExtractInput,
+  type SkippedChunk,
+  type TemplateOutcome,
+  type TranscribeInput,
+  type Transcription,
+} from './processing/engine.js';
+export { WEBHOOK_EVENTS, type WebhookEvent } from './webhooks/registry.js';
+export { webhookSignatureHeader, webhookSignatureV1 } from './webhooks/signature.js';
+export type { ActiveFault, FaultAction, FaultSpec } from './testing/faults.js';
+export type { FaultController } from './testing/fault-controller.js';
+export type { RecordedRequest } from './testing/request-log.js';
+export type { UploadNote } from './http/context.js';
+export type { CredentialKind } from './auth/authenticate.js';
+export {
+  createContractValidator,
+  ContractViolationError,
+  type ContractExchange,
+  type ContractSchemaName,
+  type ContractValidation,
+  type ContractValidator,
+  type ContractValidatorOptions,
+} from './testing/contract-validator.js';
+export type { Clock } from './time.js';
+export { SERVER_VERSION } from './version.js';

@@ -1,0 +1,158 @@
+import type { AccountConfig } from './auth/accounts.js';
+import { defaultModels, type ModelConfig } from './models.js';
+import { createDefaultEngine, type Engine } from './processing/engine.js';
+import { DEFAULT_TEMPLATES, type TemplateInfo } from './templates.js';
+import { systemClock, type Clock } from './time.js';
+
+/** Per-credential rate limit (contract 8.3). */
+export interface RateLimitOptions {
+  /** Requests allowed per window. */
+  limit: number;
+  /** Window length in seconds. Default 60. */
+  windowSeconds?: number;
+}
+
+/** Webhook delivery tuning (contract 7.4); tests shorten the delays. */
+export interface WebhookOptions {
+  /** First retry delay in ms; later ones double. Default 1000 (1, 2, 4, 8, 16 s). */
+  retryBaseMs?: number;
+  /** Retries after the first attempt. Default 5. */
+  maxRetries?: number;
+  /** Per-attempt timeout in ms. Default 30000. */
+  timeoutMs?: number;
+  /** Jitter as a fraction of each delay. Default 0.2 (±20 %). */
+  jitter?: number;
+}
+
+/** Options of `startServer`; every field is optional. */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`. */
+  host?: string;
+  /** Where sessions, audio, the signing secret and webhooks live. Default: a fresh temp directory deleted on close. */
+  dataDir?: string;
+  /** Public origin (optionally with a path) for generated URLs. Default: the request's scheme and `Host`. */
+  publicUrl?: string;
+  /** Accounts; default `{dataDir}/accounts.json` if present, else the dev account on a loopback bind. */
+  accounts?: readonly AccountConfig[];
+  /** Access-token lifetime in seconds (down to 1 for tests). Default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** Refresh-token lifetime in seconds. Default 30 days. */
+  refreshTokenLifetimeSeconds?: number;
+  /** Accept the `jwt-payload` dev header (contract 1.5). Default true. */
+  trustJwtPayload?: boolean;
+  /** Most templates per session, `transcript` not counted. Default 2. */
+  maxTemplates?: number;
+  /** Models offered. Default `lite` and `pro`. */
+  models?: readonly ModelConfig[];
+  /** Session lifetime of the default models in whole seconds (tests use 1). Default 3600. */
+  sessionDurationSeconds?: number;
+  /** How long a GET of a `processing` session may be held; 0 disables, at most 14. Default 10. */
+  longPollSeconds?: number;
+  /** Largest audio file in bytes. Default 100 MiB. */
+  maxFileBytes?: number;
+  /** Largest JSON body in bytes. Default 64 KiB. */
+  maxJsonBytes?: number;
+  /** Longest WAV chunk in seconds, tolerated 0.25 s beyond. Default 24. */
+  maxChunkSeconds?: number;
+  /** Rate limit per credential, or false to disable. Default 600 per 60 s. */
+  rateLimit?: RateLimitOptions | false;
+  /** The template catalogue. Default: the engine's, else the production and protocol standard ids. */
+  templates?: readonly TemplateInfo[];
+  /** Force one `templates` shape in session bodies. Default `auto` (by credential kind, contract 0.3). */
+  templatesShape?: 'auto' | 'keyed' | 'list';
+  /** Protocol versions accepted in `MSA-Version`. Default `['0.1']`. */
+  supportedVersions?: readonly string[];
+  /** Deprecated versions mapped to their sunset date, answered with `X-MSA-Deprecated` headers. Default none. */
+  deprecatedVersions?: Readonly<Record<string, string>>;
+  /** Transcription and extraction. Default: no transcriber (sessions end `failed`). */
+  engine?: Engine;
+  /** Webhook retry tuning. */
+  webhooks?: WebhookOptions;
+  /** How often expired sessions are swept, in ms. Default 1000. */
+  expirySweepMs?: number;
+  /** Enables fault injection, the request log and `/__test__/*` routes. Default false. */
+  testKnobs?: boolean;
+  /** Clock for timestamps, expiry, tokens and rate limits. Default `Date.now`. */
+  now?: Clock;
+  /** Receives one line per notable event (startup, resumed processing, webhook failures). Default: silent. */
+  log?: (line: string) => void;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  dataDir: string | undefined;
+  publicUrl: string | undefined;
+  accounts: readonly AccountConfig[] | undefined;
+  tokenLifetimeSeconds: number;
+  refreshTokenLifetimeSeconds: number;
+  trustJwtPayload: boolean;
+  maxTemplates: number;
+  models: readonly ModelConfig[];
+  longPollSeconds: number;
+  maxFileBytes: number;
+  maxJsonBytes: number;
+  maxChunkSeconds: number;
+  rateLimit: Required<RateLimitOptions> | false;
+  templates: readonly TemplateInfo[];
+  templatesShape: 'auto' | 'keyed' | 'list';
+  supportedVersions: readonly string[];
+  deprecatedVersions: Readonly<Record<string, string>>;
+  engine: Engine;
+  webhooks: Required<WebhookOptions>;
+  expirySweepMs: number;
+  testKnobs: boolean;
+  now: Clock;
+  log: (line: string) => void;
+}
+
+/** Applies defaults and rejects values that would break the contract. */
+export function resolveOptions(options: ServerOptions): ResolvedOptions {
+  const engine = options.engine ?? createDefaultEngine();
+  const models = options.models ?? defaultModels(options.sessionDurationSeconds ?? 3600);
+  for (const model of models) {
+    if (!Number.isInteger(model.maxSessionDurationSeconds) || model.maxSessionDurationSeconds < 1) {
+      throw new TypeError(`model ${model.id}: maxSessionDurationSeconds must be a whole number ≥ 1`);
+    }
+  }
+  const longPoll = options.longPollSeconds ?? 10;
+  if (!(longPoll >= 0 && longPoll <= 14)) throw new TypeError('longPollSeconds must be between 0 and 14');
+  const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
+  if (!Number.isInteger(tokenLifetime) || tokenLifetime < 1) throw new TypeError('tokenLifetimeSeconds must be a whole number ≥ 1');
+  const rateLimit = options.rateLimit === false ? false : { limit: options.rateLimit?.limit ?? 600, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    dataDir: options.dataDir,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    accounts: options.accounts,
+    tokenLifetimeSeconds: tokenLifetime,
+    refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 30 * 24 * 3600,
+    trustJwtPayload: options.trustJwtPayload ?? true,
+    maxTemplates: options.maxTemplates ?? 2,
+    models,
+    longPollSeconds: longPoll,
+    maxFileBytes: options.maxFileBytes ?? 100 * 1024 * 1024,
+    maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
+    maxChunkSeconds: options.maxChunkSeconds ?? 24,
+    rateLimit,
+    templates: options.templates ?? engine.templates ?? DEFAULT_TEMPLATES,
+    templatesShape: options.templatesShape ?? 'auto',
+    supportedVersions: options.supportedVersions ?? ['0.1'],
+    deprecatedVersions: options.deprecatedVersions ?? {},
+    engine,
+    webhooks: {
+      retryBaseMs: options.webhooks?.retryBaseMs ?? 1000,
+      maxRetries: options.webhooks?.maxRetries ?? 5,
+      timeoutMs: options.webhooks?.timeoutMs ?? 30_000,
+      jitter: options.webhooks?.jitter ?? 0.2,
+    },
+    expirySweepMs: options.expirySweepMs ?? 1000,
+    testKnobs: options.testKnobs ?? false,
+    now: options.now ?? systemClock,
+    log: options.log ?? (() => {}),
+  };
+}

@@ -1,0 +1,64 @@
+import { createLoginHandler, createRefreshHandler, type LoginDependencies } from './auth/login-routes.js';
+import { createUploadHandler } from './audio/upload.js';
+import { createDiscoveryHandler } from './discovery.js';
+import type { Handler } from './http/context.js';
+import { json } from './http/responses.js';
+import type { RouteDefinition } from './http/router.js';
+import type { ResolvedOptions } from './options.js';
+import { createCreateSessionHandler } from './sessions/create.js';
+import { createEndSessionHandler } from './sessions/end.js';
+import { createGetSessionHandler } from './sessions/get.js';
+import { createPatchSessionHandler } from './sessions/patch.js';
+import { createProcessTemplateHandler } from './sessions/process-template.js';
+import type { SessionDependencies } from './sessions/session-access.js';
+import { templatesListBody } from './templates.js';
+import {
+  createDeleteWebhookHandler,
+  createListWebhooksHandler,
+  createRegisterWebhookHandler,
+  type WebhookRouteDependencies,
+} from './webhooks/webhook-routes.js';
+
+/** Everything the route handlers depend on. */
+export interface RouteDependencies {
+  options: ResolvedOptions;
+  login: LoginDependencies;
+  sessions: SessionDependencies;
+  webhooks: WebhookRouteDependencies;
+}
+
+type Route = RouteDefinition<Handler>;
+
+const root = (method: string, path: string, body: Route['body'], handler: Handler): Route => ({ method, path, protocol: false, auth: false, body, handler });
+const open = (method: string, path: string, handler: Handler): Route => ({ method, path, protocol: true, auth: false, body: 'none', handler });
+const api = (method: string, path: string, body: Route['body'], handler: Handler): Route => ({ method, path, protocol: true, auth: true, body, handler });
+
+/** The route table of contract 0.3; `{P}` routes are mounted under `/v1` and `/voice/v1` by the router. */
+export function buildRoutes(deps: RouteDependencies): Route[] {
+  const discovery = createDiscoveryHandler(deps.options);
+  const refresh = createRefreshHandler(deps.login);
+  const upload = createUploadHandler(deps.sessions);
+  const processTemplate = createProcessTemplateHandler(deps.sessions);
+  return [
+    root('GET', '/.well-known/medscribealliance', 'none', discovery),
+    open('GET', '/.well-known/medscribealliance', discovery),
+    root('GET', '/health', 'none', async () => json(200, { status: 'ok' })),
+    root('POST', '/connect-auth/v1/account/login', 'json', createLoginHandler(deps.login)),
+    root('POST', '/connect-auth/v1/account/refresh-token', 'json', refresh),
+    root('POST', '/connect-auth/v1/account/refresh', 'json', refresh),
+    api('GET', '/templates', 'none', async () => json(200, templatesListBody(deps.options.templates))),
+    api('POST', '/sessions', 'json', createCreateSessionHandler(deps.sessions)),
+    api('GET', '/sessions/:sessionId', 'none', createGetSessionHandler(deps.sessions)),
+    api('PATCH', '/sessions/:sessionId', 'json', createPatchSessionHandler(deps.sessions)),
+    api('POST', '/sessions/:sessionId/end', 'json', createEndSessionHandler(deps.sessions)),
+    api('POST', '/sessions/:sessionId/process/template', 'none', processTemplate),
+    api('POST', '/sessions/:sessionId/process/template/:templateId', 'none', processTemplate),
+    api('POST', '/sessions/:sessionId/audio', 'audio', upload),
+    api('PUT', '/sessions/:sessionId/audio', 'audio', upload),
+    api('POST', '/sessions/:sessionId/audio/:fileName', 'audio', upload),
+    api('PUT', '/sessions/:sessionId/audio/:fileName', 'audio', upload),
+    api('POST', '/webhooks', 'json', createRegisterWebhookHandler(deps.webhooks)),
+    api('GET', '/webhooks', 'none', createListWebhooksHandler(deps.webhooks)),
+    api('DELETE', '/webhooks/:webhookId', 'none', createDeleteWebhookHandler(deps.webhooks)),
+  ];
+}

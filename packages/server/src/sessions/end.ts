@@ -1,0 +1,58 @@
+import { principalOf, type Handler } from '../http/context.js';
+import { isJsonObject } from '../http/request-body.js';
+import { invalidRequest, json } from '../http/responses.js';
+import type { SessionRecord } from '../store/session-record.js';
+import { loadSession, sessionEnded, sessionExpired, type SessionDependencies } from './session-access.js';
+import { audioFileNames } from './session-body.js';
+
+/** Message of the end response. */
+export const END_MESSAGE = 'Session ended; processing started.';
+
+/**
+ * `POST {P}/sessions/{id}/end` (contract 2.6, 3.6): the only commit. Moves `created`/`recording` to `processing`,
+ * sends `session.ended`, answers 202 and then processes in the background.
+ */
+export function createEndSessionHandler(deps: SessionDependencies): Handler {
+  return async (ctx) => {
+    const principal = principalOf(ctx);
+    const sessionId = ctx.params.sessionId as string;
+    await loadSession(deps, principal.businessId, sessionId);
+    const ended = await deps.store.withLock(principal.businessId, sessionId, async () => {
+      const current = deps.store.get(principal.businessId, sessionId) as SessionRecord;
+      if (current.status === 'expired') throw sessionExpired(sessionId);
+      if (current.status !== 'created' && current.status !== 'recording') throw sessionEnded(current);
+      const audioFilesSent = readAudioFilesSent(ctx.body);
+      const next: SessionRecord = {
+        ...current,
+        status: 'processing',
+        endedAt: deps.options.now(),
+        ...(audioFilesSent !== undefined ? { audioFilesSent } : {}),
+        results: current.templates.map((templateId) => ({ templateId, result: { status: 'processing' } })),
+        pendingRun: { kind: 'full' },
+      };
+      await deps.store.save(next);
+      return next;
+    });
+    deps.emit(ended, 'session.ended');
+    deps.startProcessing(ended);
+    return json(202, {
+      session_id: ended.sessionId,
+      status: 'processing',
+      message: END_MESSAGE,
+      audio_files_received: ended.files.length,
+      audio_files: audioFileNames(ended),
+    });
+  };
+}
+
+/** `audio_files_sent` from an optional body: absent means no mismatch check; negative or fractional is 400. */
+function readAudioFilesSent(body: unknown): number | undefined {
+  if (body === undefined) return undefined;
+  if (!isJsonObject(body)) throw invalidRequest('Request body must be a JSON object.');
+  const value = body.audio_files_sent;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw invalidRequest('audio_files_sent must be an integer ≥ 0.', { field: 'audio_files_sent' });
+  }
+  return value;
+}
