@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors';
 import type { Dialect } from '../config/scribe-config';
 
 /** Inputs of `buildEndpoints`: the protocol base and, in `msa`, the URLs the discovery document named. */
@@ -56,11 +57,13 @@ export function buildEndpoints(input: EndpointInput): SessionEndpoints {
 }
 
 /**
- * Percent-encodes one path segment. `encodeURIComponent` leaves `.` alone, so the dot segments `.` and `..` (which
- * URL parsers would collapse into a different path) are encoded explicitly.
+ * Percent-encodes one path segment. The dot segments `.` and `..` cannot be addressed at all (URL parsers collapse
+ * them, even as `%2E%2E`, into another path), so they are refused with ValidationError rather than sent elsewhere.
  */
 export function encodePathSegment(segment: string): string {
-  if (segment === '.' || segment === '..') return segment.replace(/\./g, '%2E');
+  if (segment === '' || segment === '.' || segment === '..') {
+    throw new ValidationError(`"${segment}" cannot be used as an id or file name in a URL path.`);
+  }
   return encodeURIComponent(segment);
 }
 

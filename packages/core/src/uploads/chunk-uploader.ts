@@ -93,8 +93,9 @@ export function createChunkUploader(options: ChunkUploaderOptions): ChunkUploade
     const outer = options.signal;
     let stop!: () => void;
     const stopped = new Promise<'stop'>((resolve) => (stop = () => resolve('stop')));
+    const abortReason = () => (ScribeError.is(outer?.reason) ? outer.reason : new AbortError());
     const onAbort = () => {
-      controller.abort();
+      controller.abort(abortReason());
       stop();
     };
     if (outer?.aborted) onAbort();
@@ -120,7 +121,9 @@ export function createChunkUploader(options: ChunkUploaderOptions): ChunkUploade
         acknowledged += 1;
         emit({ type: 'chunk-uploaded', index: chunk.index, fileName: chunk.fileName, acknowledged });
       } catch (error) {
-        fail(error, chunk.fileName);
+        // Whatever a cancelled send rejects with, the cause is the caller's abort.
+        if (controller.signal.aborted) fail(abortReason(), undefined);
+        else fail(error, chunk.fileName);
       }
     };
 
@@ -153,7 +156,7 @@ export function createChunkUploader(options: ChunkUploaderOptions): ChunkUploade
     await Promise.all(inFlight);
     outer?.removeEventListener('abort', onAbort);
     if (!exhausted) void Promise.resolve(iterator.return?.()).catch(() => undefined);
-    if (!failure && controller.signal.aborted) failure = { error: new AbortError(), fileName: undefined };
+    if (!failure && controller.signal.aborted) failure = { error: abortReason(), fileName: undefined };
     if (failure) {
       const resumeIndex = Math.min(nextIndex, ...pending);
       const error = ScribeError.is(failure.error) || failure.fileName !== undefined ? failure.error : wrapSourceError(failure.error);

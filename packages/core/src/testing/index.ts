@@ -1,0 +1,4 @@
+export { createManualClock, type ManualClock, type ManualClockOptions } from './manual-clock';
+export { createScriptedTransport, hangUntilAborted, type ScriptedHandler, type ScriptedReply, type ScriptedTransport } from './scripted-transport';
+export { createTestConfig, createTestDiscoveryDocument } from './test-config';
+export { createWavBytes } from './wav-bytes';
