@@ -1,3 +1,5 @@
+import { AuthError, ScribeError } from '../errors';
+import { errorForAbort } from '../transport/abort';
 import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
 import { businessIdFromToken } from './business-id';
 import { createSingleFlight } from './single-flight';
@@ -45,7 +47,20 @@ export function createBearerTokenAuth(options: BearerTokenAuthOptions): AuthProv
     };
   }
 
-  const { getToken } = options;
+  // The callback is application code: whatever it throws is reported as an AuthError, never passed on raw.
+  const getToken = async (tokenOptions: GetTokenOptions): Promise<string> => {
+    let token: unknown;
+    try {
+      token = await options.getToken(tokenOptions);
+    } catch (error) {
+      if (ScribeError.is(error)) throw error;
+      if (tokenOptions.signal?.aborted) throw errorForAbort(tokenOptions.signal);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new AuthError(`The getToken callback failed: ${message}. Fix the token source, then try again.`, { cause: error, secrets: seen });
+    }
+    if (typeof token !== 'string' || !token) throw new AuthError('The getToken callback returned no token: it must resolve to a non-empty string.');
+    return token;
+  };
   const forced = createSingleFlight<string>();
   let latest: string | undefined;
   // A callback that ignores `forceRefresh: false` may keep handing out the token the service just rejected; the one

@@ -1,4 +1,4 @@
-import { AbortError } from '../errors';
+import { errorForAbort } from '../transport/abort';
 
 /** Shares one in-flight task among concurrent callers (one login for N parallel requests). */
 export interface SingleFlight<T> {
@@ -46,7 +46,7 @@ export function createSingleFlight<T>(): SingleFlight<T> {
           if (current === flight) current = undefined;
           flight.controller.abort();
         }
-        reject(new AbortError());
+        reject(errorForAbort(signal));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       flight.promise.then(
@@ -66,7 +66,7 @@ export function createSingleFlight<T>(): SingleFlight<T> {
 
   return {
     run(task, signal) {
-      if (signal?.aborted) return Promise.reject(new AbortError());
+      if (signal?.aborted) return Promise.reject(errorForAbort(signal));
       current ??= start(task);
       return wait(current, signal);
     },

@@ -179,7 +179,11 @@ function apiAdvice(response: FailedResponse, code: string | undefined, json: boo
     return `The service failed; ${retried}. Try again later, and quote the request id if it persists.${nonJson}`;
   }
   if (status === 404) return `Nothing answers at ${pathOf(response.url)}: check \`baseUrl\` and the dialect.${nonJson}`;
-  if (status >= 300 && status < 400) return `Unexpected redirect: check \`baseUrl\`.${nonJson}`;
+  // Status 0 is how browsers report a redirect that was not followed (an opaque redirect).
+  if (status < 200 || (status >= 300 && status < 400)) {
+    const location = response.headers.get('location');
+    return `Unexpected redirect${location ? ` to ${location}` : ''}; credentials are never sent on: check \`baseUrl\`.${nonJson}`;
+  }
   return `Unexpected answer from the service: quote the request id when reporting it.${nonJson}`;
 }
 

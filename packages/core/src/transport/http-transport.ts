@@ -134,6 +134,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         headers,
         body: call.body,
         signal: controller.signal,
+        // Credentials must not follow a redirect to another host (fetch only strips Authorization); 3xx is an error.
+        redirect: call.useAuth ? 'manual' : 'follow',
         retry: 0,
         ignoreResponseError: true,
         responseType: 'text',
@@ -224,9 +226,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         warnIfDeprecated(call, outcome.headers);
         const { status } = outcome;
         if ((status >= 200 && status < 300) || request.resultStatuses?.includes(status)) return result<T>(outcome);
+        if (status === 401 && call.useAuth) options.onUnauthorized?.();
         if (status === 401 && call.useAuth && !authRenewed) {
           authRenewed = true;
-          options.onUnauthorized?.();
           if (await provider().onUnauthorized({ signal: request.signal, rejectedHeaders: authHeaders })) continue;
         }
         error = mapErrorResponse({

@@ -5,7 +5,8 @@ import { createManualClock } from '../../src/testing/manual-clock';
 import { createHttpTransport } from '../../src/transport';
 import { createFakeEka, type FakeEka } from './fake-eka-server';
 import { sendEnvelope, sendJson, startTestServer, type TestServer } from './test-server';
-import { recordingLogger, testConfig } from './test-config';
+import { recordingLogger } from './recording-logger';
+import { testConfig } from './test-config';
 import { rejectionOf } from './rejection-of';
 
 const API_KEY = 'sk_test_sentinel_api_key';
@@ -176,5 +177,44 @@ describe('[#20] where credentials go', () => {
       expect(fake.logins).toHaveLength(0);
       await server.close();
     }
+  });
+
+  it('[#20] an authenticated call does not follow a redirect to another host: the key stays home, the 3xx is an APIError', async () => {
+    const elsewhere = await startTestServer((_req, res) => sendJson(res, 200, {}));
+    try {
+      const { transport } = await setUp({ apiKey: API_KEY });
+      fake.onProtocol = (_req, res) => (res.writeHead(302, { Location: `${elsewhere.origin}/steal` }).end(), true);
+      const error = await rejectionOf(transport.request({ method: 'GET', url: `${server.origin}/v1/templates` }));
+      expect(error).toMatchObject({ code: 'api_error', status: 302 });
+      expect(error.message).toMatch(/Unexpected redirect to http:\/\/127\.0\.0\.1:\d+\/steal/);
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
+describe('provider failures and hooks', () => {
+  it('a getToken callback that throws becomes an AuthError', async () => {
+    const { call } = await setUp({}, async () => {
+      throw new TypeError('token endpoint unreachable');
+    });
+    const error = await rejectionOf(call());
+    expect(error).toMatchObject({ code: 'auth_error', name: 'AuthError' });
+    expect(error.message).toContain('token endpoint unreachable');
+    expect(fake.protocolCalls).toHaveLength(0);
+  });
+
+  it('onUnauthorized fires on every 401 of an authenticated call (the discovery cache drops itself there)', async () => {
+    fake = createFakeEka();
+    server = await startTestServer(fake.handler);
+    let drops = 0;
+    const config = testConfig(server.origin, { clientId: 'c', clientSecret: 'sentinel-secret' });
+    const transport = createHttpTransport({ config, onUnauthorized: () => (drops += 1), clock: createManualClock({ autoAdvance: true }) });
+    fake.onProtocol = (req, res) => (req.url === '/public' ? sendEnvelope(res, 401, 'authentication_failed') : sendEnvelope(res, 401, 'token_expired'), true);
+    await expect(transport.request({ method: 'GET', url: `${server.origin}/v1/templates` })).rejects.toMatchObject({ status: 401 });
+    expect(drops).toBe(2);
+    await expect(transport.request({ method: 'GET', url: `${server.origin}/public`, auth: false })).rejects.toMatchObject({ status: 401 });
+    expect(drops).toBe(2);
   });
 });

@@ -5,7 +5,8 @@ import { createManualClock, type ManualClock } from '../../src/testing/manual-cl
 import { createHttpTransport, type Transport, type TransportRequest } from '../../src/transport';
 import { createFakeEka, type FakeEka } from './fake-eka-server';
 import { dropConnection, fakeJwt, realDelay, sendEnvelope, sendJson, sendText, startTestServer, type TestServer } from './test-server';
-import { recordingLogger, testConfig } from './test-config';
+import { recordingLogger } from './recording-logger';
+import { testConfig } from './test-config';
 import { rejectionOf } from './rejection-of';
 
 const CLIENT_SECRET = 'sentinel-client-secret-7d1e';

@@ -3,7 +3,8 @@ import { createApiKeyAuth } from '../../src/auth';
 import { createManualClock } from '../../src/testing/manual-clock';
 import { createHttpTransport, DEFAULT_USER_AGENT, type TransportWarning } from '../../src/transport';
 import { liveTimers, realDelay, sendEnvelope, sendJson, sendText, startTestServer, type TestServer } from './test-server';
-import { recordingLogger, testConfig } from './test-config';
+import { recordingLogger } from './recording-logger';
+import { testConfig } from './test-config';
 import { rejectionOf } from './rejection-of';
 
 let server: TestServer;
