@@ -10,6 +10,7 @@ export type { HttpMethod, Transport, TransportRequest, TransportResponse } from 
 export * from './protocol';
 export * from './config';
 export * from './webhooks';
+export * from './lifecycle';
 export * from './retry';
 export * from './auth';
 export * from './transport';

@@ -1,0 +1,21 @@
+/** The session lifecycle: a pure reducer over a status union with activity as a separate axis, and its store. */
+export {
+  INITIAL_SESSION_ACTIVITY,
+  INITIAL_SESSION_STATE,
+  SESSION_LIFECYCLE_STATUSES,
+  hasPendingUploads,
+  isFinalLifecycleStatus,
+  type ConnectionState,
+  type CreatingSessionState,
+  type ErrorSessionState,
+  type ExpiredSessionState,
+  type FinishedSessionState,
+  type IdleSessionState,
+  type LiveSessionState,
+  type SessionActivity,
+  type SessionLifecycleStatus,
+  type SessionState,
+} from './session-state';
+export { SESSION_EVENT_TYPES, type SessionEvent, type SessionEventType } from './session-event';
+export { transition, transitionSession } from './transition-session';
+export { createSessionStore, type SessionStore, type SessionStoreListener } from './create-session-store';

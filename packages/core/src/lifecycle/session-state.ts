@@ -1,0 +1,144 @@
+import type { CreatedSession } from '../protocol/created-session';
+import type { SessionResult } from '../protocol/session-result';
+
+/** Where the session is in its life; `ending` and `processing` follow the end call, the last five are final. */
+export type SessionLifecycleStatus =
+  | 'idle'
+  | 'creating'
+  | 'created'
+  | 'recording'
+  | 'ending'
+  | 'processing'
+  | 'completed'
+  | 'partial'
+  | 'failed'
+  | 'expired'
+  | 'error';
+
+/** Every lifecycle status, in lifecycle order. */
+export const SESSION_LIFECYCLE_STATUSES: readonly SessionLifecycleStatus[] = Object.freeze([
+  'idle',
+  'creating',
+  'created',
+  'recording',
+  'ending',
+  'processing',
+  'completed',
+  'partial',
+  'failed',
+  'expired',
+  'error',
+]);
+
+/** The stream socket's state (stays `idle` for chunked sessions). */
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** What I/O is running, kept apart from `status` (whether there is a session and where it stands). */
+export interface SessionActivity {
+  /** The stream socket. */
+  readonly connection: ConnectionState;
+  /** Chunks waiting to be uploaded (not started, or waiting for a retry). */
+  readonly chunksQueued: number;
+  /** Uploads running now. */
+  readonly uploadsInFlight: number;
+  /** Chunks the server acknowledged: the `audio_files_sent` to report at end. */
+  readonly chunksAcknowledged: number;
+  /** Chunks given up on. */
+  readonly chunksFailed: number;
+}
+
+interface WithActivity {
+  /** I/O activity. */
+  readonly activity: SessionActivity;
+}
+
+/** No session yet. */
+export interface IdleSessionState extends WithActivity {
+  readonly status: 'idle';
+}
+
+/** The create call is running. */
+export interface CreatingSessionState extends WithActivity {
+  readonly status: 'creating';
+}
+
+/** A session exists and is not final: audio may be sent (`created`, `recording`), or it is being ended or processed. */
+export interface LiveSessionState extends WithActivity {
+  readonly status: 'created' | 'recording' | 'ending' | 'processing';
+  /** The session id. */
+  readonly sessionId: string;
+  /** The create answer, when this store saw the create. */
+  readonly created: CreatedSession | undefined;
+  /** The latest polled body, if any. */
+  readonly result: SessionResult | undefined;
+}
+
+/** Processing finished; `result` holds the outcome (a `failed` result is a result, not an error). */
+export interface FinishedSessionState extends WithActivity {
+  readonly status: 'completed' | 'partial' | 'failed';
+  /** The session id. */
+  readonly sessionId: string;
+  /** The create answer, when this store saw the create. */
+  readonly created: CreatedSession | undefined;
+  /** The final body. */
+  readonly result: SessionResult;
+}
+
+/** The session expired before it was ended; a new session is needed. */
+export interface ExpiredSessionState extends WithActivity {
+  readonly status: 'expired';
+  /** The session id, when known. */
+  readonly sessionId: string | undefined;
+  /** The create answer, when this store saw the create. */
+  readonly created: CreatedSession | undefined;
+  /** The expired body, when it came from a poll. */
+  readonly result: SessionResult | undefined;
+  /** The SessionExpiredError, when expiry was learned from a failed call. */
+  readonly error: unknown;
+}
+
+/** A call failed for good; `failedIn` says in which status. Dispatch `reset` to start again. */
+export interface ErrorSessionState extends WithActivity {
+  readonly status: 'error';
+  /** The session id, when one existed. */
+  readonly sessionId: string | undefined;
+  /** The create answer, when this store saw the create. */
+  readonly created: CreatedSession | undefined;
+  /** The latest polled body, if any. */
+  readonly result: SessionResult | undefined;
+  /** The error (normally a ScribeError). */
+  readonly error: unknown;
+  /** The status the session was in when it failed. */
+  readonly failedIn: SessionLifecycleStatus;
+}
+
+/** The session lifecycle: a discriminated union on `status`, with I/O activity as a separate axis. */
+export type SessionState =
+  | IdleSessionState
+  | CreatingSessionState
+  | LiveSessionState
+  | FinishedSessionState
+  | ExpiredSessionState
+  | ErrorSessionState;
+
+/** Activity of a fresh session: nothing running. */
+export const INITIAL_SESSION_ACTIVITY: SessionActivity = Object.freeze({
+  connection: 'idle',
+  chunksQueued: 0,
+  uploadsInFlight: 0,
+  chunksAcknowledged: 0,
+  chunksFailed: 0,
+});
+
+/** The state before anything happened. */
+export const INITIAL_SESSION_STATE: IdleSessionState = Object.freeze({ status: 'idle', activity: INITIAL_SESSION_ACTIVITY });
+
+/** True for `completed`, `partial`, `failed` and `expired`. */
+export function isFinalLifecycleStatus(status: SessionLifecycleStatus): status is 'completed' | 'partial' | 'failed' | 'expired' {
+  return status === 'completed' || status === 'partial' || status === 'failed' || status === 'expired';
+}
+
+/** True while chunks wait or upload: the end call must wait for them. */
+export function hasPendingUploads(state: SessionState): boolean {
+  return state.activity.chunksQueued > 0 || state.activity.uploadsInFlight > 0;
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { APIError, SessionExpiredError } from '../errors';
+import { parseSessionResult } from '../protocol/session-result';
+import type { SessionEvent } from './session-event';
+import { SESSION_EVENT_TYPES } from './session-event';
+import { INITIAL_SESSION_ACTIVITY, INITIAL_SESSION_STATE, SESSION_LIFECYCLE_STATUSES, hasPendingUploads, type SessionLifecycleStatus, type SessionState } from './session-state';
+import { transition, transitionSession } from './transition-session';
+
+const ID = 'ses_1';
+const poll = (status: string, sessionId = ID) => parseSessionResult({ session_id: sessionId, status }, 200);
+const busy = Object.freeze({ ...INITIAL_SESSION_ACTIVITY, chunksQueued: 1, uploadsInFlight: 1 });
+const created = { sessionId: ID, created: undefined, result: undefined };
+
+/** One representative state per lifecycle status. */
+const STATES: Record<SessionLifecycleStatus, SessionState> = {
+  idle: INITIAL_SESSION_STATE,
+  creating: { status: 'creating', activity: INITIAL_SESSION_ACTIVITY },
+  created: { status: 'created', ...created, activity: INITIAL_SESSION_ACTIVITY },
+  recording: { status: 'recording', ...created, activity: busy },
+  ending: { status: 'ending', ...created, activity: busy },
+  processing: { status: 'processing', ...created, activity: INITIAL_SESSION_ACTIVITY },
+  completed: { status: 'completed', sessionId: ID, created: undefined, result: poll('completed'), activity: INITIAL_SESSION_ACTIVITY },
+  partial: { status: 'partial', sessionId: ID, created: undefined, result: poll('partial'), activity: INITIAL_SESSION_ACTIVITY },
+  failed: { status: 'failed', sessionId: ID, created: undefined, result: poll('failed'), activity: INITIAL_SESSION_ACTIVITY },
+  expired: { status: 'expired', sessionId: ID, created: undefined, result: poll('expired'), error: undefined, activity: INITIAL_SESSION_ACTIVITY },
+  error: { status: 'error', sessionId: ID, created: undefined, result: undefined, error: new APIError('boom'), failedIn: 'processing', activity: INITIAL_SESSION_ACTIVITY },
+};
+
+/** The events of the table, by column; several columns exercise variants of one event type. */
+const EVENTS: Record<string, SessionEvent> = {
+  'create-requested': { type: 'create-requested' },
+  'session-created': { type: 'session-created', sessionId: ID },
+  'chunk-queued': { type: 'chunk-queued', index: 0 },
+  'chunk-upload-started': { type: 'chunk-upload-started', index: 0 },
+  'chunk-uploaded': { type: 'chunk-uploaded', index: 0 },
+  'chunk-failed': { type: 'chunk-failed', index: 0, error: new APIError('x') },
+  'chunk-failed(retry)': { type: 'chunk-failed', index: 0, willRetry: true },
+  'end-requested': { type: 'end-requested' },
+  'session-ended': { type: 'session-ended' },
+  'polled:recording': { type: 'status-polled', result: poll('recording') },
+  'polled:processing': { type: 'status-polled', result: poll('processing') },
+  'polled:completed': { type: 'status-polled', result: poll('completed') },
+  'polled:partial': { type: 'status-polled', result: poll('partial') },
+  'polled:failed': { type: 'status-polled', result: poll('failed') },
+  'polled:expired': { type: 'status-polled', result: poll('expired') },
+  'polled:unknown': { type: 'status-polled', result: poll('transcribing') },
+  'polled:other-session': { type: 'status-polled', result: poll('completed', 'ses_other') },
+  'reprocess-requested': { type: 'reprocess-requested' },
+  'connection:open': { type: 'connection-changed', connection: 'open' },
+  'connection:unchanged': { type: 'connection-changed', connection: 'idle' },
+  error: { type: 'error', error: new APIError('boom') },
+  'error(expired)': { type: 'error', error: new SessionExpiredError('expired') },
+  reset: { type: 'reset' },
+};
+
+const COLUMNS = Object.keys(EVENTS);
+const _ = '—'; // rejected: the very same state object comes back
+
+// prettier-ignore
+/** Expected status after each event, per starting status, in COLUMNS order. */
+const TABLE: Record<SessionLifecycleStatus, string[]> = {
+  //          create      created    queued       started      uploaded     failed       retry        end       ended         p:rec        p:proc        p:compl      p:partial  p:failed  p:expired  p:unknown    p:other  reproc        conn:open    conn:same err      err(exp)   reset
+  idle:       ['creating', 'created', _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'idle',      _,        _,       _,         _],
+  creating:   [_,          'created', _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'creating',  _,        'error', 'expired', 'idle'],
+  created:    [_,          _,         'recording', _,           _,           _,           _,           'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'created',   _,       _,            'created',   _,        'error', 'expired', 'idle'],
+  recording:  [_,          _,         'recording', 'recording', 'recording', 'recording', 'recording', 'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'recording', _,       _,            'recording', _,        'error', 'expired', 'idle'],
+  ending:     [_,          _,         _,           'ending',    'ending',    'ending',    'ending',    _,        'processing', 'ending',    'processing', 'completed', 'partial', 'failed', 'expired', 'ending',    _,       _,            'ending',    _,        'error', 'expired', 'idle'],
+  processing: [_,          _,         _,           _,           _,           _,           _,           _,        _,            'processing','processing', 'completed', 'partial', 'failed', 'expired', 'processing',_,       _,            'processing',_,        'error', 'expired', 'idle'],
+  completed:  [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'completed', _,        _,       _,         'idle'],
+  partial:    [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'partial',   _,        _,       _,         'idle'],
+  failed:     [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'failed',    _,        _,       _,         'idle'],
+  expired:    [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'expired',   _,        _,       _,         'idle'],
+  error:      [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           'processing', 'completed', 'partial', 'failed', 'expired', _,           _,       _,            'error',     _,        _,       _,         'idle'],
+};
+
+describe('transitionSession: every (status × event) pair', () => {
+  it('covers every status and every event type', () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...SESSION_LIFECYCLE_STATUSES].sort());
+    expect(new Set(Object.values(EVENTS).map((event) => event.type))).toEqual(new Set(SESSION_EVENT_TYPES));
+    for (const row of Object.values(TABLE)) expect(row).toHaveLength(COLUMNS.length);
+  });
+
+  const cases = SESSION_LIFECYCLE_STATUSES.flatMap((status) => COLUMNS.map((column, index) => [status, column, TABLE[status][index]!] as const));
+  it.each(cases)('%s + %s → %s', (status, column, expected) => {
+    const before = Object.freeze(STATES[status]);
+    const after = transitionSession(before, EVENTS[column]!);
+    if (expected === _) {
+      expect(after).toBe(before);
+    } else {
+      expect(after).not.toBe(before);
+      expect(after.status).toBe(expected);
+      expect(Object.isFrozen(after)).toBe(true);
+      expect(Object.isFrozen(after.activity)).toBe(true);
+    }
+  });
+});
+
+describe('transitionSession: details', () => {
+  const run = (events: SessionEvent[], from: SessionState = INITIAL_SESSION_STATE) => events.reduce(transition, from);
+
+  it('tracks queued, in-flight, acknowledged and failed chunks apart', () => {
+    const state = run([
+      { type: 'create-requested' },
+      { type: 'session-created', sessionId: ID },
+      { type: 'chunk-queued' },
+      { type: 'chunk-queued' },
+      { type: 'chunk-queued' },
+      { type: 'chunk-upload-started' },
+      { type: 'chunk-upload-started' },
+      { type: 'chunk-uploaded' },
+      { type: 'chunk-failed', willRetry: true },
+      { type: 'chunk-upload-started' },
+      { type: 'chunk-failed' },
+    ]);
+    expect(state.status).toBe('recording');
+    expect(state.activity).toEqual({ connection: 'idle', chunksQueued: 1, uploadsInFlight: 0, chunksAcknowledged: 1, chunksFailed: 1 });
+    expect(hasPendingUploads(state)).toBe(true);
+  });
+
+  it('never lets counters go negative', () => {
+    const state = run([{ type: 'chunk-uploaded' }, { type: 'chunk-upload-started' }, { type: 'chunk-failed' }], STATES.ending);
+    expect(state.activity.uploadsInFlight).toBe(0);
+    expect(state.activity.chunksQueued).toBe(0);
+  });
+
+  it('keeps uploads finishing while ending, then processes and finishes with the result', () => {
+    const done = poll('completed');
+    const state = run([{ type: 'chunk-uploaded' }, { type: 'session-ended' }, { type: 'status-polled', result: poll('processing') }, { type: 'status-polled', result: done }], STATES.ending);
+    expect(state).toMatchObject({ status: 'completed', sessionId: ID, result: done });
+    expect(state.activity.chunksAcknowledged).toBe(1);
+  });
+
+  it('keeps the create answer and the session id', () => {
+    const session = { sessionId: ID, status: 'created', createdAt: undefined, expiresAt: undefined, uploadUrl: undefined, patientDetails: undefined, raw: {} };
+    const state = run([{ type: 'create-requested' }, { type: 'session-created', sessionId: ID, session }]);
+    expect(state).toMatchObject({ status: 'created', sessionId: ID, created: session });
+  });
+
+  it('a re-dispatched identical poll result changes nothing', () => {
+    const result = poll('processing');
+    const once = transition(STATES.processing, { type: 'status-polled', result });
+    expect(transition(once, { type: 'status-polled', result })).toBe(once);
+  });
+
+  it('a stale live poll never moves a processing session backwards', () => {
+    const state = transition(STATES.processing, { type: 'status-polled', result: poll('created') });
+    expect(state.status).toBe('processing');
+  });
+
+  it('an error remembers where it happened and what was known', () => {
+    const error = new APIError('boom');
+    const state = transition(STATES.recording, { type: 'error', error });
+    expect(state).toMatchObject({ status: 'error', failedIn: 'recording', sessionId: ID, error });
+    expect(state.activity).toBe(STATES.recording.activity);
+  });
+
+  it('SessionExpiredError is the expired outcome', () => {
+    expect(transition(STATES.processing, { type: 'error', error: new SessionExpiredError('gone') })).toMatchObject({ status: 'expired', sessionId: ID });
+  });
+
+  it('reset returns the shared initial state, and is a no-op on a pristine idle state', () => {
+    expect(transition(STATES.failed, { type: 'reset' })).toBe(INITIAL_SESSION_STATE);
+    expect(transition(INITIAL_SESSION_STATE, { type: 'reset' })).toBe(INITIAL_SESSION_STATE);
+    const connected = transition(INITIAL_SESSION_STATE, { type: 'connection-changed', connection: 'open' });
+    expect(transition(connected, { type: 'reset' })).toBe(INITIAL_SESSION_STATE);
+  });
+
+  it('the connection axis changes independently of the status', () => {
+    const states = (['connecting', 'open', 'reconnecting', 'open', 'closed'] as const).reduce<SessionState[]>(
+      (all, connection) => [...all, transition(all.at(-1)!, { type: 'connection-changed', connection })],
+      [STATES.recording],
+    );
+    expect(states.map((state) => state.activity.connection)).toEqual(['idle', 'connecting', 'open', 'reconnecting', 'open', 'closed']);
+    expect(states.every((state) => state.status === 'recording')).toBe(true);
+  });
+});
