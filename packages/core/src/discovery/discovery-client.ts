@@ -114,7 +114,8 @@ export function createDiscoveryClient(options: DiscoveryClientOptions): Discover
       generation += 1;
     },
     peek: fresh,
-    version: () => fresh()?.version ?? cached?.description.version,
+    // A stale document's version is still the best value for the header until the refetch lands.
+    version: () => cached?.description.version,
   };
 }
 

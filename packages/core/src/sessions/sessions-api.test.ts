@@ -86,6 +86,11 @@ describe('sessions.create', () => {
     expect(calls()[1]).toMatchObject({ method: 'GET', url: `https://api.eka.care/voice/v1/sessions/${id}` });
   });
 
+  it('a stream session without upload_url → APIError', async () => {
+    const { api } = setup(eka, () => ({ status: 201, data: { session_id: 's1', status: 'created' } }));
+    await expect(api.create({ uploadType: 'stream' })).rejects.toMatchObject({ code: 'api_error' });
+  });
+
   it('a 409 without a preceding ambiguous retry is a real conflict: thrown', async () => {
     const { api, calls } = setup(eka, () => {
       throw new SessionStateError('exists', { status: 409, serverCode: 'session_already_exists' });

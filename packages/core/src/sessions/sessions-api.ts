@@ -1,4 +1,4 @@
-import { ScribeError, SessionExpiredError, ValidationError } from '../errors';
+import { APIError, ScribeError, SessionExpiredError, ValidationError } from '../errors';
 import { silentLogger, type Logger } from '../ports/logger';
 import {
   isTerminalStatus,
@@ -121,6 +121,9 @@ export function createSessionsApi(options: SessionsApiOptions): SessionsApi & { 
   }
 
   function remember(created: CreatedSession, createOptions: CreateSessionOptions): CreatedSession {
+    if (createOptions.uploadType === 'stream' && created.uploadUrl === undefined) {
+      throw new APIError(`The service created stream session ${created.sessionId} without an upload_url to stream to.`, { details: { session_id: created.sessionId } });
+    }
     const record = registry.get(created.sessionId);
     record.uploadUrl = created.uploadUrl ?? record.uploadUrl;
     record.uploadType = createOptions.uploadType ?? 'chunked';

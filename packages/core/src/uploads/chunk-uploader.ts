@@ -86,77 +86,46 @@ export function createChunkUploader(options: ChunkUploaderOptions): ChunkUploade
     }
   };
 
+  async function upload(chunk: NamedChunk, control: RunControl, pending: Set<number>): Promise<void> {
+    pending.add(chunk.index);
+    try {
+      await options.send(chunk, {
+        signal: control.signal,
+        onRetry: (info) => emit({ type: 'chunk-retried', index: chunk.index, fileName: chunk.fileName, ...info }),
+      });
+      pending.delete(chunk.index);
+      acknowledged += 1;
+      emit({ type: 'chunk-uploaded', index: chunk.index, fileName: chunk.fileName, acknowledged });
+    } catch (error) {
+      // Whatever a cancelled send rejects with, the cause is the caller's abort.
+      if (control.signal.aborted) control.fail(control.abortReason(), undefined);
+      else control.fail(error, chunk.fileName);
+    }
+  }
+
+  // Turns one pulled item into an upload task; empty chunks are dropped before they take an index.
+  function dispatch(value: AudioChunk, control: RunControl, pending: Set<number>): Promise<void> | undefined {
+    const bytes = value instanceof Uint8Array ? value : value.bytes;
+    if (bytes.byteLength === 0) return undefined;
+    const index = nextIndex++;
+    const fileName = chunkFileName(index, options);
+    const durationSeconds = value instanceof Uint8Array ? undefined : value.durationSeconds;
+    emit({ type: 'chunk-queued', index, fileName, byteLength: bytes.byteLength });
+    return upload({ index, fileName, bytes, durationSeconds }, control, pending);
+  }
+
   async function run(source: ChunkSource): Promise<number> {
     if (started) throw new ValidationError('A ChunkUploader runs once; create another for another source.');
     started = true;
-    const controller = new AbortController();
-    const outer = options.signal;
-    let stop!: () => void;
-    const stopped = new Promise<'stop'>((resolve) => (stop = () => resolve('stop')));
-    const abortReason = () => (ScribeError.is(outer?.reason) ? outer.reason : new AbortError());
-    const onAbort = () => {
-      controller.abort(abortReason());
-      stop();
-    };
-    if (outer?.aborted) onAbort();
-    outer?.addEventListener('abort', onAbort, { once: true });
+    const control = createRunControl(options.signal);
     const pending = new Set<number>();
     const inFlight = new Set<Promise<void>>();
-    let failure: { error: unknown; fileName: string | undefined } | undefined;
-    const fail = (error: unknown, fileName: string | undefined) => {
-      failure ??= { error, fileName };
-      stop();
-    };
     const iterator = toAsyncIterator(source);
-    let exhausted = false;
-
-    const upload = async (chunk: NamedChunk) => {
-      pending.add(chunk.index);
-      try {
-        await options.send(chunk, {
-          signal: controller.signal,
-          onRetry: (info) => emit({ type: 'chunk-retried', index: chunk.index, fileName: chunk.fileName, ...info }),
-        });
-        pending.delete(chunk.index);
-        acknowledged += 1;
-        emit({ type: 'chunk-uploaded', index: chunk.index, fileName: chunk.fileName, acknowledged });
-      } catch (error) {
-        // Whatever a cancelled send rejects with, the cause is the caller's abort.
-        if (controller.signal.aborted) fail(abortReason(), undefined);
-        else fail(error, chunk.fileName);
-      }
-    };
-
-    try {
-      while (!failure && !controller.signal.aborted) {
-        if (inFlight.size >= concurrency) {
-          await Promise.race([...inFlight, stopped]);
-          continue;
-        }
-        const next = iterator.next();
-        next.catch(() => undefined); // may be abandoned below when a failure or abort wins the race
-        const item = await Promise.race([next, stopped]);
-        if (item === 'stop') break;
-        if (item.done) {
-          exhausted = true;
-          break;
-        }
-        const bytes = item.value instanceof Uint8Array ? item.value : item.value.bytes;
-        if (bytes.byteLength === 0) continue;
-        const index = nextIndex++;
-        const fileName = chunkFileName(index, options);
-        const durationSeconds = item.value instanceof Uint8Array ? undefined : item.value.durationSeconds;
-        emit({ type: 'chunk-queued', index, fileName, byteLength: bytes.byteLength });
-        const task: Promise<void> = upload({ index, fileName, bytes, durationSeconds }).finally(() => inFlight.delete(task));
-        inFlight.add(task);
-      }
-    } catch (error) {
-      fail(error, undefined); // the source itself threw
-    }
+    const exhausted = await pump(iterator, control, concurrency, inFlight, (value) => dispatch(value, control, pending));
     await Promise.all(inFlight);
-    outer?.removeEventListener('abort', onAbort);
+    control.dispose();
     if (!exhausted) void Promise.resolve(iterator.return?.()).catch(() => undefined);
-    if (!failure && controller.signal.aborted) failure = { error: abortReason(), fileName: undefined };
+    const failure = control.failure();
     if (failure) {
       const resumeIndex = Math.min(nextIndex, ...pending);
       const error = ScribeError.is(failure.error) || failure.fileName !== undefined ? failure.error : wrapSourceError(failure.error);
@@ -173,6 +142,78 @@ export function createChunkUploader(options: ChunkUploaderOptions): ChunkUploade
     get nextIndex() {
       return nextIndex;
     },
+  };
+}
+
+/**
+ * Pulls items while fewer than `concurrency` uploads are in flight (the backpressure), until the source ends or the
+ * run stops. Resolves true when the source was exhausted.
+ */
+async function pump(
+  iterator: AsyncIterator<AudioChunk>,
+  control: RunControl,
+  concurrency: number,
+  inFlight: Set<Promise<void>>,
+  dispatch: (value: AudioChunk) => Promise<void> | undefined,
+): Promise<boolean> {
+  try {
+    while (!control.failure() && !control.signal.aborted) {
+      if (inFlight.size >= concurrency) {
+        await Promise.race([...inFlight, control.stopped]);
+        continue;
+      }
+      const next = iterator.next();
+      next.catch(() => undefined); // may be abandoned below when a failure or abort wins the race
+      const item = await Promise.race([next, control.stopped]);
+      if (item === 'stop') return false;
+      if (item.done) return true;
+      const task = dispatch(item.value)?.finally(() => inFlight.delete(task!));
+      if (task) inFlight.add(task);
+    }
+  } catch (error) {
+    control.fail(error, undefined); // the source itself threw
+  }
+  return false;
+}
+
+interface RunControl {
+  /** Cancels the sends in flight. */
+  readonly signal: AbortSignal;
+  /** Resolves once the run must stop pulling (first failure or abort). */
+  readonly stopped: Promise<'stop'>;
+  /** Records the first failure and stops the run. */
+  fail(error: unknown, fileName: string | undefined): void;
+  /** The failure that ended the run (an abort counts), if any. */
+  failure(): { error: unknown; fileName: string | undefined } | undefined;
+  /** The error an abort is reported as: the caller's ScribeError reason, else AbortError. */
+  abortReason(): ScribeError;
+  /** Detaches from the caller's signal. */
+  dispose(): void;
+}
+
+// Cancellation and first-failure bookkeeping of one run, tied to the caller's signal.
+function createRunControl(outer: AbortSignal | undefined): RunControl {
+  const controller = new AbortController();
+  let stop!: () => void;
+  const stopped = new Promise<'stop'>((resolve) => (stop = () => resolve('stop')));
+  let first: { error: unknown; fileName: string | undefined } | undefined;
+  const abortReason = () => (ScribeError.is(outer?.reason) ? outer.reason : new AbortError());
+  const onAbort = () => {
+    controller.abort(abortReason());
+    stop();
+  };
+  if (outer?.aborted) onAbort();
+  outer?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    stopped,
+    fail: (error, fileName) => {
+      first ??= { error, fileName };
+      stop();
+    },
+    failure: () => first ?? (controller.signal.aborted ? { error: abortReason(), fileName: undefined } : undefined),
+    abortReason,
+    dispose: () => outer?.removeEventListener('abort', onAbort),
   };
 }
 
