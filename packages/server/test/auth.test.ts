@@ -184,7 +184,8 @@ describe('access tokens (1.6)', () => {
 describe('API keys and credential resolution (1.4)', () => {
   it('[#23] the three API-key forms are accepted', async () => {
     const t = await startTestServer();
-    for (const headers of [{ 'X-API-Key': DEV_KEY }, { Authorization: `X-API-Key ${DEV_KEY}` }, { Authorization: `Bearer ${DEV_KEY}` }]) {
+    const forms: Record<string, string>[] = [{ 'X-API-Key': DEV_KEY }, { Authorization: `X-API-Key ${DEV_KEY}` }, { Authorization: `Bearer ${DEV_KEY}` }];
+    for (const headers of forms) {
       const response = await t.call('GET', '/v1/templates', { headers });
       expect(response.status, JSON.stringify(headers)).toBe(200);
     }

@@ -122,7 +122,7 @@ describe('create session (2.4)', () => {
 
   it('[#30] session_id: 16-64 characters of [A-Za-z0-9_-]; else 400; unknown keys ignored; never 422', async () => {
     const t = await startTestServer();
-    for (const id of ['short', 'x'.repeat(65), 'has space in it 123', 'ses_bad/slash_123456', 12345678901234567]) {
+    for (const id of ['short', 'x'.repeat(65), 'has space in it 123', 'ses_bad/slash_123456', 1234567890123456]) {
       await createExpecting(t, { templates: ['soap'], session_id: id }, 400, 'invalid_request');
     }
     await createExpecting(t, { templates: ['soap'], whatever: { nested: true }, another: 1 }, 201);

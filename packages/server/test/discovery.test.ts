@@ -45,7 +45,8 @@ describe('discovery', () => {
 
   it('[#9] public routes ignore any credential, even an invalid one', async () => {
     const t = await startTestServer();
-    for (const headers of [{ 'X-API-Key': 'nope' }, { Authorization: 'Bearer a.b.c' }, { 'jwt-payload': '{bad' }]) {
+    const invalid: Record<string, string>[] = [{ 'X-API-Key': 'nope' }, { Authorization: 'Bearer a.b.c' }, { 'jwt-payload': '{bad' }];
+    for (const headers of invalid) {
       for (const path of [...LOCATIONS, '/health']) expect((await t.call('GET', path, { headers })).status).toBe(200);
     }
     expect((await t.call('GET', '/health')).body).toEqual({ status: 'ok' });

@@ -93,7 +93,7 @@ const EXPECTED = {
 describe('operations by state (3.6)', () => {
   for (const [operation, row] of Object.entries(EXPECTED)) {
     for (const state of STATES) {
-      const [status, code] = row[state] as readonly [number, string?];
+      const [status, code] = row[state as keyof typeof row] as readonly [number, string?];
       it(`[#52] ${operation} on a ${state} session → ${status}${code ? ` ${code}` : ''}`, async () => {
         const t = await startGatedServer({ longPollSeconds: 0 });
         const id = await prepareSession(t, state);

@@ -50,7 +50,7 @@ describe('upload forms (2.10)', () => {
     expectUploadBody(response.body, created.body.session_id, 'chunk_0.wav', 0, 1);
     // The way browsers and undici send it.
     const form = new FormData();
-    form.append('file', new Blob([makeWav({ seconds: 0.1 })], { type: 'audio/wav' }), 'chunk_1.wav');
+    form.append('file', new Blob([new Uint8Array(makeWav({ seconds: 0.1 }))], { type: 'audio/wav' }), 'chunk_1.wav');
     const viaFetch = await fetch(created.body.upload_url, { method: 'POST', headers: KEY_HEADERS, body: form });
     expect(viaFetch.status).toBe(200);
     expect(((await viaFetch.json()) as { file_name: string }).file_name).toBe('chunk_1.wav');

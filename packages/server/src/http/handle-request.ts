@@ -94,7 +94,11 @@ async function respond(
     await readBody(req, 0);
     return 'dropped';
   }
-  if (fault?.kind === 'delay' && fault.when !== 'after') await delay(fault.ms, deps.closing);
+  if (fault?.kind === 'delay' && fault.when !== 'after') {
+    await delay(fault.ms, state.signal);
+    // A client that gave up during the delay timed out before the server acted: the request must have no effect.
+    if (state.signal.aborted) throw new ClientGoneError();
+  }
   const response = await safely(deps, () => dispatch({ ...deps, router: isTestRoute ? (deps.testRouter as Router<Handler>) : deps.router }, req, state));
   if (fault?.kind === 'drop') return 'dropped';
   if (fault?.kind === 'delay' && fault.when === 'after') await delay(fault.ms, deps.closing);

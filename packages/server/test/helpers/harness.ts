@@ -63,7 +63,7 @@ export async function call(baseUrl: string, method: string, path: string, option
     body = JSON.stringify(options.json);
     headers['Content-Type'] ??= 'application/json';
   }
-  const response = await fetch(baseUrl + path, { method, headers, body });
+  const response = await fetch(baseUrl + path, { method, headers, body: body instanceof Uint8Array ? new Uint8Array(body) : body });
   const text = await response.text();
   let parsed: unknown = undefined;
   if ((response.headers.get('content-type') ?? '').startsWith('application/json')) parsed = JSON.parse(text);
