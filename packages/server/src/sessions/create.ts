@@ -21,19 +21,9 @@ export function createCreateSessionHandler(deps: SessionDependencies): Handler {
   return async (ctx) => {
     const principal = principalOf(ctx);
     if (!isJsonObject(ctx.body)) throw invalidRequest('Request body must be a JSON object.');
-    const body = ctx.body;
-    const templates = validateTemplates(body.templates, deps.options.maxTemplates);
-    const model = validateModel(body.model, deps.options.models);
-    const sessionMode = validateSessionMode(body.session_mode);
-    const languageHint = validateLanguageHint(body.language_hint, model);
-    const transcriptLanguage = validateTranscriptLanguage(body.transcript_language);
-    const transport = validateTransport(body.upload_type, body.communication_protocol);
-    const additionalData = validateObjectField(body.additional_data, 'additional_data') ?? {};
-    const patientDetails = validateObjectField(body.patient_details, 'patient_details');
-    const chosenId = validateClientSessionId(body.session_id);
-
+    const fields = validateCreateBody(ctx.body, deps);
     const now = deps.options.now();
-    const sessionId = chosenId ?? uniqueGeneratedId(deps, principal.businessId);
+    const sessionId = fields.chosenId ?? uniqueGeneratedId(deps, principal.businessId);
     const record: SessionRecord = {
       formatVersion: 1,
       sessionId,
@@ -41,20 +31,15 @@ export function createCreateSessionHandler(deps: SessionDependencies): Handler {
       ...(principal.clientId ? { clientId: principal.clientId } : {}),
       status: 'created',
       createdAt: now,
-      expiresAt: now + model.maxSessionDurationSeconds * 1000,
+      expiresAt: now + fields.model.maxSessionDurationSeconds * 1000,
       prefix: ctx.prefix,
-      templates,
-      model: model.id,
-      sessionMode,
-      ...(languageHint ? { languageHint } : {}),
-      ...(transcriptLanguage !== undefined ? { transcriptLanguage } : {}),
-      ...transport,
-      additionalData,
-      ...(patientDetails ? { patientDetails } : {}),
+      ...fields.stored,
+      model: fields.model.id,
       files: [],
       processingErrors: [],
       terminalEventSent: false,
     };
+    const { additionalData, patientDetails } = record;
     await deps.store.withLock(principal.businessId, sessionId, async () => {
       if (deps.store.get(principal.businessId, sessionId)) {
         throw new HttpError(409, 'session_already_exists', `Session ${sessionId} already exists.`, { session_id: sessionId });
@@ -72,6 +57,29 @@ export function createCreateSessionHandler(deps: SessionDependencies): Handler {
       ...(patientDetails ? { patient_details: patientDetails } : {}),
     });
   };
+}
+
+/** Validates the create body in the order of the 2.4 table; returns the fields to store. */
+function validateCreateBody(body: Record<string, unknown>, deps: SessionDependencies) {
+  const templates = validateTemplates(body.templates, deps.options.maxTemplates);
+  const model = validateModel(body.model, deps.options.models);
+  const sessionMode = validateSessionMode(body.session_mode);
+  const languageHint = validateLanguageHint(body.language_hint, model);
+  const transcriptLanguage = validateTranscriptLanguage(body.transcript_language);
+  const transport = validateTransport(body.upload_type, body.communication_protocol);
+  const additionalData = validateObjectField(body.additional_data, 'additional_data') ?? {};
+  const patientDetails = validateObjectField(body.patient_details, 'patient_details');
+  const chosenId = validateClientSessionId(body.session_id);
+  const stored = {
+    templates,
+    sessionMode,
+    ...(languageHint ? { languageHint } : {}),
+    ...(transcriptLanguage !== undefined ? { transcriptLanguage } : {}),
+    ...transport,
+    additionalData,
+    ...(patientDetails ? { patientDetails } : {}),
+  };
+  return { model, chosenId, stored };
 }
 
 function uniqueGeneratedId(deps: SessionDependencies, businessId: string): string {
