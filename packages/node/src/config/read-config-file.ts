@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { ConfigError } from '@scribe/core';
 
 /** A config file that was found and parsed into its top-level object. */
@@ -60,11 +60,20 @@ function parseConfigFile(path: string, origin: string): LoadedConfigFile {
 function parseText(text: string, path: string): unknown {
   const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   try {
-    return yaml ? parseYaml(text) : JSON.parse(text);
+    return yaml ? parseYamlSettings(text) : JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(`Config file ${path} is not valid ${yaml ? 'YAML' : 'JSON'}: ${reason}`);
   }
+}
+
+// A YAML stream without a document (only comments, e.g. a sample file with every line commented out) is empty, like
+// an empty file; an explicit `null` or `~` document is still a non-object top level.
+function parseYamlSettings(text: string): unknown {
+  const document = parseDocument(text);
+  const [first] = document.errors;
+  if (first) throw first;
+  return document.contents === null ? {} : document.toJS();
 }
 
 function describe(value: unknown): string {
