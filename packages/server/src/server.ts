@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { answerClientError } from './http/client-error.js';
 import { createRequestListener } from './http/handle-request.js';
 import { Router } from './http/router.js';
 import { resolveOptions, type ResolvedOptions, type ServerOptions } from './options.js';
@@ -49,6 +50,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   const closing = new AbortController();
   let address = `${options.host}:${options.port}`;
   const server = createServer(createListener(options, state, knobs, closing.signal, () => address));
+  server.on('clientError', answerClientError);
   const port = await listen(server, options.port, options.host);
   address = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   await resumeAfterRestart(state, options.log);

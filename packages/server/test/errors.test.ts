@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { contract, createSession, KEY_HEADERS, startTestServer } from './helpers/harness.js';
 
@@ -42,6 +43,23 @@ describe('error envelope (8.1, 2.1)', () => {
     }
     const headers: Record<string, string>[] = [{ 'X-API-Key': '\t' }, { Authorization: 'Bearer' }, { Authorization: 'Bearer ..' }, { 'jwt-payload': 'null' }, { 'MSA-Version': '' }];
     for (const extra of headers) expect((await t.call('GET', '/v1/templates', { headers: { ...KEY_HEADERS, ...extra } })).status).toBeLessThan(500);
+  });
+
+  it('[#88] requests the HTTP parser rejects still get the JSON envelope, not a bare default', async () => {
+    const t = await startTestServer();
+    const { port } = t.server;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GARBAGE / HTTP/9.9\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toMatch(/X-Request-Id: req_/);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    expect(body.error.code).toBe('invalid_request');
+    expect(contract.validateSchema('ErrorEnvelope', body).valid).toBe(true);
   });
 
   it('[#88] a template id like __proto__ is stored and rendered safely', async () => {

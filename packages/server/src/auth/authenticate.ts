@@ -71,6 +71,8 @@ function byJwtPayload(value: string, deps: AuthenticateDependencies): Principal 
   }
   const businessId = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)['b-id'] : undefined;
   if (typeof businessId !== 'string' || businessId === '') throw unauthenticated('jwt-payload has no b-id', 'missing_business_id');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  if (/[\u0000-\u001f\u007f]/.test(businessId) || businessId.length > 256) throw unauthenticated('jwt-payload b-id is malformed', 'malformed_business_id');
   return { kind: 'jwt-payload', businessId, rateKey: `business:${businessId}` };
 }
 

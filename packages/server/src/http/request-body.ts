@@ -44,7 +44,8 @@ export function parseJsonBody(body: RequestBody, limit: number): unknown {
   if (body.overLimit) {
     throw new HttpError(413, 'payload_too_large', `JSON body exceeds ${limit} bytes.`, { limit_bytes: limit });
   }
-  const text = body.data.toString('utf8').trim();
+  // A UTF-8 byte-order mark is legal in JSON sent by some Windows tools; JSON.parse refuses it.
+  const text = body.data.toString('utf8').replace(/^\uFEFF/, '').trim();
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -34,14 +34,21 @@ export class ProcessingPipeline {
 
   constructor(private readonly deps: PipelineDependencies) {}
 
-  /** Starts processing a session (no-op if it already runs or has nothing pending). */
+  /**
+   * Processes a session's pending work in the background. A call while a run of the same session is still winding
+   * down (a reprocess request right after the result was saved) queues behind it instead of being lost.
+   */
   start(record: SessionRecord): void {
     const key = sessionKey(record.businessId, record.sessionId);
-    if (this.running.has(key) || this.closing.signal.aborted) return;
-    const run = new Promise<void>((resolve) => setImmediate(resolve))
+    if (this.closing.signal.aborted) return;
+    const previous = this.running.get(key) ?? Promise.resolve();
+    const run = previous
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => this.run(record.businessId, record.sessionId))
       .catch((error: unknown) => this.deps.log(`processing ${record.sessionId} crashed: ${(error as Error).stack ?? String(error)}`))
-      .finally(() => this.running.delete(key));
+      .finally(() => {
+        if (this.running.get(key) === run) this.running.delete(key);
+      });
     this.running.set(key, run);
   }
 
