@@ -38,7 +38,7 @@ async function handleRequest(deps: ListenerDependencies, req: IncomingMessage, r
   const started = performance.now();
   const timestamp = formatTimestamp(deps.options.now());
   const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://placeholder');
+  const url = parseRequestTarget(req.url);
   const disconnected = new AbortController();
   res.on('close', () => disconnected.abort());
   const state: DispatchState = {
@@ -99,7 +99,10 @@ async function respond(
     // A client that gave up during the delay timed out before the server acted: the request must have no effect.
     if (state.signal.aborted) throw new ClientGoneError();
   }
-  const response = await safely(deps, () => dispatch({ ...deps, router: isTestRoute ? (deps.testRouter as Router<Handler>) : deps.router }, req, state));
+  const response = await safely(deps, async () => {
+    if (state.url.hostname === MALFORMED_TARGET_HOST) throw new HttpError(400, 'invalid_request', 'Malformed request target.');
+    return dispatch({ ...deps, router: isTestRoute ? (deps.testRouter as Router<Handler>) : deps.router }, req, state);
+  });
   if (fault?.kind === 'drop') return 'dropped';
   if (fault?.kind === 'delay' && fault.when === 'after') await delay(fault.ms, deps.closing);
   return response;
@@ -130,4 +133,20 @@ function faultResponse(fault: Extract<FaultAction, { kind: 'status' | 'html' }>)
 
 function faultName(fault: FaultAction): string {
   return fault.kind === 'drop' ? `drop-${fault.when}` : fault.kind;
+}
+
+/** Host of the URL standing in for a target that does not parse (`.invalid` can never be a real host). */
+const MALFORMED_TARGET_HOST = 'malformed-target.invalid';
+
+/**
+ * The request target as a URL. Origin-form targets are appended to a fixed base rather than resolved against it,
+ * so `//x/y` stays a path instead of becoming a host; unparsable targets get a sentinel host answered with 400.
+ */
+function parseRequestTarget(target: string | undefined): URL {
+  try {
+    if (target === undefined || target === '') return new URL('http://placeholder/');
+    return target.startsWith('/') ? new URL(`http://placeholder${target}`) : new URL(target);
+  } catch {
+    return new URL(`http://${MALFORMED_TARGET_HOST}/`);
+  }
 }
