@@ -1,6 +1,6 @@
 import { principalOf, type Handler } from '../http/context.js';
 import { HttpError, invalidRequest, json } from '../http/responses.js';
-import { loadSession, sessionEnded, sessionExpired, type SessionDependencies } from '../sessions/session-access.js';
+import { changeOpenSession, type SessionDependencies } from '../sessions/session-access.js';
 import { diskNameFor } from '../store/file-layout.js';
 import type { SessionRecord, StoredAudioFile } from '../store/session-record.js';
 import { checkWav, resolveAudioType } from './audio-checks.js';
@@ -15,11 +15,7 @@ export function createUploadHandler(deps: SessionDependencies): Handler {
   return async (ctx) => {
     const principal = principalOf(ctx);
     const sessionId = ctx.params.sessionId as string;
-    await loadSession(deps, principal.businessId, sessionId);
-    const { record, stored, index } = await deps.store.withLock(principal.businessId, sessionId, async () => {
-      const current = deps.store.get(principal.businessId, sessionId) as SessionRecord;
-      if (current.status === 'expired') throw sessionExpired(sessionId);
-      if (current.status !== 'created' && current.status !== 'recording') throw sessionEnded(current);
+    const { record, stored, index } = await changeOpenSession(deps, principal.businessId, sessionId, async (current) => {
       // A `stream` session would be refused here; this server version creates none (see docs/server.md).
       const source = readUploadSource(ctx, deps.options.maxFileBytes);
       ctx.noteUpload({ form: source.form, fileName: source.fileName, contentType: source.declaredType, bytes: source.size });

@@ -2,7 +2,7 @@ import { principalOf, type Handler } from '../http/context.js';
 import { isJsonObject } from '../http/request-body.js';
 import { invalidRequest, json } from '../http/responses.js';
 import type { SessionRecord } from '../store/session-record.js';
-import { loadSession, sessionEnded, sessionExpired, type SessionDependencies } from './session-access.js';
+import { changeOpenSession, type SessionDependencies } from './session-access.js';
 import { audioFileNames } from './session-body.js';
 
 /** Message of the end response. */
@@ -16,11 +16,7 @@ export function createEndSessionHandler(deps: SessionDependencies): Handler {
   return async (ctx) => {
     const principal = principalOf(ctx);
     const sessionId = ctx.params.sessionId as string;
-    await loadSession(deps, principal.businessId, sessionId);
-    const ended = await deps.store.withLock(principal.businessId, sessionId, async () => {
-      const current = deps.store.get(principal.businessId, sessionId) as SessionRecord;
-      if (current.status === 'expired') throw sessionExpired(sessionId);
-      if (current.status !== 'created' && current.status !== 'recording') throw sessionEnded(current);
+    const ended = await changeOpenSession(deps, principal.businessId, sessionId, async (current) => {
       const audioFilesSent = readAudioFilesSent(ctx.body);
       const next: SessionRecord = {
         ...current,

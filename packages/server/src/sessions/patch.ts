@@ -2,9 +2,8 @@ import { principalOf, type Handler } from '../http/context.js';
 import { isJsonObject } from '../http/request-body.js';
 import { invalidRequest, json } from '../http/responses.js';
 import type { SessionRecord } from '../store/session-record.js';
-import { loadSession, sessionEnded, sessionExpired, type SessionDependencies } from './session-access.js';
+import { changeOpenSession, type SessionDependencies } from './session-access.js';
 import { renderSessionBody, templatesShapeFor } from './session-body.js';
-import { isOpen } from './status-codes.js';
 import { validateLanguageHint, validateObjectField, validateTemplates } from './validation.js';
 
 const PATCHABLE = new Set(['patient_details', 'user_status', 'processing_status', 'additional_data', 'language_hint', 'templates']);
@@ -17,11 +16,7 @@ export function createPatchSessionHandler(deps: SessionDependencies): Handler {
   return async (ctx) => {
     const principal = principalOf(ctx);
     const sessionId = ctx.params.sessionId as string;
-    await loadSession(deps, principal.businessId, sessionId);
-    const patched = await deps.store.withLock(principal.businessId, sessionId, async () => {
-      const current = deps.store.get(principal.businessId, sessionId) as SessionRecord;
-      if (current.status === 'expired') throw sessionExpired(sessionId);
-      if (!isOpen(current.status)) throw sessionEnded(current);
+    const patched = await changeOpenSession(deps, principal.businessId, sessionId, async (current) => {
       const next = applyPatch(current, ctx.body ?? {}, deps);
       await deps.store.save(next);
       return next;

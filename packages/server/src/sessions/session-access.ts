@@ -58,6 +58,25 @@ export async function expireSession(deps: SessionDependencies, record: SessionRe
   return deps.store.get(record.businessId, record.sessionId) ?? record;
 }
 
+/**
+ * Runs `change` on the caller's session under its lock once it is known to be open: unknown → 404, expired → 410
+ * envelope, ended → 400 `session_ended` (contract 3.6). Upload, end and patch share exactly these rules.
+ */
+export async function changeOpenSession<T>(
+  deps: SessionDependencies,
+  businessId: string,
+  sessionId: string,
+  change: (current: SessionRecord) => Promise<T>,
+): Promise<T> {
+  await loadSession(deps, businessId, sessionId);
+  return deps.store.withLock(businessId, sessionId, async () => {
+    const current = deps.store.get(businessId, sessionId) as SessionRecord;
+    if (current.status === 'expired') throw sessionExpired(sessionId);
+    if (!isOpen(current.status)) throw sessionEnded(current);
+    return change(current);
+  });
+}
+
 /** Expires every open session whose time is up; run on a timer so expiry happens without any access. */
 export async function sweepExpired(deps: SessionDependencies): Promise<void> {
   const now = deps.options.now();
