@@ -5,12 +5,9 @@ import { startTestServer } from '../support/start-test-server';
 import { chunkNames, makeWav, makeWavChunks } from '../support/wav-fixtures';
 
 describe('[#42] no upload after endSession', () => {
-  it.each([
-    ['eka', ekaClient],
-    ['msa', msaClient],
-  ] as const)('%s: uploadChunk and uploadChunks → SessionStateError, and no request is sent', async (_dialect, makeClient) => {
+  it.each(['eka', 'msa'])('%s: uploadChunk and uploadChunks → SessionStateError, and no request is sent', async (dialect) => {
     const t = await startTestServer();
-    const client = makeClient(t);
+    const client = dialect === 'eka' ? ekaClient(t) : msaClient(t);
     const session = await client.createSession();
     await client.uploadChunks(session.sessionId, makeWavChunks(1));
     const before = t.server.requests.length;
