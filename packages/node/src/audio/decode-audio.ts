@@ -1,0 +1,141 @@
+import { AbortError, InvalidAudioError, ScribeError } from '@scribe/core';
+import type { PcmBlock } from './audio-ports';
+import { decodeCompressedStream } from './decode-compressed-stream';
+import { decodeOpusTrack } from './decode-opus-track';
+import { decodeWav } from './decode-wav';
+import { decodeWithFfmpeg, type FfmpegInput } from './decode-with-ffmpeg';
+import { detectAudioFormat, firstMpegFrame, type DetectedAudioFormat } from './detect-audio-format';
+import { openAudioInput, type AudioInput, type OpenedAudioInput } from './open-audio-input';
+import { openMediaContainer } from './open-media-container';
+import { spoolToTempFile } from './spool-to-temp-file';
+
+/** Options for `decodeAudio`. */
+export interface DecodeAudioOptions {
+  /** Stops decoding: iteration throws `AbortError`, and decoders and ffmpeg processes are released. */
+  signal?: AbortSignal;
+  /**
+   * An extension (`mp3`, `.m4a`) for bytes and streams, which have no file name; like a path's extension it only
+   * breaks ties the bytes leave open. Default: none.
+   */
+  formatHint?: string;
+  /**
+   * The rate the caller will resample to. Opus decodes straight to it when it is 8, 12, 16, 24 or 48 kHz, and ffmpeg
+   * (AAC) converts to it; other formats keep their own rate, which every block states. Default 16000.
+   */
+  preferredSampleRate?: number;
+  /** The ffmpeg executable used for AAC (m4a/mp4/aac) and Vorbis in WebM. Default: `ffmpeg` on PATH. */
+  ffmpegPath?: string;
+}
+
+/** Bytes read up front for format detection; also how far a scan for an mp3 frame behind leading junk reaches. */
+const HEAD_BYTES = 64 * 1024;
+
+type Cleanup = () => Promise<unknown>;
+
+/**
+ * Decodes an audio file (path, `file:` URL, bytes or byte stream) into blocks of float PCM as it reads, so memory
+ * stays bounded whatever the length. Formats are told from the bytes: WAV, mp3, Ogg (Opus, Vorbis, FLAC), FLAC, WebM,
+ * MP4/M4A and ADTS AAC (AAC through a system ffmpeg). Unusable input throws `InvalidAudioError`; a needed but missing
+ * ffmpeg throws `ConfigError`. Nothing is opened until iteration starts.
+ */
+export function decodeAudio(source: AudioInput, options: DecodeAudioOptions = {}): AsyncIterable<PcmBlock> {
+  return decodeAudioBlocks(source, options);
+}
+
+async function* decodeAudioBlocks(source: AudioInput, options: DecodeAudioOptions): AsyncGenerator<PcmBlock> {
+  const { signal } = options;
+  if (signal?.aborted) throw new AbortError();
+  const opened = await openAudioInput(source, HEAD_BYTES);
+  const cleanups: Cleanup[] = [() => opened.close()];
+  try {
+    const format = detectAudioFormat(opened.head, { extension: opened.extension || options.formatHint, label: opened.label });
+    let samples = 0;
+    for await (const block of decodeFormat(opened, format, options, cleanups)) {
+      if (signal?.aborted) throw new AbortError();
+      samples += block.channels[0]?.length ?? 0;
+      yield block;
+    }
+    if (signal?.aborted) throw new AbortError();
+    if (samples === 0) throw new InvalidAudioError(`${opened.label} contains no audio samples (${describe(format)}).`);
+  } catch (error) {
+    throw toScribeError(error, opened.label, signal);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, options: DecodeAudioOptions, cleanups: Cleanup[]): AsyncIterable<PcmBlock> {
+  const { label } = opened;
+  const common = { label, signal: options.signal };
+  switch (format.container) {
+    case 'wav':
+      return decodeWav(opened.chunks(), label);
+    case 'mp3':
+      return decodeCompressedStream(opened.chunks(), 'mp3', { ...common, mono: firstMpegFrame(opened.head)?.channels === 1 });
+    case 'flac':
+      return decodeCompressedStream(opened.chunks(), 'flac', common);
+    case 'aac':
+      return decodeWithFfmpeg(ffmpegInput(opened), ffmpegOptions(options, label, 'AAC audio (.aac)'));
+    case 'ogg':
+      if (format.codec === 'vorbis') return decodeCompressedStream(opened.chunks(), 'ogg-vorbis', common);
+      if (format.codec === 'flac') return decodeCompressedStream(opened.chunks(), 'flac', common);
+      if (format.codec === 'opus') return decodeContainer(opened, format, options, cleanups);
+      throw new InvalidAudioError(`${label} is an Ogg file whose codec is not supported; Opus, Vorbis and FLAC are.`);
+    case 'webm':
+    case 'mp4':
+      return decodeContainer(opened, format, options, cleanups);
+  }
+}
+
+/** WebM, MP4 and Ogg Opus: demux with mediabunny; Opus decodes in wasm, other codecs go through ffmpeg. */
+async function* decodeContainer(
+  opened: OpenedAudioInput,
+  format: DetectedAudioFormat,
+  options: DecodeAudioOptions,
+  cleanups: Cleanup[],
+): AsyncGenerator<PcmBlock> {
+  let readable = opened;
+  // Opus in WebM/Ogg demuxes front to back, so a stream can be decoded as it arrives; anything else may need to seek
+  // (an mp4 index at the end) or to be read twice (probe, then ffmpeg), so a stream goes to a temporary file first.
+  const sequential = format.codec === 'opus' && format.container !== 'mp4';
+  if (!opened.path && !opened.bytes && !sequential) {
+    const temp = await spoolToTempFile(opened.chunks(), format.container, options.signal);
+    cleanups.push(temp.remove);
+    readable = { ...opened, path: temp.path };
+  }
+  const container = await openMediaContainer(readable, options.signal);
+  cleanups.push(async () => container.input.dispose());
+  if (container.codec === 'opus') {
+    yield* decodeOpusTrack(container.track, { label: opened.label, signal: options.signal, sampleRate: options.preferredSampleRate ?? 16000 });
+    return;
+  }
+  container.input.dispose();
+  const codecName = container.codec ?? 'unknown';
+  const formatName = `${codecName.toUpperCase()} audio in ${format.container === 'mp4' ? 'MP4/M4A' : format.container.toUpperCase()}`;
+  // From a pipe ffmpeg cannot reach an mp4 index stored at the end, so bytes go to a temporary file.
+  if (!readable.path && format.container === 'mp4') {
+    const temp = await spoolToTempFile(readable.chunks(), 'mp4', options.signal);
+    cleanups.push(temp.remove);
+    readable = { ...readable, path: temp.path };
+  }
+  yield* decodeWithFfmpeg(ffmpegInput(readable), ffmpegOptions(options, opened.label, formatName));
+}
+
+function ffmpegInput(opened: OpenedAudioInput): FfmpegInput {
+  return opened.path ? { path: opened.path } : { chunks: opened.chunks() };
+}
+
+function ffmpegOptions(options: DecodeAudioOptions, label: string, formatName: string) {
+  return { ffmpegPath: options.ffmpegPath, sampleRate: options.preferredSampleRate ?? 16000, formatName, label, signal: options.signal };
+}
+
+function describe(format: DetectedAudioFormat): string {
+  return format.codec === 'unknown' || format.codec === format.container ? format.container : `${format.codec} in ${format.container}`;
+}
+
+function toScribeError(error: unknown, label: string, signal: AbortSignal | undefined): ScribeError {
+  if (signal?.aborted) return ScribeError.is(error) && error.code === 'aborted' ? error : new AbortError(undefined, { cause: error });
+  if (ScribeError.is(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new InvalidAudioError(`${label} could not be decoded: ${message}`, { cause: error });
+}
