@@ -22,13 +22,20 @@ export function decodeIfText(raw: unknown): unknown {
   }
 }
 
+/**
+ * Advice for a success answer whose body is not the JSON the protocol defines: most often something other than the
+ * scribe service answered (a proxy, a captive portal, a wrong base URL).
+ */
+export const UNEXPECTED_BODY_ADVICE =
+  'Something other than the scribe service may have answered (a proxy, a captive portal, or a wrong `baseUrl`): check the configured URLs and the dialect.';
+
 /** Validates `raw` against a lenient schema; a mismatch is an APIError naming the paths (never the body: PHI). */
 export function parseWire<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const decoded = decodeIfText(raw);
   const result = schema.safeParse(decoded);
   if (result.success) return result.data;
   if (!isWireObject(decoded)) {
-    throw new APIError(`Malformed ${what}: expected a JSON object, received ${describeType(decoded)}.`);
+    throw new APIError(`Malformed ${what}: expected a JSON object, received ${describeType(decoded)}. ${UNEXPECTED_BODY_ADVICE}`);
   }
   const issues = result.error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';

@@ -1,5 +1,5 @@
 import { APIError } from '../errors';
-import { decodeIfText, describeType, isWireObject, optionalString, type WireObject } from './parse-wire';
+import { decodeIfText, describeType, isWireObject, optionalString, UNEXPECTED_BODY_ADVICE, type WireObject } from './parse-wire';
 
 /** One template the service offers (contract 2.3). */
 export interface TemplateInfo {
@@ -21,7 +21,7 @@ export function parseTemplatesList(raw: unknown): TemplateInfo[] {
   const body = decodeIfText(raw);
   const list = Array.isArray(body) ? body : isWireObject(body) ? body.templates : undefined;
   if (!Array.isArray(list)) {
-    throw new APIError(`Malformed templates list: expected {"templates": [...]}, received ${describeType(body)}.`);
+    throw new APIError(`Malformed templates list: expected {"templates": [...]}, received ${describeType(body)}. ${UNEXPECTED_BODY_ADVICE}`);
   }
   const out: TemplateInfo[] = [];
   for (const item of list) {

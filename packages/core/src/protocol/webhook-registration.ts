@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APIError } from '../errors';
-import { decodeIfText, describeType, isWireObject, optionalString, parseWire, stringList, type WireObject } from './parse-wire';
+import { decodeIfText, describeType, isWireObject, optionalString, parseWire, stringList, UNEXPECTED_BODY_ADVICE, type WireObject } from './parse-wire';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
 
 /** A registered webhook (contract 7.1). The secret is never returned. */
@@ -41,7 +41,7 @@ export function parseWebhookRegistration(raw: unknown): WebhookRegistration {
 export function parseWebhookList(raw: unknown): WebhookRegistration[] {
   const body = decodeIfText(raw);
   const list = Array.isArray(body) ? body : isWireObject(body) ? body.webhooks : undefined;
-  if (!Array.isArray(list)) throw new APIError(`Malformed webhook list: expected {"webhooks": [...]}, received ${describeType(body)}.`);
+  if (!Array.isArray(list)) throw new APIError(`Malformed webhook list: expected {"webhooks": [...]}, received ${describeType(body)}. ${UNEXPECTED_BODY_ADVICE}`);
   return list.flatMap((item) => {
     const parsed = registrationSchema.safeParse(item);
     return parsed.success ? [toRegistration(parsed.data)] : [];
