@@ -19,3 +19,4 @@ export * from './sessions';
 export * from './uploads';
 export * from './polling';
 export * from './client';
+export * from './audio';
