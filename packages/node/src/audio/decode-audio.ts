@@ -1,8 +1,6 @@
-import { AbortError, InvalidAudioError, ScribeError } from '@scribe/core';
-import type { PcmBlock } from './audio-ports';
+import { AbortError, InvalidAudioError, ScribeError, wavPcmBlocks, type PcmBlock } from '@scribe/core';
 import { decodeCompressedStream } from './decode-compressed-stream';
 import { decodeOpusTrack } from './decode-opus-track';
-import { decodeWav } from './decode-wav';
 import { decodeWithFfmpeg, type FfmpegInput } from './decode-with-ffmpeg';
 import { detectAudioFormat, firstMpegFrame, type DetectedAudioFormat } from './detect-audio-format';
 import { openAudioInput, type AudioInput, type OpenedAudioInput } from './open-audio-input';
@@ -69,7 +67,8 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
   const common = { label, signal: options.signal };
   switch (format.container) {
     case 'wav':
-      return decodeWav(opened.chunks(), label);
+      // core's streaming parser; a file cut short yields every complete sample frame it holds, like the other formats.
+      return wavPcmBlocks(opened.chunks(), { signal: options.signal });
     case 'mp3':
       return decodeCompressedStream(opened.chunks(), 'mp3', { ...common, mono: firstMpegFrame(opened.head)?.channels === 1 });
     case 'flac':
@@ -135,6 +134,10 @@ function describe(format: DetectedAudioFormat): string {
 
 function toScribeError(error: unknown, label: string, signal: AbortSignal | undefined): ScribeError {
   if (signal?.aborted) return ScribeError.is(error) && error.code === 'aborted' ? error : new AbortError(undefined, { cause: error });
+  // Errors from shared parsers (core's WAV reader, for one) do not know which file they were reading.
+  if (ScribeError.is(error) && error.code === 'invalid_audio' && !error.message.includes(label)) {
+    return new InvalidAudioError(`${label}: ${error.message}`, { cause: error, details: error.details });
+  }
   if (ScribeError.is(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new InvalidAudioError(`${label} could not be decoded: ${message}`, { cause: error });

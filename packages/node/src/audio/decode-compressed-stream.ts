@@ -1,5 +1,4 @@
-import { AbortError, InvalidAudioError } from '@scribe/core';
-import type { PcmBlock } from './audio-ports';
+import { AbortError, InvalidAudioError, type PcmBlock } from '@scribe/core';
 
 /** Which streaming wasm decoder to run. */
 export type CompressedStreamCodec = 'mp3' | 'ogg-vorbis' | 'flac';

@@ -1,6 +1,5 @@
 import type { EncodedPacket, InputAudioTrack } from 'mediabunny';
-import { AbortError, InvalidAudioError } from '@scribe/core';
-import type { PcmBlock } from './audio-ports';
+import { AbortError, InvalidAudioError, type PcmBlock } from '@scribe/core';
 
 /** Options for decoding an Opus track. */
 export interface DecodeOpusTrackOptions {

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { AbortError, ConfigError, InvalidAudioError } from '@scribe/core';
-import type { PcmBlock } from './audio-ports';
+import { AbortError, ConfigError, InvalidAudioError, type PcmBlock } from '@scribe/core';
 
 /** Options for decoding through a system `ffmpeg` process. */
 export interface FfmpegDecodeOptions {
@@ -35,8 +34,9 @@ export async function* decodeWithFfmpeg(input: FfmpegInput, options: FfmpegDecod
   const label = options.label ?? 'audio';
   const source = 'path' in input ? input.path : 'pipe:0';
   const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', source, '-vn', '-f', 'f32le', '-acodec', 'pcm_f32le', '-ac', '1', '-ar', String(sampleRate), 'pipe:1'];
-  // -nostdin would stop ffmpeg reading commands from stdin; when stdin carries the audio it must not be set.
-  if ('chunks' in input) args.splice(args.indexOf('-nostdin'), 1);
+  // From a pipe: stdin carries the audio, so no -nostdin; and ffmpeg would read 5 MB (minutes of compressed audio)
+  // to probe the stream before decoding anything, where 32 kB is enough for one audio stream.
+  if ('chunks' in input) args.splice(args.indexOf('-nostdin'), 1, '-probesize', '32768');
   const child = spawn(executable, args, { stdio: ['chunks' in input ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true });
   // A spawn failure or a late kill failure arrives as 'error'; without a listener it would crash the process.
   child.on('error', () => undefined);

@@ -113,11 +113,9 @@ async function openStream(stream: AsyncIterable<Uint8Array>, label: string, exte
   let ended = false;
   const close = async () => {
     ended = true;
-    try {
-      await iterator.return?.();
-    } catch {
-      // The stream already failed; closing it must not add a second error.
-    }
+    // Not awaited: a source generator stuck in its own await (a slow network) only finishes returning when that
+    // await settles, and decoding must end now. Errors are dropped: the stream may already have failed.
+    void Promise.resolve(iterator.return?.()).catch(() => undefined);
   };
   try {
     while (length < headBytes) {

@@ -2,8 +2,7 @@ import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Ort from 'onnxruntime-node';
-import { ConfigError, InvalidAudioError } from '@scribe/core';
-import type { VoiceActivityDetector } from './audio-ports';
+import { ConfigError, InvalidAudioError, type VoiceActivityDetector } from '@scribe/core';
 
 type OrtModule = typeof Ort;
 

@@ -177,14 +177,17 @@ describe('decodeAudio with ffmpeg (AAC)', () => {
     await decodeSeconds(path).catch((error: unknown) => expect(error).toMatchObject({ code: 'invalid_audio' }));
     expect(ffmpegChildren()).toEqual([]);
 
-    // A slow stream keeps ffmpeg alive while we stop reading.
+    // A slow stream (ten copies of the AAC as ADTS, 4 kB every 20 ms) keeps ffmpeg alive while we stop reading.
+    const adts = execFileSync('ffmpeg', ['-v', 'error', '-i', m4a, '-c', 'copy', '-f', 'adts', 'pipe:1']);
     const slowly = () =>
       Readable.from(
         (async function* () {
-          const adts = execFileSync('ffmpeg', ['-v', 'error', '-i', m4a, '-c', 'copy', '-f', 'adts', 'pipe:1']);
-          yield adts.subarray(0, 4000);
-          await new Promise((resolve) => setTimeout(resolve, 60000));
-          yield adts.subarray(4000);
+          for (let copy = 0; copy < 10; copy += 1) {
+            for (let at = 0; at < adts.length; at += 4000) {
+              yield adts.subarray(at, at + 4000);
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+          }
         })(),
       );
     for await (const block of decodeAudio(slowly(), { formatHint: 'aac' })) {
@@ -196,9 +199,13 @@ describe('decodeAudio with ffmpeg (AAC)', () => {
 
     const controller = new AbortController();
     const started = performance.now();
-    const pending = decodeSeconds(slowly(), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 300);
-    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    const run = async () => {
+      for await (const _block of decodeAudio(slowly(), { signal: controller.signal })) {
+        expect(ffmpegChildren().length).toBe(1);
+        setTimeout(() => controller.abort(), 10);
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'aborted' });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(ffmpegChildren()).toEqual([]);
   });

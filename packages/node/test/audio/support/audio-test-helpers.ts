@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PcmBlock } from '../../../src/audio/audio-ports';
+import type { PcmBlock } from '@scribe/core';
 import type { SileroModel } from '../../../src/audio';
 
 /** The committed fixtures (see fixtures/audio/README.md and scripts/generate-audio-fixtures.mjs). */
