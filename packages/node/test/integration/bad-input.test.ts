@@ -21,7 +21,7 @@ async function firstCallError(files: Record<string, string>, options: Constructo
 }
 
 describe('bad input → typed errors with advice', () => {
-  it('missing credentials → ConfigError at the first call naming the variables to set', async () => {
+  it('[#98] missing credentials → ConfigError at the first call naming the variables to set', async () => {
     const t = await startTestServer();
     const error = await firstCallError({ '.env': `SCRIBE_BASE_URL=${t.url}\n` }, { fetch: t.fetch });
     expect(error).toBeInstanceOf(ConfigError);
@@ -29,19 +29,19 @@ describe('bad input → typed errors with advice', () => {
     expect(t.server.requests).toHaveLength(0);
   });
 
-  it('unknown env → ConfigError listing dev and prod', async () => {
+  it('[#98] unknown env → ConfigError listing dev and prod', async () => {
     const error = await firstCallError({ '.env': 'SCRIBE_ENV=staging\n' });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('SCRIBE_ENV must be one of dev, prod (got "staging").');
   });
 
-  it('malformed config file → ConfigError naming the file and the parse error', async () => {
+  it('[#96] malformed config file → ConfigError naming the file and the parse error', async () => {
     const error = await firstCallError({ 'scribe.config.json': '{"default_model": "pro"' });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toMatch(/scribe\.config\.json is not valid JSON: /);
   });
 
-  it('wrong credentials → AuthError with the server text and the env / auth host advice', async () => {
+  it('[#18] wrong credentials → AuthError with the server text and the env / auth host advice', async () => {
     const t = await startTestServer();
     const error = await firstCallError(
       { '.env': `SCRIBE_CLIENT_ID=local-dev-client\nSCRIBE_CLIENT_SECRET=not-the-secret\nSCRIBE_BASE_URL=${t.url}\nSCRIBE_AUTH_BASE_URL=${t.url}\n` },
@@ -52,7 +52,7 @@ describe('bad input → typed errors with advice', () => {
     expect(error.message).toContain('matches where the credentials were issued');
   });
 
-  it('a server that answers HTML → APIError saying the answer was not JSON', async () => {
+  it('[#90] a server that answers HTML → APIError saying the answer was not JSON', async () => {
     const t = await startTestServer();
     t.server.faults.add({ method: 'POST', path: '/v1/sessions$', kind: 'html', status: 503 });
     const error = await firstCallError({}, { baseUrl: t.url, apiKey: 'sk_test_local_dev', fetch: t.fetch });
@@ -60,7 +60,7 @@ describe('bad input → typed errors with advice', () => {
     expect(error.message).toContain('The answer was not JSON: a proxy or gateway may be in the way.');
   });
 
-  it('a non-JSON 200 body → APIError advising to check the URLs', async () => {
+  it('[#90] a non-JSON 200 body → APIError advising to check the URLs', async () => {
     const t = await startTestServer();
     t.server.faults.add({ method: 'POST', path: '/v1/sessions$', kind: 'html', status: 200 });
     const error = await firstCallError({}, { baseUrl: t.url, apiKey: 'sk_test_local_dev', fetch: t.fetch });
@@ -68,7 +68,7 @@ describe('bad input → typed errors with advice', () => {
     expect(error.message).toContain('check the configured URLs and the dialect');
   });
 
-  it('a refused connection → APIError naming the host and the cause, with advice', async () => {
+  it('[#90] a refused connection → APIError naming the host and the cause, with advice', async () => {
     const port = await closedPort();
     const error = await firstCallError({}, { baseUrl: `http://127.0.0.1:${port}`, apiKey: 'sk_test_local_dev' });
     expect(error).toBeInstanceOf(APIError);
@@ -77,7 +77,7 @@ describe('bad input → typed errors with advice', () => {
     expect(error.status).toBeUndefined();
   });
 
-  it('a refused connection on an idempotent call is retried first, then reported with the retry count', async () => {
+  it('[#91] a refused connection on an idempotent call is retried first, then reported with the retry count', async () => {
     const port = await closedPort();
     const client = new ScribeClient({ cwd: createTempDirectory(), processEnv: {}, baseUrl: `http://127.0.0.1:${port}`, apiKey: 'sk_test_local_dev', maxRetries: 2 });
     const error = await client.templates.list().catch((caught: unknown) => caught);
@@ -85,7 +85,7 @@ describe('bad input → typed errors with advice', () => {
     expect((error as APIError).message).toContain('retried 2 times');
   });
 
-  it('a refused auth host → the login failure names the auth host', async () => {
+  it('[#91] a refused auth host → the login failure names the auth host', async () => {
     const port = await closedPort();
     const t = await startTestServer();
     const error = await firstCallError(

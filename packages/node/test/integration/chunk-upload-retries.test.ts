@@ -142,3 +142,21 @@ describe('[#41] a 4xx on a chunk is not retried', () => {
     expect(result.audioFiles).toEqual(chunkNames(4));
   });
 });
+
+describe('[#92] any 2xx acknowledges a chunk', () => {
+  it('a 201 whose body is not an upload ack, and a 204, are acknowledgements, not errors', async () => {
+    const t = await startTestServer();
+    const client = ekaClient(t);
+    const session = await client.createSession();
+    t.server.faults.add({ method: 'POST', path: '/audio/chunk_0\\.wav$', kind: 'status', status: 201, body: '' });
+    t.server.faults.add({ method: 'POST', path: '/audio/chunk_1\\.wav$', kind: 'status', status: 204 });
+    const [first, second] = makeWavChunks(2);
+
+    const created = await client.uploadChunk(session.sessionId, { bytes: first!, index: 0 });
+    const noContent = await client.uploadChunk(session.sessionId, { bytes: second!, index: 1 });
+
+    expect(created).toMatchObject({ fileName: 'chunk_0.wav', httpStatus: 201 });
+    expect(noContent).toMatchObject({ fileName: 'chunk_1.wav', httpStatus: 204 });
+    expect(t.requests(/\/audio\//)).toHaveLength(2);
+  });
+});

@@ -10,7 +10,7 @@ async function sessionInProcessing(client: ScribeClient): Promise<string> {
   return session.sessionId;
 }
 
-describe('close() and `await using` cancel calls in flight', () => {
+describe('[#66] close() and await using cancel calls in flight', () => {
   it('close() rejects a waiting waitForResults with AbortError at once, and refuses later calls without a request', async () => {
     const t = await startTestServer({ holdProcessing: true, longPollSeconds: 10 });
     const client = ekaClient(t);

@@ -82,7 +82,7 @@ describe('[#90] error statuses with non-JSON bodies map to typed errors with rea
     expect(error.message).toContain('templates: field required');
   });
 
-  it('a real 429 from the server’s rate limiter → RateLimitError carrying the wait the server asked for', async () => {
+  it('[#91] a real 429 from the server’s rate limiter → RateLimitError carrying the wait the server asked for', async () => {
     const t = await startTestServer({ rateLimit: { limit: 1, windowSeconds: 60 } });
     const client = ekaClient(t, { maxRetries: 0 });
 

@@ -36,7 +36,7 @@ describe.each(layouts)('eka lifecycle, $name', ({ prefix, client: makeClient }) 
     expect(t.requests(/^\/connect-auth\/v1\/account\/login$/)).toHaveLength(1);
   });
 
-  it('[#38] uploads each chunk as raw bytes to `{base}/v1/sessions/{id}/audio/{name}`, sequentially, with the bearer token', async () => {
+  it('[#38] uploads each chunk as raw bytes to {base}/v1/sessions/{id}/audio/{name}, sequentially, with the bearer token', async () => {
     const t = await startTestServer();
     const client = makeClient(t);
     const session = await client.createSession();
@@ -71,6 +71,18 @@ describe('eka request bodies', () => {
     expect(login?.body).toEqual({ client_id: 'local-dev-client', client_secret: 'local-dev-secret' });
     expect(login?.headers.authorization).toBeUndefined();
     expect(client.businessId()).toBe('b_local_dev');
+  });
+
+  it('[#13] with an API key configured too, the login body carries it and protocol calls still use the bearer token', async () => {
+    const t = await startTestServer();
+    const client = ekaClient(t, { apiKey: 'sk_test_local_dev' });
+
+    await client.templates.list();
+
+    expect(t.requests(/\/login$/)[0]?.body).toEqual({ client_id: 'local-dev-client', client_secret: 'local-dev-secret', api_key: 'sk_test_local_dev' });
+    const [templates] = t.requests(/\/v1\/templates$/);
+    expect(templates?.headers.authorization).toBe('Bearer [redacted]');
+    expect(templates?.headers['x-api-key']).toBeUndefined();
   });
 
   it('[#26] create sends exactly the eka client keys; end sends audio_files_sent', async () => {

@@ -50,7 +50,7 @@ describe('msa lifecycle (discovery at the origin, API key)', () => {
     expect(t.requests(/login/)).toHaveLength(0);
   });
 
-  it('[#39] uploads multipart (part `file`, filename chunk_N.wav) to the same-origin upload_url unchanged', async () => {
+  it('[#39] uploads multipart (part file, filename chunk_N.wav) to the same-origin upload_url unchanged', async () => {
     const t = await startTestServer();
     const client = msaClient(t);
 
