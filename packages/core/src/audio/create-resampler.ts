@@ -174,8 +174,19 @@ function polyphaseResampler(inputRate: number, outputRate: number, phases: numbe
   };
 }
 
+// Four independent sums let the CPU overlap the multiply-adds (and halve the loop overhead).
 function dot(table: Float32Array, row: number, buffer: Float32Array, base: number, taps: number): number {
-  let sum = 0;
-  for (let i = 0; i < taps; i++) sum += table[row + i]! * buffer[base + i]!;
-  return sum;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 4 <= taps; i += 4) {
+    a += table[row + i]! * buffer[base + i]!;
+    b += table[row + i + 1]! * buffer[base + i + 1]!;
+    c += table[row + i + 2]! * buffer[base + i + 2]!;
+    d += table[row + i + 3]! * buffer[base + i + 3]!;
+  }
+  for (; i < taps; i++) a += table[row + i]! * buffer[base + i]!;
+  return a + b + c + d;
 }
