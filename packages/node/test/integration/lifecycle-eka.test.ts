@@ -60,7 +60,7 @@ describe.each(layouts)('eka lifecycle, $name', ({ prefix, client: makeClient }) 
 });
 
 describe('eka request bodies', () => {
-  it('[#13] logs in lazily with client_id and client_secret, without an auth header', async () => {
+  it('[#13][#19] logs in lazily with client_id and client_secret, without an auth header; the business id comes from the token', async () => {
     const t = await startTestServer();
     const client = ekaClient(t);
     expect(t.server.requests).toHaveLength(0);
