@@ -64,7 +64,7 @@ const KEYS = CONFIG_KEYS.filter((key) => key.option !== 'configFile');
 function resolve(layer: 'file' | 'env' | 'explicit' | 'none', option: string): ScribeConfig {
   const spec = KEYS.find((key) => key.option === option)!;
   const sample = SAMPLES[option]!;
-  const files = layer === 'file' ? { 'scribe.config.json': JSON.stringify({ [spec.fileKey!]: sample.file }) } : {};
+  const files: Record<string, string> = layer === 'file' ? { 'scribe.config.json': JSON.stringify({ [spec.fileKey!]: sample.file }) } : {};
   const processEnv = layer === 'env' ? { [spec.envVar!]: sample.env } : {};
   const explicit = { ...sample.context, ...(layer === 'explicit' ? { [option]: sample.explicit } : {}) } as ScribeOptions;
   return loadNodeConfig(explicit, { cwd: createTempDirectory(files), processEnv });
