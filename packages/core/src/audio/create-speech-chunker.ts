@@ -42,7 +42,7 @@ export interface SpeechChunker {
   finish(totalSamples?: number): SpeechChunk[];
   /** Samples held now: pending chunk audio plus the pre-speech look-back. */
   readonly bufferedSamples: number;
-  /** The most samples ever held at once; bounded by one maximum chunk plus pads and hangover (see docs). */
+  /** The most samples ever held at once: at most one maximum chunk + 2 × (pre-pad + min speech + redemption) frames. */
   readonly highWaterSamples: number;
 }
 

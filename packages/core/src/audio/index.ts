@@ -32,3 +32,4 @@ export {
   frameRms,
   type ScriptedVoiceActivityDetectorOptions,
 } from './create-scripted-voice-activity-detector';
+export { readAhead } from './read-ahead';
