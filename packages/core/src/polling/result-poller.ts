@@ -69,12 +69,16 @@ export function createResultPoller(options: ResultPollerOptions): ResultPoller {
       if (signal?.aborted) throw abortError(signal);
       const roundStart = clock.now();
       let result: SessionResult | undefined;
+      const deadline = deadlineSignal(timeoutMs - (roundStart - started), signal, () => timeoutError(sessionId, timeoutMs, last, lastError));
       try {
-        result = await getSession(sessionId, { templateId, signal });
+        result = await getSession(sessionId, { templateId, signal: deadline.signal });
       } catch (error) {
+        if (deadline.expired()) throw deadline.signal.reason;
         if (!isTransient(error) || signal?.aborted) throw error;
         lastError = error;
         logger.warn('poll failed; polling goes on until the timeout', { sessionId, code: error.code, status: error.status });
+      } finally {
+        deadline.dispose();
       }
       if (result) {
         last = result;
@@ -101,6 +105,29 @@ export function createResultPoller(options: ResultPollerOptions): ResultPoller {
   }
 
   return { waitForResults };
+}
+
+// A GET the server holds (long-poll) must not outlive the wait: the request in flight is cancelled at the deadline,
+// with the TimeoutError as the abort reason so the transport rethrows it. Like the transport's request timeout this is
+// a real timer, because it bounds real network I/O; the caller's signal still wins.
+function deadlineSignal(remainingMs: number, outer: AbortSignal | undefined, onDeadline: () => ScribeError) {
+  const controller = new AbortController();
+  let expired = false;
+  const forward = () => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  outer?.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(onDeadline());
+  }, Math.max(0, remainingMs));
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    },
+  };
 }
 
 // Worth another poll: the transport already retried these and may succeed on a later round.

@@ -6,6 +6,8 @@ export interface SessionRecord {
   uploadType?: string;
   /** Set once `end` succeeded (or the server said the session was ended or expired): uploads are refused locally. */
   ended: boolean;
+  /** Set once the server said the session expired: uploads are refused locally with SessionExpiredError. */
+  expired: boolean;
   /** File names the server acknowledged, so re-uploads of a name are counted once. */
   readonly acknowledged: Set<string>;
   /** The media type chosen per extension, so every chunk of a session carries the same string (contract 5.3). */
@@ -32,7 +34,7 @@ export function createSessionRegistry(capacity = DEFAULT_REGISTRY_CAPACITY): Ses
     get(sessionId) {
       let record = records.get(sessionId);
       if (!record) {
-        record = { ended: false, acknowledged: new Set(), contentTypes: new Map() };
+        record = { ended: false, expired: false, acknowledged: new Set(), contentTypes: new Map() };
         records.set(sessionId, record);
         if (records.size > capacity) records.delete(records.keys().next().value as string);
       }

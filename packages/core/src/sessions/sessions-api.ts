@@ -170,6 +170,7 @@ export function createSessionsApi(options: SessionsApiOptions): SessionsApi & { 
       return parseEndSessionResponse(response.data);
     } catch (error) {
       if (hasServerCode(error, 'session_ended') || hasServerCode(error, 'session_expired')) record.ended = true;
+      if (hasServerCode(error, 'session_expired')) record.expired = true;
       if (!(ambiguousRetry && hasServerCode(error, 'session_ended'))) throw error;
       return reconcileEnd(sessionId, error, endOptions.signal);
     }

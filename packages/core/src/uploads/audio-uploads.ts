@@ -1,6 +1,6 @@
 import type { ScribeConfig } from '../config/scribe-config';
 import type { DiscoveryClient } from '../discovery/discovery-client';
-import { AuthError, InvalidAudioError, ScribeError, SessionStateError, ValidationError } from '../errors';
+import { AuthError, InvalidAudioError, ScribeError, SessionExpiredError, SessionStateError, ValidationError } from '../errors';
 import { silentLogger, type Logger } from '../ports/logger';
 import { parseUploadAck, type UploadAck } from '../protocol';
 import { createServiceContext, type ResolvedService } from '../sessions/service-context';
@@ -99,6 +99,11 @@ export function createAudioUploads(options: AudioUploadsOptions): AudioUploads {
   const logger = options.logger ?? silentLogger;
 
   function assertOpen(sessionId: string): void {
+    if (registry.peek(sessionId)?.expired) {
+      throw new SessionExpiredError(`Session ${sessionId} expired before it was ended; its audio is kept but no more is accepted. Create a new session.`, {
+        details: { session_id: sessionId },
+      });
+    }
     if (registry.peek(sessionId)?.ended) {
       throw new SessionStateError(`Session ${sessionId} has been ended; no audio is accepted after end. Create a new session to send more.`, {
         details: { session_id: sessionId },
@@ -188,6 +193,7 @@ export function createAudioUploads(options: AudioUploadsOptions): AudioUploads {
 function uploadFailure(error: unknown, record: SessionRecord, crossOrigin: boolean): unknown {
   if (!ScribeError.is(error)) return error;
   if (error.serverCode === 'session_ended' || error.serverCode === 'session_expired') record.ended = true;
+  if (error.code === 'session_expired') record.expired = true;
   if (crossOrigin && (error.status === 401 || error.status === 403)) {
     return new AuthError('Upload URL expired or rejected (a presigned URL cannot be refreshed); create a new session to upload again.', {
       status: error.status,

@@ -44,7 +44,8 @@ describe('[#64] expiry', () => {
     expect(t.requests(/\/end$/)).toHaveLength(0);
     const uploadsSoFar = t.requests(/\/audio$/).length;
     const later = await client.uploadChunk(session.sessionId, { bytes: makeWav({ seconds: 1 }), index: 5 }).catch((caught: unknown) => caught);
-    expect(['session_expired', 'session_state']).toContain((later as ScribeError).code);
+    expect(later).toBeInstanceOf(SessionExpiredError);
+    expect((later as ScribeError).message).toContain('Create a new session');
     expect(t.requests(/\/audio$/)).toHaveLength(uploadsSoFar);
   });
 
@@ -134,6 +135,22 @@ describe('[#66] abort and timeout', () => {
     expect(seen.length).toBe(gets() - before);
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.every((result) => result.status === 'processing')).toBe(true);
+  });
+
+  it('[#66] the deadline cancels a GET the server is holding (long-poll) instead of waiting for it', async () => {
+    const t = await startTestServer({ holdProcessing: true, longPollSeconds: 4 });
+    const client = ekaClient(t);
+    const session = await client.createSession();
+    await client.uploadChunks(session.sessionId, makeWavChunks(1));
+    const started = performance.now();
+
+    const error = await client.waitForResults(session.sessionId, { timeout: 0.5 }).catch((caught: unknown) => caught);
+
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toContain('after 0.5 s');
+    // The server would hold the GET for 4 s; the wait ends at its own deadline instead.
+    expect(elapsedSeconds).toBeLessThan(2);
   });
 
   it('a 5xx while polling does not end the wait', async () => {
