@@ -1,11 +1,14 @@
 import { AbortError, InvalidAudioError, ScribeError, wavPcmBlocks, type PcmBlock } from '@scribe/core';
-import { decodeCompressedStream } from './decode-compressed-stream';
-import { decodeOpusTrack } from './decode-opus-track';
+import { decodeMp3 } from './decode-mp3';
 import { decodeWithFfmpeg, type FfmpegInput } from './decode-with-ffmpeg';
 import { detectAudioFormat, firstMpegFrame, type DetectedAudioFormat } from './detect-audio-format';
 import { openAudioInput, type AudioInput, type OpenedAudioInput } from './open-audio-input';
-import { openMediaContainer } from './open-media-container';
+import { openMediaContainer, type MediaContainer } from './open-media-container';
 import { spoolToTempFile } from './spool-to-temp-file';
+import { decodeFlac, decodeOggFlac } from './flac/decode-flac';
+import { createOpusPacketDecoder } from './tracks/create-opus-packet-decoder';
+import { createVorbisPacketDecoder } from './tracks/create-vorbis-packet-decoder';
+import { decodeMediaTrack, type PacketDecoder } from './tracks/decode-media-track';
 
 /** Options for `decodeAudio`. */
 export interface DecodeAudioOptions {
@@ -21,7 +24,7 @@ export interface DecodeAudioOptions {
    * (AAC) converts to it; other formats keep their own rate, which every block states. Default 16000.
    */
   preferredSampleRate?: number;
-  /** The ffmpeg executable used for AAC (m4a/mp4/aac) and Vorbis in WebM. Default: `ffmpeg` on PATH. */
+  /** The ffmpeg executable, needed only for AAC (m4a/mp4/aac) and rarer codecs in MP4/WebM. Default: `ffmpeg` on PATH. */
   ffmpegPath?: string;
 }
 
@@ -32,8 +35,8 @@ type Cleanup = () => Promise<unknown>;
 
 /**
  * Decodes an audio file (path, `file:` URL, bytes or byte stream) into blocks of float PCM as it reads, so memory
- * stays bounded whatever the length. Formats are told from the bytes: WAV, mp3, Ogg (Opus, Vorbis, FLAC), FLAC, WebM,
- * MP4/M4A and ADTS AAC (AAC through a system ffmpeg). Unusable input throws `InvalidAudioError`; a needed but missing
+ * stays bounded whatever the length. Formats are told from the bytes: WAV, mp3, Ogg (Opus, Vorbis, FLAC), FLAC, WebM
+ * and MP4/M4A (Opus, Vorbis) decode in-process; AAC (m4a, ADTS) goes through a system ffmpeg. Unusable input throws `InvalidAudioError`; a needed but missing
  * ffmpeg throws `ConfigError`. Nothing is opened until iteration starts.
  */
 export function decodeAudio(source: AudioInput, options: DecodeAudioOptions = {}): AsyncIterable<PcmBlock> {
@@ -70,15 +73,14 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
       // core's streaming parser; a file cut short yields every complete sample frame it holds, like the other formats.
       return wavPcmBlocks(opened.chunks(), { signal: options.signal });
     case 'mp3':
-      return decodeCompressedStream(opened.chunks(), 'mp3', { ...common, mono: firstMpegFrame(opened.head)?.channels === 1 });
+      return decodeMp3(opened.chunks(), { ...common, mono: firstMpegFrame(opened.head)?.channels === 1 });
     case 'flac':
-      return decodeCompressedStream(opened.chunks(), 'flac', common);
+      return decodeFlac(opened.chunks(), common);
     case 'aac':
       return decodeWithFfmpeg(ffmpegInput(opened), ffmpegOptions(options, label, 'AAC audio (.aac)'));
     case 'ogg':
-      if (format.codec === 'vorbis') return decodeCompressedStream(opened.chunks(), 'ogg-vorbis', common);
-      if (format.codec === 'flac') return decodeCompressedStream(opened.chunks(), 'flac', common);
-      if (format.codec === 'opus') return decodeContainer(opened, format, options, cleanups);
+      if (format.codec === 'flac') return decodeOggFlac(opened.chunks(), common);
+      if (format.codec === 'opus' || format.codec === 'vorbis') return decodeContainer(opened, format, options, cleanups);
       throw new InvalidAudioError(`${label} is an Ogg file whose codec is not supported; Opus, Vorbis and FLAC are.`);
     case 'webm':
     case 'mp4':
@@ -86,7 +88,7 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
   }
 }
 
-/** WebM, MP4 and Ogg Opus: demux with mediabunny; Opus decodes in wasm, other codecs go through ffmpeg. */
+/** WebM, MP4 and Ogg Opus/Vorbis: demux with mediabunny; Opus and Vorbis decode in wasm, other codecs in ffmpeg. */
 async function* decodeContainer(
   opened: OpenedAudioInput,
   format: DetectedAudioFormat,
@@ -94,9 +96,9 @@ async function* decodeContainer(
   cleanups: Cleanup[],
 ): AsyncGenerator<PcmBlock> {
   let readable = opened;
-  // Opus in WebM/Ogg demuxes front to back, so a stream can be decoded as it arrives; anything else may need to seek
-  // (an mp4 index at the end) or to be read twice (probe, then ffmpeg), so a stream goes to a temporary file first.
-  const sequential = format.codec === 'opus' && format.container !== 'mp4';
+  // Opus and Vorbis in WebM/Ogg demux front to back, so a stream is decoded as it arrives; anything else may need to
+  // seek (an mp4 index at the end) or to be read twice (probe, then ffmpeg), so a stream goes to a temporary file.
+  const sequential = (format.codec === 'opus' || format.codec === 'vorbis') && format.container !== 'mp4';
   if (!opened.path && !opened.bytes && !sequential) {
     const temp = await spoolToTempFile(opened.chunks(), format.container, options.signal);
     cleanups.push(temp.remove);
@@ -104,8 +106,9 @@ async function* decodeContainer(
   }
   const container = await openMediaContainer(readable, options.signal);
   cleanups.push(async () => container.input.dispose());
-  if (container.codec === 'opus') {
-    yield* decodeOpusTrack(container.track, { label: opened.label, signal: options.signal, sampleRate: options.preferredSampleRate ?? 16000 });
+  const decoder = await packetDecoderFor(container.codec, container.track, options, opened.label);
+  if (decoder) {
+    yield* decodeMediaTrack(container.track, decoder, { signal: options.signal });
     return;
   }
   container.input.dispose();
@@ -118,6 +121,18 @@ async function* decodeContainer(
     readable = { ...readable, path: temp.path };
   }
   yield* decodeWithFfmpeg(ffmpegInput(readable), ffmpegOptions(options, opened.label, formatName));
+}
+
+/** A wasm decoder for the codecs decoded in-process; undefined for those left to ffmpeg (AAC and the rest). */
+async function packetDecoderFor(codec: string | null, track: MediaContainer['track'], options: DecodeAudioOptions, label: string): Promise<PacketDecoder | undefined> {
+  if (codec !== 'opus' && codec !== 'vorbis') return undefined;
+  const description = (await track.getDecoderConfig())?.description;
+  if (!description) throw new InvalidAudioError(`${label}: the ${codec} track has no decoder configuration.`);
+  const bytes = ArrayBuffer.isView(description)
+    ? new Uint8Array(description.buffer, description.byteOffset, description.byteLength)
+    : new Uint8Array(description);
+  if (codec === 'opus') return createOpusPacketDecoder(bytes, options.preferredSampleRate ?? 16000, label);
+  return createVorbisPacketDecoder(bytes, label);
 }
 
 function ffmpegInput(opened: OpenedAudioInput): FfmpegInput {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { PcmBlock } from '@scribe/core';
 import type { SileroModel } from '../../../src/audio';
@@ -6,6 +7,17 @@ import type { SileroModel } from '../../../src/audio';
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'audio');
 /** The flite consultation recording of examples/samples: 16 kHz mono speech with 0.7 s gaps. */
 export const CONSULTATION_WAV = join(import.meta.dirname, '..', '..', '..', '..', '..', 'examples', 'samples', 'chest-pain-consultation', 'chest-pain-consultation.wav');
+/**
+ * Whether a system ffmpeg is installed: AAC (m4a) decodes through it. Without it the AAC cases are skipped with a
+ * warning, and only the "ffmpeg missing" ConfigError is checked; install it with `apt-get install -y ffmpeg`.
+ */
+export const HAS_FFMPEG = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
+if (!HAS_FFMPEG) console.warn('ffmpeg is not installed: the AAC (m4a) decoding tests are skipped.');
+/** Fixture names that need ffmpeg to decode. */
+export const needsFfmpeg = (file: string): boolean => /\.(m4a|aac)$/.test(file);
+/** The fixtures of a list that can be decoded on this machine. */
+export const decodableHere = (files: string[]): string[] => files.filter((file) => HAS_FFMPEG || !needsFfmpeg(file));
+
 /** Silero's rate and frame. */
 export const VAD_RATE = 16000;
 export const VAD_FRAME = 512;
@@ -126,4 +138,20 @@ export function disagreementsAwayFromEdges(reference: boolean[], actual: boolean
 /** A flags row for failure messages: `#` speech, `.` not. */
 export function flagsText(flags: boolean[]): string {
   return flags.map((flag) => (flag ? '#' : '.')).join('');
+}
+
+/** The shift (in samples, within ±`maxLag`) that best lines `actual` up with `reference`: 0 when aligned. */
+export function bestLag(reference: Float32Array, actual: Float32Array, maxLag = 400): number {
+  let best = -Infinity;
+  let bestShift = 0;
+  const end = Math.min(reference.length, actual.length) - maxLag;
+  for (let lag = -maxLag; lag <= maxLag; lag += 1) {
+    let sum = 0;
+    for (let i = maxLag; i < end; i += 1) sum += reference[i]! * actual[i + lag]!;
+    if (sum > best) {
+      best = sum;
+      bestShift = lag;
+    }
+  }
+  return bestShift;
 }

@@ -1,0 +1,99 @@
+/** One packet of an Ogg logical stream. */
+export interface OggPacket {
+  /** The packet's bytes, reassembled across segments and pages. */
+  data: Uint8Array;
+  /** Granule position of the page this packet ends on (-1 when the page ends no packet). */
+  granulePosition: number;
+}
+
+const HEADER_BYTES = 27;
+// A page holds at most 255 segments of 255 bytes after its header and segment table.
+const MAX_PAGE_BYTES = HEADER_BYTES + 255 + 255 * 255;
+
+/**
+ * Splits an Ogg byte stream into the packets of its first logical stream (RFC 3533), reading page by page so that
+ * at most one page and one packet are held. Bytes that are not a page are skipped to the next "OggS"; a stream
+ * that ends inside a page ends the packets there.
+ */
+export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<OggPacket> {
+  let buffer: Uint8Array = new Uint8Array(0);
+  let serial: number | undefined;
+  let partial: Uint8Array[] = [];
+  const iterator = chunks[Symbol.asyncIterator]();
+  let ended = false;
+  const fill = async (needed: number): Promise<boolean> => {
+    while (buffer.length < needed && !ended) {
+      const next = await iterator.next();
+      if (next.done) ended = true;
+      else buffer = buffer.length === 0 ? next.value : concat(buffer, next.value);
+    }
+    return buffer.length >= needed;
+  };
+  try {
+    for (;;) {
+      if (!(await fill(HEADER_BYTES))) return;
+      const start = findCapture(buffer);
+      if (start < 0) {
+        // Keep the last three bytes: "OggS" may straddle two reads.
+        buffer = buffer.subarray(Math.max(0, buffer.length - 3));
+        if (ended) return;
+        await fill(buffer.length + 1);
+        continue;
+      }
+      buffer = buffer.subarray(start);
+      if (!(await fill(HEADER_BYTES))) return;
+      const segments = buffer[26]!;
+      if (!(await fill(HEADER_BYTES + segments))) return;
+      const lacing = buffer.subarray(HEADER_BYTES, HEADER_BYTES + segments);
+      const bodyBytes = lacing.reduce((sum, value) => sum + value, 0);
+      const pageBytes = HEADER_BYTES + segments + bodyBytes;
+      if (pageBytes > MAX_PAGE_BYTES || !(await fill(pageBytes))) return;
+      const view = new DataView(buffer.buffer, buffer.byteOffset, HEADER_BYTES);
+      const pageSerial = view.getUint32(14, true);
+      // Granule positions are 64-bit; audio never comes near 2^53 samples, and -1 means "no packet ends here".
+      const granulePosition = view.getInt32(10, true) * 2 ** 32 + view.getUint32(6, true);
+      serial ??= pageSerial;
+      if (pageSerial === serial) {
+        const continued = (buffer[5]! & 0x01) !== 0;
+        if (!continued) partial = [];
+        let at = HEADER_BYTES + segments;
+        for (const value of lacing) {
+          partial.push(buffer.slice(at, at + value));
+          at += value;
+          if (value < 255) {
+            yield { data: concatAll(partial), granulePosition };
+            partial = [];
+          }
+        }
+      }
+      buffer = buffer.subarray(pageBytes);
+    }
+  } finally {
+    void Promise.resolve(iterator.return?.()).catch(() => undefined);
+  }
+}
+
+function findCapture(bytes: Uint8Array): number {
+  for (let i = 0; i + 4 <= bytes.length; i += 1) {
+    if (bytes[i] === 0x4f && bytes[i + 1] === 0x67 && bytes[i + 2] === 0x67 && bytes[i + 3] === 0x53) return i;
+  }
+  return -1;
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(first.length + second.length);
+  bytes.set(first);
+  bytes.set(second, first.length);
+  return bytes;
+}
+
+function concatAll(pieces: Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
+}
