@@ -24,7 +24,7 @@ export interface DecodeAudioOptions {
    * (AAC) converts to it; other formats keep their own rate, which every block states. Default 16000.
    */
   preferredSampleRate?: number;
-  /** The ffmpeg executable, needed only for AAC (m4a/mp4/aac) and rarer codecs in MP4/WebM. Default: `ffmpeg` on PATH. */
+  /** The ffmpeg executable, needed only for AAC (m4a, mp4, aac) and rarer codecs in MP4/WebM. Default: `ffmpeg`. */
   ffmpegPath?: string;
 }
 
@@ -35,9 +35,9 @@ type Cleanup = () => Promise<unknown>;
 
 /**
  * Decodes an audio file (path, `file:` URL, bytes or byte stream) into blocks of float PCM as it reads, so memory
- * stays bounded whatever the length. Formats are told from the bytes: WAV, mp3, Ogg (Opus, Vorbis, FLAC), FLAC, WebM
- * and MP4/M4A (Opus, Vorbis) decode in-process; AAC (m4a, ADTS) goes through a system ffmpeg. Unusable input throws `InvalidAudioError`; a needed but missing
- * ffmpeg throws `ConfigError`. Nothing is opened until iteration starts.
+ * stays bounded whatever the length. Formats are told from the bytes: WAV, mp3, Ogg (Opus, Vorbis, FLAC), FLAC, and
+ * Opus or Vorbis in WebM/MP4 decode in-process; AAC (m4a, ADTS) goes through a system ffmpeg. Unusable input throws
+ * `InvalidAudioError`; a needed but missing ffmpeg throws `ConfigError`. Nothing is opened until iteration starts.
  */
 export function decodeAudio(source: AudioInput, options: DecodeAudioOptions = {}): AsyncIterable<PcmBlock> {
   return decodeAudioBlocks(source, options);

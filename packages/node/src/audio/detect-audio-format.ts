@@ -1,5 +1,5 @@
 import { InvalidAudioError } from '@scribe/core';
-import { readMpegFrameHeader, type MpegFrameHeader } from './mpeg-frame-header';
+import { readMpegFrameHeader, type MpegFrameHeader } from './read-mpeg-frame-header';
 
 /** Container formats `decodeAudio` recognises from their first bytes. */
 export type AudioContainer = 'wav' | 'mp3' | 'aac' | 'ogg' | 'flac' | 'webm' | 'mp4';
