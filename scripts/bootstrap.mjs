@@ -28,6 +28,26 @@ function pnpmCommand() {
   return localBin;
 }
 
+// System tools the tests and the demo need, from Debian's packages: ffmpeg decodes AAC (no permissive npm decoder
+// exists). Installed with apt when missing and running as root; otherwise say what to install.
+const SYSTEM_PACKAGES = [{ command: 'ffmpeg', debian: 'ffmpeg' }];
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter(({ command }) => spawnSync(command, ['-version'], { stdio: 'ignore' }).status !== 0);
+  if (missing.length === 0) return;
+  const names = missing.map(({ debian }) => debian);
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (hasApt && process.getuid?.() === 0) {
+    console.log(`[bootstrap] installing ${names.join(', ')} with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { env }) === 0) return;
+    if (run('apt-get', ['update', '-qq'], { env }) === 0 && run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { env }) === 0) return;
+  }
+  console.error(`[bootstrap] missing system packages: ${names.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${names.join(' ')}; macOS: brew install ${names.join(' ')}).`);
+  process.exit(1);
+}
+
+ensureSystemPackages();
 const pnpm = pnpmCommand();
 const install = process.env.CI ? ['install', '--frozen-lockfile'] : ['install', '--prefer-offline'];
 if (run(pnpm, install) !== 0) process.exit(1);

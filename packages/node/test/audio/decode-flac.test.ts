@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { PcmBlock } from '@scribe/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from '../../src/audio';
-import { FIXTURES, HAS_FFMPEG } from './support/audio-test-helpers';
+import { FIXTURES } from './support/audio-test-helpers';
 
 // The FLAC decoder is this package's own, so it is held to bit-exactness: every encoder setting ffmpeg offers
 // (fixed predictors at level 0, LPC up to order 32 with Rice2 partitions at 12), stereo decorrelation of a real
@@ -34,7 +34,7 @@ async function planes(path: string): Promise<{ channels: Float32Array[]; sampleR
   return { channels, sampleRate: blocks[0]!.sampleRate };
 }
 
-describe.runIf(HAS_FFMPEG)('FLAC decoding is bit-exact', () => {
+describe('FLAC decoding is bit-exact', () => {
   const cases = [
     { name: 'stereo 44.1 kHz 16-bit, level 0', rate: 44100, format: 's16', level: '0' },
     { name: 'stereo 44.1 kHz 16-bit, level 5', rate: 44100, format: 's16', level: '5' },
