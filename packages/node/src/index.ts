@@ -2,7 +2,19 @@
  * @scribe/node: the scribe-ts SDK for Node.js. `ScribeClient` is the entry point; errors, result types and the
  * webhook helpers of @scribe/core are re-exported so applications need only this package.
  */
-export { ScribeClient, type ScribeClientOptions } from './scribe-client';
+export { ScribeClient, type PcmInput, type ScribeClientOptions, type UploadAudioFileOptions, type UploadPcmOptions } from './scribe-client';
+export type { UploadSpeechOptions } from './speech-upload';
+export {
+  decodeAudio,
+  detectAudioFormat,
+  loadSileroModel,
+  createSileroVad,
+  type AudioInput,
+  type DecodeAudioOptions,
+  type DetectedAudioFormat,
+  type SileroModel,
+  type SileroModelOptions,
+} from './audio/index';
 export { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
 export { CONFIG_FILE_NAMES, readConfigFile, type LoadedConfigFile } from './config/read-config-file';
 export {
@@ -39,4 +51,9 @@ export {
   type UploadProgressEvent,
   type WaitForResultsOptions,
   type Logger,
+  type ScribeProgressEvent,
+  type AudioProgressEvent,
+  type SpeechChunkerOptions,
+  type VoiceActivityDetector,
+  type PcmBlock,
 } from '@scribe/core';

@@ -1,5 +1,9 @@
 import {
   createScribeCore,
+  pcmBlocksFromInt16Bytes,
+  pcmBlocksFromInt16Stream,
+  SessionStateError,
+  type Int16ByteSource,
   type Clock,
   type CreatedSession,
   type CreateSessionOptions,
@@ -21,7 +25,27 @@ import {
   type UploadedChunk,
   type WaitForResultsOptions,
 } from '@scribe/core';
+import { decodeAudio, type AudioInput } from './audio/index';
+import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';
 import { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
+import { uploadSpeech, type UploadSpeechOptions } from './speech-upload';
+
+/** Options of `uploadAudioFile`. */
+export interface UploadAudioFileOptions extends UploadSpeechOptions {
+  /** A format name or extension (`'mp3'`, `'.m4a'`) used only to break a tie when the bytes are ambiguous. Default: the path's extension. */
+  formatHint?: string;
+  /** The ffmpeg executable used for AAC (`.m4a`), the one format without a permissive JavaScript decoder. Default `ffmpeg`. */
+  ffmpegPath?: string;
+}
+
+/** Options of `uploadPcm`. */
+export interface UploadPcmOptions extends UploadSpeechOptions {
+  /** Samples per second of the PCM (any rate from 4 kHz to 768 kHz; resampled to 16 kHz locally). Required. */
+  sampleRate: number;
+}
+
+/** Raw 16-bit little-endian mono PCM: one buffer, or pieces of any size as they arrive. */
+export type PcmInput = Uint8Array | Int16ByteSource;
 
 /** Options of `ScribeClient`: every configuration key (camelCase) plus the Node-specific sources and hooks. */
 export interface ScribeClientOptions extends ScribeOptions, NodeConfigSources {
@@ -35,6 +59,8 @@ export interface ScribeClientOptions extends ScribeOptions, NodeConfigSources {
   clock?: Clock;
   /** User-Agent header. Default `scribe-ts/<version>`. */
   userAgent?: string;
+  /** The Silero model behind local speech detection (loaded once per client, on first use). Default: v5 from @ricky0123/vad-web, one thread. */
+  vad?: SileroModelOptions;
 }
 
 /**
@@ -52,9 +78,13 @@ export class ScribeClient implements AsyncDisposable {
   /** The discovery document client (cached). */
   readonly discovery: DiscoveryClient;
   readonly #core: ScribeCore;
+  readonly #vadOptions: SileroModelOptions | undefined;
+  #vadModel: Promise<SileroModel> | undefined;
+  #closed = false;
 
   constructor(options: ScribeClientOptions = {}) {
-    const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, ...settings } = options;
+    const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, vad, ...settings } = options;
+    this.#vadOptions = vad;
     this.config = loadNodeConfig(settings, { cwd, processEnv, dotEnv });
     this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent });
     this.sessions = this.#core.sessions;
@@ -80,6 +110,28 @@ export class ScribeClient implements AsyncDisposable {
     return this.#core.uploadChunks(sessionId, chunks, options);
   }
 
+  /**
+   * Decodes an audio file locally (a path, bytes, a Node `Readable`: WAV, MP3, Ogg Opus/Vorbis, WebM, FLAC, M4A via
+   * ffmpeg; the format is read from the bytes), detects speech with Silero on this machine, and uploads only
+   * speech-bounded chunks while decoding goes on. Ends the session unless `endSession: false`. Resolves with the
+   * chunks uploaded; memory stays bounded whatever the file's length.
+   */
+  uploadAudioFile(sessionId: string, source: AudioInput, options: UploadAudioFileOptions = {}): Promise<number> {
+    const { formatHint, ffmpegPath, ...speechOptions } = options;
+    const blocks = decodeAudio(source, { signal: options.signal, formatHint, ffmpegPath });
+    return uploadSpeech(this.#speechContext(), sessionId, blocks, describeSource(source), speechOptions);
+  }
+
+  /**
+   * Uploads raw 16-bit little-endian mono PCM at `sampleRate` (one buffer, or pieces as they arrive): speech is
+   * detected locally and uploaded in chunks as it is found. Ends the session unless `endSession: false`.
+   */
+  async uploadPcm(sessionId: string, pcm: PcmInput, options: UploadPcmOptions): Promise<number> {
+    const { sampleRate, ...speechOptions } = options ?? ({} as UploadPcmOptions);
+    const blocks = pcm instanceof Uint8Array ? pcmBlocksFromInt16Bytes(pcm, sampleRate) : pcmBlocksFromInt16Stream(pcm, sampleRate);
+    return uploadSpeech(this.#speechContext(), sessionId, blocks, 'the PCM input', speechOptions);
+  }
+
   /** Ends (commits) a session so processing starts; `audioFilesSent` is the number of chunks the server holds. */
   endSession(sessionId: string, options?: EndSessionOptions): Promise<EndSessionResponse> {
     return this.#core.endSession(sessionId, options);
@@ -95,13 +147,38 @@ export class ScribeClient implements AsyncDisposable {
     return this.#core.businessId();
   }
 
-  /** Cancels calls in flight and refuses new ones. Idempotent. */
+  /** Cancels calls in flight, refuses new ones and releases the speech model. Idempotent. */
   async close(): Promise<void> {
+    this.#closed = true;
     this.#core.close();
+    const model = this.#vadModel;
+    this.#vadModel = undefined;
+    if (model) await model.then((loaded) => loaded.dispose(), () => undefined);
+  }
+
+  #speechContext() {
+    return {
+      core: this.#core,
+      createDetector: async () => {
+        if (this.#closed) throw new SessionStateError('The Scribe client was closed; create a new client to upload audio.');
+        // One model per client, loaded on first use; a failed load is retried by the next call.
+        this.#vadModel ??= loadSileroModel(this.#vadOptions).catch((error: unknown) => {
+          this.#vadModel = undefined;
+          throw error;
+        });
+        return (await this.#vadModel).createDetector();
+      },
+    };
   }
 
   /** `await using client = new ScribeClient()` closes it at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+function describeSource(source: AudioInput): string {
+  if (typeof source === 'string') return source;
+  if (source instanceof URL) return source.href;
+  return source instanceof Uint8Array ? `the audio bytes (${source.length} bytes)` : 'the audio stream';
 }

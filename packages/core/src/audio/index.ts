@@ -6,6 +6,7 @@ export { deinterleave, interleave } from './interleave';
 export { downmixToMono } from './downmix-to-mono';
 export { assertSampleRate, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, SPEECH_SAMPLE_RATE } from './sample-rate';
 export { pcmBlocksFromInt16Bytes, type PcmBlocksFromInt16BytesOptions } from './pcm-blocks-from-int16-bytes';
+export { pcmBlocksFromInt16Stream, type Int16ByteSource } from './pcm-blocks-from-int16-stream';
 export { createResampler, resample, type Resampler, type ResamplerOptions } from './create-resampler';
 export { createFramer, type FinalFrame, type Framer } from './create-framer';
 export { parseWavFormat, MAX_WAV_CHANNELS, WAVE_FORMAT_EXTENSIBLE, WAVE_FORMAT_IEEE_FLOAT, WAVE_FORMAT_PCM, type WavFormat, type WavSampleFormat } from './wav-format';
