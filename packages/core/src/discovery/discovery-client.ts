@@ -26,7 +26,7 @@ export interface DiscoveryClientOptions {
   clientVersions?: readonly string[];
 }
 
-/** Reads and caches the service's discovery document. */
+/** Reads and caches the service's discovery discoveryDocument. */
 export interface DiscoveryClient {
   /**
    * The service description: cached for the response's `max-age` (3600 s when absent). `msa`: fetched and
@@ -69,7 +69,7 @@ export function createDiscoveryClient(options: DiscoveryClientOptions): Discover
       return { description: describeDocument(parseDiscoveryDocument(response.data), undefined), maxAgeSeconds: cacheMaxAgeSeconds(response.headers.get('cache-control')) };
     } catch (error) {
       if (signal.aborted) throw error;
-      // eka discovery is optional: production may not serve it. Defaults stand in and are cached like a document.
+      // eka discovery is optional: production may not serve it. Defaults stand in and are cached like a real one.
       logger.debug('discovery unavailable; using built-in eka defaults', { reason: ScribeError.is(error) ? error.code : 'unknown' });
       return { description: ekaDefaultDescription(), maxAgeSeconds: DEFAULT_DISCOVERY_MAX_AGE_SECONDS };
     }
@@ -122,15 +122,15 @@ export function createDiscoveryClient(options: DiscoveryClientOptions): Discover
 // msa discovery is mandatory: a wrong protocol or a malformed document is an APIError from the parser, and a
 // service sharing no version with the SDK fails here, before any session call.
 function describeMsa(raw: unknown, clientVersions: readonly string[]): ServiceDescription {
-  const document = parseDiscoveryDocument(raw);
-  const version = negotiateProtocolVersion(document.supportedVersions, clientVersions);
+  const discoveryDocument = parseDiscoveryDocument(raw);
+  const version = negotiateProtocolVersion(discoveryDocument.supportedVersions, clientVersions);
   if (version === undefined) {
     throw new ValidationError(
-      `No protocol version in common: the service supports ${document.supportedVersions.join(', ') || 'none'}, this SDK speaks ${clientVersions.join(', ')}.`,
-      { serverCode: 'unsupported_version', details: { supported_versions: document.supportedVersions, client_versions: [...clientVersions] } },
+      `No protocol version in common: the service supports ${discoveryDocument.supportedVersions.join(', ') || 'none'}, this SDK speaks ${clientVersions.join(', ')}.`,
+      { serverCode: 'unsupported_version', details: { supported_versions: discoveryDocument.supportedVersions, client_versions: [...clientVersions] } },
     );
   }
-  return describeDocument(document, version);
+  return describeDocument(discoveryDocument, version);
 }
 
 function waitFor<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -10,8 +10,8 @@ export const PROTOCOL_MAX_CHUNK_SECONDS = 20;
 export interface ServiceDescription {
   /** `discovery` when a document was read, `defaults` when the built-in `eka` values stand in. */
   source: 'discovery' | 'defaults';
-  /** The parsed document, when there is one (unknown fields kept in `document.raw`). */
-  document: DiscoveryDocument | undefined;
+  /** The parsed discovery document, when there is one (unknown fields kept in `discoveryDocument.raw`). */
+  discoveryDocument: DiscoveryDocument | undefined;
   /** The `MSA-Version` value to send (`msa`); undefined in `eka`. */
   version: string | undefined;
   /** Discovery `endpoints.base_url`. */
@@ -36,7 +36,7 @@ export interface ServiceDescription {
 export function ekaDefaultDescription(): ServiceDescription {
   return {
     source: 'defaults',
-    document: undefined,
+    discoveryDocument: undefined,
     version: undefined,
     baseUrl: undefined,
     templatesUrl: undefined,

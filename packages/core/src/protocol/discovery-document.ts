@@ -36,7 +36,7 @@ export interface DiscoveryOidc {
   scopesSupported: string[];
 }
 
-/** The `/.well-known/medscribealliance` document, normalised (contract 2.2). */
+/** The `/.well-known/medscribealliance` discoveryDocument, normalised (contract 2.2). */
 export interface DiscoveryDocument {
   /** Always `medscribealliance` (anything else is rejected). */
   protocol: string;
@@ -88,42 +88,42 @@ const discoverySchema = z.looseObject({
 });
 
 /**
- * Parses a discovery document. Throws APIError when a required field (2.2) is missing or when `protocol` is not
+ * Parses a discovery document; throws APIError when a required field (2.2) is missing or when `protocol` is not
  * `medscribealliance`; unknown fields and missing optional ones are accepted.
  */
 export function parseDiscoveryDocument(raw: unknown): DiscoveryDocument {
-  const doc = parseWire(discoverySchema, raw, 'discovery document');
-  if (doc.protocol !== DISCOVERY_PROTOCOL) {
-    throw new APIError(`Discovery document declares protocol "${doc.protocol}", expected "${DISCOVERY_PROTOCOL}".`, {
-      details: { protocol: doc.protocol },
+  const discoveryDocument = parseWire(discoverySchema, raw, 'discovery document');
+  if (discoveryDocument.protocol !== DISCOVERY_PROTOCOL) {
+    throw new APIError(`Discovery document declares protocol "${discoveryDocument.protocol}", expected "${DISCOVERY_PROTOCOL}".`, {
+      details: { protocol: discoveryDocument.protocol },
     });
   }
-  const capabilities = doc.capabilities as WireObject & typeof doc.capabilities;
-  const languages = optionalObject(doc.languages) ?? {};
+  const capabilities = discoveryDocument.capabilities as WireObject & typeof discoveryDocument.capabilities;
+  const languages = optionalObject(discoveryDocument.languages) ?? {};
   const uploadMethods = Array.isArray(capabilities.upload_methods) ? stringList(capabilities.upload_methods) : [...DEFAULT_UPLOAD_METHODS];
   return {
-    protocol: doc.protocol,
-    protocolVersion: doc.protocol_version,
-    supportedVersions: doc.supported_versions,
-    service: { ...optionalObject(doc.service), name: optionalString(optionalObject(doc.service)?.name) },
+    protocol: discoveryDocument.protocol,
+    protocolVersion: discoveryDocument.protocol_version,
+    supportedVersions: discoveryDocument.supported_versions,
+    service: { ...optionalObject(discoveryDocument.service), name: optionalString(optionalObject(discoveryDocument.service)?.name) },
     endpoints: {
-      baseUrl: doc.endpoints.base_url,
-      templatesUrl: optionalString(doc.endpoints.templates_url),
-      webhooksUrl: optionalString(doc.endpoints.webhooks_url),
+      baseUrl: discoveryDocument.endpoints.base_url,
+      templatesUrl: optionalString(discoveryDocument.endpoints.templates_url),
+      webhooksUrl: optionalString(discoveryDocument.endpoints.webhooks_url),
     },
-    authentication: { supportedMethods: doc.authentication.supported_methods, oidc: readOidc(doc.authentication, doc.endpoints) },
+    authentication: { supportedMethods: discoveryDocument.authentication.supported_methods, oidc: readOidc(discoveryDocument.authentication, discoveryDocument.endpoints) },
     capabilities: {
-      audioFormats: doc.capabilities.audio_formats,
-      maxChunkDurationSeconds: doc.capabilities.max_chunk_duration_seconds,
+      audioFormats: discoveryDocument.capabilities.audio_formats,
+      maxChunkDurationSeconds: discoveryDocument.capabilities.max_chunk_duration_seconds,
       uploadMethods,
       webhookDelivery: capabilities.webhook_delivery === true,
       clientSdkDelivery: capabilities.client_sdk_delivery === true,
     },
-    models: doc.models.map(readModel),
+    models: discoveryDocument.models.map(readModel),
     languages: { supported: stringList(languages.supported), autoDetection: languages.auto_detection === true },
-    webhookSourceIps: readSourceIps(doc, capabilities),
-    extensions: optionalObject(doc.extensions) ?? {},
-    raw: isWireObject(raw) ? raw : (doc as WireObject),
+    webhookSourceIps: readSourceIps(discoveryDocument, capabilities),
+    extensions: optionalObject(discoveryDocument.extensions) ?? {},
+    raw: isWireObject(raw) ? raw : (discoveryDocument as WireObject),
   };
 }
 
@@ -150,7 +150,7 @@ function readOidc(authentication: WireObject & { supported_methods: string[] }, 
   return advertised || result.tokenEndpoint !== undefined || result.authorizationEndpoint !== undefined ? result : undefined;
 }
 
-function readSourceIps(doc: WireObject, capabilities: WireObject): string[] | undefined {
-  const value = doc.webhook_source_ips ?? capabilities.webhook_source_ips;
+function readSourceIps(discoveryDocument: WireObject, capabilities: WireObject): string[] | undefined {
+  const value = discoveryDocument.webhook_source_ips ?? capabilities.webhook_source_ips;
   return Array.isArray(value) ? stringList(value) : undefined;
 }
