@@ -1,4 +1,6 @@
 import {
+  ChunkUploadError,
+  ConfigError,
   effectiveMaxChunkSeconds,
   InvalidAudioError,
   readAhead,
@@ -51,12 +53,11 @@ export async function uploadSpeech(
   const detector = await context.createDetector();
   try {
     const chunks = speechChunks(blocks, { ...chunking, maxChunkSeconds, vad: detector, signal: options.signal, onProgress });
-    const acknowledged = await context.core.uploadChunks(sessionId, readAhead(chunks, ahead), {
-      ...uploadOptions,
-      startIndex,
-      endSession: false,
-      onProgress,
-    });
+    const acknowledged = await context.core
+      .uploadChunks(sessionId, readAhead(chunks, ahead), { ...uploadOptions, startIndex, endSession: false, onProgress })
+      .catch((error: unknown) => {
+        throw unwrapSourceError(error);
+      });
     if (endSession) {
       if (startIndex + acknowledged === 0) throw noSpeech(what, chunks.stats, sessionId);
       await context.core.endSession(sessionId, { audioFilesSent: startIndex + acknowledged, signal: options.signal });
@@ -72,6 +73,14 @@ async function maxChunkSecondsFor(core: ScribeCore, signal: AbortSignal | undefi
   if (core.config.maxChunkSeconds !== undefined) return effectiveMaxChunkSeconds(core.config.maxChunkSeconds, undefined);
   const description = await core.discovery.get({ signal });
   return effectiveMaxChunkSeconds(undefined, description.maxChunkDurationSeconds);
+}
+
+// Unusable input (an empty, truncated or non-audio file, bad PCM, a missing ffmpeg) fails before any chunk is sent:
+// the caller gets the decoder's own InvalidAudioError or ConfigError rather than a resumable ChunkUploadError, which
+// only matters once chunks have been acknowledged.
+function unwrapSourceError(error: unknown): unknown {
+  if (!(error instanceof ChunkUploadError) || error.acknowledged > 0 || error.fileName !== undefined) return error;
+  return error.cause instanceof InvalidAudioError || error.cause instanceof ConfigError ? error.cause : error;
 }
 
 function noSpeech(what: string, stats: SpeechChunkStats, sessionId: string): InvalidAudioError {
