@@ -81,6 +81,9 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
     case 'ogg':
       if (format.codec === 'flac') return decodeOggFlac(opened.chunks(), common);
       if (format.codec === 'opus' || format.codec === 'vorbis') return decodeContainer(opened, format, options, cleanups);
+      // The first page holds the codec's identification packet right after its segment table; a file that ends
+      // before it is cut short, not in an unsupported codec.
+      if (opened.head.length < 27 + (opened.head[26] ?? 0) + 8) throw new InvalidAudioError(`${label} is an Ogg file cut short: it ends before its codec header (${opened.head.length} bytes).`);
       throw new InvalidAudioError(`${label} is an Ogg file whose codec is not supported; Opus, Vorbis and FLAC are.`);
     case 'webm':
     case 'mp4':
@@ -155,5 +158,5 @@ function toScribeError(error: unknown, label: string, signal: AbortSignal | unde
   }
   if (ScribeError.is(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new InvalidAudioError(`${label} could not be decoded: ${message}`, { cause: error });
+  return new InvalidAudioError(`${label} could not be decoded (the file may be damaged or cut short): ${message}`, { cause: error });
 }

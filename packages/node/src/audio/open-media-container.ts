@@ -47,7 +47,7 @@ export async function openMediaContainer(opened: OpenedAudioInput, signal?: Abor
   } catch (error) {
     input.dispose();
     if (error instanceof InvalidAudioError) throw error;
-    throw new InvalidAudioError(`${opened.label} could not be read as a media container: ${messageOf(error)}`, { cause: error });
+    throw new InvalidAudioError(`${opened.label} could not be read as a media container (the file may be damaged or cut short): ${messageOf(error)}`, { cause: error });
   } finally {
     signal?.removeEventListener('abort', dispose);
   }
