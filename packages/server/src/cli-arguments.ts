@@ -21,6 +21,8 @@ Usage: scribe-server [options]
   --rate-limit N            requests per minute per credential, 0 disables (default 600)
   --max-file-bytes N        largest audio file (default 104857600)
   --webhook-retry-base-ms N first webhook retry delay (default 1000)
+  --stream-max-frame-bytes N largest stream frame or media payload (default 1048576)
+  --stream-max-speed N      stream audio at most N x real time, plus 10 s (default 8)
   --no-jwt-payload          refuse the jwt-payload dev header
   --test-knobs              enable fault injection and /__test__ routes
   --help, --version
@@ -44,6 +46,8 @@ export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 
       'rate-limit': { type: 'string' },
       'max-file-bytes': { type: 'string' },
       'webhook-retry-base-ms': { type: 'string' },
+      'stream-max-frame-bytes': { type: 'string' },
+      'stream-max-speed': { type: 'string' },
       'no-jwt-payload': { type: 'boolean' },
       'test-knobs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -73,6 +77,7 @@ export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 
     rateLimit: rateLimit === undefined ? undefined : rateLimit === 0 ? false : { limit: rateLimit, windowSeconds: 60 },
     maxFileBytes: number('max-file-bytes', values['max-file-bytes']),
     webhooks: retryBase === undefined ? undefined : { retryBaseMs: retryBase },
+    stream: { maxFrameBytes: number('stream-max-frame-bytes', values['stream-max-frame-bytes']), maxSpeed: number('stream-max-speed', values['stream-max-speed']) },
     trustJwtPayload: values['no-jwt-payload'] ? false : undefined,
     testKnobs: values['test-knobs'] ?? false,
     log: (line) => console.error(`[scribe-server] ${line}`),

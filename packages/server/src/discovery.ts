@@ -4,8 +4,8 @@ import { DEFAULT_LANGUAGES } from './models.js';
 import type { ResolvedOptions } from './options.js';
 
 /**
- * The discovery document of contract 2.2, identical at every location. `stream` is not advertised (in
- * `upload_methods` nor `extensions`) because this server version does not implement WebSocket streaming yet.
+ * The discovery document of contract 2.2, identical at every location. `stream` is advertised in `upload_methods`
+ * and `extensions.stream` (with the resume extension of 6.6) because the server implements section 6.
  */
 export function discoveryDocument(origin: string, options: ResolvedOptions): Record<string, unknown> {
   const base = `${origin}/v1`;
@@ -21,7 +21,7 @@ export function discoveryDocument(origin: string, options: ResolvedOptions): Rec
     capabilities: {
       audio_formats: [...new Set(['audio/wav', ...(options.engine.audioFormats ?? [])])],
       max_chunk_duration_seconds: 20,
-      upload_methods: ['chunked', 'single'],
+      upload_methods: ['chunked', 'single', 'stream'],
       webhook_delivery: true,
       client_sdk_delivery: false,
     },
@@ -42,6 +42,15 @@ export function discoveryDocument(origin: string, options: ResolvedOptions): Rec
       session_patch: true,
       process_template: true,
       raw_audio_path: true,
+      stream: {
+        protocol: 'websocket',
+        frame_modes: ['binary', 'json'],
+        encoding: 'pcm_s16le',
+        sample_rate: 16000,
+        max_frame_bytes: options.stream.maxFrameBytes,
+        max_speed: options.stream.maxSpeed,
+        resume: true,
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 export { startServer, type ScribeServer } from './server.js';
-export type { ServerOptions, RateLimitOptions, WebhookOptions } from './options.js';
+export type { ServerOptions, RateLimitOptions, StreamOptions, WebhookOptions } from './options.js';
 export { DEV_ACCOUNT, type AccountConfig } from './auth/accounts.js';
 export { defaultModels, DEFAULT_LANGUAGES, type ModelConfig } from './models.js';
 export { DEFAULT_TEMPLATES, TRANSCRIPT_TEMPLATE_ID, type TemplateInfo } from './templates.js';
@@ -20,6 +20,8 @@ export { WEBHOOK_EVENTS, type WebhookEvent } from './webhooks/registry.js';
 export { webhookSignatureHeader, webhookSignatureV1 } from './webhooks/signature.js';
 export type { ActiveFault, FaultAction, FaultSpec } from './testing/faults.js';
 export type { FaultController } from './testing/fault-controller.js';
+export type { StreamFaultController } from './testing/stream-fault-controller.js';
+export { STREAM_CLOSE } from './stream/stream-close-codes.js';
 export type { RecordedRequest } from './testing/request-log.js';
 export type { UploadNote } from './http/context.js';
 export type { CredentialKind } from './auth/authenticate.js';

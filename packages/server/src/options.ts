@@ -24,6 +24,20 @@ export interface WebhookOptions {
   jitter?: number;
 }
 
+/** WebSocket streaming limits and timings (contract 6.5, 6.6). */
+export interface StreamOptions {
+  /** Largest binary frame or decoded `media` payload in bytes; more closes with 1009. Default 1 MiB. */
+  maxFrameBytes?: number;
+  /** Audio may arrive at most this many times faster than real time (plus 10 s); more closes with 4429. Default 8. */
+  maxSpeed?: number;
+  /** How often received audio is made durable and acknowledged, in ms (at most 1000). Default 500. */
+  ackIntervalMs?: number;
+  /** Keepalive ping interval in ms. Default 20000. */
+  pingIntervalMs?: number;
+  /** A peer silent (no frame, no pong) this long is dropped, in ms. Default 60000. */
+  idleTimeoutMs?: number;
+}
+
 /** Options of `startServer`; every field is optional. */
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. Default 0. */
@@ -70,6 +84,8 @@ export interface ServerOptions {
   engine?: Engine;
   /** Webhook retry tuning. */
   webhooks?: WebhookOptions;
+  /** WebSocket streaming limits. */
+  stream?: StreamOptions;
   /** How often expired sessions are swept, in ms. Default 1000. */
   expirySweepMs?: number;
   /** Enables fault injection, the request log and `/__test__/*` routes. Default false. */
@@ -103,6 +119,7 @@ export interface ResolvedOptions {
   deprecatedVersions: Readonly<Record<string, string>>;
   engine: Engine;
   webhooks: Required<WebhookOptions>;
+  stream: Required<StreamOptions>;
   expirySweepMs: number;
   testKnobs: boolean;
   now: Clock;
@@ -150,9 +167,25 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
       timeoutMs: options.webhooks?.timeoutMs ?? 30_000,
       jitter: options.webhooks?.jitter ?? 0.2,
     },
+    stream: resolveStreamOptions(options.stream ?? {}),
     expirySweepMs: options.expirySweepMs ?? 1000,
     testKnobs: options.testKnobs ?? false,
     now: options.now ?? systemClock,
     log: options.log ?? (() => {}),
   };
+}
+
+function resolveStreamOptions(stream: StreamOptions): Required<StreamOptions> {
+  const resolved = {
+    maxFrameBytes: stream.maxFrameBytes ?? 1024 * 1024,
+    maxSpeed: stream.maxSpeed ?? 8,
+    ackIntervalMs: stream.ackIntervalMs ?? 500,
+    pingIntervalMs: stream.pingIntervalMs ?? 20_000,
+    idleTimeoutMs: stream.idleTimeoutMs ?? 60_000,
+  };
+  if (!(Number.isInteger(resolved.maxFrameBytes) && resolved.maxFrameBytes >= 2)) throw new TypeError('stream.maxFrameBytes must be an integer ≥ 2');
+  if (!(resolved.maxSpeed > 0)) throw new TypeError('stream.maxSpeed must be > 0');
+  if (!(resolved.ackIntervalMs > 0 && resolved.ackIntervalMs <= 1000)) throw new TypeError('stream.ackIntervalMs must be in (0, 1000]');
+  if (!(resolved.pingIntervalMs > 0 && resolved.idleTimeoutMs > 0)) throw new TypeError('stream.pingIntervalMs and stream.idleTimeoutMs must be > 0');
+  return resolved;
 }

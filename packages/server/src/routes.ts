@@ -6,7 +6,7 @@ import { json } from './http/responses.js';
 import type { RouteDefinition } from './http/router.js';
 import type { ResolvedOptions } from './options.js';
 import { createCreateSessionHandler } from './sessions/create.js';
-import { createEndSessionHandler } from './sessions/end.js';
+import { createEndSessionHandler, type StreamFinisher } from './sessions/end.js';
 import { createGetSessionHandler } from './sessions/get.js';
 import { createPatchSessionHandler } from './sessions/patch.js';
 import { createProcessTemplateHandler } from './sessions/process-template.js';
@@ -25,6 +25,8 @@ export interface RouteDependencies {
   login: LoginDependencies;
   sessions: SessionDependencies;
   webhooks: WebhookRouteDependencies;
+  /** The WebSocket stream endpoint, which `end` asks to close and store a stream session's audio. */
+  streams?: StreamFinisher;
 }
 
 type Route = RouteDefinition<Handler>;
@@ -50,7 +52,7 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
     api('POST', '/sessions', 'json', createCreateSessionHandler(deps.sessions)),
     api('GET', '/sessions/:sessionId', 'none', createGetSessionHandler(deps.sessions)),
     api('PATCH', '/sessions/:sessionId', 'json', createPatchSessionHandler(deps.sessions)),
-    api('POST', '/sessions/:sessionId/end', 'json', createEndSessionHandler(deps.sessions)),
+    api('POST', '/sessions/:sessionId/end', 'json', createEndSessionHandler(deps.sessions, deps.streams)),
     api('POST', '/sessions/:sessionId/process/template', 'none', processTemplate),
     api('POST', '/sessions/:sessionId/process/template/:templateId', 'none', processTemplate),
     api('POST', '/sessions/:sessionId/audio', 'audio', upload),

@@ -9,6 +9,9 @@ import { RateLimiter } from './rate-limit.js';
 import { buildRoutes } from './routes.js';
 import { openServerState, resumeAfterRestart, type ServerState } from './server-state.js';
 import { sweepExpired } from './sessions/session-access.js';
+import { StreamHub } from './stream/stream-hub.js';
+import { createStreamFaultController, type StreamFaultController } from './testing/stream-fault-controller.js';
+import { StreamFaults } from './testing/stream-faults.js';
 import { createFaultController, type FaultController } from './testing/fault-controller.js';
 import { FaultInjector } from './testing/faults.js';
 import { RequestLog, type RecordedRequest } from './testing/request-log.js';
@@ -24,6 +27,8 @@ export interface ScribeServer {
   readonly dataDir: string;
   /** Fault injection (test knobs only; its methods throw otherwise). */
   readonly faults: FaultController;
+  /** Stream socket faults: dropped connections, unanswered stops, stalled reads (test knobs only). */
+  readonly streams: StreamFaultController;
   /** Requests received so far, oldest first (test knobs only; empty otherwise). */
   readonly requests: readonly RecordedRequest[];
   /** Forgets the recorded requests. */
@@ -40,17 +45,22 @@ export interface ScribeServer {
 interface TestKnobs {
   faults: FaultInjector;
   requestLog: RequestLog;
+  streamFaults: StreamFaults;
 }
 
 /** Starts the reference server; resolves once it listens. */
 export async function startServer(input: ServerOptions = {}): Promise<ScribeServer> {
   const options = resolveOptions(input);
   const state = await openServerState(options);
-  const knobs: TestKnobs | undefined = options.testKnobs ? { faults: new FaultInjector(), requestLog: new RequestLog() } : undefined;
+  const knobs: TestKnobs | undefined = options.testKnobs ? { faults: new FaultInjector(), requestLog: new RequestLog(), streamFaults: new StreamFaults() } : undefined;
   const closing = new AbortController();
   let address = `${options.host}:${options.port}`;
-  const server = createServer(createListener(options, state, knobs, closing.signal, () => address));
+  const streams = new StreamHub({ sessions: state.sessions, dataDir: state.dataDir, settings: options.stream, faults: knobs?.streamFaults, log: options.log });
+  const server = createServer(createListener(options, state, streams, knobs, closing.signal, () => address));
   server.on('clientError', answerClientError);
+  server.on('upgrade', (req, socket, head) => {
+    if (!streams.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   const port = await listen(server, options.port, options.host);
   address = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   await resumeAfterRestart(state, options.log);
@@ -63,6 +73,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   const shutDown = async () => {
     closing.abort();
     clearInterval(sweeper);
+    await streams.close();
     await stopListening(server);
     await state.pipeline.close();
     state.webhooks.close();
@@ -75,6 +86,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
     host: options.host,
     dataDir: state.dataDir,
     faults: createFaultController(knobs?.faults),
+    streams: createStreamFaultController(knobs?.streamFaults, streams),
     get requests() {
       return knobs?.requestLog.all() ?? [];
     },
@@ -91,11 +103,11 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   };
 }
 
-function createListener(options: ResolvedOptions, state: ServerState, knobs: TestKnobs | undefined, closing: AbortSignal, boundAddress: () => string) {
+function createListener(options: ResolvedOptions, state: ServerState, streams: StreamHub, knobs: TestKnobs | undefined, closing: AbortSignal, boundAddress: () => string) {
   const { accounts, tokens, registry, sessions } = state;
   return createRequestListener({
     options,
-    router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now } })),
+    router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now }, streams })),
     testRouter: knobs ? new Router(buildTestRoutes({ ...knobs, sessions })) : undefined,
     auth: { accounts, tokens, trustJwtPayload: options.trustJwtPayload },
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.limit, options.rateLimit.windowSeconds, options.now) : undefined,

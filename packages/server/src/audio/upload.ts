@@ -16,7 +16,7 @@ export function createUploadHandler(deps: SessionDependencies): Handler {
     const principal = principalOf(ctx);
     const sessionId = ctx.params.sessionId as string;
     const { record, stored, index } = await changeOpenSession(deps, principal.businessId, sessionId, async (current) => {
-      // A `stream` session would be refused here; this server version creates none (see docs/server.md).
+      if (current.uploadType === 'stream') throw invalidRequest('This is a stream session: send its audio over the WebSocket at its upload_url.', { upload_type: 'stream' });
       const source = readUploadSource(ctx, deps.options.maxFileBytes);
       ctx.noteUpload({ form: source.form, fileName: source.fileName, contentType: source.declaredType, bytes: source.size });
       const fileName = checkName(source, current, ctx.req.headers['x-chunk-index']);

@@ -1,7 +1,8 @@
 import { principalOf, type Handler } from '../http/context.js';
 import { isJsonObject } from '../http/request-body.js';
 import { HttpError, invalidRequest, json } from '../http/responses.js';
-import { createSessionId } from '../ids.js';
+import { createSessionId, randomAlphanumeric } from '../ids.js';
+import { streamUrl } from '../stream/stream-url.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { formatTimestamp } from '../time.js';
 import type { SessionDependencies } from './session-access.js';
@@ -35,6 +36,8 @@ export function createCreateSessionHandler(deps: SessionDependencies): Handler {
       prefix: ctx.prefix,
       ...fields.stored,
       model: fields.model.id,
+      // 32 alphanumerics ≈ 190 random bits: the URL is the only credential of a stream (contract 6.2).
+      ...(fields.stored.uploadType === 'stream' ? { streamId: randomAlphanumeric(32) } : {}),
       files: [],
       processingErrors: [],
       terminalEventSent: false,
@@ -52,7 +55,9 @@ export function createCreateSessionHandler(deps: SessionDependencies): Handler {
       status: record.status,
       created_at: formatTimestamp(record.createdAt),
       expires_at: formatTimestamp(record.expiresAt),
-      upload_url: `${ctx.origin}${ctx.prefix}/sessions/${encodeURIComponent(sessionId)}/audio`,
+      upload_url: record.streamId
+        ? streamUrl(ctx.origin, ctx.prefix, record.streamId)
+        : `${ctx.origin}${ctx.prefix}/sessions/${encodeURIComponent(sessionId)}/audio`,
       additional_data: additionalData,
       ...(patientDetails ? { patient_details: patientDetails } : {}),
     });

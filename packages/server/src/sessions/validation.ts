@@ -76,7 +76,10 @@ export function validateTranscriptLanguage(value: unknown): string | string[] | 
 }
 
 /** Validates `upload_type` and `communication_protocol` together (contract 2.4). */
-export function validateTransport(uploadType: unknown, protocol: unknown): { uploadType: 'chunked' | 'single'; communicationProtocol: 'http' } {
+export function validateTransport(
+  uploadType: unknown,
+  protocol: unknown,
+): { uploadType: 'chunked' | 'single'; communicationProtocol: 'http' } | { uploadType: 'stream'; communicationProtocol: 'websocket' } {
   const type = uploadType ?? 'chunked';
   if (type !== 'chunked' && type !== 'single' && type !== 'stream') {
     throw invalidRequest('upload_type must be "chunked", "single" or "stream".', { field: 'upload_type' });
@@ -88,7 +91,7 @@ export function validateTransport(uploadType: unknown, protocol: unknown): { upl
   if (transport === 'rpc') throw invalidRequest('communication_protocol "rpc" is not supported.', { field: 'communication_protocol' });
   if (type === 'stream') {
     if (transport !== 'websocket') throw invalidRequest('upload_type "stream" needs communication_protocol "websocket".', { field: 'communication_protocol' });
-    throw invalidRequest('Streaming (upload_type "stream") is not supported by this server version.', { field: 'upload_type' });
+    return { uploadType: 'stream', communicationProtocol: 'websocket' };
   }
   if (transport !== 'http') throw invalidRequest(`upload_type "${type}" needs communication_protocol "http".`, { field: 'communication_protocol' });
   return { uploadType: type, communicationProtocol: 'http' };

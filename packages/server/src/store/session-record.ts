@@ -57,8 +57,10 @@ export interface SessionRecord {
   sessionMode: 'consultation' | 'dictation';
   languageHint?: string[];
   transcriptLanguage?: string | string[];
-  uploadType: 'chunked' | 'single';
-  communicationProtocol: 'http';
+  uploadType: 'chunked' | 'single' | 'stream';
+  communicationProtocol: 'http' | 'websocket';
+  /** Stream sessions: the capability in the WebSocket URL (contract 6.2), distinct from the session id. */
+  streamId?: string;
   additionalData: Record<string, unknown>;
   patientDetails?: Record<string, unknown>;
   userStatus?: string;

@@ -1,0 +1,252 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { SpeechChunk } from '@scribe/core';
+import { expireSession, type SessionDependencies } from '../sessions/session-access.js';
+import { isOpen } from '../sessions/status-codes.js';
+import { FileLayout } from '../store/file-layout.js';
+import type { SessionRecord, StoredAudioFile } from '../store/session-record.js';
+import { sessionKey } from '../store/session-store.js';
+import type { StreamFaults } from '../testing/stream-faults.js';
+import { cutStreamChunks } from './cut-stream-chunks.js';
+import { loadServerSileroModel, type ServerSileroModel } from './server-silero-vad.js';
+import { STREAM_CLOSE, type StreamClose } from './stream-close-codes.js';
+import { StreamConnection, type StreamLimits } from './stream-connection.js';
+import { StreamLog } from './stream-log.js';
+import { parseStreamTarget } from './stream-url.js';
+
+/** Stream settings, resolved (see `StreamOptions` in options.ts). */
+export interface StreamSettings extends StreamLimits {
+  ackIntervalMs: number;
+  pingIntervalMs: number;
+  idleTimeoutMs: number;
+}
+
+/** What the hub needs. */
+export interface StreamHubDependencies {
+  sessions: SessionDependencies;
+  dataDir: string;
+  settings: StreamSettings;
+  faults: StreamFaults | undefined;
+  log: (line: string) => void;
+}
+
+/** One session's live state: its log and its current connection (at most one; a new one supersedes it). */
+interface LiveStream {
+  record: Pick<SessionRecord, 'businessId' | 'sessionId'>;
+  log: StreamLog;
+  connection: StreamConnection | undefined;
+}
+
+const monotonic = () => performance.now();
+
+/**
+ * The WebSocket endpoint of contract section 6: `{P}/stream/sessions/{stream_id}/audio`, authenticated by the URL
+ * alone. Every session's PCM goes to a durable stream log; at end the log is cut into `chunk_{i}.wav` speech chunks
+ * with the SDK's own segmenter, so processing is that of a chunked session.
+ */
+export class StreamHub {
+  private readonly wss: WebSocketServer;
+  private readonly live = new Map<string, LiveStream>();
+  private readonly ending = new Set<string>();
+  private readonly layout: FileLayout;
+  private readonly timers: NodeJS.Timeout[];
+  private vad: Promise<ServerSileroModel> | undefined;
+
+  constructor(private readonly deps: StreamHubDependencies) {
+    const { maxFrameBytes } = deps.settings;
+    // Room for a JSON envelope around a base64 payload of max_frame_bytes; the exact limits are checked per frame.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: Math.ceil((maxFrameBytes * 4) / 3) + 4096, perMessageDeflate: false });
+    this.layout = new FileLayout(deps.dataDir);
+    this.timers = [setInterval(() => void this.tick(), deps.settings.ackIntervalMs), setInterval(() => this.ping(), deps.settings.pingIntervalMs)];
+    for (const timer of this.timers) timer.unref();
+  }
+
+  /** Takes an HTTP upgrade when its path is a stream URL; returns false to let the caller refuse it. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const target = parseStreamTarget(req.url);
+    if (!target) return false;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, target.streamId, target.ackMode));
+    return true;
+  }
+
+  /** Connections open now. */
+  get connectionCount(): number {
+    let count = 0;
+    for (const live of this.live.values()) if (live.connection) count += 1;
+    return count;
+  }
+
+  /**
+   * Ends the stream of a session being ended (contract 3.6, 6.5): flushes and closes an open socket 1000 ("session
+   * ended"), refuses new connections, then cuts the log into speech chunks and stores them. Returns the chunk files.
+   */
+  async finish(record: SessionRecord): Promise<StoredAudioFile[]> {
+    const key = sessionKey(record.businessId, record.sessionId);
+    this.ending.add(key);
+    try {
+      const live = this.live.get(key);
+      if (live) {
+        await live.connection?.finish('session ended');
+        await live.log.close();
+        this.live.delete(key);
+      }
+      return await this.cut(record);
+    } finally {
+      this.ending.delete(key);
+    }
+  }
+
+  /** Drops every stream connection without a close frame (test knob); returns how many. */
+  dropAll(): number {
+    let count = 0;
+    for (const live of this.live.values()) {
+      if (!live.connection || live.connection.state === 'closed') continue;
+      live.connection.state = 'closed';
+      live.connection.ws.terminate();
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Closes every socket (1001), flushes every log and releases the speech model. */
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    for (const live of this.live.values()) live.connection?.close({ code: STREAM_CLOSE.goingAway, reason: 'server shutting down' });
+    // A peer gets a moment to answer the close handshake; then whatever is left is cut so shutdown never hangs.
+    const deadline = monotonic() + 1000;
+    while (this.wss.clients.size > 0 && monotonic() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const ws of this.wss.clients) ws.terminate();
+    await Promise.all([...this.live.values()].map((live) => live.log.close().catch(() => undefined)));
+    this.live.clear();
+    this.wss.close();
+    const vad = this.vad;
+    this.vad = undefined;
+    if (vad) await vad.then((model) => model.dispose(), () => undefined);
+  }
+
+  private accept(ws: WebSocket, streamId: string, ackMode: boolean): void {
+    const record = this.deps.sessions.store.all().find((candidate) => candidate.streamId === streamId);
+    const refusal = record ? this.refusalFor(record) : { code: STREAM_CLOSE.notFound, reason: 'unknown stream id' };
+    if (refusal || !record) return void ws.close(refusal!.code, refusal!.reason);
+    const key = sessionKey(record.businessId, record.sessionId);
+    let live = this.live.get(key);
+    if (!live) {
+      live = { record, log: new StreamLog(this.logPath(record)), connection: undefined };
+      this.live.set(key, live);
+    }
+    live.connection?.close({ code: STREAM_CLOSE.superseded, reason: 'superseded by a newer connection' });
+    const current = live;
+    const connection = new StreamConnection(ws, {
+      log: live.log,
+      limits: this.deps.settings,
+      ackMode,
+      faults: this.deps.faults,
+      now: monotonic,
+      report: this.deps.log,
+      onClosed: (closed) => this.onClosed(current, closed),
+    });
+    live.connection = connection;
+    void this.markRecording(record);
+    // The open ack comes after the log has taken everything earlier connections received (contract 6.6).
+    live.log.flush().then(
+      (bytes) => connection.sendAck(bytes, true),
+      (error: unknown) => this.failWrite(connection, error),
+    );
+  }
+
+  private refusalFor(record: SessionRecord): StreamClose | undefined {
+    const key = sessionKey(record.businessId, record.sessionId);
+    if (record.status === 'expired' || (isOpen(record.status) && this.deps.sessions.options.now() >= record.expiresAt)) {
+      void expireSession(this.deps.sessions, record, false);
+      return { code: STREAM_CLOSE.expired, reason: 'session expired' };
+    }
+    if (!isOpen(record.status) || this.ending.has(key)) return { code: STREAM_CLOSE.ended, reason: 'session already ended' };
+    return undefined;
+  }
+
+  private async markRecording(record: SessionRecord): Promise<void> {
+    const { store } = this.deps.sessions;
+    try {
+      await store.withLock(record.businessId, record.sessionId, async () => {
+        const current = store.get(record.businessId, record.sessionId);
+        if (current?.status === 'created') await store.save({ ...current, status: 'recording' });
+      });
+    } catch (error) {
+      this.deps.log(`could not mark ${record.sessionId} recording: ${(error as Error).message}`);
+    }
+  }
+
+  // A closed socket's audio is flushed at once, so the next connection's first ack is complete (contract 6.6).
+  private onClosed(live: LiveStream, connection: StreamConnection): void {
+    if (live.connection === connection) live.connection = undefined;
+    const key = sessionKey(live.record.businessId, live.record.sessionId);
+    void live.log
+      .flush()
+      .then(async () => {
+        if (live.connection || this.ending.has(key)) return;
+        await live.log.close();
+        if (!live.connection && this.live.get(key) === live) this.live.delete(key);
+      })
+      .catch((error: unknown) => this.deps.log(`stream log flush failed for ${live.record.sessionId}: ${(error as Error).message}`));
+  }
+
+  /** Periodic work: flush logs and ack what became durable; close sockets of sessions that expired meanwhile. */
+  private async tick(): Promise<void> {
+    const { store, options } = this.deps.sessions;
+    for (const live of [...this.live.values()]) {
+      const connection = live.connection;
+      const record = store.get(live.record.businessId, live.record.sessionId);
+      if (record && (record.status === 'expired' || (isOpen(record.status) && options.now() >= record.expiresAt))) {
+        if (record.status !== 'expired') await expireSession(this.deps.sessions, record, false);
+        connection?.close({ code: STREAM_CLOSE.expired, reason: 'session expired' });
+        continue;
+      }
+      if (!connection || connection.state !== 'open' || live.log.pendingBytes === 0) continue;
+      live.log.flush().then(
+        (bytes) => connection.sendAck(bytes),
+        (error: unknown) => this.failWrite(connection, error),
+      );
+    }
+  }
+
+  // Keepalive (contract 6.5): a ping every interval; a peer silent for the idle timeout is dropped.
+  private ping(): void {
+    const now = monotonic();
+    for (const live of this.live.values()) {
+      const connection = live.connection;
+      if (!connection || connection.state === 'closed') continue;
+      if (now - connection.lastSeen > this.deps.settings.idleTimeoutMs) {
+        connection.state = 'closed';
+        connection.ws.terminate();
+      } else {
+        connection.ws.ping();
+      }
+    }
+  }
+
+  private failWrite(connection: StreamConnection, error: unknown): void {
+    this.deps.log(`stream log write failed: ${(error as Error).message}`);
+    connection.close({ code: STREAM_CLOSE.serverError, reason: 'the stream could not be stored' });
+  }
+
+  private async cut(record: SessionRecord): Promise<StoredAudioFile[]> {
+    this.vad ??= loadServerSileroModel().catch((error: unknown) => {
+      this.vad = undefined;
+      throw error;
+    });
+    const detector = (await this.vad).createDetector();
+    const files: StoredAudioFile[] = [];
+    const receivedAt = this.deps.sessions.options.now();
+    await cutStreamChunks(this.logPath(record), detector, async (chunk: SpeechChunk) => {
+      const name = `chunk_${chunk.index}.wav`;
+      await this.deps.sessions.store.writeAudio(record, name, chunk.bytes);
+      files.push({ name, diskName: name, index: chunk.index, contentType: 'audio/wav', bytes: chunk.bytes.length, durationSeconds: chunk.durationSeconds, receivedAt });
+    });
+    return files;
+  }
+
+  private logPath(record: Pick<SessionRecord, 'businessId' | 'sessionId'>): string {
+    return `${this.layout.sessionDir(record.businessId, record.sessionId)}/stream.pcm`;
+  }
+}
