@@ -23,8 +23,9 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'core is runtime-agnostic: put Node code in @scribe/node behind a port.' },
             { group: ['ws', 'isomorphic-ws', 'onnxruntime-*', 'react', 'react-dom', '@scribe/node', '@scribe/browser', '@scribe/react', '@scribe/server'], message: 'core must not import adapters or platform libraries.' },
-            { group: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'stream', 'url', 'events', 'buffer'], message: 'core must not import Node built-ins.' },
           ],
+          // Exact names: as a pattern, `stream` would also match core's own `./stream` directory.
+          paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'stream', 'url', 'events', 'buffer'].map((name) => ({ name, message: 'core must not import Node built-ins.' })),
         },
       ],
       'no-restricted-globals': ['error', ...platformGlobals.map((name) => ({ name, message: `core must not touch the platform global "${name}".` }))],

@@ -20,3 +20,4 @@ export * from './uploads';
 export * from './polling';
 export * from './client';
 export * from './audio';
+export * from './stream';

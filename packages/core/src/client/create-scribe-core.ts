@@ -15,6 +15,7 @@ import { createHttpTransport, type TransportWarning } from '../transport/http-tr
 import type { Transport } from '../transport/transport';
 import { createAudioUploads, type ChunkToUpload, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk } from '../uploads/audio-uploads';
 import type { ChunkSource } from '../uploads/chunk-uploader';
+import { openStream, type OpenStreamOptions, type StreamSession, type WebSocketFactory } from '../stream';
 import { withSignal, type Closable } from './closable';
 
 /** Options of `createScribeCore`. Everything but `config` has a working default. */
@@ -39,6 +40,8 @@ export interface ScribeCoreOptions {
   onWarning?: (warning: TransportWarning) => void;
   /** User-Agent header; empty string sends none. Default `scribe-ts/<version>`. */
   userAgent?: string;
+  /** Opens stream sockets. Default: the runtime's standard `WebSocket` (Node 20 has none: @scribe/node passes `ws`). */
+  createWebSocket?: WebSocketFactory;
 }
 
 /** The composed runtime-agnostic client that platform packages wrap (the Node `ScribeClient`, the browser client). */
@@ -63,6 +66,8 @@ export interface ScribeCore {
   endSession(sessionId: string, options?: EndSessionOptions): Promise<EndSessionResponse>;
   /** Polls until the session has a final result (contract 3.4). */
   waitForResults(sessionId: string, options?: WaitForResultsOptions): Promise<SessionResult>;
+  /** Creates a stream session and opens its WebSocket (contract section 6); stop or dispose of it to end the session. */
+  openStream(options?: OpenStreamOptions): Promise<StreamSession>;
   /** The business id read from the credential (never configured), or undefined before login or when unreadable. */
   businessId(): string | undefined;
   /** Cancels every call in flight (AbortError) and refuses new ones; forgets cached discovery and session state. */
@@ -119,6 +124,11 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
     uploadChunks: (id, chunks, o) => withSignal(closable, o, (s) => uploads.uploadChunks(id, chunks, s)),
     endSession: sessions.end,
     waitForResults: (id, o) => withSignal(closable, o, (s) => poller.waitForResults(id, s)),
+    openStream: (o) =>
+      openStream(
+        { sessions, discovery, clock, random: options.random, lifetime: closable.controller.signal },
+        { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket },
+      ),
     businessId: () => auth.businessId(),
     close: () => {
       closable.controller.abort(closable.closedError());

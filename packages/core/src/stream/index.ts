@@ -1,0 +1,18 @@
+/** Live audio over a WebSocket (contract section 6): the stream session, its port and its pieces. */
+export { defaultWebSocketFactory, WEB_SOCKET_OPEN, type WebSocketCloseEventLike, type WebSocketFactory, type WebSocketLike } from './web-socket-like';
+export { DEFAULT_STREAM_CAPABILITIES, streamCapabilities, type StreamCapabilities } from './stream-capabilities';
+export { isFatalCloseCode, streamCloseError } from './stream-close-error';
+export { mediaEnvelope, startEnvelope, stopEnvelope, streamIdOf, withAckParameter } from './stream-envelope';
+export { AudioBacklog } from './audio-backlog';
+export { ChangeSignal } from './change-signal';
+export type { StreamConnectionState, StreamListener, StreamPhase, StreamSnapshot } from './stream-state';
+export {
+  resolveStreamOptions,
+  type ResolvedStreamOptions,
+  type StreamBehaviourOptions,
+  type StreamFrameMode,
+  type StreamReconnectOptions,
+  type StreamSessionOptions,
+} from './stream-options';
+export { createStreamSession, type StreamSession, type StreamStopOptions, type StreamStopResult } from './create-stream-session';
+export { openStream, type OpenStreamDependencies, type OpenStreamOptions } from './open-stream';
