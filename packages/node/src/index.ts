@@ -16,6 +16,10 @@ export {
   type SileroModelOptions,
 } from './audio/index';
 export { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
+export { createNodeWebSocket } from './stream/create-node-web-socket';
+export { streamPcm, type PcmStreamSource, type StreamPcmOptions, type StreamPcmResult } from './stream/stream-pcm';
+export type { NodeAudioStream } from './stream/node-audio-stream';
+export { openMicrophone, type Microphone, type MicrophoneCommand, type MicrophoneOptions } from './microphone/open-microphone';
 export { CONFIG_FILE_NAMES, readConfigFile, type LoadedConfigFile } from './config/read-config-file';
 export {
   APIError,
@@ -56,4 +60,15 @@ export {
   type SpeechChunkerOptions,
   type VoiceActivityDetector,
   type PcmBlock,
+  type AudioSource,
+  type OpenStreamOptions,
+  type StreamSession,
+  type StreamSnapshot,
+  type StreamConnectionState,
+  type StreamPhase,
+  type StreamStopOptions,
+  type StreamStopResult,
+  type StreamFrameMode,
+  type WebSocketLike,
+  type WebSocketFactory,
 } from '@scribe/core';

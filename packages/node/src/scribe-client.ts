@@ -3,7 +3,9 @@ import {
   pcmBlocksFromInt16Bytes,
   pcmBlocksFromInt16Stream,
   SessionStateError,
+  streamCapabilities,
   type Int16ByteSource,
+  type OpenStreamOptions,
   type Clock,
   type CreatedSession,
   type CreateSessionOptions,
@@ -29,6 +31,8 @@ import { decodeAudio, type AudioInput } from './audio/index';
 import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';
 import { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
 import { uploadSpeech, type UploadSpeechOptions } from './speech-upload';
+import { createNodeWebSocket } from './stream/create-node-web-socket';
+import { toNodeAudioStream, type NodeAudioStream } from './stream/node-audio-stream';
 
 /** Options of `uploadAudioFile`. */
 export interface UploadAudioFileOptions extends UploadSpeechOptions {
@@ -86,7 +90,7 @@ export class ScribeClient implements AsyncDisposable {
     const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, vad, ...settings } = options;
     this.#vadOptions = vad;
     this.config = loadNodeConfig(settings, { cwd, processEnv, dotEnv });
-    this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent });
+    this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent, createWebSocket: createNodeWebSocket });
     this.sessions = this.#core.sessions;
     this.templates = this.#core.templates;
     this.discovery = this.#core.discovery;
@@ -130,6 +134,18 @@ export class ScribeClient implements AsyncDisposable {
     const { sampleRate, ...speechOptions } = options ?? ({} as UploadPcmOptions);
     const blocks = pcm instanceof Uint8Array ? pcmBlocksFromInt16Bytes(pcm, sampleRate) : pcmBlocksFromInt16Stream(pcm, sampleRate);
     return uploadSpeech(this.#speechContext(), sessionId, blocks, 'the PCM input', speechOptions);
+  }
+
+  /**
+   * Creates a stream session and opens its WebSocket (contract section 6), resolving once it is ready for audio.
+   * Send PCM with `sendAudio` or `sendPcm` (a file, a `Readable`, a microphone); `stop()` flushes, waits for the
+   * server and ends the session, and so does leaving an `await using` scope. With the resume extension advertised
+   * (the reference server), a dropped connection is reconnected and no audio is lost; see docs/streaming.md.
+   */
+  async openStream(options: OpenStreamOptions = {}): Promise<NodeAudioStream> {
+    const stream = await this.#core.openStream(options);
+    const description = this.discovery.peek() ?? (await this.discovery.get({ signal: options.signal }));
+    return toNodeAudioStream(stream, streamCapabilities(description).maxSpeed);
   }
 
   /** Ends (commits) a session so processing starts; `audioFilesSent` is the number of chunks the server holds. */

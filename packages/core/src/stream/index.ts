@@ -16,3 +16,5 @@ export {
 } from './stream-options';
 export { createStreamSession, type StreamSession, type StreamStopOptions, type StreamStopResult } from './create-stream-session';
 export { openStream, type OpenStreamDependencies, type OpenStreamOptions } from './open-stream';
+export type { AudioSource } from './audio-source';
+export { errorForAbort, throwIfAborted } from '../transport/abort';
