@@ -83,6 +83,7 @@ export class StreamHub {
    */
   async finish(record: SessionRecord): Promise<StoredAudioFile[]> {
     const key = sessionKey(record.businessId, record.sessionId);
+    // Kept after success until the tick sees the session saved as ended, so no connection slips in before that.
     this.ending.add(key);
     try {
       const live = this.live.get(key);
@@ -92,8 +93,9 @@ export class StreamHub {
         this.live.delete(key);
       }
       return await this.cut(record);
-    } finally {
+    } catch (error) {
       this.ending.delete(key);
+      throw error;
     }
   }
 
@@ -194,6 +196,11 @@ export class StreamHub {
   /** Periodic work: flush logs and ack what became durable; close sockets of sessions that expired meanwhile. */
   private async tick(): Promise<void> {
     const { store, options } = this.deps.sessions;
+    for (const key of [...this.ending]) {
+      const [businessId, sessionId] = key.split('\u0000') as [string, string];
+      const record = store.get(businessId, sessionId);
+      if (!record || !isOpen(record.status)) this.ending.delete(key);
+    }
     for (const live of [...this.live.values()]) {
       const connection = live.connection;
       const record = store.get(live.record.businessId, live.record.sessionId);
