@@ -21,3 +21,4 @@ export * from './polling';
 export * from './client';
 export * from './audio';
 export * from './stream';
+export * from './templates';
