@@ -66,7 +66,14 @@ export class StreamHub {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const target = parseStreamTarget(req.url);
     if (!target) return false;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, target.streamId, target.ackMode));
+    socket.on('error', () => undefined);
+    // The first connection moves the session to `recording` before the handshake completes, so a GET made once
+    // the socket is open already sees it (no audio can arrive before the upgrade answer anyway).
+    const record = this.deps.sessions.store.all().find((candidate) => candidate.streamId === target.streamId);
+    void (record?.status === 'created' ? this.markRecording(record) : Promise.resolve()).then(() => {
+      if (socket.destroyed) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, target.streamId, target.ackMode));
+    });
     return true;
   }
 
@@ -149,7 +156,6 @@ export class StreamHub {
       onClosed: (closed) => this.onClosed(current, closed),
     });
     live.connection = connection;
-    void this.markRecording(record);
     // The open ack comes after the log has taken everything earlier connections received (contract 6.6).
     live.log.flush().then(
       (bytes) => connection.sendAck(bytes, true),
