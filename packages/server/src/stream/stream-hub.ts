@@ -36,6 +36,8 @@ interface LiveStream {
   record: Pick<SessionRecord, 'businessId' | 'sessionId'>;
   log: StreamLog;
   connection: StreamConnection | undefined;
+  /** When the log was last flushed by the tick (monotonic ms). */
+  flushedAt: number;
 }
 
 const monotonic = () => performance.now();
@@ -58,7 +60,9 @@ export class StreamHub {
     // Room for a JSON envelope around a base64 payload of max_frame_bytes; the exact limits are checked per frame.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: Math.ceil((maxFrameBytes * 4) / 3) + 4096, perMessageDeflate: false });
     this.layout = new FileLayout(deps.dataDir);
-    this.timers = [setInterval(() => void this.tick(), deps.settings.ackIntervalMs), setInterval(() => this.ping(), deps.settings.pingIntervalMs)];
+    // The tick runs five times per ack interval and flushes each stream once per interval, so the fsyncs of many
+    // streams are spread over the interval instead of landing together.
+    this.timers = [setInterval(() => void this.tick(), deps.settings.ackIntervalMs / 5), setInterval(() => this.ping(), deps.settings.pingIntervalMs)];
     for (const timer of this.timers) timer.unref();
   }
 
@@ -141,7 +145,7 @@ export class StreamHub {
     const key = sessionKey(record.businessId, record.sessionId);
     let live = this.live.get(key);
     if (!live) {
-      live = { record, log: new StreamLog(this.logPath(record)), connection: undefined };
+      live = { record, log: new StreamLog(this.logPath(record)), connection: undefined, flushedAt: monotonic() };
       this.live.set(key, live);
     }
     live.connection?.close({ code: STREAM_CLOSE.superseded, reason: 'superseded by a newer connection' });
@@ -216,6 +220,8 @@ export class StreamHub {
         continue;
       }
       if (!connection || connection.state !== 'open' || live.log.pendingBytes === 0) continue;
+      if (monotonic() - live.flushedAt < this.deps.settings.ackIntervalMs) continue;
+      live.flushedAt = monotonic();
       live.log.flush().then(
         (bytes) => connection.sendAck(bytes),
         (error: unknown) => this.failWrite(connection, error),
