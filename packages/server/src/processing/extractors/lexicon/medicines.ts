@@ -90,5 +90,7 @@ export const MEDICINES: readonly LexiconEntry[] = [
   { name: 'colecalciferol', synonyms: ['cholecalciferol', 'vitamin d', 'vitamin d3'], code: 'A11CC05' },
   { name: 'ferrous sulfate', synonyms: ['ferrous sulphate', 'iron tablet', 'iron tablets'], code: 'B03AA07' },
   { name: 'folic acid', code: 'B03BB01' },
-  { name: 'calcium carbonate', synonyms: ['calcium'], code: 'A12AA04' },
+  { name: 'calcium carbonate', code: 'A12AA04' },
+  { name: 'clotrimazole', code: 'D01AC01' },
+  { name: 'mupirocin', code: 'D06AX09' },
 ];

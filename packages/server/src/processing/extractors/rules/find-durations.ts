@@ -1,0 +1,49 @@
+import type { ClinicalDuration } from '@scribe/core';
+
+/** A duration found in a normal sentence. */
+export interface FoundDuration {
+  start: number;
+  end: number;
+  duration: ClinicalDuration;
+}
+
+type Unit = ClinicalDuration['unit'];
+
+const UNIT = '(minute|hour|day|week|month|year)s?';
+const AMOUNT = '(\\d+(?:\\.\\d+)?|a|an)';
+// "for 3 days", "since 2 weeks", "for the last 2 weeks", "x 5 days"; "a"/"an" count as one only right before a unit,
+// so "for a few days" is not a duration.
+const SPAN = new RegExp(`(?<=^| )(?:for|since|from|x|over)(?: the)?(?: (?:last|past|previous|next|coming))? ${AMOUNT} ${UNIT}(?= |$)`, 'g');
+const SPAN_WITHOUT_NUMBER = new RegExp(`(?<=^| )(?:for|since|over) the (?:last|past) ${UNIT}(?= |$)`, 'g');
+const AGO = new RegExp(`(?<=^| )${AMOUNT} ${UNIT} ago(?= |$)`, 'g');
+const SINCE_LAST = /(?<=^| )since (yesterday|last night|last (week|month|year))(?= |$)/g;
+const INTERVAL = new RegExp(`(?<=^| )(?:in|after|within)(?: the next)?(?: about| around)? ${AMOUNT} ${UNIT}(?= |$)|(?<=^| )next (week|month|year)(?= |$)`);
+
+/** Makes a duration with its readable text ("3 days", "1 week"). */
+export function makeDuration(value: number, unit: Unit): ClinicalDuration {
+  return { value, unit, text: `${value} ${unit}${value === 1 ? '' : 's'}` };
+}
+
+function amount(word: string): number {
+  return word === 'a' || word === 'an' ? 1 : Number(word);
+}
+
+/** Finds how-long phrases ("for 3 days", "since yesterday", "2 weeks ago") in a normal sentence, in order. */
+export function findDurations(normal: string): FoundDuration[] {
+  const found: FoundDuration[] = [];
+  const add = (match: RegExpMatchArray, duration: ClinicalDuration) =>
+    found.push({ start: match.index as number, end: (match.index as number) + match[0].length, duration });
+  for (const match of normal.matchAll(SPAN)) add(match, makeDuration(amount(match[1] as string), match[2] as Unit));
+  for (const match of normal.matchAll(SPAN_WITHOUT_NUMBER)) add(match, makeDuration(1, match[1] as Unit));
+  for (const match of normal.matchAll(AGO)) add(match, makeDuration(amount(match[1] as string), match[2] as Unit));
+  for (const match of normal.matchAll(SINCE_LAST)) add(match, makeDuration(1, match[1] === 'yesterday' || match[1] === 'last night' ? 'day' : (match[2] as Unit)));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Finds a when-next interval ("in 2 weeks", "after 1 month", "next week") in a normal fragment. */
+export function findInterval(fragment: string): ClinicalDuration | null {
+  const match = INTERVAL.exec(fragment);
+  if (!match) return null;
+  if (match[3]) return makeDuration(1, match[3] as Unit);
+  return makeDuration(amount(match[1] as string), match[2] as Unit);
+}

@@ -1,0 +1,58 @@
+import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core';
+import type { ClinicalMatch } from './clinical-matcher.js';
+import { findDurations } from './find-durations.js';
+import type { ClinicalSentence } from './read-clinical-text.js';
+import type { SentenceContext } from './sentence-context.js';
+
+/** Symptoms, denied symptoms, conditions and tests found in one sentence. */
+export interface SentenceFindings {
+  symptoms: EmrSymptom[];
+  absentSymptoms: EmrAbsentSymptom[];
+  diagnoses: EmrDiagnosis[];
+  investigations: EmrInvestigation[];
+}
+
+const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
+
+/**
+ * Sorts the lexicon terms of a sentence by their context. Symptoms in a question, a conditional or about someone
+ * else are left out; negated ones are listed as absent. A duration belongs to the symptoms said before it since the
+ * previous duration ("fever and cough for 3 days"); when none comes before, to the first one after it.
+ */
+export function findFindings(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): SentenceFindings {
+  const findings: SentenceFindings = { symptoms: [], absentSymptoms: [], diagnoses: [], investigations: [] };
+  if (context.question) return findings;
+  const present = (match: ClinicalMatch) => !context.hypothetical(match.start) && !context.otherPerson(match.start);
+  const symptomMatches: ClinicalMatch[] = [];
+  for (const match of matches) {
+    if (match.kind === 'symptom') {
+      if (context.negated(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
+      else if (present(match)) symptomMatches.push(match);
+    } else if (match.kind === 'condition' && !context.negated(match.start) && present(match)) {
+      const certainty = context.hedged(match.start) ? 'suspected' : 'stated';
+      findings.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty, text: sentence.raw });
+    } else if (match.kind === 'investigation' && !context.negated(match.start) && !context.otherPerson(match.start)) {
+      findings.investigations.push({ name: match.entry.name, text: sentence.raw });
+    }
+  }
+  const durations = findDurations(sentence.normal);
+  findings.symptoms = symptomMatches.map((match) => ({
+    name: match.entry.name,
+    duration: durationFor(match, symptomMatches, durations),
+    severity: SEVERITY.exec(sentence.normal.slice(Math.max(0, match.start - 24), match.start).trimEnd())?.[1] ?? null,
+    icd10: match.entry.code ?? null,
+    text: sentence.raw,
+  }));
+  return findings;
+}
+
+function durationFor(match: ClinicalMatch, symptoms: readonly ClinicalMatch[], durations: ReturnType<typeof findDurations>): EmrSymptom['duration'] {
+  const next = durations.find((found) => found.start >= match.end);
+  if (next) return next.duration;
+  const before = durations.filter((found) => found.end <= match.start).pop();
+  if (!before) return null;
+  const earlier = durations.filter((found) => found.end <= before.start).pop();
+  const claimed = symptoms.some((other) => other.end <= before.start && (!earlier || other.start >= earlier.end));
+  const firstAfter = symptoms.find((other) => other.start >= before.end) === match;
+  return !claimed && firstAfter ? before.duration : null;
+}

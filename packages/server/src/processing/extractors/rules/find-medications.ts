@@ -1,0 +1,113 @@
+import type { EmrDose, EmrMedication } from '@scribe/core';
+import type { ClinicalMatch } from './clinical-matcher.js';
+import { findDurations } from './find-durations.js';
+import { findFrequency } from './find-frequency.js';
+import type { ClinicalSentence } from './read-clinical-text.js';
+import type { SentenceContext } from './sentence-context.js';
+
+const STRENGTH_UNITS: Record<string, string> = {
+  mg: 'mg', milligram: 'mg', milligrams: 'mg', mgs: 'mg',
+  mcg: 'mcg', microgram: 'mcg', micrograms: 'mcg', ug: 'mcg',
+  g: 'g', gm: 'g', gram: 'g', grams: 'g',
+  ml: 'ml', mls: 'ml', milliliter: 'ml', milliliters: 'ml', millilitre: 'ml', millilitres: 'ml', cc: 'ml',
+  unit: 'units', units: 'units', iu: 'units',
+};
+const COUNT_UNITS: Record<string, string> = {
+  tablet: 'tablet', tablets: 'tablet', tab: 'tablet', tabs: 'tablet', pill: 'tablet', pills: 'tablet',
+  capsule: 'capsule', capsules: 'capsule', cap: 'capsule', caps: 'capsule',
+  puff: 'puff', puffs: 'puff', drop: 'drop', drops: 'drop',
+  teaspoon: 'teaspoon', teaspoons: 'teaspoon', tsp: 'teaspoon', spoon: 'teaspoon', spoons: 'teaspoon',
+  sachet: 'sachet', sachets: 'sachet', patch: 'patch', patches: 'patch',
+};
+const ROUTES: readonly [RegExp, string][] = [
+  [/(?<=^| )(?:by mouth|orally|oral)(?= |$)/, 'oral'],
+  [/(?<=^| )(?:inhaler|inhalers|inhaled|inhale|puffs?|nebuli[sz]er|nebuli[sz]ation)(?= |$)/, 'inhaled'],
+  [/(?<=^| )(?:intravenous|intravenously|iv|drip)(?= |$)/, 'intravenous'],
+  [/(?<=^| )(?:intramuscular|intramuscularly)(?= |$)/, 'intramuscular'],
+  [/(?<=^| )(?:subcutaneous|subcutaneously)(?= |$)/, 'subcutaneous'],
+  [/(?<=^| )(?:injection|injections|inject|shot)(?= |$)/, 'injection'],
+  [/(?<=^| )eye drops?(?= |$)/, 'ophthalmic'],
+  [/(?<=^| )ear drops?(?= |$)/, 'otic'],
+  [/(?<=^| )(?:nasal|nose) spray(?= |$)/, 'nasal'],
+  [/(?<=^| )(?:apply|cream|ointment|gel|lotion)(?= |$)/, 'topical'],
+  // The dosage form said in the consultation implies the route.
+  [/(?<=^| )(?:tablets?|tabs?|capsules?|syrup|suspension|sachets?|pills?)(?= |$)/, 'oral'],
+];
+const TIMINGS: readonly [RegExp, string][] = [
+  [/(?<=^| )(?:after (?:food|meals?|eating|breakfast|lunch|dinner)|with (?:food|meals?))(?= |$)/, 'after food'],
+  [/(?<=^| )(?:before (?:food|meals?|eating|breakfast|lunch|dinner)|on an empty stomach|empty stomach)(?= |$)/, 'before food'],
+];
+// Words that make a mention something other than a medicine being taken or prescribed.
+const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|allergy|allergies|avoid|intolerant)(?= |$)/;
+const BOUNDARY = /(?<=^| )(?:but|however|;|\?|come back|follow up|followup|review|see you|see me)(?= |$)|(?<=^| )(?:and|,) (?:i|we|you|he|she|they|it|there|your|my)(?= |$)/g;
+
+/**
+ * Finds medicines in one sentence with what is said about each: dose, route, frequency, duration and timing. Each
+ * medicine owns the words up to the next medicine or clause boundary; a dose said before the name ("one tablet of
+ * paracetamol") is taken from the few words in front when none follows.
+ */
+export function findMedications(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): EmrMedication[] {
+  const { normal } = sentence;
+  const medicines = matches.filter((match) => match.kind === 'medicine');
+  const boundaries = [...normal.matchAll(BOUNDARY)].map((match) => match.index as number);
+  const found: EmrMedication[] = [];
+  medicines.forEach((match, position) => {
+    const before = leadingWords(normal, Math.max(previousEnd(medicines, position), lastBefore(boundaries, match.start)), match.start, 6);
+    if (context.negated(match.start) || context.question || EXCLUDING.test(before)) return;
+    const windowEnd = Math.min(medicines[position + 1]?.start ?? normal.length, firstAfter(boundaries, match.end) ?? normal.length);
+    const after = normal.slice(match.end, windowEnd);
+    const around = `${before} ${match.text} ${after}`;
+    found.push({
+      name: match.entry.name,
+      spoken_name: match.text,
+      atc: match.entry.code ?? null,
+      dose: findDose(after) ?? findDose(before),
+      route: firstOf(ROUTES, around),
+      frequency: findFrequency(after) ?? findFrequency(before),
+      duration: findDurations(after)[0]?.duration ?? null,
+      timing: firstOf(TIMINGS, after),
+      text: sentence.raw,
+    });
+  });
+  return found;
+}
+
+/** Reads the first dose in a fragment, strengths (mg, ml, units) before counts (tablets, puffs). */
+export function findDose(fragment: string): EmrDose | null {
+  const words = fragment.trim().split(' ');
+  const read = (units: Record<string, string>): EmrDose | null => {
+    for (let index = 0; index + 1 < words.length; index += 1) {
+      const value = words[index] as string;
+      const unit = units[words[index + 1] as string];
+      if (unit && /^\d+(\.\d+)?$/.test(value)) return dose(Number(value), unit);
+    }
+    return null;
+  };
+  return read(STRENGTH_UNITS) ?? read(COUNT_UNITS);
+}
+
+function dose(value: number, unit: string): EmrDose {
+  const countable = !['mg', 'mcg', 'g', 'ml', 'units'].includes(unit);
+  return { value, unit, text: `${value} ${unit}${countable && value !== 1 ? 's' : ''}` };
+}
+
+function firstOf(table: readonly [RegExp, string][], text: string): string | null {
+  return table.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
+function previousEnd(medicines: readonly ClinicalMatch[], position: number): number {
+  return position > 0 ? (medicines[position - 1] as ClinicalMatch).end : 0;
+}
+
+function lastBefore(boundaries: readonly number[], offset: number): number {
+  return boundaries.filter((boundary) => boundary < offset).pop() ?? 0;
+}
+
+function firstAfter(boundaries: readonly number[], offset: number): number | undefined {
+  return boundaries.find((boundary) => boundary >= offset);
+}
+
+// The last `count` words of normal[from, to).
+function leadingWords(normal: string, from: number, to: number, count: number): string {
+  return normal.slice(from, to).trim().split(' ').slice(-count).join(' ');
+}

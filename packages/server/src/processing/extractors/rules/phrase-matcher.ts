@@ -1,0 +1,57 @@
+import type { LexiconEntry } from '../lexicon/lexicon-entry.js';
+
+/** Where a lexicon term was found in a normal sentence (character offsets). */
+export interface PhraseMatch<Kind extends string> {
+  kind: Kind;
+  entry: LexiconEntry;
+  start: number;
+  end: number;
+  /** The words matched. */
+  text: string;
+}
+
+/** Finds terms of several lexicons in a normal sentence, longest first, without overlaps. */
+export type PhraseMatcher<Kind extends string> = (normal: string) => PhraseMatch<Kind>[];
+
+const DETERMINERS = '(?:the|my|his|her|your|their|our)';
+
+/**
+ * Compiles lexicons into one matcher. Each term may be heard with a determiner in place of "the" ("pain in my
+ * chest") and with its last word in the plural. Overlapping finds keep the longer one, so "viral fever" is a
+ * condition rather than the symptom "fever", and "chest x ray" an investigation rather than "x ray".
+ */
+export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Record<Kind, readonly LexiconEntry[]>>): PhraseMatcher<Kind> {
+  const patterns: { kind: Kind; entry: LexiconEntry; pattern: RegExp }[] = [];
+  for (const kind of Object.keys(lexicons) as Kind[]) {
+    for (const entry of lexicons[kind]) {
+      const phrases = [entry.name, ...(entry.synonyms ?? [])].map((phrase) => phraseSource(phrase));
+      const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+      patterns.push({ kind, entry, pattern: new RegExp(`(?<=^| )(?:${unique.join('|')})(?= |$)`, 'g') });
+    }
+  }
+  return (normal) => {
+    const found: PhraseMatch<Kind>[] = [];
+    for (const { kind, entry, pattern } of patterns) {
+      for (const match of normal.matchAll(pattern)) {
+        found.push({ kind, entry, start: match.index, end: match.index + match[0].length, text: match[0] });
+      }
+    }
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: PhraseMatch<Kind>[] = [];
+    for (const match of found) {
+      if (!kept.some((other) => match.start < other.end && other.start < match.end)) kept.push(match);
+    }
+    return kept.sort((a, b) => a.start - b.start);
+  };
+}
+
+function phraseSource(phrase: string): string {
+  const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
+  return words
+    .map((word, index) => {
+      if (word === 'the') return DETERMINERS;
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return index === words.length - 1 && /[a-z]$/.test(word) ? `${escaped}(?:s|es)?` : escaped;
+    })
+    .join(' ');
+}

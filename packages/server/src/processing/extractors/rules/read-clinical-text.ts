@@ -1,0 +1,110 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
+
+/** One sentence, as said and in the normal form the finders read. */
+export interface ClinicalSentence {
+  /** Index of the turn it belongs to. */
+  turn: number;
+  speaker: string | null;
+  /** The sentence as it appears in the transcript. */
+  raw: string;
+  /**
+   * Lower-case words and kept marks (`,` `;` `?` `%` `°`) joined by single spaces, with spoken numbers as digits,
+   * contractions expanded ("don't" → "do not"), letter-by-letter abbreviations joined ("e c g" → "ecg") and hyphens
+   * between letters opened ("x-ray" → "x ray").
+   */
+  normal: string;
+}
+
+/** One turn: a line of the transcript (an utterance as the recogniser cut it, or a labelled line). */
+export interface ClinicalTurn {
+  speaker: string | null;
+  text: string;
+  sentences: string[];
+}
+
+/** A transcript read into turns and sentences. */
+export interface ClinicalText {
+  turns: ClinicalTurn[];
+  sentences: ClinicalSentence[];
+}
+
+/** Reads transcripts; holds the wink-nlp pipeline, which takes a moment to build, for the reader's lifetime. */
+export type ClinicalTextReader = (transcript: string) => ClinicalText;
+
+const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|speaker\s*\d+)\s*:\s*/i;
+const KEPT_MARKS = new Set([',', ';', '?', '%', '°']);
+const SINGLE_LETTER = /^[a-z]$/;
+
+/** Creates a transcript reader over wink-nlp's English model (tokens, sentence breaks, contraction expansion). */
+export function createClinicalTextReader(): ClinicalTextReader {
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  return (transcript) => {
+    const turns: ClinicalTurn[] = [];
+    const sentences: ClinicalSentence[] = [];
+    for (const line of transcript.split(/\r?\n/)) {
+      const label = SPEAKER_LABEL.exec(line);
+      const text = (label ? line.slice(label[0].length) : line).trim();
+      if (!text) continue;
+      const speaker = label ? (label[1] as string).toLowerCase().replace(/^dr$/, 'doctor').replace(/\s+/g, ' ') : null;
+      const turn = turns.length;
+      const raws: string[] = [];
+      const found = nlp.readDoc(text).sentences();
+      for (let index = 0; index < found.length(); index += 1) {
+        const sentence = found.itemAt(index);
+        const raw = sentence.out();
+        const words = sentence.tokens().out(its.normal) as string[];
+        const types = sentence.tokens().out(its.type) as string[];
+        const normal = normalizeWords(words, types).join(' ');
+        raws.push(raw);
+        if (normal) sentences.push({ turn, speaker, raw, normal });
+      }
+      turns.push({ speaker, text, sentences: raws });
+    }
+    return { turns, sentences };
+  };
+}
+
+/** Normalises one sentence's wink tokens (see `ClinicalSentence.normal`). */
+export function normalizeWords(words: readonly string[], types: readonly string[]): string[] {
+  const kept: string[] = [];
+  words.forEach((word, index) => {
+    const type = types[index];
+    if (type === 'punctuation' || type === 'symbol') {
+      if (KEPT_MARKS.has(word)) kept.push(word);
+      return;
+    }
+    if (/^([a-z]\.){2,}$/.test(word)) return void kept.push(word.replace(/\./g, ''));
+    if (/^[a-z]+(-[a-z]+)+$/.test(word)) return void kept.push(...word.split('-'));
+    const bare = word.replace(/\.$/, '');
+    if (bare) kept.push(bare);
+  });
+  return mergeSpokenNumbers(joinSpelledLetters(kept));
+}
+
+// "e c g" → "ecg", "m r i" → "mri". "a" and "i" are words far more often than letters, so they may not start a run
+// and may only end one already two letters long ("c t" but not "i a").
+function joinSpelledLetters(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let index = 0;
+  while (index < words.length) {
+    const word = words[index] as string;
+    if (!SINGLE_LETTER.test(word) || word === 'a' || word === 'i') {
+      out.push(word);
+      index += 1;
+      continue;
+    }
+    let end = index;
+    while (end < words.length && SINGLE_LETTER.test(words[end] as string)) {
+      const letter = words[end] as string;
+      if ((letter === 'a' || letter === 'i') && end - index < 2) break;
+      end += 1;
+    }
+    if (end - index >= 2) out.push(words.slice(index, end).join(''));
+    else out.push(...words.slice(index, end));
+    index = Math.max(end, index + 1);
+  }
+  return out;
+}
