@@ -29,11 +29,12 @@ function pnpmCommand() {
 }
 
 // System tools the tests and the demo need, from Debian's packages: ffmpeg decodes AAC (no permissive npm decoder
-// exists). Installed with apt when missing and running as root; otherwise say what to install.
-const SYSTEM_PACKAGES = [{ command: 'ffmpeg', debian: 'ffmpeg' }];
+// exists); arecord captures the microphone (tested through an ALSA device that reads a file). Installed with apt
+// when missing and running as root; otherwise say what to install. `probe` is the argument that prints a version.
+const SYSTEM_PACKAGES = [{ command: 'ffmpeg', debian: 'ffmpeg' }, { command: 'arecord', debian: 'alsa-utils', probe: '--version' }];
 
 function ensureSystemPackages() {
-  const missing = SYSTEM_PACKAGES.filter(({ command }) => spawnSync(command, ['-version'], { stdio: 'ignore' }).status !== 0);
+  const missing = SYSTEM_PACKAGES.filter(({ command, probe }) => spawnSync(command, [probe ?? '-version'], { stdio: 'ignore' }).status !== 0);
   if (missing.length === 0) return;
   const names = missing.map(({ debian }) => debian);
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;

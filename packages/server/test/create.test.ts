@@ -178,11 +178,12 @@ describe('create session (2.4)', () => {
     expect((await t.call('GET', `/v1/sessions/${plain.body.session_id}`, { headers: KEY_HEADERS })).body.additional_data).toEqual({});
   });
 
-  it('[#34] upload_type stream is refused by this server version; stream + http → 400', async () => {
+  it('[#34] upload_type stream gets a ws:// upload_url (communication_protocol defaults to websocket); stream + http → 400', async () => {
     const t = await startTestServer();
-    const stream = await createExpecting(t, { templates: ['soap'], upload_type: 'stream', communication_protocol: 'websocket' }, 400, 'invalid_request');
-    expect(stream.body.error.message).toMatch(/stream.*not supported/i);
-    await createExpecting(t, { templates: ['soap'], upload_type: 'stream' }, 400, 'invalid_request');
+    const stream = await createExpecting(t, { templates: ['soap'], upload_type: 'stream', communication_protocol: 'websocket' }, 201);
+    expect(stream.body.upload_url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/v1\/stream\/sessions\/[A-Za-z0-9]{32}\/audio$/);
+    const defaulted = await createExpecting(t, { templates: ['soap'], upload_type: 'stream' }, 201);
+    expect(defaulted.body.upload_url).toMatch(/^ws:\/\//);
     const mixed = await createExpecting(t, { templates: ['soap'], upload_type: 'stream', communication_protocol: 'http' }, 400, 'invalid_request');
     expect(mixed.body.error.details.field).toBe('communication_protocol');
   });

@@ -30,9 +30,9 @@ describe('discovery', () => {
     expect(body.supported_versions).toEqual(['0.1']);
     expect(body.models.map((model: { id: string }) => model.id)).toEqual(['lite', 'pro']);
     expect(body.extensions.client_credentials.login_url).toBe(`${t.server.url}/connect-auth/v1/account/login`);
-    // Streaming arrives in a later version: it must not be advertised yet.
-    expect(body.capabilities.upload_methods).toEqual(['chunked', 'single']);
-    expect(body.extensions.stream).toBeUndefined();
+    // Section 6 is implemented, with the resume extension (contract 2.2, 6.6).
+    expect(body.capabilities.upload_methods).toEqual(['chunked', 'single', 'stream']);
+    expect(body.extensions.stream).toMatchObject({ protocol: 'websocket', frame_modes: ['binary', 'json'], encoding: 'pcm_s16le', sample_rate: 16000, resume: true });
   });
 
   it('[#8] generated URLs use the configured public URL', async () => {
