@@ -1,0 +1,72 @@
+// One format, one length: times each stage of decode → resample → frame → detect → chunk, in this process (run it
+// pinned to one core). Prints one JSON line: { stages: { name: { seconds, rtf, chunks } }, audioSeconds, maxRssMb }.
+//   node throughput-worker.mjs <file> <audioSeconds> <stages,comma,separated> <repetitions> [warmup file]
+import { core, node } from './lib/modules.mjs';
+import { energyDetector, maxRssMb, silentDetector } from './lib/common.mjs';
+
+const [file, audioSecondsText, stagesText, repetitionsText, warmup] = process.argv.slice(2);
+const audioSeconds = Number(audioSecondsText);
+const stages = stagesText.split(',');
+const repetitions = Number(repetitionsText);
+const model = await node.loadSileroModel();
+
+async function decodeOnly(path) {
+  let samples = 0;
+  for await (const block of node.decodeAudio(path)) samples += block.channels[0].length;
+  return { samples };
+}
+
+async function decodeAndResample(path) {
+  let resampler;
+  let rate = 0;
+  let samples = 0;
+  for await (const block of node.decodeAudio(path)) {
+    if (block.sampleRate !== rate) {
+      rate = block.sampleRate;
+      resampler = core.createResampler({ inputRate: rate, outputRate: 16000 });
+    }
+    samples += resampler.process(core.downmixToMono(block.channels)).length;
+  }
+  samples += resampler.flush().length;
+  return { samples };
+}
+
+async function pipeline(path, vad) {
+  let chunks = 0;
+  let bytes = 0;
+  for await (const chunk of core.speechChunks(node.decodeAudio(path), { vad, maxChunkSeconds: 20 })) {
+    chunks += 1;
+    bytes += chunk.bytes.length;
+  }
+  return { chunks, bytes };
+}
+
+const STAGES = {
+  decode: (path) => decodeOnly(path),
+  resample: (path) => decodeAndResample(path),
+  silent: (path) => pipeline(path, silentDetector(core)),
+  energy: (path) => pipeline(path, energyDetector(core)),
+  silero: async (path) => {
+    const detector = model.createDetector();
+    try {
+      return await pipeline(path, detector);
+    } finally {
+      await detector.dispose();
+    }
+  },
+};
+
+if (warmup) for (const stage of stages) await STAGES[stage](warmup);
+const results = {};
+for (const stage of stages) {
+  let best;
+  for (let repetition = 0; repetition < repetitions; repetition += 1) {
+    const started = performance.now();
+    const outcome = await STAGES[stage](file);
+    const seconds = (performance.now() - started) / 1000;
+    if (!best || seconds < best.seconds) best = { seconds, rtf: audioSeconds / seconds, ...outcome };
+  }
+  results[stage] = best;
+}
+await model.dispose();
+console.log(JSON.stringify({ audioSeconds, stages: results, maxRssMb: maxRssMb() }));
