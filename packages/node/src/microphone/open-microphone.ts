@@ -75,11 +75,10 @@ async function* frames(
   let carry = Buffer.alloc(0);
   try {
     for await (const piece of child.stdout! as AsyncIterable<Buffer>) {
-      let bytes = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
+      const bytes = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
       let offset = 0;
       for (; bytes.length - offset >= frameBytes; offset += frameBytes) yield new Uint8Array(bytes.subarray(offset, offset + frameBytes));
       carry = Buffer.from(bytes.subarray(offset));
-      bytes = carry;
     }
     const { code, error } = await exited;
     if (error) throw new ConfigError(`Could not start ${command} for microphone capture: ${error.message}. Install it (Debian: apt-get install ${command === 'arecord' ? 'alsa-utils' : 'sox'}).`, { cause: error });

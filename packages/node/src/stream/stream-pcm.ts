@@ -52,14 +52,13 @@ export async function streamPcm(stream: StreamSession, source: PcmStreamSource, 
     sent += frame.length;
   };
   for await (const piece of pieces(source)) {
-    let bytes = carry.length > 0 ? concat(carry, piece) : piece;
+    const bytes = carry.length > 0 ? concat(carry, piece) : piece;
     let offset = 0;
     while (bytes.length - offset >= frameBytes) {
       await send(bytes.subarray(offset, offset + frameBytes));
       offset += frameBytes;
     }
     carry = bytes.slice(offset);
-    bytes = carry;
   }
   if (carry.length % 2 !== 0) throw new InvalidAudioError(`The PCM source has an odd length (${sent + carry.length} bytes): 16-bit samples need an even number of bytes.`);
   if (carry.length > 0) await send(carry);
