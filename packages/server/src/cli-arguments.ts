@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseAccountsFile } from './auth/accounts.js';
 import type { ServerOptions } from './options.js';
+import { ENGINE_ARGUMENT_OPTIONS, ENGINE_USAGE, engineFromArguments } from './processing/engines/engine-arguments.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The CLI's help text. */
@@ -23,13 +24,13 @@ Usage: scribe-server [options]
   --webhook-retry-base-ms N first webhook retry delay (default 1000)
   --stream-max-frame-bytes N largest stream frame or media payload (default 1048576)
   --stream-max-speed N      stream audio at most N x real time, plus 10 s (default 8)
-  --no-jwt-payload          refuse the jwt-payload dev header
+${ENGINE_USAGE}  --no-jwt-payload          refuse the jwt-payload dev header
   --test-knobs              enable fault injection and /__test__ routes
   --help, --version
 `;
 
 /** Parses `scribe-server` arguments into server options, or the request for help or the version. */
-export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 'help' | 'version'> {
+export async function parseCommandLine(argv: string[]): Promise<(ServerOptions & { engineDescription?: string }) | 'help' | 'version'> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -48,6 +49,7 @@ export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 
       'webhook-retry-base-ms': { type: 'string' },
       'stream-max-frame-bytes': { type: 'string' },
       'stream-max-speed': { type: 'string' },
+      ...ENGINE_ARGUMENT_OPTIONS,
       'no-jwt-payload': { type: 'boolean' },
       'test-knobs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -63,6 +65,7 @@ export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 
     return parsed;
   };
   const rateLimit = number('rate-limit', values['rate-limit']);
+  const selected = engineFromArguments(values);
   const retryBase = number('webhook-retry-base-ms', values['webhook-retry-base-ms']);
   return {
     port: number('port', values.port) ?? 8787,
@@ -80,6 +83,8 @@ export async function parseCommandLine(argv: string[]): Promise<ServerOptions | 
     stream: { maxFrameBytes: number('stream-max-frame-bytes', values['stream-max-frame-bytes']), maxSpeed: number('stream-max-speed', values['stream-max-speed']) },
     trustJwtPayload: values['no-jwt-payload'] ? false : undefined,
     testKnobs: values['test-knobs'] ?? false,
+    engine: selected.engine,
+    engineDescription: selected.description,
     log: (line) => console.error(`[scribe-server] ${line}`),
   };
 }

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   if (parsed === 'version') return void process.stdout.write(`${SERVER_VERSION}\n`);
   const server = await startServer(parsed);
   process.stdout.write(`scribe-server listening on ${server.url} (data: ${server.dataDir})\n`);
+  if (parsed.engineDescription) process.stdout.write(`engine: ${parsed.engineDescription}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -16,6 +16,7 @@ export {
   type TranscribeInput,
   type Transcription,
 } from './processing/engine.js';
+export * from './processing/index.js';
 export { WEBHOOK_EVENTS, type WebhookEvent } from './webhooks/registry.js';
 export { webhookSignatureHeader, webhookSignatureV1 } from './webhooks/signature.js';
 export type { ActiveFault, FaultAction, FaultSpec } from './testing/faults.js';
