@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScribeError } from '@scribe/node';
+import { AbortError, ChunkUploadError, type ScribeError } from '@scribe/node';
 import { createTempDirectory } from '../support/temp-directory';
 import {
   CONSULTATION_WAV,
@@ -60,7 +60,9 @@ describe('aborting mid-file', () => {
     );
     const stoppedAfter = Date.now() - abortedAt;
 
+    expect(error).toBeInstanceOf(ChunkUploadError);
     expect((error as ScribeError).code).toBe('aborted');
+    expect((error as ScribeError).cause).toBeInstanceOf(AbortError);
     expect(abortedAt).toBeGreaterThan(0);
     expect(stoppedAfter).toBeLessThan(1000);
     // Decoding stopped part-way through the file and stays stopped.

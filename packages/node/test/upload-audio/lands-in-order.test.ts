@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ChunkUploadError } from '@scribe/node';
 import { createTempDirectory } from '../support/temp-directory';
 import {
   CONSULTATION_WAV,
@@ -66,5 +67,34 @@ describe('uploadAudioFile against the reference server', () => {
     const result = await client.waitForResults(session.sessionId);
     expect(result.status).toBe('completed');
     expect(t.engine.transcribeCalls[0]!.chunks.map((chunk) => chunk.fileName)).toEqual(names);
+  });
+});
+
+describe('a failed upload is resumed by running the same call again', () => {
+  it('chunk_1 refused: ChunkUploadError with resumeIndex 1 and no end; the same call again stores the same chunks and ends', { timeout: 30_000 }, async () => {
+    const { t, client, dataDir } = await startUploadHarness();
+    const clean = await client.createSession();
+    const expected = await client.uploadAudioFile(clean.sessionId, CONSULTATION_WAV);
+    const session = await client.createSession();
+    // A 400 is not retried: the upload stops at chunk_1.
+    t.server.faults.add({ method: 'POST', path: /\/audio\/chunk_1\.wav$/, kind: 'status', status: 400, times: 1 });
+
+    const error = await client.uploadAudioFile(session.sessionId, CONSULTATION_WAV).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ChunkUploadError);
+    expect(error).toMatchObject({ acknowledged: 1, resumeIndex: 1, fileName: 'chunk_1.wav' });
+    expect(endRequests(t, session.sessionId)).toEqual([]);
+    await expect(client.uploadAudioFile(session.sessionId, CONSULTATION_WAV)).resolves.toBe(expected);
+    expect(uploadRequests(t, session.sessionId).map((request) => `${request.path.split('/').at(-1)} ${request.status}`)).toEqual([
+      'chunk_0.wav 200',
+      'chunk_1.wav 400',
+      'chunk_0.wav 200',
+      'chunk_1.wav 200',
+    ]);
+    expect(endRequests(t, session.sessionId).map((request) => request.body)).toEqual([{ audio_files_sent: expected }]);
+    const stored = storedChunks(dataDir, session.sessionId);
+    const reference = storedChunks(dataDir, clean.sessionId);
+    expect(stored.map((chunk) => chunk.name)).toEqual(reference.map((chunk) => chunk.name));
+    stored.forEach((chunk, index) => expect(Buffer.compare(chunk.bytes, reference[index]!.bytes)).toBe(0));
   });
 });
