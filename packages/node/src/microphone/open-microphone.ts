@@ -42,11 +42,17 @@ export function openMicrophone(options: MicrophoneOptions = {}): Microphone {
     child.once('error', (error) => resolve({ code: null, error }));
     child.once('close', (code) => resolve({ code }));
   });
+  // `stop` waits for the process to exit, not for its output to be read: it may be called from inside the loop
+  // that reads the frames, which then finishes with what the pipe still holds.
+  const ended = new Promise<void>((resolve) => {
+    child.once('error', () => resolve());
+    child.once('exit', () => resolve());
+  });
   let stopped = false;
   const stop = async () => {
     stopped = true;
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    await ended;
   };
   options.signal?.addEventListener('abort', () => void stop(), { once: true });
   let iterated = false;
