@@ -3,7 +3,7 @@
 //   node memory-worker.mjs <server url> <file> <audioSeconds>
 import { execFileSync } from 'node:child_process';
 import { benchClient } from './lib/bench-client.mjs';
-import { maxRssMb } from './lib/common.mjs';
+import { cpuSeconds, maxRssMb } from './lib/common.mjs';
 
 const [url, file, audioSecondsText] = process.argv.slice(2);
 const audioSeconds = Number(audioSecondsText);
@@ -23,6 +23,7 @@ const session = await client.createSession();
 let highWater = 0;
 let decoded = 0;
 const started = performance.now();
+const cpuStarted = cpuSeconds();
 const chunks = await client.uploadAudioFile(session.sessionId, file, {
   onProgress: (event) => {
     if (event.type === 'audio-decoded') decoded = event.seconds;
@@ -30,6 +31,7 @@ const chunks = await client.uploadAudioFile(session.sessionId, file, {
   },
 });
 const seconds = (performance.now() - started) / 1000;
+const cpu = cpuSeconds() - cpuStarted;
 clearInterval(poll);
-console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, ffmpegPeakMb: childPeakMb }));
+console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, ffmpegPeakMb: childPeakMb }));
 await client.close();

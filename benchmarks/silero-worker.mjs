@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { core, node, ROOT } from './lib/modules.mjs';
+import { measure } from './lib/common.mjs';
 
 const [file, repetitionsText] = process.argv.slice(2);
 const repetitions = Number(repetitionsText);
@@ -163,21 +164,31 @@ for (const [name, make] of Object.entries(variants)) {
   await variant.run();
   frames.length = 0;
   frames.push(...all);
-  prepared.push({ name, variant, best: Infinity, checksum: 0 });
+  prepared.push({ name, variant, best: Infinity, bestCpu: Infinity, checksum: 0 });
 }
 for (let round = 0; round < repetitions; round += 1) {
   // Each round starts with a different variant, so no variant always runs first or after the same neighbour.
   const order = prepared.map((_, index) => prepared[(index + round) % prepared.length]);
   for (const entry of order) {
-    const started = performance.now();
-    entry.checksum = await entry.variant.run();
-    entry.best = Math.min(entry.best, (performance.now() - started) / 1000);
+    const { wall, cpu, outcome } = await measure(() => entry.variant.run());
+    entry.checksum = outcome;
+    entry.best = Math.min(entry.best, wall);
+    entry.bestCpu = Math.min(entry.bestCpu, cpu);
   }
   console.error(`  silero: round ${round + 1} of ${repetitions} done`);
 }
 const results = [];
-for (const { name, variant, best, checksum } of prepared) {
+for (const { name, variant, best, bestCpu, checksum } of prepared) {
   await variant.close();
-  results.push({ name, seconds: best, usPerFrame: (best / frameCount) * 1e6, rtf: audioSeconds / best, checksum });
+  results.push({
+    name,
+    seconds: best,
+    cpuSeconds: bestCpu,
+    usPerFrame: (best / frameCount) * 1e6,
+    cpuUsPerFrame: (bestCpu / frameCount) * 1e6,
+    rtf: audioSeconds / best,
+    cpuRtf: audioSeconds / bestCpu,
+    checksum,
+  });
 }
 console.log(JSON.stringify({ frames: frameCount, audioSeconds, rounds: repetitions, variants: results }));

@@ -1,8 +1,9 @@
 // One format, one length: times each stage of decode → resample → frame → detect → chunk, in this process (run it
 // pinned to one core). Prints one JSON line: { stages: { name: { seconds, rtf, chunks } }, audioSeconds, maxRssMb }.
+// Wall and CPU time are both recorded (best of the repetitions for each).
 //   node throughput-worker.mjs <file> <audioSeconds> <stages,comma,separated> <repetitions> [warmup file]
 import { core, node } from './lib/modules.mjs';
-import { energyDetector, maxRssMb, silentDetector } from './lib/common.mjs';
+import { energyDetector, maxRssMb, measure, silentDetector } from './lib/common.mjs';
 
 const [file, audioSecondsText, stagesText, repetitionsText, warmup] = process.argv.slice(2);
 const audioSeconds = Number(audioSecondsText);
@@ -61,12 +62,12 @@ const results = {};
 for (const stage of stages) {
   let best;
   for (let repetition = 0; repetition < repetitions; repetition += 1) {
-    const started = performance.now();
-    const outcome = await STAGES[stage](file);
-    const seconds = (performance.now() - started) / 1000;
-    if (!best || seconds < best.seconds) best = { seconds, rtf: audioSeconds / seconds, ...outcome };
+    const { wall, cpu, outcome } = await measure(() => STAGES[stage](file));
+    best = best
+      ? { ...best, seconds: Math.min(best.seconds, wall), cpuSeconds: Math.min(best.cpuSeconds, cpu) }
+      : { seconds: wall, cpuSeconds: cpu, ...outcome };
   }
-  results[stage] = best;
+  results[stage] = { ...best, rtf: audioSeconds / best.seconds, cpuRtf: audioSeconds / best.cpuSeconds };
 }
 await model.dispose();
 console.log(JSON.stringify({ audioSeconds, stages: results, maxRssMb: maxRssMb() }));

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,4 +55,30 @@ export function silentDetector(core) {
 /** Peak resident memory of this process so far, in MB. */
 export function maxRssMb() {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * CPU seconds used so far by this process and by the children it has reaped (ffmpeg for AAC): user + system. On a
+ * machine shared with other work this measures the work itself; wall time also counts the time others had the core.
+ */
+export function cpuSeconds() {
+  const { user, system } = process.cpuUsage();
+  let children = 0;
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name: state is field 3, cutime and cstime fields 16 and 17, in clock ticks (100 Hz).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    // no /proc: children's time unknown (only AAC decodes in a child)
+  }
+  return (user + system) / 1e6 + children;
+}
+
+/** Wall and CPU seconds of an async job. */
+export async function measure(job) {
+  const wallStart = performance.now();
+  const cpuStart = cpuSeconds();
+  const outcome = await job();
+  return { wall: (performance.now() - wallStart) / 1000, cpu: cpuSeconds() - cpuStart, outcome };
 }
