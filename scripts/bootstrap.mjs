@@ -3,7 +3,7 @@
 // Usage: node scripts/bootstrap.mjs <script> [args...]   (used by `npm run demo` and `npm test`)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 const PNPM_VERSION = '12.4.2';
 const root = join(import.meta.dirname, '..');
@@ -29,12 +29,31 @@ function pnpmCommand() {
 }
 
 // System tools the tests and the demo need, from Debian's packages: ffmpeg decodes AAC (no permissive npm decoder
-// exists); arecord captures the microphone (tested through an ALSA device that reads a file). Installed with apt
-// when missing and running as root; otherwise say what to install. `probe` is the argument that prints a version.
-const SYSTEM_PACKAGES = [{ command: 'ffmpeg', debian: 'ffmpeg' }, { command: 'arecord', debian: 'alsa-utils', probe: '--version' }];
+// exists) and compressed uploads on the server; arecord captures the microphone (tested through an ALSA device that
+// reads a file); pocketsphinx and its US English model are the local server's offline speech recogniser. Installed
+// with apt when missing and running as root; otherwise say what to install. `probe` is the argument that prints a
+// version, or false for a command found on PATH without running it (pocketsphinx has no harmless version flag);
+// `files` are alternatives of which one must exist; `brew` names the Homebrew formula where it differs.
+const POCKETSPHINX_MODELS = ['share/pocketsphinx/model/en-us/en-us.lm.bin'].flatMap((file) => ['/usr', '/usr/local', '/opt/homebrew'].map((prefix) => join(prefix, file)));
+const SYSTEM_PACKAGES = [
+  { command: 'ffmpeg', debian: 'ffmpeg' },
+  { command: 'arecord', debian: 'alsa-utils', probe: '--version' },
+  { command: 'pocketsphinx_continuous', alternatives: ['pocketsphinx'], debian: 'pocketsphinx', probe: false },
+  { files: POCKETSPHINX_MODELS, debian: 'pocketsphinx-en-us', brew: 'pocketsphinx' },
+];
+
+function onPath(command) {
+  return (process.env.PATH ?? '').split(delimiter).some((directory) => directory && existsSync(join(directory, command)));
+}
+
+function isPresent({ command, alternatives = [], probe, files }) {
+  if (files) return files.some((file) => existsSync(file)) || Boolean(process.env.SCRIBE_POCKETSPHINX_MODEL);
+  if (probe === false) return [command, ...alternatives].some(onPath);
+  return spawnSync(command, [probe ?? '-version'], { stdio: 'ignore' }).status === 0;
+}
 
 function ensureSystemPackages() {
-  const missing = SYSTEM_PACKAGES.filter(({ command, probe }) => spawnSync(command, [probe ?? '-version'], { stdio: 'ignore' }).status !== 0);
+  const missing = SYSTEM_PACKAGES.filter((entry) => !isPresent(entry));
   if (missing.length === 0) return;
   const names = missing.map(({ debian }) => debian);
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -44,7 +63,8 @@ function ensureSystemPackages() {
     if (run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { env }) === 0) return;
     if (run('apt-get', ['update', '-qq'], { env }) === 0 && run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { env }) === 0) return;
   }
-  console.error(`[bootstrap] missing system packages: ${names.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${names.join(' ')}; macOS: brew install ${names.join(' ')}).`);
+  const brew = [...new Set(missing.map(({ debian, brew: formula }) => formula ?? debian))];
+  console.error(`[bootstrap] missing system packages: ${names.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${names.join(' ')}; macOS: brew install ${brew.join(' ')}; elsewhere see README.md, "Set-up").`);
   process.exit(1);
 }
 
