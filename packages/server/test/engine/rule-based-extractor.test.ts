@@ -125,6 +125,7 @@ describe('durations, routes and timing', () => {
     ['Apply clotrimazole cream twice a day.', 'topical'],
     ['Paracetamol syrup 5 ml three times a day.', 'oral'],
     ['Insulin injection 10 units at night.', 'injection'],
+    ['Drink oral rehydration solution.', null],
   ])('route: %s', async (sentence, route) => {
     expect((await medicationOf(sentence)).route).toBe(route);
   });

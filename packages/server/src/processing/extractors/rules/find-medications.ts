@@ -56,7 +56,8 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
     if (context.negated(match.start) || context.question || EXCLUDING.test(before)) return;
     const windowEnd = Math.min(medicines[position + 1]?.start ?? normal.length, firstAfter(boundaries, match.end) ?? normal.length);
     const after = normal.slice(match.end, windowEnd);
-    const around = `${before} ${match.text} ${after}`;
+    // The name itself is left out: "oral rehydration salts" says nothing about how it is taken.
+    const around = `${before} ${after}`;
     found.push({
       name: match.entry.name,
       spoken_name: match.text,
