@@ -51,8 +51,13 @@ export function openMicrophone(options: MicrophoneOptions = {}): Microphone {
   let stopped = false;
   const stop = async () => {
     stopped = true;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    // A capture program blocked writing to a full pipe (nobody reads while stop is awaited) may not get to its exit:
+    // after a grace period it is killed outright; only audio captured after the stop is lost that way.
+    const force = setTimeout(() => child.kill('SIGKILL'), 250);
     await ended;
+    clearTimeout(force);
   };
   options.signal?.addEventListener('abort', () => void stop(), { once: true });
   let iterated = false;
