@@ -14,7 +14,8 @@ export {
   type StreamReconnectOptions,
   type StreamSessionOptions,
 } from './stream-options';
-export { createStreamSession, type StreamSession, type StreamStopOptions, type StreamStopResult } from './create-stream-session';
+export { createStreamSession } from './create-stream-session';
+export type { StreamSession, StreamStopOptions, StreamStopResult } from './stream-session';
 export { openStream, type OpenStreamDependencies, type OpenStreamOptions } from './open-stream';
 export type { AudioSource } from './audio-source';
 export { errorForAbort, throwIfAborted } from '../transport/abort';

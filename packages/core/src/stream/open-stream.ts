@@ -3,7 +3,8 @@ import type { Clock } from '../ports/clock';
 import type { CreateSessionOptions } from '../sessions/create-session-body';
 import type { SessionsApi } from '../sessions/sessions-api';
 import { APIError } from '../errors';
-import { createStreamSession, type StreamSession } from './create-stream-session';
+import { createStreamSession } from './create-stream-session';
+import type { StreamSession } from './stream-session';
 import { streamCapabilities } from './stream-capabilities';
 import type { StreamBehaviourOptions } from './stream-options';
 

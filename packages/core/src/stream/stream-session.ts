@@ -1,0 +1,56 @@
+import type { EndSessionResponse } from '../protocol';
+import type { StreamFrameMode } from './stream-options';
+import type { StreamConnectionState, StreamListener, StreamSnapshot } from './stream-state';
+
+/** Options of `stop`. */
+export interface StreamStopOptions {
+  /** Call end (`POST .../end` with `audio_files_sent: 0`) after the socket is closed. Default true. */
+  finalize?: boolean;
+  /** Cancels waiting and the end call. */
+  signal?: AbortSignal;
+}
+
+/** What `stop` did. */
+export interface StreamStopResult {
+  /** The end answer, unless `finalize: false` or no end function was given. */
+  end: EndSessionResponse | undefined;
+  /** PCM bytes handed to the socket. */
+  bytesSent: number;
+  /** PCM bytes the server acknowledged as stored (resume mode; 0 otherwise). */
+  bytesAcknowledged: number;
+  /** True when the server closed after the stop frame; false when the finalize timeout closed it instead. */
+  closedByServer: boolean;
+}
+
+/**
+ * A live audio stream into one session (contract section 6). Always `stop` it, also on error (platform packages make
+ * it async-disposable so `await using` does that).
+ */
+export interface StreamSession {
+  /** The session id. */
+  readonly sessionId: string;
+  /** The frame mode in use. */
+  readonly frameMode: StreamFrameMode;
+  /** Whether the resume extension is in use. */
+  readonly resume: boolean;
+  /** The socket's state now (also in snapshots). */
+  readonly connection: StreamConnectionState;
+  /** The current frozen snapshot. */
+  getSnapshot(): StreamSnapshot;
+  /** Calls `listener` after every change; returns its unsubscribe function. */
+  subscribe(listener: StreamListener): () => void;
+  /** Resolves when the first connection is ready for audio; rejects when the stream failed before. */
+  opened(): Promise<void>;
+  /**
+   * Accepts 16-bit little-endian mono 16 kHz PCM (an even number of bytes; empty sends nothing). Resolves once the
+   * audio is accepted, waiting while the queue and the socket's buffer are over the high-water mark, so a fast
+   * producer is slowed. After stop → SessionStateError; after a failure → that failure.
+   */
+  sendAudio(pcm: Uint8Array, options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Sends the rest and the stop frame, waits for the server to close (at most the finalize timeout), closes, then
+   * ends the session unless `finalize: false` (contract 6.4). Once it has succeeded it is a no-op; after a failed end,
+   * calling it again retries only the end.
+   */
+  stop(reason?: string, options?: StreamStopOptions): Promise<StreamStopResult>;
+}
