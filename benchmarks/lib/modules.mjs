@@ -4,10 +4,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-for (const name of ['core', 'node', 'server']) {
-  if (!existsSync(`${ROOT}packages/${name}/dist/index.js`)) {
-    throw new Error(`packages/${name}/dist is missing: run \`pnpm bench\` (it builds first) or \`pnpm build\`.`);
-  }
+const entries = ['core', 'node', 'server'].map((name) => `${ROOT}packages/${name}/dist/index.js`);
+
+// Other work on this checkout may rebuild a package while a benchmark runs (tsup empties dist first): wait for it.
+for (let waited = 0; !entries.every((entry) => existsSync(entry)); waited += 1) {
+  if (waited === 0) console.error('[bench] waiting for packages/*/dist (a build is running?)');
+  if (waited >= 240) throw new Error(`${entries.find((entry) => !existsSync(entry))} is missing: run \`pnpm bench\` (it builds first) or \`pnpm build\`.`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (entries.every((entry) => existsSync(entry))) await new Promise((resolve) => setTimeout(resolve, 2000));
 }
 
 export const core = await import('../../packages/core/dist/index.js');
