@@ -68,8 +68,6 @@ export function createResultPoller(options: ResultPollerOptions): ResultPoller {
     for (;;) {
       if (signal?.aborted) throw abortError(signal);
       const roundStart = clock.now();
-      // A poll started at the deadline would be cancelled at once by it: the wait is over.
-      if (roundStart - started >= timeoutMs && (last || lastError)) throw timeoutError(sessionId, timeoutMs, last, lastError);
       let result: SessionResult | undefined;
       const deadline = deadlineSignal(timeoutMs - (roundStart - started), signal, () => timeoutError(sessionId, timeoutMs, last, lastError));
       try {
@@ -100,8 +98,13 @@ export function createResultPoller(options: ResultPollerOptions): ResultPoller {
       const intervalMs = pollIntervalSeconds(waitOptions.interval, config, elapsedMs / 1000) * 1000;
       let delayMs = Math.max(0, intervalMs - (now - roundStart));
       if (!result) delayMs = Math.max(delayMs, MIN_FAILED_POLL_DELAY_MS);
-      // Never sleep past the deadline: wake at the deadline and report the timeout there.
-      delayMs = Math.min(delayMs, timeoutMs - elapsedMs);
+      // Never sleep past the deadline: when the next poll would start at or after it, wake at the deadline and report
+      // the timeout there (timers may wake a fraction of a millisecond early, so this is decided before sleeping).
+      const untilDeadlineMs = timeoutMs - elapsedMs;
+      if (delayMs >= untilDeadlineMs) {
+        await clock.sleep(untilDeadlineMs, signal);
+        throw timeoutError(sessionId, timeoutMs, last, lastError);
+      }
       if (delayMs > 0) await clock.sleep(delayMs, signal);
     }
   }

@@ -126,14 +126,18 @@ describe('[#66] abort and timeout', () => {
     const seen: SessionResult[] = [];
 
     const error = await client
-      .waitForResults(session.sessionId, { timeout: 0.6, interval: 0.1, onUpdate: (result) => void seen.push(result) })
+      .waitForResults(session.sessionId, { timeout: 0.6, interval: 0.2, onUpdate: (result) => void seen.push(result) })
       .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toContain('last status: processing');
     expect((error as TimeoutError).details).toMatchObject({ session_id: session.sessionId, last_status: 'processing' });
-    expect(seen.length).toBe(gets() - before);
-    expect(seen.length).toBeGreaterThanOrEqual(3);
+    // One onUpdate per answered GET: only a GET still in flight at the deadline (a slow machine) goes unanswered, and
+    // the exact count is checked on a simulated clock in core's result-poller tests.
+    const sent = gets() - before;
+    expect(seen.length).toBeLessThanOrEqual(sent);
+    expect(seen.length).toBeGreaterThanOrEqual(sent - 1);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
     expect(seen.every((result) => result.status === 'processing')).toBe(true);
   });
 
