@@ -2,6 +2,7 @@
 // side, peak memory, and the delay from the end of the input to the end-session call. Writes docs/benchmarks.md.
 //
 //   node benchmarks/run.mjs [--quick] [--minutes 10,60] [--formats wav,mp3,...] [--out docs/benchmarks.md] [--no-write]
+//   node benchmarks/run.mjs --from-results benchmarks/results.json   (re-render the section from saved numbers)
 //
 // Inputs are generated into a temporary directory with ffmpeg from the speech fixture (8.155 s: three sentences
 // with their pauses), looped to the wanted length. Workers run in child processes pinned to core 0 with taskset when
@@ -12,7 +13,7 @@ import { cpus, tmpdir, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HAS_TASKSET, ROOT, SPEECH_SECONDS, SPEECH_WAV, ffmpeg, ffmpegVersion, runWorker } from './lib/common.mjs';
-import { renderReport } from './lib/report.mjs';
+import { mergeIntoDocument, renderReport } from './lib/report.mjs';
 
 const FORMATS = [
   { id: 'wav', label: 'WAV 16 kHz mono 16-bit', ext: 'wav', args: ['-c:a', 'pcm_s16le'] },
@@ -33,11 +34,19 @@ const { values } = parseArgs({
     formats: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'docs', 'benchmarks.md') },
     'no-write': { type: 'boolean', default: false },
+    'from-results': { type: 'string' },
   },
 });
 const minutesList = (values.minutes ?? (values.quick ? '10' : '10,60')).split(',').map(Number);
 const formats = values.formats ? FORMATS.filter((format) => values.formats.split(',').includes(format.id)) : values.quick ? FORMATS.filter((format) => ['wav', 'mp3'].includes(format.id)) : FORMATS;
 const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+const RESULTS = join(ROOT, 'benchmarks', 'results.json');
+if (values['from-results']) {
+  // Re-render the report from a previous run's numbers (no measuring).
+  writeReport(JSON.parse(readFileSync(values['from-results'], 'utf8')));
+  process.exit(0);
+}
 
 if (HAS_TASKSET && cpus().length > 1) {
   // Every thread of this process (the orchestrator and the local server) onto core 1; workers get core 0.
@@ -45,6 +54,10 @@ if (HAS_TASKSET && cpus().length > 1) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'scribe-bench-'));
+// The numbers so far, after every measurement: a failure late in the run keeps them (re-render with --from-results).
+const save = () => {
+  if (!values['no-write']) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+};
 const results = {
   date: new Date().toISOString(),
   command: `node benchmarks/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
@@ -91,13 +104,15 @@ try {
       log(`throughput ${format.id} ${minutes} min (${stages}, best of ${repetitions})`);
       const outcome = await runWorker('throughput-worker.mjs', [inputs[`${format.id}/${minutes}`].path, seconds(minutes), stages, repetitions, inputs[`${format.id}/short`].path]);
       results.throughput[`${format.id}/${minutes}`] = { ...outcome, bytes: inputs[`${format.id}/${minutes}`].bytes };
-      log(`  silero pipeline ${outcome.stages.silero.rtf.toFixed(0)}x real time`);
+      log(`  silero pipeline ${outcome.stages.silero.cpuRtf.toFixed(0)}x real time (CPU), ${outcome.stages.silero.rtf.toFixed(0)}x (wall)`);
+      save();
     }
   }
 
   // 2. Silero alone, side by side.
   const sileroMinutes = Math.min(...minutesList);
   log(`silero variants on ${sileroMinutes} min`);
+  save();
   results.silero = await runWorker('silero-worker.mjs', [inputs[`master/${sileroMinutes}`].path, values.quick ? 1 : 3]);
 
   // 3 and 4 against the local server (in this process, on core 1).
@@ -112,6 +127,7 @@ try {
       for (const format of formats) {
         log(`memory + upload ${format.id} ${minutes} min`);
         results.memory[`${format.id}/${minutes}`] = await runWorker('memory-worker.mjs', [server.url, inputs[`${format.id}/${minutes}`].path, seconds(minutes)]);
+        save();
         server.clearRequests();
       }
     }
@@ -134,8 +150,14 @@ try {
     await server.close();
   }
 
+  save();
+  writeReport(results);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function writeReport(results) {
   const report = renderReport(results);
-  writeFileSync(join(work, 'results.json'), JSON.stringify(results, null, 2));
   if (!values['no-write']) {
     // Only this section is rewritten; others (the "Streaming capacity" of benchmarks/stream-capacity.mjs) stay.
     let existing;
@@ -145,13 +167,10 @@ try {
       existing = undefined;
     }
     writeFileSync(values.out, mergeIntoDocument(existing, report));
-    writeFileSync(join(ROOT, 'benchmarks', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    log(`wrote ${values.out} and benchmarks/results.json`);
+    log(`wrote ${values.out} and ${RESULTS}`);
   } else {
     process.stdout.write(report);
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
 
 function readVersion(relative) {
