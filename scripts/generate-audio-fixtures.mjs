@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
+import { pcmOf, wavOf } from './lib/wav-file.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'packages', 'node', 'test', 'fixtures', 'audio');
@@ -38,29 +39,12 @@ async function synthesize(module, voice, text) {
     wasi.start(instance);
     const wav = await readFile(join(dir, 'u.wav'));
     if (wav.readUInt32LE(24) !== RATE) throw new Error(`voice ${voice} is not ${RATE} Hz`);
-    const dataAt = wav.indexOf('data', 12, 'latin1');
-    return wav.subarray(dataAt + 8, dataAt + 8 + wav.readUInt32LE(dataAt + 4));
+    return pcmOf(wav);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function wavOf(pcm) {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + pcm.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(pcm.length, 40);
-  return Buffer.concat([header, pcm]);
-}
 
 const silence = (seconds) => Buffer.alloc(Math.round(seconds * RATE) * 2);
 

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { WASI } from 'node:wasi';
+import { pcmOf, wavOf } from './lib/wav-file.mjs';
 
 const root = join(import.meta.dirname, '..');
 const samplesDir = join(root, 'examples', 'samples');
@@ -42,28 +43,7 @@ async function synthesizeHere(voice, text, out) {
   wasi.start(instance);
 }
 
-function pcmOf(wav) {
-  const dataAt = wav.indexOf('data', 12, 'latin1');
-  const size = wav.readUInt32LE(dataAt + 4);
-  return wav.subarray(dataAt + 8, dataAt + 8 + size);
-}
 
-function wavOf(pcm, sampleRate = 16000) {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + pcm.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(pcm.length, 40);
-  return Buffer.concat([header, pcm]);
-}
 
 // Bit-exact flags keep ffmpeg's version out of the file, so regenerating gives the same bytes.
 function encodeMp3(wavPath, mp3Path) {
