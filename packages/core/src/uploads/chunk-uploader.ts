@@ -159,12 +159,12 @@ async function pump(
   try {
     while (!control.failure() && !control.signal.aborted) {
       if (inFlight.size >= concurrency) {
-        await Promise.race([...inFlight, control.stopped]);
+        await control.untilStopped(Promise.race(inFlight));
         continue;
       }
       const next = iterator.next();
       next.catch(() => undefined); // may be abandoned below when a failure or abort wins the race
-      const item = await Promise.race([next, control.stopped]);
+      const item = await control.untilStopped(next);
       if (item === 'stop') return false;
       if (item.done) return true;
       const task = dispatch(item.value)?.finally(() => inFlight.delete(task!));
@@ -179,8 +179,12 @@ async function pump(
 interface RunControl {
   /** Cancels the sends in flight. */
   readonly signal: AbortSignal;
-  /** Resolves once the run must stop pulling (first failure or abort). */
-  readonly stopped: Promise<'stop'>;
+  /**
+   * Settles like `promise`, or with `'stop'` as soon as the run must stop pulling (first failure or abort). Unlike a
+   * `Promise.race` against one long-lived "stopped" promise, it leaves nothing attached once it settles: such a race
+   * keeps every value it ever resolved with (here every chunk's bytes) reachable until the run ends.
+   */
+  untilStopped<T>(promise: Promise<T>): Promise<T | 'stop'>;
   /** Records the first failure and stops the run. */
   fail(error: unknown, fileName: string | undefined): void;
   /** The failure that ended the run (an abort counts), if any. */
@@ -194,8 +198,14 @@ interface RunControl {
 // Cancellation and first-failure bookkeeping of one run, tied to the caller's signal.
 function createRunControl(outer: AbortSignal | undefined): RunControl {
   const controller = new AbortController();
-  let stop!: () => void;
-  const stopped = new Promise<'stop'>((resolve) => (stop = () => resolve('stop')));
+  let isStopped = false;
+  const onStop = new Set<() => void>();
+  const stop = () => {
+    if (isStopped) return;
+    isStopped = true;
+    for (const listener of onStop) listener();
+    onStop.clear();
+  };
   let first: { error: unknown; fileName: string | undefined } | undefined;
   const abortReason = () => (ScribeError.is(outer?.reason) ? outer.reason : new AbortError());
   const onAbort = () => {
@@ -206,7 +216,22 @@ function createRunControl(outer: AbortSignal | undefined): RunControl {
   outer?.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
-    stopped,
+    untilStopped: <T>(promise: Promise<T>) =>
+      new Promise<T | 'stop'>((resolve, reject) => {
+        if (isStopped) return resolve('stop');
+        const listener = () => resolve('stop');
+        onStop.add(listener);
+        promise.then(
+          (value) => {
+            onStop.delete(listener);
+            resolve(value);
+          },
+          (error: unknown) => {
+            onStop.delete(listener);
+            reject(error);
+          },
+        );
+      }),
     fail: (error, fileName) => {
       first ??= { error, fileName };
       stop();
