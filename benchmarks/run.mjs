@@ -99,7 +99,9 @@ try {
   // 1. Throughput and where the time goes.
   for (const minutes of minutesList) {
     for (const format of formats) {
-      const stages = minutes <= 10 ? 'decode,resample,silent,energy,silero' : 'decode,energy,silero';
+      // At 44.1 kHz the resampler is the biggest cost after Silero: also time it with shorter filters (@N = zeroCrossings).
+      const resamplerVariants = format.id.includes('44k') && minutes === Math.min(...minutesList) ? ',resample@8,resample@4,silero@8' : '';
+      const stages = minutes <= 10 ? `decode,resample,silent,energy,silero${resamplerVariants}` : 'decode,energy,silero';
       const repetitions = minutes <= 10 ? 3 : 1;
       log(`throughput ${format.id} ${minutes} min (${stages}, best of ${repetitions})`);
       const outcome = await runWorker('throughput-worker.mjs', [inputs[`${format.id}/${minutes}`].path, seconds(minutes), stages, repetitions, inputs[`${format.id}/short`].path]);
@@ -108,6 +110,9 @@ try {
       save();
     }
   }
+
+  // The resampler's response for those filter lengths (no timing: a quality table to go with the costs).
+  results.resamplerQuality = await runWorker('resampler-quality.mjs', ['16,8,4'], { pin: false });
 
   // 2. Silero alone, side by side.
   const sileroMinutes = Math.min(...minutesList);

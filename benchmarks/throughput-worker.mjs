@@ -17,14 +17,14 @@ async function decodeOnly(path) {
   return { samples };
 }
 
-async function decodeAndResample(path) {
+async function decodeAndResample(path, resamplerOptions = {}) {
   let resampler;
   let rate = 0;
   let samples = 0;
   for await (const block of node.decodeAudio(path)) {
     if (block.sampleRate !== rate) {
       rate = block.sampleRate;
-      resampler = core.createResampler({ inputRate: rate, outputRate: 16000 });
+      resampler = core.createResampler({ ...resamplerOptions, inputRate: rate, outputRate: 16000 });
     }
     samples += resampler.process(core.downmixToMono(block.channels)).length;
   }
@@ -32,10 +32,10 @@ async function decodeAndResample(path) {
   return { samples };
 }
 
-async function pipeline(path, vad) {
+async function pipeline(path, vad, resampler = undefined) {
   let chunks = 0;
   let bytes = 0;
-  for await (const chunk of core.speechChunks(node.decodeAudio(path), { vad, maxChunkSeconds: 20 })) {
+  for await (const chunk of core.speechChunks(node.decodeAudio(path), { vad, maxChunkSeconds: 20, resampler })) {
     chunks += 1;
     bytes += chunk.bytes.length;
   }
@@ -47,22 +47,34 @@ const STAGES = {
   resample: (path) => decodeAndResample(path),
   silent: (path) => pipeline(path, silentDetector(core)),
   energy: (path) => pipeline(path, energyDetector(core)),
-  silero: async (path) => {
-    const detector = model.createDetector();
-    try {
-      return await pipeline(path, detector);
-    } finally {
-      await detector.dispose();
-    }
-  },
+  silero: (path) => sileroPipeline(path),
 };
 
-if (warmup) for (const stage of stages) await STAGES[stage](warmup);
+async function sileroPipeline(path, resampler = undefined) {
+  const detector = model.createDetector();
+  try {
+    return await pipeline(path, detector, resampler);
+  } finally {
+    await detector.dispose();
+  }
+}
+
+// `stage@N`: the same stage with the resampler's zeroCrossings set to N (default 16), for resample and silero.
+function stageFunction(stage) {
+  const [name, crossings] = stage.split('@');
+  if (crossings === undefined) return STAGES[name];
+  const resampler = { zeroCrossings: Number(crossings) };
+  if (name === 'resample') return (path) => decodeAndResample(path, resampler);
+  if (name === 'silero') return (path) => sileroPipeline(path, resampler);
+  throw new Error(`no resampler variant of stage ${name}`);
+}
+
+if (warmup) for (const stage of stages) await stageFunction(stage)(warmup);
 const results = {};
 for (const stage of stages) {
   let best;
   for (let repetition = 0; repetition < repetitions; repetition += 1) {
-    const { wall, cpu, outcome } = await measure(() => STAGES[stage](file));
+    const { wall, cpu, outcome } = await measure(() => stageFunction(stage)(file));
     best = best
       ? { ...best, seconds: Math.min(best.seconds, wall), cpuSeconds: Math.min(best.cpuSeconds, cpu) }
       : { seconds: wall, cpuSeconds: cpu, ...outcome };
