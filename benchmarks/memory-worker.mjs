@@ -22,10 +22,18 @@ const client = benchClient(url);
 const session = await client.createSession();
 let highWater = 0;
 let decoded = 0;
+// Where the peak happens: RSS sampled every 20 ms with the last progress event seen.
+let phase = 'before the first event';
+let peak = { rssMb: 0, phase, decodedSeconds: 0 };
+const sampler = setInterval(() => {
+  const rssMb = process.memoryUsage.rss() / 1048576;
+  if (rssMb > peak.rssMb) peak = { rssMb, phase, decodedSeconds: decoded };
+}, 20);
 const started = performance.now();
 const cpuStarted = cpuSeconds();
 const chunks = await client.uploadAudioFile(session.sessionId, file, {
   onProgress: (event) => {
+    phase = event.type;
     if (event.type === 'audio-decoded') decoded = event.seconds;
     highWater = Math.max(highWater, process.memoryUsage.rss() / 1048576);
   },
@@ -33,5 +41,6 @@ const chunks = await client.uploadAudioFile(session.sessionId, file, {
 const seconds = (performance.now() - started) / 1000;
 const cpu = cpuSeconds() - cpuStarted;
 clearInterval(poll);
-console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, ffmpegPeakMb: childPeakMb }));
+clearInterval(sampler);
+console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, peak, ffmpegPeakMb: childPeakMb }));
 await client.close();

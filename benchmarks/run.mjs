@@ -3,6 +3,7 @@
 //
 //   node benchmarks/run.mjs [--quick] [--minutes 10,60] [--formats wav,mp3,...] [--out docs/benchmarks.md] [--no-write]
 //   node benchmarks/run.mjs --from-results benchmarks/results.json   (re-render the section from saved numbers)
+//   node benchmarks/run.mjs --only memory,latency   (measure only those parts; the rest comes from benchmarks/results.json)
 //
 // Inputs are generated into a temporary directory with ffmpeg from the speech fixture (8.155 s: three sentences
 // with their pauses), looped to the wanted length. Workers run in child processes pinned to core 0 with taskset when
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(ROOT, 'docs', 'benchmarks.md') },
     'no-write': { type: 'boolean', default: false },
     'from-results': { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const minutesList = (values.minutes ?? (values.quick ? '10' : '10,60')).split(',').map(Number);
@@ -58,6 +60,10 @@ const work = mkdtempSync(join(tmpdir(), 'scribe-bench-'));
 const save = () => {
   if (!values['no-write']) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 };
+const PARTS = ['throughput', 'silero', 'memory', 'latency'];
+const only = values.only ? values.only.split(',') : PARTS;
+if (only.some((part) => !PARTS.includes(part))) throw new Error(`--only takes ${PARTS.join(', ')}`);
+const previous = values.only ? JSON.parse(readFileSync(RESULTS, 'utf8')) : undefined;
 const results = {
   date: new Date().toISOString(),
   command: `node benchmarks/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
@@ -77,7 +83,16 @@ const results = {
   silero: undefined,
   memory: {},
   latency: [],
+  measuredAt: {},
 };
+if (previous) {
+  // Parts not measured this time keep their numbers (and their dates) from the previous run.
+  const command = results.command;
+  Object.assign(results, previous, { date: results.date, machine: results.machine });
+  results.command = `${previous.command}, then \`${command}\``;
+  for (const part of only) results[part] = part === 'latency' ? [] : part === 'silero' ? undefined : {};
+}
+for (const part of only) results.measuredAt[part] = results.date;
 
 try {
   // Inputs: a 16 kHz mono master per length (the fixture looped, pauses kept), then each format from it.
@@ -97,7 +112,7 @@ try {
   const seconds = (minutes) => (minutes === 'short' ? SPEECH_SECONDS : minutes * 60);
 
   // 1. Throughput and where the time goes.
-  for (const minutes of minutesList) {
+  for (const minutes of only.includes('throughput') ? minutesList : []) {
     for (const format of formats) {
       // At 44.1 kHz the resampler is the biggest cost after Silero: also time it with shorter filters (@N = zeroCrossings).
       const resamplerVariants = format.id.includes('44k') && minutes === Math.min(...minutesList) ? ',resample@8,resample@4,silero@8' : '';
@@ -112,13 +127,13 @@ try {
   }
 
   // The resampler's response for those filter lengths (no timing: a quality table to go with the costs).
-  results.resamplerQuality = await runWorker('resampler-quality.mjs', ['16,8,4'], { pin: false });
+  if (only.includes('throughput')) results.resamplerQuality = await runWorker('resampler-quality.mjs', ['16,8,4'], { pin: false });
 
   // 2. Silero alone, side by side.
   const sileroMinutes = Math.min(...minutesList);
   log(`silero variants on ${sileroMinutes} min`);
   save();
-  results.silero = await runWorker('silero-worker.mjs', [inputs[`master/${sileroMinutes}`].path, values.quick ? 1 : 3]);
+  if (only.includes('silero')) results.silero = await runWorker('silero-worker.mjs', [inputs[`master/${sileroMinutes}`].path, values.quick ? 1 : 3]);
 
   // 3 and 4 against the local server (in this process, on core 1).
   const { startServer } = await import('../packages/server/dist/index.js');
@@ -126,9 +141,11 @@ try {
   mkdirSync(dataDir);
   const server = await startServer({ port: 0, dataDir, testKnobs: true });
   try {
-    log('memory: baseline (the 8 s fixture)');
-    results.memory.baseline = await runWorker('memory-worker.mjs', [server.url, SPEECH_WAV, SPEECH_SECONDS]);
-    for (const minutes of minutesList) {
+    if (only.includes('memory')) {
+      log('memory: baseline (the 8 s fixture)');
+      results.memory.baseline = await runWorker('memory-worker.mjs', [server.url, SPEECH_WAV, SPEECH_SECONDS]);
+    }
+    for (const minutes of only.includes('memory') ? minutesList : []) {
       for (const format of formats) {
         log(`memory + upload ${format.id} ${minutes} min`);
         results.memory[`${format.id}/${minutes}`] = await runWorker('memory-worker.mjs', [server.url, inputs[`${format.id}/${minutes}`].path, seconds(minutes)]);
@@ -142,7 +159,7 @@ try {
       ...[0, 100].flatMap((delayMs) => ['pipelined', 'read-ahead-0', 'collect-first'].map((mode) => ({ minutes: sileroMinutes, delayMs, mode }))),
       ...(minutesList.includes(60) ? ['pipelined', 'collect-first'].map((mode) => ({ minutes: 60, delayMs: 100, mode })) : []),
     ];
-    for (const run of latencyRuns) {
+    for (const run of only.includes('latency') ? latencyRuns : []) {
       log(`latency ${latencyFormat.id} ${run.minutes} min, uploads +${run.delayMs} ms, ${run.mode}`);
       server.faults.clear();
       if (run.delayMs > 0) server.faults.add({ method: 'POST', path: '/audio/', kind: 'delay', ms: run.delayMs, times: 1_000_000 });

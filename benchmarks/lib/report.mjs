@@ -21,6 +21,20 @@ export function breakdown(stages) {
   return { ...parts, total: t('silero') };
 }
 
+/** Where in the run the sampled peak fell (sampled every 20 ms; `maxRSS` may catch a spike between samples). */
+function peakAt(run) {
+  if (!run?.peak) return '–';
+  const where = run.peak.phase === 'audio-decoded' ? `decoding, ${fixed(run.peak.decodedSeconds / 60, 1)} min in` : `${run.peak.phase} (${fixed(run.peak.decodedSeconds / 60, 1)} min in)`;
+  return `${where}; sampled ${fixed(run.peak.rssMb)} MB`;
+}
+
+/** When each part was measured: one date, or one per part when some were re-measured with --only. */
+function partDates(r) {
+  const dates = Object.entries(r.measuredAt ?? {});
+  if (dates.length === 0 || dates.every(([, date]) => date === dates[0][1])) return dates[0]?.[1] ?? r.date;
+  return dates.map(([part, date]) => `${part} ${date}`).join('; ');
+}
+
 export function renderReport(r) {
   const lines = [];
   const push = (...more) => lines.push(...more);
@@ -32,7 +46,7 @@ export function renderReport(r) {
   push(
     SECTION_HEADING,
     '',
-    `Measured by \`pnpm bench\` (\`benchmarks/run.mjs\`) on ${r.date.slice(0, 10)} (${r.date}). \`pnpm bench\` rewrites this section`,
+    `Measured by \`pnpm bench\` (\`benchmarks/run.mjs\`) on ${r.date.slice(0, 10)} (${partDates(r)}). \`pnpm bench\` rewrites this section`,
     'and leaves the other sections of this file alone; the raw numbers go to `benchmarks/results.json`.',
     '',
     `- Command: \`${r.command}\` (via \`pnpm bench\`, which first builds the packages)`,
@@ -147,15 +161,15 @@ export function renderReport(r) {
     '(sampled every 100 ms) is listed separately. The upload RTF (CPU of the client process and ffmpeg) includes',
     'preparing and sending the requests to the local server.',
     '',
-    `| file | ${minutes.map((value) => `${value} min peak RSS`).join(' | ')} | ${minutes.map((value) => `${value} min upload RTF (CPU / wall)`).join(' | ')} | ffmpeg child peak |`,
-    `| --- | ${minutes.map(() => '---:').join(' | ')} | ${minutes.map(() => '---:').join(' | ')} | ---: |`,
+    `| file | ${minutes.map((value) => `${value} min peak RSS`).join(' | ')} | ${minutes.map((value) => `${value} min upload RTF (CPU / wall)`).join(' | ')} | ffmpeg child peak | ${long} min peak reached at |`,
+    `| --- | ${minutes.map(() => '---:').join(' | ')} | ${minutes.map(() => '---:').join(' | ')} | ---: | --- |`,
   );
-  if (r.memory.baseline) push(`| the 8 s fixture (baseline: Node, the client, onnxruntime and the model) | ${minutes.map(() => `${fixed(r.memory.baseline.maxRssMb)} MB`).join(' | ')} | ${minutes.map(() => '–').join(' | ')} | – |`);
+  if (r.memory.baseline) push(`| the 8 s fixture (baseline: Node, the client, onnxruntime and the model) | ${minutes.map(() => `${fixed(r.memory.baseline.maxRssMb)} MB`).join(' | ')} | ${minutes.map(() => '–').join(' | ')} | – | – |`);
   for (const format of formats) {
     const runs = minutes.map((value) => r.memory[`${format.id}/${value}`]);
     const ffmpegPeak = Math.max(...runs.map((run) => run?.ffmpegPeakMb ?? 0));
     push(
-      `| ${format.label} | ${runs.map((run) => `${fixed(run?.maxRssMb)} MB`).join(' | ')} | ${runs.map((run) => `${rtf(run?.cpuRtf)} / ${rtf(run?.rtf)}`).join(' | ')} | ${ffmpegPeak > 0 ? `${fixed(ffmpegPeak)} MB` : '–'} |`,
+      `| ${format.label} | ${runs.map((run) => `${fixed(run?.maxRssMb)} MB`).join(' | ')} | ${runs.map((run) => `${rtf(run?.cpuRtf)} / ${rtf(run?.rtf)}`).join(' | ')} | ${ffmpegPeak > 0 ? `${fixed(ffmpegPeak)} MB` : '–'} | ${peakAt(runs.at(-1))} |`,
     );
   }
   push('');
