@@ -2,6 +2,9 @@
 // memory (and, for formats decoded by ffmpeg, the peak of its ffmpeg child, which is a separate process).
 //   node memory-worker.mjs <server url> <file> <audioSeconds>
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { benchClient } from './lib/bench-client.mjs';
 import { cpuSeconds, maxRssMb } from './lib/common.mjs';
 
@@ -20,21 +23,49 @@ const poll = setInterval(() => {
 
 const client = benchClient(url);
 const session = await client.createSession();
+// Live memory (JS heap in use + ArrayBuffers) after a full GC at each quarter of the file: what the upload really
+// holds, free of the allocator's and the GC's timing (which move RSS by tens of MB from run to run).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+const live = [];
+let nextQuarter = 0.25;
 let highWater = 0;
 let decoded = 0;
 // Where the peak happens: RSS sampled every 20 ms with the last progress event seen.
 let phase = 'before the first event';
 let peak = { rssMb: 0, phase, decodedSeconds: 0 };
+// The kernel's high-water mark (VmHWM, what maxRSS reports) is read too: a jump in it that the RSS samples never show
+// is a spike shorter than the sampling interval, and `hwmJumps` says when it happened.
+const hwmJumps = [];
+let lastHwm = 0;
+const started0 = performance.now();
 const sampler = setInterval(() => {
   const rssMb = process.memoryUsage.rss() / 1048576;
   if (rssMb > peak.rssMb) peak = { rssMb, phase, decodedSeconds: decoded };
+  const hwm = vmHwmMb();
+  if (hwm - lastHwm > 10 && lastHwm > 0) hwmJumps.push({ fromMb: lastHwm, toMb: hwm, rssMb, phase, decodedSeconds: decoded, ms: Math.round(performance.now() - started0) });
+  lastHwm = hwm;
 }, 20);
+
+function vmHwmMb() {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
 const started = performance.now();
 const cpuStarted = cpuSeconds();
 const chunks = await client.uploadAudioFile(session.sessionId, file, {
   onProgress: (event) => {
     phase = event.type;
     if (event.type === 'audio-decoded') decoded = event.seconds;
+    if (event.type === 'audio-decoded' && decoded >= nextQuarter * audioSeconds - 1e-6) {
+      gc();
+      const usage = process.memoryUsage();
+      live.push({ at: nextQuarter, liveMb: (usage.heapUsed + usage.arrayBuffers) / 1048576 });
+      nextQuarter += 0.25;
+    }
     highWater = Math.max(highWater, process.memoryUsage.rss() / 1048576);
   },
 });
@@ -42,5 +73,5 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = cpuSeconds() - cpuStarted;
 clearInterval(poll);
 clearInterval(sampler);
-console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, peak, ffmpegPeakMb: childPeakMb }));
+console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, peak, hwmJumps, live, ffmpegPeakMb: childPeakMb }));
 await client.close();

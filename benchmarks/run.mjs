@@ -88,11 +88,16 @@ const results = {
 if (previous) {
   // Parts not measured this time keep their numbers (and their dates) from the previous run.
   const command = results.command;
-  Object.assign(results, previous, { date: results.date, machine: results.machine });
-  results.command = `${previous.command}, then \`${command}\``;
+  Object.assign(results, previous, { date: results.date, machine: results.machine, command });
+  results.measuredAt = { ...previous.measuredAt };
+  results.commandFor = { ...previous.commandFor };
   for (const part of only) results[part] = part === 'latency' ? [] : part === 'silero' ? undefined : {};
 }
-for (const part of only) results.measuredAt[part] = results.date;
+results.commandFor ??= {};
+for (const part of only) {
+  results.measuredAt[part] = results.date;
+  results.commandFor[part] = results.command;
+}
 
 try {
   // Inputs: a 16 kHz mono master per length (the fixture looped, pauses kept), then each format from it.

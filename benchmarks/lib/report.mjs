@@ -28,6 +28,14 @@ function peakAt(run) {
   return `${where}; sampled ${fixed(run.peak.rssMb)} MB`;
 }
 
+/** The command line(s) behind the numbers: one, or one per group of parts when some were re-measured with --only. */
+function commands(r) {
+  const byCommand = new Map();
+  for (const [part, command] of Object.entries(r.commandFor ?? {})) byCommand.set(command, [...(byCommand.get(command) ?? []), part]);
+  if (byCommand.size <= 1) return `\`${[...byCommand.keys()][0] ?? r.command}\``;
+  return [...byCommand].map(([command, parts]) => `\`${command}\` (${parts.join(', ')})`).join('; ');
+}
+
 /** When each part was measured: one date, or one per part when some were re-measured with --only. */
 function partDates(r) {
   const dates = Object.entries(r.measuredAt ?? {});
@@ -49,7 +57,7 @@ export function renderReport(r) {
     `Measured by \`pnpm bench\` (\`benchmarks/run.mjs\`) on ${r.date.slice(0, 10)} (${partDates(r)}). \`pnpm bench\` rewrites this section`,
     'and leaves the other sections of this file alone; the raw numbers go to `benchmarks/results.json`.',
     '',
-    `- Command: \`${r.command}\` (via \`pnpm bench\`, which first builds the packages)`,
+    `- Command: ${commands(r)} (\`pnpm bench\` builds the packages first, then runs \`node benchmarks/run.mjs\`)`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${fixed(m.memoryGb, 1)} GiB RAM, Linux ${m.kernel}; Node ${m.node}; onnxruntime-node ${m.onnxruntime}; ${m.ffmpeg}`,
     `- Pinning: ${m.pinned ? 'every measured process ran under `taskset -c 0` (one core); the orchestrator and the local server were moved to core 1' : 'taskset was not available: processes were not pinned, so numbers may use more than one core'}.`,
     '- Inputs: the speech fixture (`packages/node/test/fixtures/audio/speech.wav`: 8.155 s, three flite sentences with',
@@ -157,19 +165,23 @@ export function renderReport(r) {
     '### Peak memory',
     '',
     'One fresh process per file runs `client.uploadAudioFile` against the local `@scribe/server` (in another process) and',
-    'reports `process.resourceUsage().maxRSS` at the end. For AAC the decoder is an ffmpeg child process, whose own peak',
-    '(sampled every 100 ms) is listed separately. The upload RTF (CPU of the client process and ffmpeg) includes',
-    'preparing and sending the requests to the local server.',
+    'reports `process.resourceUsage().maxRSS` at the end. "Live JS memory" is the JS heap in use plus ArrayBuffers right',
+    'after a forced full GC at each quarter of the file: what the upload actually holds, without the allocator\'s and',
+    "the GC's timing, which move peak RSS by tens of MB from one run to the next. For AAC the decoder is an ffmpeg child",
+    'process, whose own peak (sampled every 100 ms) is listed separately. The upload RTF (CPU of the client process and',
+    'ffmpeg) includes preparing and sending the requests to the local server.',
     '',
-    `| file | ${minutes.map((value) => `${value} min peak RSS`).join(' | ')} | ${minutes.map((value) => `${value} min upload RTF (CPU / wall)`).join(' | ')} | ffmpeg child peak | ${long} min peak reached at |`,
-    `| --- | ${minutes.map(() => '---:').join(' | ')} | ${minutes.map(() => '---:').join(' | ')} | ---: | --- |`,
+    `| file | ${minutes.map((value) => `${value} min peak RSS`).join(' | ')} | ${minutes.map((value) => `${value} min live JS memory at 25/50/75/100 %`).join(' | ')} | ${minutes.map((value) => `${value} min upload RTF (CPU / wall)`).join(' | ')} | ffmpeg child peak | ${minutes.at(-1)} min peak reached at |`,
+    `| --- | ${minutes.map(() => '---:').join(' | ')} | ${minutes.map(() => '---:').join(' | ')} | ${minutes.map(() => '---:').join(' | ')} | ---: | --- |`,
   );
-  if (r.memory.baseline) push(`| the 8 s fixture (baseline: Node, the client, onnxruntime and the model) | ${minutes.map(() => `${fixed(r.memory.baseline.maxRssMb)} MB`).join(' | ')} | ${minutes.map(() => '–').join(' | ')} | – | – |`);
+  if (r.memory.baseline) {
+    push(`| the 8 s fixture (baseline: Node, the client, onnxruntime and the model) | ${minutes.map(() => `${fixed(r.memory.baseline.maxRssMb)} MB`).join(' | ')} | ${minutes.map(() => '–').join(' | ')} | ${minutes.map(() => '–').join(' | ')} | – | – |`);
+  }
   for (const format of formats) {
     const runs = minutes.map((value) => r.memory[`${format.id}/${value}`]);
     const ffmpegPeak = Math.max(...runs.map((run) => run?.ffmpegPeakMb ?? 0));
     push(
-      `| ${format.label} | ${runs.map((run) => `${fixed(run?.maxRssMb)} MB`).join(' | ')} | ${runs.map((run) => `${rtf(run?.cpuRtf)} / ${rtf(run?.rtf)}`).join(' | ')} | ${ffmpegPeak > 0 ? `${fixed(ffmpegPeak)} MB` : '–'} | ${peakAt(runs.at(-1))} |`,
+      `| ${format.label} | ${runs.map((run) => `${fixed(run?.maxRssMb)} MB`).join(' | ')} | ${runs.map((run) => (run?.live ? run.live.map((entry) => fixed(entry.liveMb)).join(' / ') + ' MB' : '–')).join(' | ')} | ${runs.map((run) => `${rtf(run?.cpuRtf)} / ${rtf(run?.rtf)}`).join(' | ')} | ${ffmpegPeak > 0 ? `${fixed(ffmpegPeak)} MB` : '–'} | ${peakAt(runs.at(-1))} |`,
     );
   }
   push('');
@@ -311,13 +323,24 @@ function commentary(r) {
     const peaks = memoryRows.flatMap((row) => row.runs.map((run) => run.maxRssMb));
     const growth = memoryRows.map((row) => row.runs.at(-1).maxRssMb - row.runs[0].maxRssMb);
     const over = memoryRows.filter((row) => row.runs.some((run) => run.maxRssMb >= MEMORY_TARGET_MB));
+    const lives = memoryRows.flatMap((row) => row.runs.flatMap((run) => (run.live ?? []).map((entry) => entry.liveMb)));
+    const liveSpread = memoryRows
+      .map((row) => row.runs.at(-1).live ?? [])
+      .filter((entries) => entries.length > 1)
+      .map((entries) => entries.at(-1).liveMb - entries[0].liveMb);
     out.push(
       `**Memory.** Peak RSS ranges from ${fixed(Math.min(...peaks))} MB to ${fixed(Math.max(...peaks))} MB` +
-        (r.memory.baseline ? ` against a baseline of ${fixed(r.memory.baseline.maxRssMb)} MB for an 8-second file` : '') +
-        (short === long ? '' : `; going from ${short} to ${long} minutes changes it by ${fixed(Math.min(...growth))} to ${fixed(Math.max(...growth))} MB${Math.max(...growth.map(Math.abs)) < 20 ? ', so it is flat in the input length' : ''}`) +
-        (over.length === 0 ? `, and under the ${MEMORY_TARGET_MB} MB target everywhere.` : `; over the ${MEMORY_TARGET_MB} MB target: ${over.map((row) => row.format.label).join(', ')}.`),
-      'Most of it is fixed cost: Node itself, onnxruntime and the model, the wasm decoders. The audio held at any time is',
-      'bounded by the chunker (one maximum chunk plus a few seconds of look-back) and by `readAhead` (two chunks).',
+        (r.memory.baseline ? `, against ${fixed(r.memory.baseline.maxRssMb)} MB for an 8-second file` : '') +
+        (short === long ? '.' : `; from ${short} to ${long} minutes it changes by ${fixed(Math.min(...growth))} to ${fixed(Math.max(...growth))} MB.`),
+      lives.length > 0
+        ? `What the upload holds stays flat: live JS memory after a full GC is ${fixed(Math.min(...lives))} to ${fixed(Math.max(...lives))} MB at every quarter of every file${liveSpread.length > 0 ? `, and changes by ${fixed(Math.min(...liveSpread))} to ${fixed(Math.max(...liveSpread))} MB between the first and the last quarter of the ${long}-minute files` : ''}. The RSS differences between runs are the GC and the allocator deciding when to give memory back, not audio kept.`
+        : '',
+      over.length === 0
+        ? `Every run stays under the ${MEMORY_TARGET_MB} MB target.`
+        : `Over the ${MEMORY_TARGET_MB} MB target in at least one run: ${over.map((row) => `${row.format.label} (${row.runs.map((run) => fixed(run.maxRssMb)).join(' / ')} MB)`).join('; ')}.`,
+      'Most of the footprint is fixed: Node, onnxruntime with the model, and for Ogg and WebM the wasm decoders and the',
+      'demuxer, which is why those formats sit higher at any length. The audio held at any time is bounded by the chunker',
+      '(one maximum chunk plus a few seconds of look-back) and by `readAhead` (two chunks).',
       '',
     );
   }
