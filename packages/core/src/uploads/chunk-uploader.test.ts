@@ -174,3 +174,38 @@ describe('createChunkUploader', () => {
     await expect(uploader.run([])).rejects.toMatchObject({ code: 'validation_error' });
   });
 });
+
+describe('createChunkUploader memory', () => {
+  it('keeps no uploaded chunk reachable while later chunks upload (weak references cleared by a full GC)', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+
+    const uploaded: WeakRef<Uint8Array>[] = [];
+    let stillReachable = -1;
+    async function* source() {
+      for (let n = 0; n < 40; n += 1) {
+        if (n === 30) {
+          // WeakRefs survive until the current job ends, so let a macrotask pass before collecting.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          gc();
+          stillReachable = uploaded.filter((ref) => ref.deref() !== undefined).length;
+        }
+        yield new Uint8Array(1024);
+      }
+    }
+    const uploader = createChunkUploader({
+      concurrency: 2,
+      send: async (named) => {
+        uploaded.push(new WeakRef(named.bytes));
+        await tick();
+      },
+    });
+
+    expect(await uploader.run(source())).toBe(40);
+    // At chunk 30 at most the two uploads in flight may still be held, never the 28 finished before them.
+    expect(stillReachable).toBeGreaterThanOrEqual(0);
+    expect(stillReachable).toBeLessThanOrEqual(2);
+  });
+});
