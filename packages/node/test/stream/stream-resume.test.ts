@@ -57,6 +57,25 @@ describe('streaming: reconnect and resume', () => {
     expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
   });
 
+  it('a server error while storing (1011) mid-stream and at stop: the client reconnects and resends, nothing lost or doubled', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 100, ackIntervalMs: 100 } });
+    const { factory, record } = recordingWebSocket();
+    const pcm = tonePcm(4);
+    await using stream = await ekaClient(t).openStream({ createWebSocket: factory, reconnect: FAST_RECONNECT });
+    await stream.sendAudio(pcm.subarray(0, 64_000));
+    // The server's next write of the stream log fails halfway: it closes this socket 1011.
+    t.server.streams.failWrites(1);
+    await expect.poll(() => stream.getSnapshot().reconnects).toBe(1);
+    await stream.sendAudio(pcm.subarray(64_000, 96_000));
+    // Again, this time on the flush that stop asks for.
+    t.server.streams.failWrites(1);
+    await stream.sendAudio(pcm.subarray(96_000));
+    const result = await stream.stop(undefined, { finalize: false });
+    expect(record.urls.length).toBeGreaterThanOrEqual(3);
+    expect(result).toMatchObject({ bytesSent: pcm.length, bytesAcknowledged: pcm.length });
+    expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
+  });
+
   it('without resume, a drop is reconnected and the stream continues with new audio (what was in flight may be lost)', async () => {
     const t = await startTestServer({ stream: { maxSpeed: 100 } });
     const { factory, record } = recordingWebSocket();

@@ -145,7 +145,7 @@ export class StreamHub {
     const key = sessionKey(record.businessId, record.sessionId);
     let live = this.live.get(key);
     if (!live) {
-      live = { record, log: new StreamLog(this.logPath(record)), connection: undefined, flushedAt: monotonic() };
+      live = { record, log: new StreamLog(this.logPath(record), this.deps.faults), connection: undefined, flushedAt: monotonic() };
       this.live.set(key, live);
     }
     live.connection?.close({ code: STREAM_CLOSE.superseded, reason: 'superseded by a newer connection' });

@@ -10,6 +10,8 @@ export interface StreamFaultController {
   ignoreStop(times?: number): void;
   /** Every new connection stops reading its socket for `ms` before catching up (a slow consumer); 0 turns it off. */
   stallReads(ms: number): void;
+  /** The next `times` stream-log writes fail halfway (the socket closes 1011; nothing is lost or doubled). Default once. */
+  failWrites(times?: number): void;
   /** Removes every stream fault. */
   clear(): void;
   /** Stream connections open now. */
@@ -21,12 +23,13 @@ export function createStreamFaultController(faults: StreamFaults | undefined, hu
   const disabled = (): never => {
     throw new Error('server.streams is a test knob: start the server with testKnobs: true');
   };
-  if (!faults) return { dropAfter: disabled, dropAll: disabled, ignoreStop: disabled, stallReads: disabled, clear: disabled, connectionCount: disabled };
+  if (!faults) return { dropAfter: disabled, dropAll: disabled, ignoreStop: disabled, stallReads: disabled, failWrites: disabled, clear: disabled, connectionCount: disabled };
   return {
     dropAfter: (afterBytes, times) => faults.dropAfter(afterBytes, times),
     dropAll: () => hub.dropAll(),
     ignoreStop: (times) => faults.ignoreStop(times),
     stallReads: (ms) => faults.stallReads(ms),
+    failWrites: (times) => faults.failWrites(times),
     clear: () => faults.clear(),
     connectionCount: () => hub.connectionCount,
   };

@@ -1,8 +1,9 @@
-/** Test-only faults on stream sockets (enabled by `testKnobs`): dropped connections, a stop that is never answered, stalled reads. */
+/** Test-only faults on stream sockets (enabled by `testKnobs`): dropped connections, a stop that is never answered, stalled reads, failing log writes. */
 export class StreamFaults {
   private drops: { afterBytes: number; remaining: number }[] = [];
   private ignoredStops = 0;
   private stallMs = 0;
+  private writeFailures = 0;
 
   /**
    * Drops the TCP connection without a close frame (the client sees 1006) when a connection is about to take a frame
@@ -24,11 +25,21 @@ export class StreamFaults {
     this.stallMs = ms;
   }
 
+  /**
+   * The next `times` stream-log writes fail after half their bytes reached the file (a disk error mid-write): the
+   * connection that was writing closes 1011, and the log recovers at its next flush.
+   */
+  failWrites(times = 1): void {
+    if (!(Number.isInteger(times) && times >= 1)) throw new TypeError('times must be an integer ≥ 1');
+    this.writeFailures += times;
+  }
+
   /** Forgets every stream fault. */
   clear(): void {
     this.drops = [];
     this.ignoredStops = 0;
     this.stallMs = 0;
+    this.writeFailures = 0;
   }
 
   /** True (consuming one use) when a connection that has taken `before` bytes must drop before taking `after`. */
@@ -37,6 +48,13 @@ export class StreamFaults {
     if (!rule) return false;
     rule.remaining -= 1;
     if (rule.remaining === 0) this.drops = this.drops.filter((candidate) => candidate !== rule);
+    return true;
+  }
+
+  /** True (consuming one use) when this stream-log write must fail halfway. */
+  takeWriteFailure(): boolean {
+    if (this.writeFailures === 0) return false;
+    this.writeFailures -= 1;
     return true;
   }
 

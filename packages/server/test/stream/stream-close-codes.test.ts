@@ -159,4 +159,25 @@ describe('stream close codes (contract 6.5)', () => {
     for (let i = 1; i < during.length; i++) expect(during[i]! - during[i - 1]!).toBeLessThan(1000);
     expect(acks.map((ack) => ack.bytes)).toEqual([...acks.map((ack) => ack.bytes)].sort((a, b) => a - b));
   });
+
+  it('[#76] 1011 when the stream log cannot be written; the next connection finds every byte once, none doubled', async () => {
+    const t = await startTestServer();
+    const { sessionId, url } = await createStreamSession(t);
+    const first = connect(`${url}?ack=1`);
+    await first.opened;
+    const audio = tone(0.5);
+    await send(first, audio);
+    // The write fails after half of the pending audio reached the file, as a disk error mid-write would.
+    t.server.streams.failWrites(1);
+    await send(first, 'stop');
+    expect(await first.closed).toMatchObject({ code: 1011, reason: 'the stream could not be stored' });
+
+    const second = connect(`${url}?ack=1`);
+    await second.opened;
+    await expect.poll(() => second.messages.length).toBeGreaterThan(0);
+    expect(second.messages[0]).toEqual({ event: 'ack', bytes: audio.length });
+    await send(second, 'stop');
+    expect((await second.closed).code).toBe(1000);
+    expect(Buffer.compare(await storedLog(t, sessionId), audio)).toBe(0);
+  });
 });
