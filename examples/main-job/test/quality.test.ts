@@ -10,12 +10,27 @@ import { listSamples, loadSample } from '../samples';
 // set a little below: pocketsphinx and Silero are deterministic, so a drop means the engine or a sample changed.
 // WER is the upper bound (in %); the fields hold [precision, recall] lower bounds (in %).
 const THRESHOLDS: Record<string, { wer: number; fields: Record<ScoredField, [number, number]> }> = {
-  'chest-pain-consultation': { wer: 25, fields: { medications: [95, 0], vitals: [95, 95], symptoms: [0, 0], diagnoses: [95, 95] } },
+  'chest-pain-consultation': { wer: 25, fields: { medications: [95, 95], vitals: [95, 95], symptoms: [95, 95], diagnoses: [95, 95] } },
   'fever-sore-throat': { wer: 10, fields: { medications: [95, 95], vitals: [95, 45], symptoms: [70, 95], diagnoses: [95, 95] } },
   'diabetes-review': { wer: 9, fields: { medications: [95, 95], vitals: [95, 60], symptoms: [95, 95], diagnoses: [95, 95] } },
-  'asthma-wheezing': { wer: 10, fields: { medications: [95, 0], vitals: [95, 95], symptoms: [95, 95], diagnoses: [95, 95] } },
+  'asthma-wheezing': { wer: 10, fields: { medications: [95, 95], vitals: [95, 95], symptoms: [95, 95], diagnoses: [95, 95] } },
   'stomach-pain': { wer: 27, fields: { medications: [95, 45], vitals: [95, 45], symptoms: [95, 60], diagnoses: [95, 95] } },
 };
+
+/**
+ * Fields the recogniser empties or garbles for a known reason (docs/benchmarks.md): instead of a lower bound of 0,
+ * which could never fail, the run must contain exactly the words pocketsphinx hears in place of the gold ones. If the
+ * recogniser starts getting them right, this fails and the field's bounds above apply again.
+ */
+const KNOWN_MISSES: { sample: string; format?: 'wav' | 'mp3'; field: ScoredField; heardAs: string }[] = [
+  { sample: 'chest-pain-consultation', field: 'medications', heardAs: 'ammo by being' },
+  { sample: 'asthma-wheezing', field: 'medications', heardAs: 'help you drill' },
+  { sample: 'chest-pain-consultation', format: 'wav', field: 'symptoms', heardAs: 'to ascertain' },
+];
+
+function knownMiss(sample: string, format: 'wav' | 'mp3', field: ScoredField) {
+  return KNOWN_MISSES.find((miss) => miss.sample === sample && miss.field === field && (miss.format ?? format) === format);
+}
 
 let server: ScribeServer;
 beforeAll(async () => {
@@ -48,6 +63,11 @@ describe('the main job on every sample, through @scribe/node and the real local 
     const threshold = THRESHOLDS[name]!;
     expect(score.wordErrorRate * 100).toBeLessThanOrEqual(threshold.wer);
     for (const field of SCORED_FIELDS) {
+      const miss = knownMiss(name, format, field);
+      if (miss) {
+        expect(result.transcript?.toLowerCase(), `${field}: the known misrecognition`).toContain(miss.heardAs);
+        continue;
+      }
       const [precision, recall] = threshold.fields[field];
       expect(score.fields[field].precision * 100, `${field} precision`).toBeGreaterThanOrEqual(precision);
       expect(score.fields[field].recall * 100, `${field} recall`).toBeGreaterThanOrEqual(recall);
