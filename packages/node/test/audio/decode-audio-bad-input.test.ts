@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeAudio, type DecodeAudioOptions } from '../../src/audio';
 import type { AudioInput } from '../../src/audio';
 import { FIXTURES, collectMono } from './support/audio-test-helpers';
@@ -111,6 +111,20 @@ describe('decodeAudio refuses unusable input with InvalidAudioError', () => {
     await expect(decodeSeconds(aiff)).rejects.toMatchObject({ message: expect.stringContaining('AIFF is not a supported audio format') });
     const speex = Buffer.concat([Buffer.from('OggS\0\x02'), Buffer.alloc(20), Buffer.from([1, 80]), Buffer.from('Speex   '), Buffer.alloc(72)]);
     await expect(decodeSeconds(speex)).rejects.toMatchObject({ message: expect.stringContaining('Speex') });
+  });
+
+  it('damage inside an mp3 is decoded around without printing to the console (mpg123 would console.error each error)', async () => {
+    // Zeros over most of the file: mpg123 reports MPG123_ERR for each frame it cannot find, 28 of them here.
+    const bytes = Buffer.from(await readFile(join(FIXTURES, 'speech.mp3')));
+    bytes.fill(0, 2000, bytes.length - 2000);
+    const printed = vi.spyOn(console, 'error');
+    try {
+      const seconds = await decodeSeconds(bytes);
+      expect(seconds).toBeGreaterThan(0.5);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it('a stream that fails part-way', async () => {
