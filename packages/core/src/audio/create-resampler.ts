@@ -1,6 +1,11 @@
 import { ConfigError } from '../errors';
-import { designResamplerKernel, greatestCommonDivisor, type ResamplerKernel } from './resampler-kernel';
+import { downmixToMono, mixedDownFrames } from './downmix-to-mono';
+import { designResamplerKernel, greatestCommonDivisor } from './resampler-kernel';
+import { createJsKernelRunner, type PolyphasePlan, type ResamplerBackend, type ResamplerKernelRunner } from './resampler-kernel-runner';
+import { createWasmKernelRunner } from './resampler-wasm';
 import { SPEECH_SAMPLE_RATE } from './sample-rate';
+
+export type { ResamplerBackend } from './resampler-kernel-runner';
 
 /** Options of `createResampler`. */
 export interface ResamplerOptions {
@@ -14,6 +19,13 @@ export interface ResamplerOptions {
   zeroCrossings?: number;
   /** Kaiser window β, the stopband depth (8.6 ≈ 85 dB). Default 8.6. */
   kaiserBeta?: number;
+  /**
+   * What computes the filter: `'wasm'` (WebAssembly SIMD, several times faster), `'js'` (plain JavaScript), or
+   * `'auto'`, WebAssembly where it can run (it cannot without SIMD support or under a Content-Security-Policy that
+   * lacks 'wasm-unsafe-eval') and JavaScript otherwise. `'wasm'` throws ConfigError where it cannot run. The two
+   * agree to float32 rounding (about 1e-7). Default `'auto'`.
+   */
+  backend?: 'auto' | ResamplerBackend;
 }
 
 /** A streaming sample-rate converter; feed blocks of any size, the output is the same as for one big block. */
@@ -22,8 +34,15 @@ export interface Resampler {
   readonly inputRate: number;
   /** Output rate in Hz. */
   readonly outputRate: number;
+  /** What computes the filter (`'js'` for equal rates, where nothing is filtered). */
+  readonly backend: ResamplerBackend;
   /** Converts the next block; returns as many output samples as the input seen so far fully determines. */
   process(input: Float32Array): Float32Array;
+  /**
+   * Mixes planar channels down to mono (the samples `downmixToMono` gives) and converts them, without an
+   * intermediate mono block. Throws InvalidAudioError for zero channels or channels of different lengths.
+   */
+  processChannels(channels: readonly Float32Array[]): Float32Array;
   /** Ends the stream: returns the remaining output, so the total is ceil(inputSamples · outputRate / inputRate), and resets. */
   flush(): Float32Array;
   /** Forgets all input, starting a new stream. */
@@ -45,6 +64,8 @@ export function createResampler(options: ResamplerOptions): Resampler {
   for (const [name, rate] of [['inputRate', inputRate], ['outputRate', outputRate]] as const) {
     if (!Number.isSafeInteger(rate) || rate <= 0) throw new ConfigError(`Resampler ${name} must be a positive integer in Hz, got ${String(rate)}.`);
   }
+  const backend = options.backend ?? 'auto';
+  if (!['auto', 'wasm', 'js'].includes(backend)) throw new ConfigError(`Resampler backend must be 'auto', 'wasm' or 'js', got ${String(backend)}.`);
   if (inputRate === outputRate) return identityResampler(inputRate);
   const rolloff = options.rolloff ?? 0.92;
   const zeroCrossings = options.zeroCrossings ?? 16;
@@ -56,15 +77,18 @@ export function createResampler(options: ResamplerOptions): Resampler {
   // Output k sits at input position k·step/phases, step and phases coprime: stepping is exact integer arithmetic.
   const phases = outputRate / divisor;
   const step = inputRate / divisor;
-  const exact = phases <= MAX_EXACT_PHASES;
+  const interpolated = phases > MAX_EXACT_PHASES;
   const kernel = designResamplerKernel({
     cutoff: (rolloff * Math.min(inputRate, outputRate)) / 2 / inputRate,
     zeroCrossings,
     kaiserBeta,
-    phases: exact ? phases : MAX_EXACT_PHASES,
-    closingRow: !exact,
+    phases: interpolated ? MAX_EXACT_PHASES : phases,
+    closingRow: interpolated,
   });
-  return polyphaseResampler(inputRate, outputRate, phases, step, kernel, exact);
+  const plan: PolyphasePlan = { kernel, wholeStep: Math.floor(step / phases), fractionStep: step % phases, phases, interpolated, tableScale: MAX_EXACT_PHASES / phases };
+  const runner = backend === 'js' ? createJsKernelRunner(plan) : (createWasmKernelRunner(plan) ?? (backend === 'auto' ? createJsKernelRunner(plan) : undefined));
+  if (!runner) throw new ConfigError("Resampler backend 'wasm' is not available here (no WebAssembly SIMD, or compiling is refused); use 'auto' or 'js'.");
+  return polyphaseResampler(inputRate, outputRate, step, plan, runner);
 }
 
 /** Resamples a whole signal in one call (same result as streaming it through `createResampler`). */
@@ -79,17 +103,21 @@ export function resample(input: Float32Array, options: ResamplerOptions): Float3
 }
 
 function identityResampler(rate: number): Resampler {
-  return { inputRate: rate, outputRate: rate, process: (input) => input.slice(), flush: () => EMPTY, reset: () => undefined };
+  return {
+    inputRate: rate,
+    outputRate: rate,
+    backend: 'js',
+    process: (input) => input.slice(),
+    processChannels: (channels) => (channels.length === 1 ? downmixToMono(channels).slice() : downmixToMono(channels)),
+    flush: () => EMPTY,
+    reset: () => undefined,
+  };
 }
 
-function polyphaseResampler(inputRate: number, outputRate: number, phases: number, step: number, kernel: ResamplerKernel, exact: boolean): Resampler {
-  const { table, taps } = kernel;
-  const half = taps / 2;
-  const wholeStep = Math.floor(step / phases);
-  const fractionStep = step % phases;
-  const tableScale = MAX_EXACT_PHASES / phases;
-  let buffer = new Float32Array(4096);
-  let bufferStart = 0; // absolute input index of buffer[0]
+function polyphaseResampler(inputRate: number, outputRate: number, step: number, plan: PolyphasePlan, runner: ResamplerKernelRunner): Resampler {
+  const { phases, wholeStep, fractionStep } = plan;
+  const half = plan.kernel.taps / 2;
+  let bufferStart = 0; // absolute input index of history[0]
   let bufferLength = 0;
   let position = 0; // integer input index n of the next output
   let phase = 0; // its fraction, in 1/phases of an input sample
@@ -100,28 +128,26 @@ function polyphaseResampler(inputRate: number, outputRate: number, phases: numbe
     // The stream is zero before its start: half − 1 zeros stand in for the samples left of output 0.
     bufferStart = -(half - 1);
     bufferLength = half - 1;
-    buffer.fill(0, 0, bufferLength);
+    runner.history().fill(0, 0, bufferLength);
     position = 0;
     phase = 0;
     inputCount = 0;
     outputCount = 0;
   }
 
-  function append(input: Float32Array): void {
+  // Makes room for `length` more samples at the end of the history; returns where they go. The caller writes them.
+  function extend(length: number): number {
     // Drop what no future output reads (everything left of position − half + 1), then grow if still short.
     const keepFrom = position - half + 1 - bufferStart;
     if (keepFrom > 0) {
-      buffer.copyWithin(0, keepFrom, bufferLength);
+      runner.history().copyWithin(0, keepFrom, bufferLength);
       bufferLength -= keepFrom;
       bufferStart += keepFrom;
     }
-    if (bufferLength + input.length > buffer.length) {
-      const grown = new Float32Array(Math.max(buffer.length * 2, bufferLength + input.length));
-      grown.set(buffer.subarray(0, bufferLength));
-      buffer = grown;
-    }
-    buffer.set(input, bufferLength);
-    bufferLength += input.length;
+    runner.reserve(bufferLength + length, bufferLength);
+    const at = bufferLength;
+    bufferLength += length;
+    return at;
   }
 
   // Produces outputs while the last tap (position + half) is buffered, at most `limit` of them.
@@ -129,25 +155,11 @@ function polyphaseResampler(inputRate: number, outputRate: number, phases: numbe
     const last = bufferStart + bufferLength - 1;
     const ready = Math.ceil(((last - half + 1 - position) * phases - phase) / step);
     const count = Math.max(0, Math.min(ready, limit));
-    const out = new Float32Array(count);
-    for (let k = 0; k < count; k++) {
-      const base = position - half + 1 - bufferStart;
-      if (exact) {
-        out[k] = dot(table, phase * taps, buffer, base, taps);
-      } else {
-        const where = phase * tableScale;
-        const row = Math.floor(where);
-        const weight = where - row;
-        const a = dot(table, row * taps, buffer, base, taps);
-        out[k] = weight === 0 ? a : a + weight * (dot(table, (row + 1) * taps, buffer, base, taps) - a);
-      }
-      position += wholeStep;
-      phase += fractionStep;
-      if (phase >= phases) {
-        phase -= phases;
-        position += 1;
-      }
-    }
+    if (count === 0) return EMPTY;
+    const out = runner.run(position - half + 1 - bufferStart, phase, count);
+    const phaseSum = phase + count * fractionStep;
+    position += count * wholeStep + Math.floor(phaseSum / phases);
+    phase = phaseSum % phases;
     outputCount += count;
     return out;
   }
@@ -156,37 +168,32 @@ function polyphaseResampler(inputRate: number, outputRate: number, phases: numbe
   return {
     inputRate,
     outputRate,
+    backend: runner.backend,
     process(input) {
       if (input.length === 0) return EMPTY;
-      append(input);
+      const at = extend(input.length); // first: growing the history renews its view
+      runner.history().set(input, at);
       inputCount += input.length;
+      return produce(Number.POSITIVE_INFINITY);
+    },
+    processChannels(channels) {
+      // Checked before any state changes, so a bad block leaves the stream as it was.
+      const frames = mixedDownFrames(channels);
+      if (frames === 0) return EMPTY;
+      const at = extend(frames);
+      runner.mixInto(channels, at);
+      inputCount += frames;
       return produce(Number.POSITIVE_INFINITY);
     },
     flush() {
       // Zeros after the end let the last outputs see their right-hand taps; the total is fixed by the input length.
-      append(new Float32Array(half + 1));
       const total = Math.ceil((inputCount * phases) / step);
+      const at = extend(half + 1);
+      runner.history().fill(0, at, at + half + 1);
       const out = produce(total - outputCount);
       reset();
       return out;
     },
     reset,
   };
-}
-
-// Four independent sums let the CPU overlap the multiply-adds (and halve the loop overhead).
-function dot(table: Float32Array, row: number, buffer: Float32Array, base: number, taps: number): number {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let i = 0;
-  for (; i + 4 <= taps; i += 4) {
-    a += table[row + i]! * buffer[base + i]!;
-    b += table[row + i + 1]! * buffer[base + i + 1]!;
-    c += table[row + i + 2]! * buffer[base + i + 2]!;
-    d += table[row + i + 3]! * buffer[base + i + 3]!;
-  }
-  for (; i < taps; i++) a += table[row + i]! * buffer[base + i]!;
-  return a + b + c + d;
 }
