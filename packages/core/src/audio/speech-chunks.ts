@@ -5,7 +5,7 @@ import type { AudioProgressEvent } from './audio-progress-event';
 import { createFramer, type Framer } from './create-framer';
 import { createResampler, type Resampler, type ResamplerOptions } from './create-resampler';
 import { createSpeechChunker, type SpeechChunk, type SpeechChunker, type SpeechChunkerOptions } from './create-speech-chunker';
-import { downmixToMono } from './downmix-to-mono';
+import { mixedDownFrames } from './downmix-to-mono';
 import type { PcmBlock, PcmBlockSource } from './pcm-block';
 import { assertSampleRate, SPEECH_SAMPLE_RATE } from './sample-rate';
 import type { VoiceActivityDetector } from './voice-activity-detector';
@@ -131,16 +131,17 @@ async function* run(context: RunContext): AsyncGenerator<SpeechChunk, void, unde
       const next = await nextUnlessAborted(iterator, signal);
       if (next.done) break;
       const block = next.value;
-      const mono = monoOf(block);
+      const frames = framesOf(block);
       if (resampler?.inputRate !== block.sampleRate) {
         // A source may change rate mid-stream (a device switch): finish the old filter, then start a new one.
         const tail = resampler?.flush();
         if (tail) yield* feed(tail);
         resampler = createResampler({ ...options.resampler, inputRate: block.sampleRate, outputRate: SPEECH_SAMPLE_RATE });
       }
-      stats.decodedSeconds += mono.length / block.sampleRate;
+      stats.decodedSeconds += frames / block.sampleRate;
       emit({ type: 'audio-decoded', seconds: stats.decodedSeconds });
-      yield* feed(resampler.process(mono));
+      // The resampler mixes the channels down as it takes them in: no mono block in between.
+      yield* feed(resampler.processChannels(block.channels));
     }
     finished = true;
   } finally {
@@ -152,10 +153,10 @@ async function* run(context: RunContext): AsyncGenerator<SpeechChunk, void, unde
   yield* deliver(chunker.finish(totalSamples));
 }
 
-function monoOf(block: PcmBlock): Float32Array {
+function framesOf(block: PcmBlock): number {
   if (block.channels.length === 0) throw new InvalidAudioError('An audio block has zero channels.');
   assertSampleRate(block.sampleRate, 'An audio block');
-  return downmixToMono(block.channels);
+  return mixedDownFrames(block.channels);
 }
 
 function toAsyncIterator(source: PcmBlockSource): AsyncIterator<PcmBlock> {
