@@ -9,6 +9,7 @@ import { decodeFlac, decodeOggFlac } from './flac/decode-flac';
 import { createOpusPacketDecoder } from './tracks/create-opus-packet-decoder';
 import { createVorbisPacketDecoder } from './tracks/create-vorbis-packet-decoder';
 import { decodeMediaTrack, type PacketDecoder } from './tracks/decode-media-track';
+import { decodeOggTrack } from './tracks/decode-ogg-track';
 
 /** Options for `decodeAudio`. */
 export interface DecodeAudioOptions {
@@ -80,7 +81,9 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
       return decodeWithFfmpeg(ffmpegInput(opened), ffmpegOptions(options, label, 'AAC audio (.aac)'));
     case 'ogg':
       if (format.codec === 'flac') return decodeOggFlac(opened.chunks(), common);
-      if (format.codec === 'opus' || format.codec === 'vorbis') return decodeContainer(opened, format, options, cleanups);
+      if (format.codec === 'opus' || format.codec === 'vorbis') {
+        return decodeOggTrack(opened.chunks(), { codec: format.codec, preferredSampleRate: options.preferredSampleRate ?? 16000, label, signal: options.signal });
+      }
       // The first page holds the codec's identification packet right after its segment table; a file that ends
       // before it is cut short, not in an unsupported codec.
       if (opened.head.length < 27 + (opened.head[26] ?? 0) + 8) throw new InvalidAudioError(`${label} is an Ogg file cut short: it ends before its codec header (${opened.head.length} bytes).`);
@@ -91,7 +94,7 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
   }
 }
 
-/** WebM, MP4 and Ogg Opus/Vorbis: demux with mediabunny; Opus and Vorbis decode in wasm, other codecs in ffmpeg. */
+/** WebM and MP4: demux with mediabunny; Opus and Vorbis decode in wasm, other codecs in ffmpeg. */
 async function* decodeContainer(
   opened: OpenedAudioInput,
   format: DetectedAudioFormat,
@@ -99,7 +102,7 @@ async function* decodeContainer(
   cleanups: Cleanup[],
 ): AsyncGenerator<PcmBlock> {
   let readable = opened;
-  // Opus and Vorbis in WebM/Ogg demux front to back, so a stream is decoded as it arrives; anything else may need to
+  // Opus and Vorbis in WebM demux front to back, so a stream is decoded as it arrives; anything else may need to
   // seek (an mp4 index at the end) or to be read twice (probe, then ffmpeg), so a stream goes to a temporary file.
   const sequential = (format.codec === 'opus' || format.codec === 'vorbis') && format.container !== 'mp4';
   if (!opened.path && !opened.bytes && !sequential) {

@@ -1,6 +1,9 @@
 /** One packet of an Ogg logical stream. */
 export interface OggPacket {
-  /** The packet's bytes, reassembled across segments and pages. */
+  /**
+   * The packet's bytes: a view of the bytes read when the packet lies within one page, else reassembled across
+   * pages. Read them, do not write them.
+   */
   data: Uint8Array;
   /** Granule position of the page this packet ends on (-1 when the page ends no packet). */
   granulePosition: number;
@@ -57,14 +60,19 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
         const continued = (buffer[5]! & 0x01) !== 0;
         if (!continued) partial = [];
         let at = HEADER_BYTES + segments;
+        let packetStart = at;
         for (const value of lacing) {
-          partial.push(buffer.slice(at, at + value));
           at += value;
           if (value < 255) {
-            yield { data: concatAll(partial), granulePosition };
+            // A packet within one page is a view of the bytes read (no copy, no new buffer per packet).
+            const piece = buffer.subarray(packetStart, at);
+            yield { data: partial.length === 0 ? piece : concatAll([...partial, piece]), granulePosition };
             partial = [];
+            packetStart = at;
           }
         }
+        // The start of a packet that continues on the next page: copied, since the buffer moves on.
+        if (packetStart < at) partial.push(buffer.slice(packetStart, at));
       }
       buffer = buffer.subarray(pageBytes);
     }

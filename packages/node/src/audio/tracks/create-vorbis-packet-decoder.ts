@@ -39,9 +39,12 @@ export function splitXiphLacing(description: Uint8Array): Uint8Array[] {
   });
 }
 
-/** A Vorbis decoder (ogv's libvorbis build, BSD/MIT) primed with the track's three header packets. */
-export async function createVorbisPacketDecoder(description: Uint8Array, label: string): Promise<PacketDecoder> {
-  const headers = splitXiphLacing(description);
+/**
+ * A Vorbis decoder (ogv's libvorbis build, BSD/MIT) primed with the track's three header packets: given as a decoder
+ * description in Xiph lacing (WebM, MP4) or as the packets themselves (Ogg).
+ */
+export async function createVorbisPacketDecoder(description: Uint8Array | Uint8Array[], label: string): Promise<PacketDecoder> {
+  const headers = Array.isArray(description) ? description : splitXiphLacing(description);
   if (headers.length !== 3) throw new InvalidAudioError(`${label}: the Vorbis track has ${headers.length} header packets, not 3.`);
   const imported = (await import('ogv/dist/ogv-decoder-audio-vorbis-wasm.js')) as { default: OgvVorbisFactory };
   // A module instance per track: its wasm memory is the decoder's state, and goes with it to the garbage collector.

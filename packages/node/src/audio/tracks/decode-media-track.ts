@@ -17,26 +17,51 @@ export interface DecodeMediaTrackOptions {
   signal?: AbortSignal;
 }
 
+/** Options for `decodePackets`. */
+export interface DecodePacketsOptions {
+  /** Stops decoding. */
+  signal?: AbortSignal;
+  /**
+   * Where the stream ends, in samples at the decoder's rate, asked once the packets are exhausted (the container's
+   * final timestamp or granule position); Infinity when the container does not say. Default: Infinity.
+   */
+  endSample?: () => number;
+}
+
 // Packets decoded per call: 50 Opus packets of 20 ms make one-second blocks, few calls and little memory.
 const PACKETS_PER_BATCH = 50;
 
 /**
- * Decodes a demuxed track (mediabunny) in batches of packets. The newest block is held back until the next one
- * arrives, so that the last can be cut where the container says the stream ends (the last packet's timestamp plus
- * duration: Ogg's final granule, MP4's edit list), dropping the encoder's padding.
+ * Decodes a demuxed track (mediabunny) in batches of packets, cutting the last block where the container says the
+ * stream ends (the last packet's timestamp plus duration: MP4's edit list, WebM's block durations).
  */
 export async function* decodeMediaTrack(track: InputAudioTrack, decoder: PacketDecoder, options: DecodeMediaTrackOptions = {}): AsyncGenerator<PcmBlock> {
   const { EncodedPacketSink } = await import('mediabunny');
+  let last: EncodedPacket | undefined;
+  async function* packets(): AsyncGenerator<Uint8Array> {
+    for await (const packet of new EncodedPacketSink(track).packets()) {
+      last = packet;
+      yield packet.data;
+    }
+  }
+  // A last packet without a duration (WebM without BlockDuration) gives no end to cut at.
+  const endSample = () => (last && last.duration > 0 ? Math.round((last.timestamp + last.duration) * decoder.sampleRate) : Infinity);
+  yield* decodePackets(packets(), decoder, { signal: options.signal, endSample });
+}
+
+/**
+ * Decodes a track's packets in batches. The newest block is held back until the next one arrives, so that the last
+ * can be cut at `endSample`, dropping the encoder's padding. Frees the decoder when done.
+ */
+export async function* decodePackets(packets: AsyncIterable<Uint8Array>, decoder: PacketDecoder, options: DecodePacketsOptions = {}): AsyncGenerator<PcmBlock> {
   const { sampleRate } = decoder;
   let held: Float32Array[] | undefined;
   let emitted = 0;
-  let last: EncodedPacket | undefined;
   let batch: Uint8Array[] = [];
   try {
-    for await (const packet of new EncodedPacketSink(track).packets()) {
+    for await (const packet of packets) {
       if (options.signal?.aborted) throw new AbortError();
-      last = packet;
-      batch.push(packet.data);
+      batch.push(packet);
       if (batch.length < PACKETS_PER_BATCH) continue;
       const channels = decoder.decode(batch);
       batch = [];
@@ -48,8 +73,7 @@ export async function* decodeMediaTrack(track: InputAudioTrack, decoder: PacketD
       held = channels;
     }
     const tail = batch.length > 0 ? decoder.decode(batch) : undefined;
-    // A last packet without a duration (WebM without BlockDuration) gives no end to cut at.
-    const end = last && last.duration > 0 ? Math.round((last.timestamp + last.duration) * sampleRate) : Infinity;
+    const end = options.endSample?.() ?? Infinity;
     for (const channels of [held, tail]) {
       if (!channels) continue;
       // An end before what was already emitted means the timestamps disagree with the audio: keep the audio.
