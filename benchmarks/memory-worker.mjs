@@ -1,12 +1,26 @@
 // uploadAudioFile on one file against the local server, in a fresh process; reports this process's peak resident
 // memory (and, for formats decoded by ffmpeg, the peak of its ffmpeg child, which is a separate process).
 //   node memory-worker.mjs <server url> <file> <audioSeconds>
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { benchClient } from './lib/bench-client.mjs';
 import { cpuSeconds, maxRssMb } from './lib/common.mjs';
+
+// Linux counts the pages of the process that forked this one into getrusage's maxRSS (fork copies its page counts
+// and exec keeps their high-water mark), so a worker spawned by run.mjs, whose in-process server grows with every
+// upload, reported the orchestrator's size whenever that was above its own peak (215 MB for FLAC and AAC while
+// their own VmHWM was 180 MB). The measuring process is therefore started from here, while this one is still small
+// (about 45 MB, below any upload's peak); what it measures, and how, is unchanged.
+if (!process.env.SCRIBE_MEMORY_WORKER_MEASURING) {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, SCRIBE_MEMORY_WORKER_MEASURING: '1' },
+  });
+  process.exit(child.status ?? 1);
+}
+const { benchClient } = await import('./lib/bench-client.mjs');
 
 const [url, file, audioSecondsText] = process.argv.slice(2);
 const audioSeconds = Number(audioSecondsText);
@@ -73,5 +87,5 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = cpuSeconds() - cpuStarted;
 clearInterval(poll);
 clearInterval(sampler);
-console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), sampledRssMb: highWater, peak, hwmJumps, live, ffmpegPeakMb: childPeakMb }));
+console.log(JSON.stringify({ chunks, seconds, rtf: audioSeconds / seconds, cpuSeconds: cpu, cpuRtf: audioSeconds / cpu, decodedSeconds: decoded, maxRssMb: maxRssMb(), vmHwmMb: vmHwmMb(), sampledRssMb: highWater, peak, hwmJumps, live, ffmpegPeakMb: childPeakMb }));
 await client.close();
