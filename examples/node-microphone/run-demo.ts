@@ -4,24 +4,9 @@
  * configuration; nothing global is touched), and dictate into the server with its development account. The server
  * transcribes with pocketsphinx when it is installed (`npm run demo` at the root installs it on Debian).
  */
-import { selectEngine, startServer } from '@scribe/server';
+import { runDemo } from 'example-demo-support';
 import { dictate, printResult } from './index';
 import { sampleMicrophone } from './sample-microphone';
 
-const { engine, description } = selectEngine();
-const server = await startServer({ port: 0, engine });
-console.log(`local scribe server on ${server.url} (engine: ${description})\n`);
 await using mic = await sampleMicrophone();
-try {
-  const result = await dictate(mic.input, {
-    baseUrl: server.url,
-    authBaseUrl: server.url,
-    clientId: 'local-dev-client',
-    clientSecret: 'local-dev-secret',
-    defaultTemplates: ['clinical_notes_template', 'eka_emr_template'],
-    dotEnv: false,
-  });
-  printResult(result);
-} finally {
-  await server.close();
-}
+await runDemo((client) => dictate(mic.input, client), { print: printResult });
