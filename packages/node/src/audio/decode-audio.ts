@@ -10,6 +10,7 @@ import { createOpusPacketDecoder } from './tracks/create-opus-packet-decoder';
 import { createVorbisPacketDecoder } from './tracks/create-vorbis-packet-decoder';
 import { decodeMediaTrack, type PacketDecoder } from './tracks/decode-media-track';
 import { decodeOggTrack } from './tracks/decode-ogg-track';
+import { decodeWebmTrack } from './tracks/decode-webm-track';
 
 /** Options for `decodeAudio`. */
 export interface DecodeAudioOptions {
@@ -89,6 +90,10 @@ function decodeFormat(opened: OpenedAudioInput, format: DetectedAudioFormat, opt
       if (opened.head.length < 27 + (opened.head[26] ?? 0) + 8) throw new InvalidAudioError(`${label} is an Ogg file cut short: it ends before its codec header (${opened.head.length} bytes).`);
       throw new InvalidAudioError(`${label} is an Ogg file whose codec is not supported; Opus, Vorbis and FLAC are.`);
     case 'webm':
+      if (format.codec === 'opus' || format.codec === 'vorbis') {
+        return decodeWebmTrack(opened.chunks(), { preferredSampleRate: options.preferredSampleRate ?? 16000, label, signal: options.signal });
+      }
+      return decodeContainer(opened, format, options, cleanups);
     case 'mp4':
       return decodeContainer(opened, format, options, cleanups);
   }
