@@ -115,15 +115,19 @@ async function* decodeContainer(
     cleanups.push(temp.remove);
     readable = { ...opened, path: temp.path };
   }
-  const container = await openMediaContainer(readable, options.signal);
-  cleanups.push(async () => container.input.dispose());
-  const decoder = await packetDecoderFor(container.codec, container.track, options, opened.label);
-  if (decoder) {
-    yield* decodeMediaTrack(container.track, decoder, { signal: options.signal });
-    return;
+  let codecName = 'aac';
+  // AAC told from the first bytes goes to ffmpeg without loading the demuxer (about 20 MB of memory) to learn it.
+  if (format.codec !== 'aac') {
+    const container = await openMediaContainer(readable, options.signal);
+    cleanups.push(async () => container.input.dispose());
+    const decoder = await packetDecoderFor(container.codec, container.track, options, opened.label);
+    if (decoder) {
+      yield* decodeMediaTrack(container.track, decoder, { signal: options.signal });
+      return;
+    }
+    container.input.dispose();
+    codecName = container.codec ?? 'unknown';
   }
-  container.input.dispose();
-  const codecName = container.codec ?? 'unknown';
   const formatName = `${codecName.toUpperCase()} audio in ${format.container === 'mp4' ? 'MP4/M4A' : format.container.toUpperCase()}`;
   // From a pipe ffmpeg cannot reach an mp4 index stored at the end, so bytes go to a temporary file.
   if (!readable.path && format.container === 'mp4') {
