@@ -1,4 +1,5 @@
 import { AbortError, InvalidAudioError, type PcmBlock } from '@scribe/core';
+import { muteConsoleError } from './mute-console-error';
 
 /** Options for `decodeMp3`. */
 export interface DecodeMp3Options {
@@ -28,7 +29,7 @@ export async function* decodeMp3(chunks: AsyncIterable<Uint8Array>, options: Dec
     for await (const chunk of chunks) {
       for (let offset = 0; offset < chunk.length; offset += FEED_BYTES) {
         if (options.signal?.aborted) throw new AbortError();
-        const decoded = quietly(() => decoder.decode(chunk.subarray(offset, offset + FEED_BYTES)));
+        const decoded = muteConsoleError(() => decoder.decode(chunk.subarray(offset, offset + FEED_BYTES)));
         firstError ??= decoded.errors[0]?.message;
         if (decoded.samplesDecoded === 0) continue;
         decodedAny = true;
@@ -39,17 +40,5 @@ export async function* decodeMp3(chunks: AsyncIterable<Uint8Array>, options: Dec
     if (!decodedAny && firstError) throw new InvalidAudioError(`${options.label ?? 'audio'}: MP3 decoding failed: ${firstError}`);
   } finally {
     decoder.free();
-  }
-}
-
-// mpg123-decoder also prints every decoding error with console.error; the same errors come back in `decoded.errors`,
-// which is how they reach the caller. decode() is synchronous, so nothing else can log while the printer is muted.
-function quietly<T>(decode: () => T): T {
-  const print = console.error;
-  console.error = () => undefined;
-  try {
-    return decode();
-  } finally {
-    console.error = print;
   }
 }

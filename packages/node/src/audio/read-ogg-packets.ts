@@ -15,8 +15,9 @@ const MAX_PAGE_BYTES = HEADER_BYTES + 255 + 255 * 255;
 
 /**
  * Splits an Ogg byte stream into the packets of its first logical stream (RFC 3533), reading page by page so that
- * at most one page and one packet are held. Bytes that are not a page are skipped to the next "OggS"; a stream
- * that ends inside a page ends the packets there.
+ * at most one page and one packet are held. Bytes that are not a page are skipped to the next "OggS"; so is a page
+ * whose CRC does not match (damage), together with the packet it was continuing, so decoders only ever see packets
+ * as they were written. A stream that ends inside a page ends the packets there.
  */
 export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<OggPacket> {
   let buffer: Uint8Array = new Uint8Array(0);
@@ -50,7 +51,13 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
       const lacing = buffer.subarray(HEADER_BYTES, HEADER_BYTES + segments);
       const bodyBytes = lacing.reduce((sum, value) => sum + value, 0);
       const pageBytes = HEADER_BYTES + segments + bodyBytes;
-      if (pageBytes > MAX_PAGE_BYTES || !(await fill(pageBytes))) return;
+      // A page that runs past the end of the stream, or whose CRC does not match, is damage (or a file cut short):
+      // resynchronise on the next capture pattern after this one, and drop the packet it was continuing.
+      if (pageBytes > MAX_PAGE_BYTES || !(await fill(pageBytes)) || !hasValidChecksum(buffer, pageBytes)) {
+        buffer = buffer.subarray(1);
+        partial = [];
+        continue;
+      }
       const view = new DataView(buffer.buffer, buffer.byteOffset, HEADER_BYTES);
       const pageSerial = view.getUint32(14, true);
       // Granule positions are 64-bit; audio never comes near 2^53 samples, and -1 means "no packet ends here".
@@ -79,6 +86,28 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
   } finally {
     void Promise.resolve(iterator.return?.()).catch(() => undefined);
   }
+}
+
+// The Ogg CRC-32: polynomial 0x04c11db7, MSB first, initial value 0, no final xor (RFC 3533 section 6).
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let i = 0; i < 256; i += 1) {
+    let value = i << 24;
+    for (let bit = 0; bit < 8; bit += 1) value = value & 0x80000000 ? (value << 1) ^ 0x04c11db7 : value << 1;
+    table[i] = value >>> 0;
+  }
+  return table;
+})();
+
+/** True when the page's stored CRC (bytes 22-25) matches its bytes, computed with that field taken as zero. */
+function hasValidChecksum(page: Uint8Array, pageBytes: number): boolean {
+  let crc = 0;
+  for (let i = 0; i < pageBytes; i += 1) {
+    const byte = i >= 22 && i < 26 ? 0 : page[i]!;
+    crc = ((crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ byte) & 0xff]!) >>> 0;
+  }
+  const stored = (page[22]! | (page[23]! << 8) | (page[24]! << 16) | (page[25]! << 24)) >>> 0;
+  return crc === stored;
 }
 
 function findCapture(bytes: Uint8Array): number {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readOggPackets, type OggPacket } from '../../src/audio/read-ogg-packets';
 
-/** One Ogg page of the given segments' lacing values and body (the CRC is not checked by the reader). */
+/** The Ogg CRC-32 bit by bit, as RFC 3533 describes it (polynomial 0x04c11db7, MSB first, no reflection or xor). */
+function oggCrc(bytes: Uint8Array): number {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 24;
+    for (let bit = 0; bit < 8; bit += 1) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1;
+  }
+  return crc >>> 0;
+}
+
+/** One Ogg page of the given segments' lacing values and body, with its CRC. */
 function page(lacing: number[], body: Uint8Array, { granule = 0, continued = false } = {}): Uint8Array {
   const bytes = new Uint8Array(27 + lacing.length + body.length);
   bytes.set([0x4f, 0x67, 0x67, 0x53, 0, continued ? 1 : 0]);
@@ -10,6 +20,17 @@ function page(lacing: number[], body: Uint8Array, { granule = 0, continued = fal
   bytes[26] = lacing.length;
   bytes.set(lacing, 27);
   bytes.set(body, 27 + lacing.length);
+  new DataView(bytes.buffer).setUint32(22, oggCrc(bytes), true);
+  return bytes;
+}
+
+function join(...pages: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(pages.reduce((sum, one) => sum + one.length, 0));
+  let at = 0;
+  for (const one of pages) {
+    bytes.set(one, at);
+    at += one.length;
+  }
   return bytes;
 }
 
@@ -47,5 +68,24 @@ describe('readOggPackets', () => {
     expect(packets.map((packet) => packet.data.length)).toEqual([520, 1]);
     expect(packets[0]!.data.every((value) => value === 4)).toBe(true);
     expect(packets[1]!.data[0]).toBe(5);
+  });
+
+  it('skips a page whose CRC does not match, and the packet it was continuing; the next good page goes on', async () => {
+    const first = page([2, 255], Uint8Array.from([1, 1, ...filled(255, 2)]), { granule: 10 });
+    const damaged = page([3, 2], Uint8Array.from([2, 2, 2, 3, 3]), { continued: true, granule: 20 });
+    damaged[30] = damaged[30]! ^ 0x10; // one bit of the body
+    const last = page([1], Uint8Array.from([4]), { granule: 30 });
+    const packets = await collect([join(first, damaged, last)]);
+    expect(packets.map((packet) => Array.from(packet.data))).toEqual([[1, 1], [4]]);
+    expect(packets.map((packet) => packet.granulePosition)).toEqual([10, 30]);
+  });
+
+  it('a damaged header field is caught too (a lacing value that would swallow the next page)', async () => {
+    const first = page([1], Uint8Array.from([1]), { granule: 10 });
+    const second = page([1], Uint8Array.from([2]), { granule: 20 });
+    second[27] = 40;
+    const third = page([1], Uint8Array.from([3]), { granule: 30 });
+    const packets = await collect([join(first, second, third)]);
+    expect(packets.map((packet) => Array.from(packet.data))).toEqual([[1], [3]]);
   });
 });

@@ -1,4 +1,5 @@
 import { InvalidAudioError } from '@scribe/core';
+import { muteConsoleError } from '../mute-console-error';
 import type { PacketDecoder } from './decode-media-track';
 
 /** The fields of an Opus identification header ("OpusHead", RFC 7845 section 5.1) the decoder needs. */
@@ -54,7 +55,7 @@ export async function createOpusPacketDecoder(description: Uint8Array, preferred
   return {
     sampleRate,
     decode(packets) {
-      const decoded = decoder.decodeFrames(packets);
+      const decoded = muteConsoleError(() => decoder.decodeFrames(packets));
       if (decoded.samplesDecoded === 0 && decoded.errors.length > 0) {
         throw new InvalidAudioError(`${label}: Opus decoding failed: ${decoded.errors[0]!.message}`);
       }
