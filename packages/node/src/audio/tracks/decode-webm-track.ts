@@ -20,10 +20,14 @@ export interface DecodeWebmTrackOptions {
  */
 export async function* decodeWebmTrack(chunks: AsyncIterable<Uint8Array>, options: DecodeWebmTrackOptions): AsyncGenerator<PcmBlock> {
   const { label } = options;
-  const { track, frames } = await readWebmAudio(chunks);
+  const { track, frames, cutShort } = await readWebmAudio(chunks);
   let decoder: PacketDecoder;
   try {
-    if (!track.codecPrivate) throw new InvalidAudioError(`${label}: the WebM audio track has no codec header.`);
+    if (!track.codecPrivate) {
+      throw new InvalidAudioError(
+        cutShort ? `${label}: the WebM file is cut short: it ends inside its audio track's codec header.` : `${label}: the WebM audio track has no codec header.`,
+      );
+    }
     if (track.codecId === 'A_OPUS') decoder = await createOpusPacketDecoder(track.codecPrivate, options.preferredSampleRate, label);
     else if (track.codecId === 'A_VORBIS') decoder = await createVorbisPacketDecoder(track.codecPrivate, label);
     else throw new InvalidAudioError(`${label}: WebM audio in ${track.codecId} is not supported; Opus and Vorbis are.`);

@@ -48,9 +48,10 @@ const MAX_ELEMENT_BYTES = 16 * 1024 * 1024;
  * Reads a WebM/Matroska byte stream front to back (no seeking, no index) and returns its first audio track with an
  * iterator over that track's frames, holding at most one element and one read at a time. Replaces a general demuxer
  * for the common case (Opus or Vorbis in WebM), whose code and per-packet objects cost tens of MB on a long file.
- * Stops at the first element it cannot parse, as a stream cut short.
+ * Stops at the first element it cannot parse, as a stream cut short. `cutShort` says the input ended before its
+ * first frame, so a track entry missing its codec header was probably cut off.
  */
-export async function readWebmAudio(chunks: AsyncIterable<Uint8Array>): Promise<{ track: WebmAudioTrack; frames: AsyncGenerator<WebmFrame> }> {
+export async function readWebmAudio(chunks: AsyncIterable<Uint8Array>): Promise<{ track: WebmAudioTrack; frames: AsyncGenerator<WebmFrame>; cutShort: boolean }> {
   const reader = new ByteReader(chunks[Symbol.asyncIterator]());
   let timestampScale = 1_000_000;
   let clusterTimestamp = 0;
@@ -134,9 +135,11 @@ export async function readWebmAudio(chunks: AsyncIterable<Uint8Array>): Promise<
     if (group && id !== BLOCK && id !== BLOCK_DURATION) endGroup();
   };
 
+  let cutShort = false;
   while (!audio) {
     if (!(await step())) {
       endEntry();
+      cutShort = true;
       break;
     }
   }
@@ -158,5 +161,5 @@ export async function readWebmAudio(chunks: AsyncIterable<Uint8Array>): Promise<
       await reader.close();
     }
   }
-  return { track: { codecId: audio.codecId, codecPrivate: audio.codecPrivate }, frames: frames() };
+  return { track: { codecId: audio.codecId, codecPrivate: audio.codecPrivate }, frames: frames(), cutShort };
 }
