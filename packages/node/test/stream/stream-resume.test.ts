@@ -67,7 +67,9 @@ describe('streaming: reconnect and resume', () => {
     t.server.streams.failWrites(1);
     await expect.poll(() => stream.getSnapshot().reconnects).toBe(1);
     await stream.sendAudio(pcm.subarray(64_000, 96_000));
-    // Again, this time on the flush that stop asks for.
+    // Everything so far stored through the new connection, so the next fault falls on the audio sent after it.
+    await expect.poll(() => stream.getSnapshot().bytesAcknowledged).toBe(96_000);
+    // Again, on the next flush: the tick's or the one that stop asks for.
     t.server.streams.failWrites(1);
     await stream.sendAudio(pcm.subarray(96_000));
     const result = await stream.stop(undefined, { finalize: false });
