@@ -1,1 +1,2 @@
+export { printResult } from './print-result';
 export { runDemo, type DemoOptions } from './run-demo';

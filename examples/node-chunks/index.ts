@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ScribeClient, type ScribeClientOptions, type SessionResult } from '@scribe/node';
+import { printResult } from 'example-demo-support';
 
 /** The bundled sample: one utterance of a synthesised consultation per chunk. */
 export const SAMPLE_CHUNKS = join(import.meta.dirname, '..', 'samples', 'chest-pain-consultation', 'chunks');
@@ -35,20 +36,6 @@ export async function uploadChunksAndWait(directory: string, options: ScribeClie
   });
   console.log(`${sent} chunks uploaded; session ended, waiting for the notes...`);
   return await client.waitForResults(session.sessionId, { onUpdate: (update) => console.log(`  status: ${update.status}`) });
-}
-
-/** Prints a result readably: status, transcript, then each template's outcome. */
-export function printResult(result: SessionResult): void {
-  console.log(`\nstatus: ${result.status}`);
-  if (result.error) console.log(`error: ${result.error.code}: ${result.error.message}`);
-  console.log(`transcript: ${result.transcript ? result.transcript : '(none)'}`);
-  for (const doc of result.templates) {
-    for (const [templateId, entry] of Object.entries(doc)) {
-      console.log(`\n[${templateId}] ${entry.status}`);
-      if (entry.error) console.log(`  ${entry.error.code}: ${entry.error.message}`);
-      if (entry.data !== undefined) console.log(JSON.stringify(entry.data, null, 2));
-    }
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

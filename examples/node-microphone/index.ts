@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { openMicrophone, ScribeClient, type MicrophoneOptions, type ScribeClientOptions, type SessionResult } from '@scribe/node';
+import { printResult } from 'example-demo-support';
 
 /** What to record from: the capture options of `openMicrophone` (device, maxSeconds, env...). */
 export type DictationInput = MicrophoneOptions;
@@ -37,13 +38,6 @@ export async function dictate(input: DictationInput, options: ScribeClientOption
     process.off('SIGINT', stopRecording);
   }
   return await client.waitForResults(session.sessionId);
-}
-
-/** Prints the status, the transcript and each template's outcome. */
-export function printResult(result: SessionResult): void {
-  console.log(`\nstatus: ${result.status}`);
-  console.log(`transcript: ${result.transcript ?? '(none)'}\n`);
-  console.log(JSON.stringify(result.templates, null, 2));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,8 +4,8 @@
  * configuration; nothing global is touched), and dictate into the server with its development account. The server
  * transcribes with pocketsphinx when it is installed (`npm run demo` at the root installs it on Debian).
  */
-import { runDemo } from 'example-demo-support';
-import { dictate, printResult } from './index';
+import { printResult, runDemo } from 'example-demo-support';
+import { dictate } from './index';
 import { sampleMicrophone } from './sample-microphone';
 
 await using mic = await sampleMicrophone();

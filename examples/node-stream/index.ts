@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createResampler, downmixToMono, floatToInt16 } from '@scribe/core';
 import { decodeAudio, ScribeClient, type ScribeClientOptions, type SessionResult } from '@scribe/node';
+import { printResult } from 'example-demo-support';
 
 /** The bundled sample: a synthesised chest-pain consultation (23 s). */
 export const SAMPLE_AUDIO = join(import.meta.dirname, '..', 'samples', 'chest-pain-consultation', 'chest-pain-consultation.wav');
@@ -40,20 +41,6 @@ export async function streamAndWait(path: string, fast: boolean, options: Scribe
   const stopped = await stream.stop();
   console.log(`${sent.seconds.toFixed(1)} s streamed; ${stopped.end?.audioFilesReceived ?? 0} speech chunks stored; waiting for the notes...`);
   return await client.waitForResults(stream.sessionId, { onUpdate: (update) => console.log(`  status: ${update.status}`) });
-}
-
-/** Prints a result readably: status, transcript, then each template's outcome. */
-export function printResult(result: SessionResult): void {
-  console.log(`\nstatus: ${result.status}`);
-  if (result.error) console.log(`error: ${result.error.code}: ${result.error.message}`);
-  console.log(`transcript: ${result.transcript ? result.transcript : '(none)'}`);
-  for (const doc of result.templates) {
-    for (const [templateId, entry] of Object.entries(doc)) {
-      console.log(`\n[${templateId}] ${entry.status}`);
-      if (entry.error) console.log(`  ${entry.error.code}: ${entry.error.message}`);
-      if (entry.data !== undefined) console.log(JSON.stringify(entry.data, null, 2));
-    }
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
