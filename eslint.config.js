@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Node's globals, for the .mjs scripts (the TypeScript packages get theirs from @types/node through the type checker).
+const nodeGlobals = ['process', 'Buffer', 'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'performance', 'URL', 'TextDecoder', 'TextEncoder', 'AbortController', 'AbortSignal', 'structuredClone', 'queueMicrotask', 'fetch', 'Request', 'Response', 'WebAssembly', 'globalThis', 'gc'];
+
 const platformGlobals = ['window', 'document', 'navigator', 'process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'localStorage', 'sessionStorage', 'location', 'self'];
 
 export default tseslint.config(
@@ -11,6 +14,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Scripts and benchmarks are plain Node ES modules.
+    files: ['scripts/**/*.mjs', 'benchmarks/**/*.mjs'],
+    languageOptions: { globals: Object.fromEntries(nodeGlobals.map((name) => [name, 'readonly'])) },
   },
   {
     // The core knows no platform: adapters implement its ports (see docs/architecture.md).

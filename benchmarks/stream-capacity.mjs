@@ -203,7 +203,7 @@ function render(table) {
 
 /** Replaces (or appends) the "## Streaming capacity" section, leaving every other section as it is. */
 function writeSection(path, section) {
-  let doc = '';
+  let doc;
   try {
     doc = readFileSync(path, 'utf8');
   } catch {

@@ -3,7 +3,6 @@
 // by the system ffmpeg (Debian's) into every input format @scribe/node decodes. The committed files are what the
 // decoder and VAD tests read; rerun this only to change them (outputs differ slightly between ffmpeg versions).
 //   node scripts/generate-audio-fixtures.mjs
-/* global Buffer, WebAssembly, console */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
