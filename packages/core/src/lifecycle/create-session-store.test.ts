@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseSessionResult } from '../protocol/session-result';
 import { createSessionStore } from './create-session-store';
-import { INITIAL_SESSION_STATE, type SessionState } from './session-state';
+import { INITIAL_SESSION_ACTIVITY, INITIAL_SESSION_STATE, type SessionState } from './session-state';
 
 describe('createSessionStore (useSyncExternalStore contract)', () => {
   afterEach(() => {
@@ -108,7 +108,7 @@ describe('createSessionStore (useSyncExternalStore contract)', () => {
   });
 
   it('freezes an unfrozen initial state', () => {
-    const store = createSessionStore({ status: 'idle', activity: { connection: 'open', chunksQueued: 0, uploadsInFlight: 0, chunksAcknowledged: 0, chunksFailed: 0 } });
+    const store = createSessionStore({ status: 'idle', activity: { ...INITIAL_SESSION_ACTIVITY, connection: 'open' } });
     expect(Object.isFrozen(store.getSnapshot())).toBe(true);
     expect(Object.isFrozen(store.getSnapshot().activity)).toBe(true);
   });

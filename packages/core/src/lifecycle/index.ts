@@ -9,6 +9,7 @@ export {
   type CreatingSessionState,
   type ErrorSessionState,
   type ExpiredSessionState,
+  type CancelledSessionState,
   type FinishedSessionState,
   type IdleSessionState,
   type LiveSessionState,

@@ -7,6 +7,10 @@ import type { ConnectionState } from './session-state';
 export type SessionEvent =
   | { readonly type: 'create-requested' }
   | { readonly type: 'session-created'; readonly sessionId: string; readonly session?: CreatedSession }
+  | { readonly type: 'audio-received'; readonly audioSeconds: number; readonly level: number; readonly elapsedMs: number }
+  | { readonly type: 'speech-found'; readonly speechSeconds: number }
+  | { readonly type: 'paused'; readonly elapsedMs: number }
+  | { readonly type: 'resumed' }
   | { readonly type: 'chunk-queued'; readonly index?: number }
   | { readonly type: 'chunk-upload-started'; readonly index?: number }
   | { readonly type: 'chunk-uploaded'; readonly index?: number }
@@ -16,6 +20,8 @@ export type SessionEvent =
   | { readonly type: 'status-polled'; readonly result: SessionResult }
   | { readonly type: 'reprocess-requested' }
   | { readonly type: 'connection-changed'; readonly connection: ConnectionState }
+  | { readonly type: 'stream-progressed'; readonly bytesSent: number; readonly bytesAcknowledged: number; readonly reconnects: number }
+  | { readonly type: 'cancelled' }
   | { readonly type: 'error'; readonly error: unknown }
   | { readonly type: 'reset' };
 
@@ -26,6 +32,10 @@ export type SessionEventType = SessionEvent['type'];
 export const SESSION_EVENT_TYPES: readonly SessionEventType[] = Object.freeze([
   'create-requested',
   'session-created',
+  'audio-received',
+  'speech-found',
+  'paused',
+  'resumed',
   'chunk-queued',
   'chunk-upload-started',
   'chunk-uploaded',
@@ -35,6 +45,8 @@ export const SESSION_EVENT_TYPES: readonly SessionEventType[] = Object.freeze([
   'status-polled',
   'reprocess-requested',
   'connection-changed',
+  'stream-progressed',
+  'cancelled',
   'error',
   'reset',
 ]);

@@ -13,6 +13,7 @@ export type SessionLifecycleStatus =
   | 'partial'
   | 'failed'
   | 'expired'
+  | 'cancelled'
   | 'error';
 
 /** Every lifecycle status, in lifecycle order. */
@@ -27,6 +28,7 @@ export const SESSION_LIFECYCLE_STATUSES: readonly SessionLifecycleStatus[] = Obj
   'partial',
   'failed',
   'expired',
+  'cancelled',
   'error',
 ]);
 
@@ -35,8 +37,20 @@ export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 
 
 /** What I/O is running, kept apart from `status` (whether there is a session and where it stands). */
 export interface SessionActivity {
-  /** The stream socket. */
+  /** The stream socket (`idle` for chunked sessions). */
   readonly connection: ConnectionState;
+  /** Audio intake is paused (`pause()`): a live source's audio is dropped, a file is not read. */
+  readonly paused: boolean;
+  /** Seconds of audio taken in (paused audio not counted). */
+  readonly audioSeconds: number;
+  /** Seconds of speech found by local voice-activity detection (pads included; 0 for streams). */
+  readonly speechSeconds: number;
+  /** Milliseconds since audio intake started, paused time excluded; updated as audio arrives. */
+  readonly elapsedMs: number;
+  /** Root-mean-square level of the latest audio block, in [0, 1], rounded to 0.01 (for a meter). */
+  readonly level: number;
+  /** Speech chunks cut from the audio so far (each is queued for upload as it is cut). */
+  readonly chunksCut: number;
   /** Chunks waiting to be uploaded (not started, or waiting for a retry). */
   readonly chunksQueued: number;
   /** Uploads running now. */
@@ -45,6 +59,14 @@ export interface SessionActivity {
   readonly chunksAcknowledged: number;
   /** Chunks given up on. */
   readonly chunksFailed: number;
+  /** Stream sessions: PCM bytes handed to the socket. */
+  readonly bytesSent: number;
+  /** Stream sessions: PCM bytes the service acknowledged as stored (resume mode). */
+  readonly bytesAcknowledged: number;
+  /** Stream sessions: reconnections made after dropped sockets. */
+  readonly reconnects: number;
+  /** The latest failure seen, also one that is being retried (a chunk upload, a dropped socket); undefined when none. */
+  readonly lastError: unknown;
 }
 
 interface WithActivity {
@@ -84,6 +106,16 @@ export interface FinishedSessionState extends WithActivity {
   readonly result: SessionResult;
 }
 
+/** The caller cancelled (`cancel()`): I/O stopped, the session was not ended and will not be processed. */
+export interface CancelledSessionState extends WithActivity {
+  readonly status: 'cancelled';
+  /** The session id, when one had been created. */
+  readonly sessionId: string | undefined;
+  /** The create answer, when this store saw the create. */
+  readonly created: CreatedSession | undefined;
+  readonly result: SessionResult | undefined;
+}
+
 /** The session expired before it was ended; a new session is needed. */
 export interface ExpiredSessionState extends WithActivity {
   readonly status: 'expired';
@@ -119,23 +151,34 @@ export type SessionState =
   | LiveSessionState
   | FinishedSessionState
   | ExpiredSessionState
+  | CancelledSessionState
   | ErrorSessionState;
 
 /** Activity of a fresh session: nothing running. */
 export const INITIAL_SESSION_ACTIVITY: SessionActivity = Object.freeze({
   connection: 'idle',
+  paused: false,
+  audioSeconds: 0,
+  speechSeconds: 0,
+  elapsedMs: 0,
+  level: 0,
+  chunksCut: 0,
   chunksQueued: 0,
   uploadsInFlight: 0,
   chunksAcknowledged: 0,
   chunksFailed: 0,
+  bytesSent: 0,
+  bytesAcknowledged: 0,
+  reconnects: 0,
+  lastError: undefined,
 });
 
 /** The state before anything happened. */
 export const INITIAL_SESSION_STATE: IdleSessionState = Object.freeze({ status: 'idle', activity: INITIAL_SESSION_ACTIVITY });
 
-/** True for `completed`, `partial`, `failed` and `expired`. */
-export function isFinalLifecycleStatus(status: SessionLifecycleStatus): status is 'completed' | 'partial' | 'failed' | 'expired' {
-  return status === 'completed' || status === 'partial' || status === 'failed' || status === 'expired';
+/** True for `completed`, `partial`, `failed`, `expired` and `cancelled`: nothing more will happen to the session. */
+export function isFinalLifecycleStatus(status: SessionLifecycleStatus): status is 'completed' | 'partial' | 'failed' | 'expired' | 'cancelled' {
+  return status === 'completed' || status === 'partial' || status === 'failed' || status === 'expired' || status === 'cancelled';
 }
 
 /** True while chunks wait or upload: the end call must wait for them. */

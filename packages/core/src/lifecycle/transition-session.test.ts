@@ -23,6 +23,7 @@ const STATES: Record<SessionLifecycleStatus, SessionState> = {
   partial: { status: 'partial', sessionId: ID, created: undefined, result: poll('partial'), activity: INITIAL_SESSION_ACTIVITY },
   failed: { status: 'failed', sessionId: ID, created: undefined, result: poll('failed'), activity: INITIAL_SESSION_ACTIVITY },
   expired: { status: 'expired', sessionId: ID, created: undefined, result: poll('expired'), error: undefined, activity: INITIAL_SESSION_ACTIVITY },
+  cancelled: { status: 'cancelled', sessionId: ID, created: undefined, result: undefined, activity: INITIAL_SESSION_ACTIVITY },
   error: { status: 'error', sessionId: ID, created: undefined, result: undefined, error: new APIError('boom'), failedIn: 'processing', activity: INITIAL_SESSION_ACTIVITY },
 };
 
@@ -30,6 +31,10 @@ const STATES: Record<SessionLifecycleStatus, SessionState> = {
 const EVENTS: Record<string, SessionEvent> = {
   'create-requested': { type: 'create-requested' },
   'session-created': { type: 'session-created', sessionId: ID },
+  'audio-received': { type: 'audio-received', audioSeconds: 1, level: 0.2, elapsedMs: 1000 },
+  'speech-found': { type: 'speech-found', speechSeconds: 0.5 },
+  paused: { type: 'paused', elapsedMs: 1000 },
+  'resumed(not paused)': { type: 'resumed' },
   'chunk-queued': { type: 'chunk-queued', index: 0 },
   'chunk-upload-started': { type: 'chunk-upload-started', index: 0 },
   'chunk-uploaded': { type: 'chunk-uploaded', index: 0 },
@@ -48,6 +53,8 @@ const EVENTS: Record<string, SessionEvent> = {
   'reprocess-requested': { type: 'reprocess-requested' },
   'connection:open': { type: 'connection-changed', connection: 'open' },
   'connection:unchanged': { type: 'connection-changed', connection: 'idle' },
+  'stream-progressed': { type: 'stream-progressed', bytesSent: 3200, bytesAcknowledged: 1600, reconnects: 1 },
+  cancelled: { type: 'cancelled' },
   error: { type: 'error', error: new APIError('boom') },
   'error(expired)': { type: 'error', error: new SessionExpiredError('expired') },
   reset: { type: 'reset' },
@@ -59,18 +66,19 @@ const _ = '—'; // rejected: the very same state object comes back
 // prettier-ignore
 /** Expected status after each event, per starting status, in COLUMNS order. */
 const TABLE: Record<SessionLifecycleStatus, string[]> = {
-  //          create      created    queued       started      uploaded     failed       retry        end       ended         p:rec        p:proc        p:compl      p:partial  p:failed  p:expired  p:unknown    p:other  reproc        conn:open    conn:same err      err(exp)   reset
-  idle:       ['creating', 'created', _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'idle',      _,        _,       _,         _],
-  creating:   [_,          'created', _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'creating',  _,        'error', 'expired', 'idle'],
-  created:    [_,          _,         'recording', _,           _,           _,           _,           'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'created',   _,       _,            'created',   _,        'error', 'expired', 'idle'],
-  recording:  [_,          _,         'recording', 'recording', 'recording', 'recording', 'recording', 'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'recording', _,       _,            'recording', _,        'error', 'expired', 'idle'],
-  ending:     [_,          _,         _,           'ending',    'ending',    'ending',    'ending',    _,        'processing', 'ending',    'processing', 'completed', 'partial', 'failed', 'expired', 'ending',    _,       _,            'ending',    _,        'error', 'expired', 'idle'],
-  processing: [_,          _,         _,           _,           _,           _,           _,           _,        _,            'processing','processing', 'completed', 'partial', 'failed', 'expired', 'processing',_,       _,            'processing',_,        'error', 'expired', 'idle'],
-  completed:  [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'completed', _,        _,       _,         'idle'],
-  partial:    [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'partial',   _,        _,       _,         'idle'],
-  failed:     [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'failed',    _,        _,       _,         'idle'],
-  expired:    [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'expired',   _,        _,       _,         'idle'],
-  error:      [_,          _,         _,           _,           _,           _,           _,           _,        _,            _,           'processing', 'completed', 'partial', 'failed', 'expired', _,           _,       _,            'error',     _,        _,       _,         'idle'],
+  //          create      created    audio        speech       paused       resumed queued       started      uploaded     failed       retry        end       ended         p:rec        p:proc        p:compl      p:partial  p:failed  p:expired  p:unknown    p:other  reproc        conn:open    conn:same progressed   cancelled    err      err(exp)   reset
+  idle:       ['creating', 'created', _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'idle',      _,        _,           _,           _,       _,         _],
+  creating:   [_,          'created', _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'creating',  _,        _,           'cancelled', 'error', 'expired', 'idle'],
+  created:    [_,          _,         'recording', 'created',   'created',   _,      'recording', _,           _,           _,           _,           'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'created',   _,       _,            'created',   _,        'created',   'cancelled', 'error', 'expired', 'idle'],
+  recording:  [_,          _,         'recording', 'recording', 'recording', _,      'recording', 'recording', 'recording', 'recording', 'recording', 'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'recording', _,       _,            'recording', _,        'recording', 'cancelled', 'error', 'expired', 'idle'],
+  ending:     [_,          _,         _,           'ending',    _,           _,      _,           'ending',    'ending',    'ending',    'ending',    _,        'processing', 'ending',    'processing', 'completed', 'partial', 'failed', 'expired', 'ending',    _,       _,            'ending',    _,        'ending',    'cancelled', 'error', 'expired', 'idle'],
+  processing: [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            'processing','processing', 'completed', 'partial', 'failed', 'expired', 'processing',_,       _,            'processing',_,        'processing','cancelled', 'error', 'expired', 'idle'],
+  completed:  [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'completed', _,        _,           _,           _,       _,         'idle'],
+  partial:    [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'partial',   _,        _,           _,           _,       _,         'idle'],
+  failed:     [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'failed',    _,        _,           _,           _,       _,         'idle'],
+  expired:    [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'expired',   _,        _,           _,           _,       _,         'idle'],
+  cancelled:  [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'cancelled', _,        _,           _,           _,       _,         'idle'],
+  error:      [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           'processing', 'completed', 'partial', 'failed', 'expired', _,           _,       _,            'error',     _,        _,           _,           _,       _,         'idle'],
 };
 
 describe('transitionSession: every (status × event) pair', () => {
@@ -113,7 +121,7 @@ describe('transitionSession: details', () => {
       { type: 'chunk-failed' },
     ]);
     expect(state.status).toBe('recording');
-    expect(state.activity).toEqual({ connection: 'idle', chunksQueued: 1, uploadsInFlight: 0, chunksAcknowledged: 1, chunksFailed: 1 });
+    expect(state.activity).toMatchObject({ connection: 'idle', chunksCut: 3, chunksQueued: 1, uploadsInFlight: 0, chunksAcknowledged: 1, chunksFailed: 1 });
     expect(hasPendingUploads(state)).toBe(true);
   });
 
@@ -151,7 +159,7 @@ describe('transitionSession: details', () => {
     const error = new APIError('boom');
     const state = transition(STATES.recording, { type: 'error', error });
     expect(state).toMatchObject({ status: 'error', failedIn: 'recording', sessionId: ID, error });
-    expect(state.activity).toBe(STATES.recording.activity);
+    expect(state.activity).toEqual({ ...STATES.recording.activity, lastError: error });
   });
 
   it('SessionExpiredError is the expired outcome', () => {
@@ -172,5 +180,37 @@ describe('transitionSession: details', () => {
     );
     expect(states.map((state) => state.activity.connection)).toEqual(['idle', 'connecting', 'open', 'reconnecting', 'open', 'closed']);
     expect(states.every((state) => state.status === 'recording')).toBe(true);
+  });
+
+  it('pause and resume toggle intake on the activity axis; the meter drops to 0 while paused', () => {
+    const recording = transition(STATES.created, { type: 'audio-received', audioSeconds: 2, level: 0.3, elapsedMs: 2000 });
+    const paused = transition(recording, { type: 'paused', elapsedMs: 2100 });
+    expect(paused.activity).toMatchObject({ paused: true, level: 0, elapsedMs: 2100, audioSeconds: 2 });
+    expect(transition(paused, { type: 'paused', elapsedMs: 2500 })).toBe(paused);
+    const resumed = transition(paused, { type: 'resumed' });
+    expect(resumed).toMatchObject({ status: 'recording', activity: { paused: false } });
+    expect(transition(resumed, { type: 'resumed' })).toBe(resumed);
+  });
+
+  it('an identical audio or stream report changes nothing', () => {
+    const event = { type: 'audio-received', audioSeconds: 1, level: 0.1, elapsedMs: 900 } as const;
+    const once = transition(STATES.recording, event);
+    expect(transition(once, event)).toBe(once);
+    const progress = { type: 'stream-progressed', bytesSent: 10, bytesAcknowledged: 0, reconnects: 0 } as const;
+    const streamed = transition(once, progress);
+    expect(transition(streamed, progress)).toBe(streamed);
+  });
+
+  it('a failed chunk remembers its error as lastError while the session goes on', () => {
+    const error = new APIError('503');
+    const state = transition(STATES.recording, { type: 'chunk-failed', index: 0, willRetry: true, error });
+    expect(state).toMatchObject({ status: 'recording', activity: { lastError: error } });
+  });
+
+  it('cancel keeps the session id and ignores what arrives afterwards', () => {
+    const cancelled = transition(STATES.recording, { type: 'cancelled' });
+    expect(cancelled).toMatchObject({ status: 'cancelled', sessionId: ID });
+    expect(transition(cancelled, { type: 'status-polled', result: poll('completed') })).toBe(cancelled);
+    expect(transition(STATES.creating, { type: 'cancelled' })).toMatchObject({ status: 'cancelled', sessionId: undefined });
   });
 });

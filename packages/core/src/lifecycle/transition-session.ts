@@ -12,6 +12,7 @@ import {
 type Live = LiveSessionState['status'];
 const LIVE: readonly string[] = ['created', 'recording', 'ending', 'processing'];
 const UPLOADING: readonly string[] = ['recording', 'ending'];
+const TAKING_AUDIO: readonly string[] = ['created', 'recording'];
 
 function isLive(state: SessionState): state is LiveSessionState {
   return LIVE.includes(state.status);
@@ -40,9 +41,25 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
     case 'session-created':
       if (state.status !== 'idle' && state.status !== 'creating') return state;
       return freeze({ status: 'created', sessionId: event.sessionId, created: event.session, result: undefined, activity: state.activity });
+    case 'audio-received': {
+      if (!TAKING_AUDIO.includes(state.status)) return state;
+      const { audioSeconds, level, elapsedMs } = event;
+      const { activity } = state;
+      if (state.status === 'recording' && activity.audioSeconds === audioSeconds && activity.level === level && activity.elapsedMs === elapsedMs) return state;
+      return withActivity({ ...state, status: 'recording' } as SessionState, { audioSeconds, level, elapsedMs });
+    }
+    case 'speech-found':
+      if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
+      return state.activity.speechSeconds === event.speechSeconds ? state : withActivity(state, { speechSeconds: event.speechSeconds });
+    case 'paused':
+      if (!TAKING_AUDIO.includes(state.status) || state.activity.paused) return state;
+      return withActivity(state, { paused: true, level: 0, elapsedMs: event.elapsedMs });
+    case 'resumed':
+      if (!TAKING_AUDIO.includes(state.status) || !state.activity.paused) return state;
+      return withActivity(state, { paused: false });
     case 'chunk-queued':
-      if (state.status !== 'created' && state.status !== 'recording') return state;
-      return withActivity({ ...state, status: 'recording' }, { chunksQueued: state.activity.chunksQueued + 1 });
+      if (!TAKING_AUDIO.includes(state.status)) return state;
+      return withActivity({ ...state, status: 'recording' } as SessionState, { chunksCut: state.activity.chunksCut + 1, chunksQueued: state.activity.chunksQueued + 1 });
     case 'chunk-upload-started':
       if (!UPLOADING.includes(state.status)) return state;
       return withActivity(state, { chunksQueued: dec(state.activity.chunksQueued), uploadsInFlight: state.activity.uploadsInFlight + 1 });
@@ -55,7 +72,8 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
       const settled = event.willRetry
         ? { chunksQueued: activity.chunksQueued + 1 }
         : { chunksFailed: activity.chunksFailed + 1 };
-      return withActivity(state, { uploadsInFlight: dec(activity.uploadsInFlight), ...settled });
+      const lastError = event.error === undefined ? activity.lastError : event.error;
+      return withActivity(state, { uploadsInFlight: dec(activity.uploadsInFlight), ...settled, lastError });
     }
     case 'end-requested':
       return state.status === 'created' || state.status === 'recording' ? freeze({ ...state, status: 'ending' }) : state;
@@ -71,6 +89,22 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
         : state;
     case 'connection-changed':
       return state.activity.connection === event.connection ? state : withActivity(state, { connection: event.connection });
+    case 'stream-progressed': {
+      if (!isLive(state)) return state;
+      const { bytesSent, bytesAcknowledged, reconnects } = event;
+      const { activity } = state;
+      if (activity.bytesSent === bytesSent && activity.bytesAcknowledged === bytesAcknowledged && activity.reconnects === reconnects) return state;
+      return withActivity(state, { bytesSent, bytesAcknowledged, reconnects });
+    }
+    case 'cancelled':
+      if (state.status !== 'creating' && !isLive(state)) return state;
+      return freeze({
+        status: 'cancelled',
+        sessionId: isLive(state) ? state.sessionId : undefined,
+        created: isLive(state) ? state.created : undefined,
+        result: isLive(state) ? state.result : undefined,
+        activity: Object.freeze({ ...state.activity, paused: false, level: 0 }),
+      });
     case 'error':
       return applyError(state, event.error);
     case 'reset':
@@ -86,7 +120,7 @@ export const transition = transitionSession;
 function applyPoll(state: SessionState, result: SessionResult): SessionState {
   const sessionId = 'sessionId' in state ? state.sessionId : undefined;
   if (sessionId !== undefined && result.sessionId !== sessionId) return state;
-  if (state.status === 'idle' || state.status === 'creating' || state.status === 'expired') return state;
+  if (state.status === 'idle' || state.status === 'creating' || state.status === 'expired' || state.status === 'cancelled') return state;
   // An error before the session existed leaves nothing to poll.
   if (sessionId === undefined) return state;
   if (state.status !== 'error' && state.result === result) return state;
@@ -115,7 +149,8 @@ function applyPoll(state: SessionState, result: SessionResult): SessionState {
 function applyError(state: SessionState, error: unknown): SessionState {
   if (state.status !== 'creating' && !isLive(state)) return state;
   const live = isLive(state) ? state : undefined;
-  const common = { sessionId: live?.sessionId, created: live?.created, result: live?.result, activity: state.activity, error };
+  const activity = Object.freeze({ ...state.activity, lastError: error, level: 0 });
+  const common = { sessionId: live?.sessionId, created: live?.created, result: live?.result, activity, error };
   if (ScribeError.is(error) && error.code === 'session_expired') return freeze({ ...common, status: 'expired' });
   return freeze({ ...common, status: 'error', failedIn: state.status });
 }
