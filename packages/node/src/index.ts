@@ -3,7 +3,6 @@
  * webhook helpers of @scribe/core are re-exported so applications need only this package.
  */
 export { ScribeClient, type PcmInput, type ScribeClientOptions, type UploadAudioFileOptions, type UploadPcmOptions } from './scribe-client';
-export type { UploadSpeechOptions } from './speech-upload';
 export {
   decodeAudio,
   detectAudioFormat,
@@ -51,6 +50,7 @@ export {
   type ChunkToUpload,
   type UploadChunkOptions,
   type UploadChunksOptions,
+  type UploadSpeechOptions,
   type UploadedChunk,
   type UploadProgressEvent,
   type WaitForResultsOptions,

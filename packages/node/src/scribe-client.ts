@@ -26,11 +26,13 @@ import {
   type UploadChunksOptions,
   type UploadedChunk,
   type WaitForResultsOptions,
+  type SpeechUploadContext,
+  type UploadSpeechOptions,
+  uploadSpeech,
 } from '@scribe/core';
 import { decodeAudio, type AudioInput } from './audio/index';
 import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';
 import { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
-import { uploadSpeech, type UploadSpeechOptions } from './speech-upload';
 import { createNodeWebSocket } from './stream/create-node-web-socket';
 import { toNodeAudioStream, type NodeAudioStream } from './stream/node-audio-stream';
 
@@ -172,9 +174,13 @@ export class ScribeClient implements AsyncDisposable {
     if (model) await model.then((loaded) => loaded.dispose(), () => undefined);
   }
 
-  #speechContext() {
+  #speechContext(): SpeechUploadContext {
+    const core = this.#core;
     return {
-      core: this.#core,
+      config: core.config,
+      discovery: core.discovery,
+      uploadChunks: (sessionId, chunks, options) => core.uploadChunks(sessionId, chunks, options),
+      endSession: (sessionId, options) => core.endSession(sessionId, options),
       createDetector: async () => {
         if (this.#closed) throw new SessionStateError('The Scribe client was closed; create a new client to upload audio.');
         // One model per client, loaded on first use; a failed load is retried by the next call.

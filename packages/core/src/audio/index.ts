@@ -34,3 +34,4 @@ export {
   type ScriptedVoiceActivityDetectorOptions,
 } from './create-scripted-voice-activity-detector';
 export { readAhead } from './read-ahead';
+export { speechRatePcm } from './speech-rate-pcm';

@@ -20,3 +20,6 @@ export {
 export { SESSION_EVENT_TYPES, type SessionEvent, type SessionEventType } from './session-event';
 export { transition, transitionSession } from './transition-session';
 export { createSessionStore, type SessionStore, type SessionStoreListener } from './create-session-store';
+export { createScribeSession, type ScribeSessionCore } from './create-scribe-session';
+export type { ScribeSession, ScribeSessionOptions, ScribeSessionStopOptions, SessionAudioTransport } from './scribe-session';
+export type { SessionAudioSource } from './session-audio-source';

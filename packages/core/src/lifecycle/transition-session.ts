@@ -42,11 +42,11 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
       if (state.status !== 'idle' && state.status !== 'creating') return state;
       return freeze({ status: 'created', sessionId: event.sessionId, created: event.session, result: undefined, activity: state.activity });
     case 'audio-received': {
-      if (!TAKING_AUDIO.includes(state.status)) return state;
+      if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
       const { audioSeconds, level, elapsedMs } = event;
       const { activity } = state;
       if (state.status === 'recording' && activity.audioSeconds === audioSeconds && activity.level === level && activity.elapsedMs === elapsedMs) return state;
-      return withActivity({ ...state, status: 'recording' } as SessionState, { audioSeconds, level, elapsedMs });
+      return withActivity({ ...state, status: state.status === 'ending' ? 'ending' : 'recording' } as SessionState, { audioSeconds, level, elapsedMs });
     }
     case 'speech-found':
       if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
@@ -58,8 +58,9 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
       if (!TAKING_AUDIO.includes(state.status) || !state.activity.paused) return state;
       return withActivity(state, { paused: false });
     case 'chunk-queued':
-      if (!TAKING_AUDIO.includes(state.status)) return state;
-      return withActivity({ ...state, status: 'recording' } as SessionState, { chunksCut: state.activity.chunksCut + 1, chunksQueued: state.activity.chunksQueued + 1 });
+      // The last chunk is cut after the end was asked for (the audio's tail is flushed then): still counted.
+      if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
+      return withActivity({ ...state, status: state.status === 'ending' ? 'ending' : 'recording' } as SessionState, { chunksCut: state.activity.chunksCut + 1, chunksQueued: state.activity.chunksQueued + 1 });
     case 'chunk-upload-started':
       if (!UPLOADING.includes(state.status)) return state;
       return withActivity(state, { chunksQueued: dec(state.activity.chunksQueued), uploadsInFlight: state.activity.uploadsInFlight + 1 });

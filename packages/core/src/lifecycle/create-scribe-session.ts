@@ -1,0 +1,290 @@
+import type { ScribeProgressEvent } from '../audio/audio-progress-event';
+import { speechRatePcm } from '../audio/speech-rate-pcm';
+import type { ScribeCore } from '../client/create-scribe-core';
+import { AbortError, ConfigError, ScribeError } from '../errors';
+import { createSystemClock } from '../ports/clock';
+import type { SessionResult } from '../protocol/session-result';
+import type { StreamSession } from '../stream/stream-session';
+import { errorForAbort } from '../transport/abort';
+import { noSpeechError, uploadSpeech, type SpeechUploadContext } from '../uploads/upload-speech';
+import { createAudioIntake, type AudioIntake } from './audio-intake';
+import { createSessionStore } from './create-session-store';
+import type { ScribeSession, ScribeSessionOptions, ScribeSessionStopOptions } from './scribe-session';
+import { INITIAL_SESSION_STATE } from './session-state';
+
+/** What a session controller needs from its client: the composed core, or any object with these calls. */
+export type ScribeSessionCore = Pick<ScribeCore, 'config' | 'discovery' | 'createSession' | 'uploadChunks' | 'endSession' | 'waitForResults' | 'openStream'>;
+
+/**
+ * Creates the controller of one session: lazy until `start()`, then create → audio in (speech chunks or a live
+ * stream) → end → result, every step dispatched into a lifecycle store that UIs read. Platform packages pass their
+ * ports (audio source, voice-activity detector, WebSocket factory through the core).
+ */
+export function createScribeSession(core: ScribeSessionCore, options: ScribeSessionOptions): ScribeSession {
+  const transport = options.transport ?? 'chunks';
+  const clock = options.clock ?? createSystemClock();
+  const store = createSessionStore();
+  const lifetime = new AbortController();
+  const startIndex = options.speech?.startIndex ?? 0;
+  let sessionId: string | undefined;
+  let intake: AudioIntake | undefined;
+  let stream: StreamSession | undefined;
+  let startRun: Promise<void> | undefined;
+  let stopRun: Promise<void> | undefined;
+  let cancelRun: Promise<void> | undefined;
+  let delivered: Promise<void> | undefined;
+  let finalize = true;
+  let stopRequested = false;
+  let pauseRequested = false;
+  let cancelled = false;
+  let failure: unknown;
+  const outcome = deferred<SessionResult>();
+
+  const emit = (event: ScribeProgressEvent) => {
+    translateProgress(event);
+    try {
+      options.onProgress?.(event);
+    } catch {
+      // A callback's bug must not stop the session.
+    }
+  };
+
+  function translateProgress(event: ScribeProgressEvent): void {
+    switch (event.type) {
+      case 'speech-found':
+        return void store.dispatch({ type: 'speech-found', speechSeconds: event.speechSeconds });
+      case 'chunk-ready':
+        return void store.dispatch({ type: 'chunk-queued', index: startIndex + event.index });
+      case 'chunk-queued':
+        return void store.dispatch({ type: 'chunk-upload-started', index: event.index });
+      case 'chunk-uploaded':
+        return void store.dispatch({ type: 'chunk-uploaded', index: event.index });
+      case 'chunk-retried':
+        // The retry is already under way inside the transport: the chunk stays in flight, its error is remembered.
+        store.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
+        return void store.dispatch({ type: 'chunk-upload-started', index: event.index });
+      default:
+        return;
+    }
+  }
+
+  async function runStart(signal: AbortSignal | undefined): Promise<void> {
+    if (cancelled) throw cancelledError();
+    const onCallerAbort = () => void cancel();
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      if (signal?.aborted) throw errorForAbort(signal);
+      store.dispatch({ type: 'create-requested' });
+      await createOrAttach();
+      const source = stopRequested ? [] : await options.audio.open(lifetime.signal);
+      intake = createAudioIntake({
+        source,
+        live: options.audio.live,
+        close: options.audio.close ? () => options.audio.close!() : undefined,
+        clock,
+        signal: lifetime.signal,
+        onBlock: (progress) => store.dispatch({ type: 'audio-received', ...progress }),
+        onEnd: () => {
+          if (finalize) store.dispatch({ type: 'end-requested' });
+        },
+      });
+      if (pauseRequested) pause();
+      if (stopRequested) void intake.stop();
+      delivered = deliver(intake);
+      delivered.catch(fail);
+    } catch (error) {
+      fail(error);
+      throw cancelled ? cancelledError() : error;
+    } finally {
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  async function createOrAttach(): Promise<void> {
+    if (transport === 'stream') {
+      stream = await core.openStream({ ...options.create, ...options.stream, waitForOpen: false, signal: lifetime.signal });
+      sessionId = stream.sessionId;
+      watch(stream);
+      store.dispatch({ type: 'session-created', sessionId });
+      await stream.opened();
+      return;
+    }
+    if (!options.createDetector) throw new ConfigError('A chunked session needs createDetector (voice-activity detection runs locally); the platform packages pass Silero.');
+    const created = options.sessionId === undefined ? await core.createSession({ ...options.create, signal: lifetime.signal }) : undefined;
+    sessionId = created?.sessionId ?? options.sessionId!;
+    store.dispatch({ type: 'session-created', sessionId, session: created });
+  }
+
+  function watch(live: StreamSession): void {
+    const report = () => {
+      const snapshot = live.getSnapshot();
+      store.dispatch({ type: 'connection-changed', connection: snapshot.connection });
+      store.dispatch({ type: 'stream-progressed', bytesSent: snapshot.bytesSent, bytesAcknowledged: snapshot.bytesAcknowledged, reconnects: snapshot.reconnects });
+    };
+    const unsubscribe = live.subscribe(report);
+    lifetime.signal.addEventListener('abort', () => queueMicrotask(unsubscribe), { once: true });
+    report();
+  }
+
+  /** Audio in until the source ends, then end and poll. */
+  async function deliver(input: AudioIntake): Promise<void> {
+    const id = sessionId!;
+    if (stream) {
+      for await (const piece of speechRatePcm(input.blocks)) await stream.sendAudio(piece, { signal: lifetime.signal });
+      const stopped = await stream.stop(undefined, { finalize, signal: lifetime.signal });
+      if (!finalize) return;
+      store.dispatch({ type: 'session-ended', response: stopped.end });
+    } else {
+      const acknowledged = await uploadSpeech(speechContext(), id, input.blocks, options.audio.description ?? 'the audio', {
+        ...options.speech,
+        endSession: false,
+        signal: lifetime.signal,
+        onProgress: emit,
+      });
+      if (!finalize) return;
+      if (startIndex + acknowledged === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
+      const response = await core.endSession(id, { audioFilesSent: startIndex + acknowledged, signal: lifetime.signal });
+      store.dispatch({ type: 'session-ended', response });
+    }
+    if (options.results !== false) void poll();
+  }
+
+  function speechContext(): SpeechUploadContext {
+    return {
+      config: core.config,
+      discovery: core.discovery,
+      uploadChunks: (id, chunks, uploadOptions) => core.uploadChunks(id, chunks, uploadOptions),
+      endSession: (id, endOptions) => core.endSession(id, endOptions),
+      createDetector: options.createDetector!,
+    };
+  }
+
+  let pollRun: Promise<void> | undefined;
+  function poll(): Promise<void> {
+    pollRun ??= core
+      .waitForResults(sessionId!, {
+        ...(options.results || undefined),
+        signal: lifetime.signal,
+        onUpdate: (result) => void store.dispatch({ type: 'status-polled', result }),
+      })
+      .then((result) => {
+        store.dispatch({ type: 'status-polled', result });
+        outcome.resolve(result);
+      }, fail);
+    return pollRun;
+  }
+
+  function fail(error: unknown): void {
+    if (cancelled || failure !== undefined) return;
+    failure = error;
+    const snapshot = store.getSnapshot();
+    if ((error as { fileName?: unknown } | undefined)?.fileName !== undefined && snapshot.activity.uploadsInFlight > 0) {
+      store.dispatch({ type: 'chunk-failed', error });
+    }
+    store.dispatch({ type: 'error', error });
+    outcome.reject(error);
+    // Nothing more will be sent: release the microphone and any socket.
+    void intake?.stop().catch(() => undefined);
+    lifetime.abort(ScribeError.is(error) ? error : new AbortError('The session failed.'));
+  }
+
+  function pause(): void {
+    pauseRequested = true;
+    if (!intake || stopRequested) return;
+    const elapsedMs = intake.pause();
+    store.dispatch({ type: 'paused', elapsedMs });
+  }
+
+  async function runStop(stopOptions: ScribeSessionStopOptions): Promise<void> {
+    stopRequested = true;
+    finalize = stopOptions.finalize ?? true;
+    await waitUnlessAborted(startRun!.catch(() => undefined), stopOptions.signal);
+    if (!intake || cancelled) return;
+    await intake.stop();
+    await waitUnlessAborted(delivered!, stopOptions.signal);
+  }
+
+  function cancel(): Promise<void> {
+    cancelRun ??= (async () => {
+      cancelled = true;
+      store.dispatch({ type: 'cancelled' });
+      lifetime.abort(cancelledError());
+      outcome.reject(cancelledError());
+      await intake?.stop().catch(() => undefined);
+      // Wait until the pipeline has let go of the socket and the uploads.
+      await delivered?.catch(() => undefined);
+    })();
+    return cancelRun;
+  }
+
+  return {
+    get sessionId() {
+      return sessionId;
+    },
+    getSnapshot: store.getSnapshot,
+    getServerSnapshot: () => INITIAL_SESSION_STATE,
+    subscribe: (listener) => store.subscribe(() => listener()),
+    start(startOptions) {
+      startRun ??= runStart(startOptions?.signal);
+      return startRun;
+    },
+    pause,
+    resume() {
+      pauseRequested = false;
+      if (!intake?.resume) return;
+      intake.resume();
+      store.dispatch({ type: 'resumed' });
+    },
+    stop(stopOptions = {}) {
+      // Before start there is nothing to stop, and a later start must still work (React Strict Mode's double mount).
+      if (!startRun) return Promise.resolve();
+      stopRun ??= runStop(stopOptions);
+      return stopRun;
+    },
+    cancel,
+    result() {
+      if (options.results === false && delivered && !pollRun) void delivered.then(poll, () => undefined);
+      return outcome.promise;
+    },
+    async dispose() {
+      if (!stopRun) await cancel();
+      else await stopRun.catch(() => undefined);
+    },
+  };
+}
+
+function cancelledError(): AbortError {
+  return new AbortError('The session was cancelled.');
+}
+
+async function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) throw errorForAbort(signal);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(errorForAbort(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort!);
+  }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}

@@ -1,0 +1,78 @@
+import type { ScribeProgressEvent } from '../audio/audio-progress-event';
+import type { VoiceActivityDetector } from '../audio/voice-activity-detector';
+import type { Clock } from '../ports/clock';
+import type { WaitForResultsOptions } from '../polling/result-poller';
+import type { SessionResult } from '../protocol/session-result';
+import type { CreateSessionOptions } from '../sessions/create-session-body';
+import type { StreamBehaviourOptions } from '../stream/stream-options';
+import type { UploadSpeechOptions } from '../uploads/upload-speech';
+import type { SessionAudioSource } from './session-audio-source';
+import type { SessionState } from './session-state';
+
+/** How a session's audio reaches the service. */
+export type SessionAudioTransport = 'chunks' | 'stream';
+
+/** Options of `createScribeSession`. Nothing happens until `start()`. */
+export interface ScribeSessionOptions {
+  /** Where the audio comes from; opened by `start()`. Required. */
+  audio: SessionAudioSource;
+  /**
+   * `chunks`: speech is detected locally and only speech-bounded chunks are uploaded (needs `createDetector`).
+   * `stream`: the audio goes live over a WebSocket (contract section 6). Default `chunks`.
+   */
+  transport?: SessionAudioTransport;
+  /** The session to create: templates, model, language. Default: the configured defaults. */
+  create?: Omit<CreateSessionOptions, 'signal' | 'uploadType' | 'communicationProtocol'>;
+  /** `chunks` only: send audio into this existing session instead of creating one. Default: create one. */
+  sessionId?: string;
+  /** `chunks` only: a fresh voice-activity detector (Silero in the platform packages). Required for `chunks`. */
+  createDetector?: () => Promise<VoiceActivityDetector>;
+  /** `chunks` only: chunking, read-ahead, concurrency, start index and file names. Default: the documented defaults. */
+  speech?: Omit<UploadSpeechOptions, 'signal' | 'endSession' | 'onProgress'>;
+  /** `stream` only: frame mode, backpressure, reconnection, resume. Default: the stream defaults and discovery. */
+  stream?: StreamBehaviourOptions & { resume?: boolean };
+  /** Poll for the result once the session is ended (`false`: do not, `result()` then polls when called). Default `{}`. */
+  results?: false | Omit<WaitForResultsOptions, 'signal' | 'onUpdate'>;
+  /** Every pipeline and upload event (`chunk-ready`, `chunk-uploaded`, ...), for callbacks such as `onChunk`. Default none. */
+  onProgress?: (event: ScribeProgressEvent) => void;
+  /** Elapsed time. Default: the system clock. */
+  clock?: Clock;
+}
+
+/** Options of `ScribeSession.stop`. */
+export interface ScribeSessionStopOptions {
+  /** End (commit) the session once its audio is sent, so processing starts. `false` leaves it open. Default true. */
+  finalize?: boolean;
+  /** Stops waiting (the session goes on in the background). */
+  signal?: AbortSignal;
+}
+
+/**
+ * One session from start to result, shared by every runtime: create → audio in → end → result. Read it through
+ * `subscribe` / `getSnapshot` (the `useSyncExternalStore` contract). Every action is idempotent: calling `start` or
+ * `stop` twice returns the same promise, and no call ever opens a second session, socket or source.
+ */
+export interface ScribeSession {
+  /** The session id, once created. */
+  readonly sessionId: string | undefined;
+  /** The current frozen snapshot: lifecycle status and activity (connection, counts, seconds, level, errors). */
+  getSnapshot(): SessionState;
+  /** The snapshot for server rendering: always the idle state. */
+  getServerSnapshot(): SessionState;
+  /** Calls `listener` after every change; returns its idempotent unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Creates the session (or takes `sessionId`), opens the audio source and starts sending. Resolves once audio flows. */
+  start(options?: { signal?: AbortSignal }): Promise<void>;
+  /** Stops taking audio in until `resume()` (a live source's audio is dropped meanwhile). No-op unless recording. */
+  pause(): void;
+  /** Takes audio in again after `pause()`. */
+  resume(): void;
+  /** Ends audio intake, sends what is left, then ends the session (unless `finalize: false`). Resolves once ended. */
+  stop(options?: ScribeSessionStopOptions): Promise<void>;
+  /** Stops everything at once without ending the session (no processing); releases the source. */
+  cancel(): Promise<void>;
+  /** The final result (completed, partial or failed); rejects with the session's error, or AbortError once cancelled. */
+  result(): Promise<SessionResult>;
+  /** Cancels unless the session was stopped, else waits for the stop; platform packages map `await using` to it. */
+  dispose(): Promise<void>;
+}

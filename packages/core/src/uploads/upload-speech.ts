@@ -1,0 +1,100 @@
+import { effectiveMaxChunkSeconds } from './max-chunk-seconds';
+import { InvalidAudioError, ScribeError } from '../errors';
+import type { ScribeConfig } from '../config/scribe-config';
+import type { DiscoveryClient } from '../discovery/discovery-client';
+import type { ScribeProgressEvent } from '../audio/audio-progress-event';
+import type { SpeechChunkerOptions } from '../audio/create-speech-chunker';
+import type { PcmBlockSource } from '../audio/pcm-block';
+import { readAhead } from '../audio/read-ahead';
+import { speechChunks } from '../audio/speech-chunks';
+import type { VoiceActivityDetector } from '../audio/voice-activity-detector';
+import type { ChunkSource } from './chunk-uploader';
+import type { ChunkUploadError } from './chunk-upload-error';
+import type { UploadChunksOptions } from './audio-uploads';
+
+/** Options of `uploadSpeech` (and of `uploadAudioFile` / `uploadPcm` in the platform packages). */
+export interface UploadSpeechOptions extends Omit<UploadChunksOptions, 'onProgress' | 'extension'> {
+  /** One progress stream: `audio-decoded`, `speech-found`, `chunk-ready`, `chunk-queued`, `chunk-uploaded`, `chunk-retried`. */
+  onProgress?: (event: ScribeProgressEvent) => void;
+  /**
+   * Speech detection and chunking: thresholds, padding, preferred and maximum chunk length. Default: the documented
+   * defaults of docs/audio-pipeline.md, with `maxChunkSeconds` = `min(discovery, 20)` or the configured maximum.
+   */
+  chunking?: Omit<SpeechChunkerOptions, 'frameSamples' | 'sampleRate' | 'onSpeechEvent'>;
+  /** Chunks detected ahead of the upload in flight, so detection never waits for the network. Default 2. */
+  readAhead?: number;
+}
+
+/** What a speech upload needs from its client: the configuration, discovery, the two upload calls and a detector. */
+export interface SpeechUploadContext {
+  /** The resolved configuration (its `maxChunkSeconds`). */
+  readonly config: ScribeConfig;
+  /** Discovery (the advertised chunk limit, read only when none is configured). */
+  readonly discovery: DiscoveryClient;
+  /** Uploads chunks; resolves with the number acknowledged. */
+  uploadChunks(sessionId: string, chunks: ChunkSource, options: UploadChunksOptions): Promise<number>;
+  /** Ends the session with the number of chunks the server holds. */
+  endSession(sessionId: string, options: { audioFilesSent: number; signal?: AbortSignal }): Promise<unknown>;
+  /** A fresh detector (its own state), disposed by `uploadSpeech` when the run ends. */
+  createDetector(): Promise<VoiceActivityDetector>;
+}
+
+/**
+ * Runs decoded audio through local speech detection and uploads the chunks as they are decided, while the source is
+ * still being read; then ends the session unless `endSession: false`. Resolves with the chunks acknowledged. When no
+ * speech at all was found and the session would be ended with nothing in it, the session is left open and an
+ * InvalidAudioError says so, so the caller can send other audio instead of getting an empty, failed session.
+ * `what` names the input in that error (a path, "the PCM input").
+ */
+export async function uploadSpeech(
+  context: SpeechUploadContext,
+  sessionId: string,
+  blocks: PcmBlockSource,
+  what: string,
+  options: UploadSpeechOptions = {},
+): Promise<number> {
+  const { chunking, onProgress, readAhead: ahead = 2, endSession = true, startIndex = 0, ...uploadOptions } = options;
+  const maxChunkSeconds = chunking?.maxChunkSeconds ?? (await maxChunkSecondsFor(context, options.signal));
+  const detector = await context.createDetector();
+  try {
+    const chunks = speechChunks(blocks, { ...chunking, maxChunkSeconds, vad: detector, signal: options.signal, onProgress });
+    const acknowledged = await context
+      .uploadChunks(sessionId, readAhead(chunks, ahead), { ...uploadOptions, startIndex, endSession: false, onProgress })
+      .catch((error: unknown) => {
+        throw unwrapSourceError(error);
+      });
+    if (endSession) {
+      if (startIndex + acknowledged === 0) throw noSpeechError(what, chunks.stats.decodedSeconds, sessionId);
+      await context.endSession(sessionId, { audioFilesSent: startIndex + acknowledged, signal: options.signal });
+    }
+    return acknowledged;
+  } finally {
+    await detector.dispose();
+  }
+}
+
+// eka reads discovery only when no maximum is configured; any failure there falls back to the built-in 20 s.
+async function maxChunkSecondsFor(context: SpeechUploadContext, signal: AbortSignal | undefined): Promise<number> {
+  if (context.config.maxChunkSeconds !== undefined) return effectiveMaxChunkSeconds(context.config.maxChunkSeconds, undefined);
+  const description = await context.discovery.get({ signal });
+  return effectiveMaxChunkSeconds(undefined, description.maxChunkDurationSeconds);
+}
+
+// Unusable input (an empty, truncated or non-audio file, bad PCM, a missing decoder) fails before any chunk is sent:
+// the caller gets the decoder's own InvalidAudioError or ConfigError rather than a resumable ChunkUploadError, which
+// only matters once chunks have been acknowledged.
+function unwrapSourceError(error: unknown): unknown {
+  if (!ScribeError.is(error) || error.name !== 'ChunkUploadError') return error;
+  const upload = error as ChunkUploadError;
+  if (upload.acknowledged > 0 || upload.fileName !== undefined) return error;
+  const cause = upload.cause;
+  return ScribeError.is(cause) && (cause.code === 'invalid_audio' || cause.code === 'config_error') ? cause : error;
+}
+
+/** The error for audio in which no speech was found: the session was left open for other audio. */
+export function noSpeechError(what: string, decodedSeconds: number, sessionId: string): InvalidAudioError {
+  return new InvalidAudioError(
+    `No speech was found in ${what} (${decodedSeconds.toFixed(1)} s of audio decoded), so nothing was uploaded and session ${sessionId} was left open: upload other audio, or end it yourself.`,
+    { details: { session_id: sessionId, decoded_seconds: decodedSeconds } },
+  );
+}
