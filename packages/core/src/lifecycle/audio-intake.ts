@@ -18,6 +18,9 @@ export interface AudioIntakeOptions {
   source: PcmBlockSource;
   /** Live sources drop audio while paused; others are not read while paused. */
   live: boolean;
+  /** Pauses and resumes capture at the source; then nothing read while paused is dropped. */
+  pauseSource?: () => void;
+  resumeSource?: () => void;
   /** Ends capture (iteration then finishes by itself); absent: `stop()` stops reading at once. */
   close?: () => void | Promise<void>;
   /** Elapsed time. */
@@ -73,7 +76,8 @@ export function createAudioIntake(options: AudioIntakeOptions): AudioIntake {
           finished = next?.done === true;
           break;
         }
-        if (paused) continue;
+        // A live source that cannot pause itself keeps capturing: what it hands over while paused is dropped.
+        if (paused && !options.pauseSource) continue;
         const block = next.value;
         const frames = block.channels[0]?.length ?? 0;
         audioSeconds += block.sampleRate > 0 ? frames / block.sampleRate : 0;
@@ -133,6 +137,7 @@ export function createAudioIntake(options: AudioIntakeOptions): AudioIntake {
     pause() {
       if (!paused && !stopped) {
         paused = true;
+        if (live) options.pauseSource?.();
         if (activeSince !== undefined) elapsedBefore = elapsedMs();
         activeSince = undefined;
       }
@@ -141,6 +146,7 @@ export function createAudioIntake(options: AudioIntakeOptions): AudioIntake {
     resume() {
       if (!paused) return;
       paused = false;
+      if (live) options.resumeSource?.();
       if (!ended) activeSince = clock.now();
       notifyWake();
     },

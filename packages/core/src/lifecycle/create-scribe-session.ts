@@ -81,6 +81,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         source,
         live: options.audio.live,
         close: options.audio.close ? () => options.audio.close!() : undefined,
+        pauseSource: options.audio.pause ? () => options.audio.pause!() : undefined,
+        resumeSource: options.audio.resume ? () => options.audio.resume!() : undefined,
         clock,
         signal: lifetime.signal,
         onBlock: (progress) => store.dispatch({ type: 'audio-received', ...progress }),

@@ -12,6 +12,13 @@ export interface SessionAudioSource {
   open(signal: AbortSignal): PcmBlockSource | Promise<PcmBlockSource>;
   /** True for audio that arrives in real time whether read or not (a microphone): what comes in while paused is dropped. A file is read only while not paused. */
   readonly live: boolean;
+  /**
+   * Pauses capture at the device (a live source). With it, audio captured before the pause but not yet read is kept;
+   * without it, a live source's blocks read while paused are dropped. Optional.
+   */
+  pause?(): void;
+  /** Resumes capture after `pause`. Optional, with `pause`. */
+  resume?(): void;
   /** Ends capture so that iteration finishes with the audio already captured. Without it, `stop()` stops reading at once. */
   close?(): void | Promise<void>;
   /** Names the audio in errors, e.g. "the microphone" or a file name. Default "the audio". */

@@ -104,7 +104,8 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
         sessionId: isLive(state) ? state.sessionId : undefined,
         created: isLive(state) ? state.created : undefined,
         result: isLive(state) ? state.result : undefined,
-        activity: Object.freeze({ ...state.activity, paused: false, level: 0 }),
+        // Nothing runs any more: chunks not acknowledged stay visible as cut minus acknowledged.
+        activity: Object.freeze({ ...state.activity, paused: false, level: 0, chunksQueued: 0, uploadsInFlight: 0 }),
       });
     case 'error':
       return applyError(state, event.error);
