@@ -2,7 +2,16 @@
  * @scribe/node: the scribe-ts SDK for Node.js. `ScribeClient` is the entry point; errors, result types and the
  * webhook helpers of @scribe/core are re-exported so applications need only this package.
  */
-export { ScribeClient, type PcmInput, type ScribeClientOptions, type UploadAudioFileOptions, type UploadPcmOptions } from './scribe-client';
+export {
+  ScribeClient,
+  type NodeScribeSession,
+  type NodeScribeSessionOptions,
+  type PcmInput,
+  type ScribeClientOptions,
+  type UploadAudioFileOptions,
+  type UploadPcmOptions,
+} from './scribe-client';
+export type { FileSessionAudio, MicrophoneSessionAudio, NodeSessionAudio, PcmSessionAudio } from './session/node-session-audio';
 export {
   decodeAudio,
   detectAudioFormat,
@@ -51,6 +60,13 @@ export {
   type UploadChunkOptions,
   type UploadChunksOptions,
   type UploadSpeechOptions,
+  type ScribeSession,
+  type ScribeSessionOptions,
+  type ScribeSessionStopOptions,
+  type SessionAudioSource,
+  type SessionState,
+  type SessionLifecycleStatus,
+  type SessionActivity,
   type UploadedChunk,
   type UploadProgressEvent,
   type WaitForResultsOptions,

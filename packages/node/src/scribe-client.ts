@@ -28,8 +28,13 @@ import {
   type WaitForResultsOptions,
   type SpeechUploadContext,
   type UploadSpeechOptions,
+  type ScribeSession,
+  type ScribeSessionOptions,
+  type VoiceActivityDetector,
+  createScribeSession,
   uploadSpeech,
 } from '@scribe/core';
+import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio } from './session/node-session-audio';
 import { decodeAudio, type AudioInput } from './audio/index';
 import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';
 import { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
@@ -49,6 +54,15 @@ export interface UploadPcmOptions extends UploadSpeechOptions {
   /** Samples per second of the PCM (any rate from 4 kHz to 768 kHz; resampled to 16 kHz locally). Required. */
   sampleRate: number;
 }
+
+/** Options of `ScribeClient.session`: the controller's options, with the audio described the Node way. */
+export interface NodeScribeSessionOptions extends Omit<ScribeSessionOptions, 'audio' | 'createDetector'> {
+  /** A file (`{ file }`), raw PCM (`{ pcm, sampleRate }`), the microphone (`{ microphone: true }`) or any `SessionAudioSource`. Required. */
+  audio: NodeSessionAudio;
+}
+
+/** A session controller that leaving an `await using` scope cancels (or, once stopped, waits for). */
+export interface NodeScribeSession extends ScribeSession, AsyncDisposable {}
 
 /** Raw 16-bit little-endian mono PCM: one buffer, or pieces of any size as they arrive. */
 export type PcmInput = Uint8Array | Int16ByteSource;
@@ -125,7 +139,7 @@ export class ScribeClient implements AsyncDisposable {
   uploadAudioFile(sessionId: string, source: AudioInput, options: UploadAudioFileOptions = {}): Promise<number> {
     const { formatHint, ffmpegPath, ...speechOptions } = options;
     const blocks = decodeAudio(source, { signal: options.signal, formatHint, ffmpegPath });
-    return uploadSpeech(this.#speechContext(), sessionId, blocks, describeSource(source), speechOptions);
+    return uploadSpeech(this.#speechContext(), sessionId, blocks, describeAudioInput(source), speechOptions);
   }
 
   /**
@@ -148,6 +162,17 @@ export class ScribeClient implements AsyncDisposable {
     const stream = await this.#core.openStream(options);
     const description = this.discovery.peek() ?? (await this.discovery.get({ signal: options.signal }));
     return toNodeAudioStream(stream, streamCapabilities(description).maxSpeed);
+  }
+
+  /**
+   * One whole session as a controller, lazy until `start()`: create → audio in (speech chunks detected locally, or a
+   * live stream with `transport: 'stream'`) → end → result, observable through `subscribe` / `getSnapshot` (status,
+   * connection, chunk counts, seconds of audio and speech, level, errors). See docs/sessions.md.
+   */
+  session(options: NodeScribeSessionOptions): NodeScribeSession {
+    const { audio, ...rest } = options;
+    const controller = createScribeSession(this.#core, { ...rest, audio: toSessionAudioSource(audio), createDetector: () => this.#createDetector() });
+    return Object.assign(controller, { [Symbol.asyncDispose]: () => controller.dispose() });
   }
 
   /** Ends (commits) a session so processing starts; `audioFilesSent` is the number of chunks the server holds. */
@@ -181,26 +206,22 @@ export class ScribeClient implements AsyncDisposable {
       discovery: core.discovery,
       uploadChunks: (sessionId, chunks, options) => core.uploadChunks(sessionId, chunks, options),
       endSession: (sessionId, options) => core.endSession(sessionId, options),
-      createDetector: async () => {
-        if (this.#closed) throw new SessionStateError('The Scribe client was closed; create a new client to upload audio.');
-        // One model per client, loaded on first use; a failed load is retried by the next call.
-        this.#vadModel ??= loadSileroModel(this.#vadOptions).catch((error: unknown) => {
-          this.#vadModel = undefined;
-          throw error;
-        });
-        return (await this.#vadModel).createDetector();
-      },
+      createDetector: () => this.#createDetector(),
     };
+  }
+
+  async #createDetector(): Promise<VoiceActivityDetector> {
+    if (this.#closed) throw new SessionStateError('The Scribe client was closed; create a new client to upload audio.');
+    // One model per client, loaded on first use; a failed load is retried by the next call.
+    this.#vadModel ??= loadSileroModel(this.#vadOptions).catch((error: unknown) => {
+      this.#vadModel = undefined;
+      throw error;
+    });
+    return (await this.#vadModel).createDetector();
   }
 
   /** `await using client = new ScribeClient()` closes it at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
-}
-
-function describeSource(source: AudioInput): string {
-  if (typeof source === 'string') return source;
-  if (source instanceof URL) return source.href;
-  return source instanceof Uint8Array ? `the audio bytes (${source.length} bytes)` : 'the audio stream';
 }

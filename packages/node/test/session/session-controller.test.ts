@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core';
+import { ekaClient } from '../support/client-factory';
+import { startTestServer } from '../support/start-test-server';
+import { storedStream } from '../stream/stream-support';
+import { CONSULTATION_WAV, endRequests, startUploadHarness, storedChunks, uploadRequests } from '../upload-audio/support/upload-test-helpers';
+
+const FAST_RECONNECT = { initialDelayMs: 20, maxDelayMs: 200 };
+
+/** Statuses in the order the snapshots passed through them, each once. */
+const statuses = (seen: readonly SessionState[]) => seen.map((s) => s.status).filter((status, i, all) => status !== all[i - 1]);
+
+/** The consultation as 100 ms blocks, handed over by a live source the test controls (a microphone stand-in). */
+function liveConsultation() {
+  const { channels, sampleRate } = decodeWav(readFileSync(CONSULTATION_WAV));
+  const step = sampleRate / 10;
+  const blocks: PcmBlock[] = [];
+  for (let at = 0; at < channels[0]!.length; at += step) blocks.push({ channels: [channels[0]!.subarray(at, at + step)], sampleRate });
+  let closed = false;
+  let wake: (() => void) | undefined;
+  let released = 0;
+  const source: SessionAudioSource = {
+    live: true,
+    description: 'the test microphone',
+    open: () =>
+      (async function* () {
+        for (let i = 0; ; i++) {
+          while (!closed && i >= released) await new Promise<void>((resolve) => (wake = resolve));
+          if (i >= released || i >= blocks.length) return;
+          yield blocks[i]!;
+        }
+      })(),
+    close: () => {
+      closed = true;
+      wake?.();
+    },
+  };
+  /** Releases `count` more blocks of "captured" audio. */
+  const capture = (count: number) => {
+    released = Math.min(blocks.length, released + count);
+    wake?.();
+  };
+  return { source, capture, total: blocks.length, isClosed: () => closed };
+}
+
+describe('ScribeClient.session: the core controller against the real server, Silero and real audio', () => {
+  it('a file: create, speech chunks cut and uploaded while decoding, end, poll, completed; counts match what the server stored', async () => {
+    const { t, client, dataDir } = await startUploadHarness();
+    const session = client.session({ audio: { file: CONSULTATION_WAV } });
+    const seen: SessionState[] = [];
+    session.subscribe(() => seen.push(session.getSnapshot()));
+    expect(t.requests(/\/v1\/sessions/)).toHaveLength(0);
+    await session.start();
+    const result = await session.result();
+    expect(result.status).toBe('completed');
+    expect(statuses(seen)).toEqual(['creating', 'created', 'recording', 'ending', 'processing', 'completed']);
+    const { activity } = session.getSnapshot();
+    const stored = storedChunks(dataDir, session.sessionId!);
+    expect(activity).toMatchObject({ chunksCut: stored.length, chunksAcknowledged: stored.length, chunksQueued: 0, uploadsInFlight: 0, chunksFailed: 0 });
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(activity.audioSeconds).toBeCloseTo(22.66, 1);
+    expect(activity.speechSeconds).toBeGreaterThan(10);
+    expect(activity.speechSeconds).toBeLessThanOrEqual(activity.audioSeconds);
+    expect(endRequests(t, session.sessionId!)).toHaveLength(1);
+    // Every snapshot is a new frozen object, and counters never go backwards.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.every((s) => Object.isFrozen(s) && Object.isFrozen(s.activity))).toBe(true);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.activity.chunksAcknowledged).toBeGreaterThanOrEqual(seen[i - 1]!.activity.chunksAcknowledged);
+  });
+
+  it('live PCM: chunks are uploaded while recording goes on; stop flushes the rest, ends and polls', async () => {
+    const { t, client, dataDir } = await startUploadHarness();
+    const mic = liveConsultation();
+    const session = client.session({ audio: mic.source, speech: { chunking: { preferredChunkSeconds: 4, maxChunkSeconds: 8 } } });
+    const seen: SessionState[] = [];
+    session.subscribe(() => seen.push(session.getSnapshot()));
+    await session.start();
+    mic.capture(Math.floor(mic.total * 0.7));
+    await expect.poll(() => session.getSnapshot().activity.chunksAcknowledged, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(session.getSnapshot().status).toBe('recording');
+    mic.capture(mic.total);
+    await session.stop();
+    expect(mic.isClosed()).toBe(true);
+    const result = await session.result();
+    expect(result.status).toBe('completed');
+    expect(statuses(seen)).toEqual(['creating', 'created', 'recording', 'ending', 'processing', 'completed']);
+    const stored = storedChunks(dataDir, session.sessionId!);
+    expect(session.getSnapshot().activity).toMatchObject({ chunksCut: stored.length, chunksAcknowledged: stored.length });
+    expect(uploadRequests(t, session.sessionId!)).toHaveLength(stored.length);
+  });
+
+  it('a stream with a dropped socket: the snapshot shows the reconnection, nothing is lost, the session completes', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 100 } });
+    t.server.streams.dropAfter(200_000, 1);
+    const session = ekaClient(t).session({ audio: { file: CONSULTATION_WAV }, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
+    const seen: SessionState[] = [];
+    session.subscribe(() => seen.push(session.getSnapshot()));
+    await session.start();
+    const result = await session.result();
+    expect(result.status).toBe('completed');
+    expect(statuses(seen)).toEqual(['creating', 'created', 'recording', 'ending', 'processing', 'completed']);
+    const connections = seen.map((s) => s.activity.connection).filter((c, i, all) => c !== all[i - 1]);
+    expect(connections).toEqual(['idle', 'connecting', 'open', 'reconnecting', 'open', 'closed']);
+    const { activity } = session.getSnapshot();
+    const stored = await storedStream(t.server, session.sessionId!);
+    expect(activity).toMatchObject({ reconnects: 1, bytesSent: stored.length, bytesAcknowledged: stored.length });
+    expect(stored.length).toBe(Math.round(22.66 * 16000) * 2);
+  });
+
+  it('stop during a reconnection: the stream waits for the new connection, resends, then ends; nothing lost', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 100 } });
+    const mic = liveConsultation();
+    const session = ekaClient(t).session({ audio: mic.source, transport: 'stream', stream: { reconnect: { initialDelayMs: 300, maxDelayMs: 300 } } });
+    await session.start();
+    mic.capture(20);
+    await expect.poll(() => session.getSnapshot().activity.bytesAcknowledged).toBe(2 * 16000 * 2);
+    expect(t.server.streams.dropAll()).toBe(1);
+    await expect.poll(() => session.getSnapshot().activity.connection).toBe('reconnecting');
+    mic.capture(10);
+    await session.stop();
+    expect(session.getSnapshot().status).toBe('processing');
+    const stored = await storedStream(t.server, session.sessionId!);
+    expect(stored.length).toBe(3 * 16000 * 2);
+    expect(session.getSnapshot().activity).toMatchObject({ reconnects: 1, bytesAcknowledged: stored.length });
+    expect((await session.result()).status).toBe('completed');
+  });
+
+  it('cancel during an upload: the request is abandoned, the session is never ended, the status is cancelled', async () => {
+    const { t, client } = await startUploadHarness();
+    t.server.faults.add({ method: 'POST', path: '/audio/', kind: 'delay', ms: 5_000, times: 100 });
+    const session = client.session({ audio: { file: CONSULTATION_WAV } });
+    await session.start();
+    await expect.poll(() => session.getSnapshot().activity.uploadsInFlight, { timeout: 10_000 }).toBe(1);
+    await session.cancel();
+    expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', activity: { chunksAcknowledged: 0, uploadsInFlight: 0 } });
+    await expect(session.result()).rejects.toMatchObject({ code: 'aborted' });
+    expect(endRequests(t, session.sessionId!)).toHaveLength(0);
+  });
+
+  it('await using cancels a session that was started and never stopped', async () => {
+    const { t, client } = await startUploadHarness();
+    const mic = liveConsultation();
+    let sessionId: string | undefined;
+    {
+      await using session = client.session({ audio: mic.source });
+      await session.start();
+      sessionId = session.sessionId;
+      mic.capture(5);
+    }
+    expect(mic.isClosed()).toBe(true);
+    expect(endRequests(t, sessionId!)).toHaveLength(0);
+  });
+});
