@@ -133,7 +133,10 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     const id = sessionId!;
     if (stream) {
       for await (const piece of speechRatePcm(input.blocks)) await stream.sendAudio(piece, { signal: lifetime.signal });
+      // A stream that failed after taking the audio in must not be ended as if complete: the failure is the outcome.
+      throwIfStreamFailed(stream);
       const stopped = await stream.stop(undefined, { finalize, signal: lifetime.signal });
+      throwIfStreamFailed(stream);
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });
     } else {
@@ -253,6 +256,11 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       else await stopRun.catch(() => undefined);
     },
   };
+}
+
+function throwIfStreamFailed(stream: StreamSession): void {
+  const snapshot = stream.getSnapshot();
+  if (snapshot.phase === 'failed') throw snapshot.error;
 }
 
 function cancelledError(): AbortError {

@@ -91,7 +91,8 @@ describe('ScribeClient.session: the core controller against the real server, Sil
   });
 
   it('a stream with a dropped socket: the snapshot shows the reconnection, nothing is lost, the session completes', async () => {
-    const t = await startTestServer({ stream: { maxSpeed: 100 } });
+    // The resend after the reconnection comes in a burst: a high speed limit keeps it within the service's rules.
+    const t = await startTestServer({ stream: { maxSpeed: 1000 } });
     t.server.streams.dropAfter(200_000, 1);
     const session = ekaClient(t).session({ audio: { file: CONSULTATION_WAV }, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
     const seen: SessionState[] = [];
@@ -106,6 +107,16 @@ describe('ScribeClient.session: the core controller against the real server, Sil
     const stored = await storedStream(t.server, session.sessionId!);
     expect(activity).toMatchObject({ reconnects: 1, bytesSent: stored.length, bytesAcknowledged: stored.length });
     expect(stored.length).toBe(Math.round(22.66 * 16000) * 2);
+  });
+
+  it('a stream the service closes for good (4429, too fast): the session errors and is not ended with part of its audio', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 100 } });
+    t.server.streams.dropAfter(200_000, 1);
+    const session = ekaClient(t).session({ audio: { file: CONSULTATION_WAV }, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
+    await session.start();
+    await expect(session.result()).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', activity: { connection: 'closed', reconnects: 1 } });
+    expect(endRequests(t, session.sessionId!)).toHaveLength(0);
   });
 
   it('stop during a reconnection: the stream waits for the new connection, resends, then ends; nothing lost', async () => {
