@@ -1,4 +1,4 @@
-import { parseTemplateData, type ClinicalNotesTemplate, type EkaEmrTemplate, type TemplateEntry } from '@scribe/core';
+import { parseTemplateData, type ClinicalNotesTemplate, type EkaEmrTemplate, type TemplateEntry } from '@scribe/core/internal';
 import type { SessionResult } from '@scribe/node';
 
 type Write = (line: string) => void;

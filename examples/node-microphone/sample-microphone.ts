@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeWav, floatToInt16 } from '@scribe/core';
+import { decodeWav, floatToInt16 } from '@scribe/core/internal';
 import type { DictationInput } from './index';
 
 /** The bundled sample consultation (16 kHz mono WAV). */

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createResampler, downmixToMono, floatToInt16 } from '@scribe/core';
+import { createResampler, downmixToMono, floatToInt16 } from '@scribe/core/internal';
 import { decodeAudio, ScribeClient, type ScribeClientOptions, type SessionResult } from '@scribe/node';
 import { printResult } from 'example-demo-support';
 

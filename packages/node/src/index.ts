@@ -87,4 +87,4 @@ export {
   type StreamFrameMode,
   type WebSocketLike,
   type WebSocketFactory,
-} from '@scribe/core';
+} from '@scribe/core/internal';

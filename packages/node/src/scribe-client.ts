@@ -33,7 +33,7 @@ import {
   type VoiceActivityDetector,
   createScribeSession,
   uploadSpeech,
-} from '@scribe/core';
+} from '@scribe/core/internal';
 import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio } from './session/node-session-audio';
 import { decodeAudio, type AudioInput } from './audio/index';
 import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';

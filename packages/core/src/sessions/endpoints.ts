@@ -1,3 +1,4 @@
+import { stripTrailingSlash } from '../config/url-rules';
 import { ValidationError } from '../errors';
 import type { Dialect } from '../config/scribe-config';
 
@@ -37,11 +38,11 @@ export interface SessionEndpoints {
 
 /** Builds the URLs of one service per contract 0.2 and 2.0. Ids are opaque: never checked, always percent-encoded. */
 export function buildEndpoints(input: EndpointInput): SessionEndpoints {
-  const root = stripTrailingSlashes(input.baseUrl);
+  const root = stripTrailingSlash(input.baseUrl);
   const apiBase = input.dialect === 'eka' ? `${root}/v1` : root;
   const session = (id: string) => `${apiBase}/sessions/${encodePathSegment(id)}`;
   const templatesUrl = input.dialect === 'msa' && input.templatesUrl ? input.templatesUrl : `${apiBase}/templates`;
-  const webhooksUrl = input.dialect === 'msa' && input.webhooksUrl ? stripTrailingSlashes(input.webhooksUrl) : `${apiBase}/webhooks`;
+  const webhooksUrl = input.dialect === 'msa' && input.webhooksUrl ? stripTrailingSlash(input.webhooksUrl) : `${apiBase}/webhooks`;
   return {
     apiBase,
     sessions: () => `${apiBase}/sessions`,
@@ -65,9 +66,4 @@ export function encodePathSegment(segment: string): string {
     throw new ValidationError(`"${segment}" cannot be used as an id or file name in a URL path.`);
   }
   return encodeURIComponent(segment);
-}
-
-/** Removes trailing `/` characters from a URL. */
-export function stripTrailingSlashes(url: string): string {
-  return url.replace(/\/+$/, '');
 }

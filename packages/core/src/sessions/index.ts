@@ -8,7 +8,7 @@ export {
   type CreateSessionOptions,
   type UploadType,
 } from './create-session-body';
-export { buildEndpoints, encodePathSegment, stripTrailingSlashes, type EndpointInput, type SessionEndpoints } from './endpoints';
+export { buildEndpoints, encodePathSegment, type EndpointInput, type SessionEndpoints } from './endpoints';
 export { buildPatchSessionBody, type PatchSessionFields } from './patch-session-body';
 export { createServiceContext, type ResolvedService, type ServiceContext } from './service-context';
 export { createSessionRegistry, DEFAULT_REGISTRY_CAPACITY, type SessionRecord, type SessionRegistry } from './session-registry';

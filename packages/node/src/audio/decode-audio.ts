@@ -1,4 +1,4 @@
-import { AbortError, InvalidAudioError, ScribeError, wavPcmBlocks, type PcmBlock } from '@scribe/core';
+import { AbortError, InvalidAudioError, ScribeError, wavPcmBlocks, type PcmBlock } from '@scribe/core/internal';
 import { decodeMp3 } from './decode-mp3';
 import { decodeWithFfmpeg, type FfmpegInput } from './decode-with-ffmpeg';
 import { detectAudioFormat, firstMpegFrame, type DetectedAudioFormat } from './detect-audio-format';

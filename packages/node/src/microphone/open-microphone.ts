@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { ConfigError, InvalidAudioError, SPEECH_SAMPLE_RATE, type AudioSource } from '@scribe/core';
+import { ConfigError, InvalidAudioError, SPEECH_SAMPLE_RATE, type AudioSource } from '@scribe/core/internal';
 
 /** Capture programs the microphone can use (Debian: `alsa-utils` for arecord, `sox` for sox). */
 export type MicrophoneCommand = 'arecord' | 'sox';

@@ -1,4 +1,4 @@
-import { pcmBlocksFromInt16Bytes, pcmBlocksFromInt16Stream, SPEECH_SAMPLE_RATE, type Int16ByteSource, type SessionAudioSource } from '@scribe/core';
+import { pcmBlocksFromInt16Bytes, pcmBlocksFromInt16Stream, SPEECH_SAMPLE_RATE, type Int16ByteSource, type SessionAudioSource } from '@scribe/core/internal';
 import { decodeAudio, type AudioInput } from '../audio/index';
 import { openMicrophone, type Microphone, type MicrophoneOptions } from '../microphone/open-microphone';
 

@@ -1,4 +1,4 @@
-import type { StreamConnectionState, StreamListener, StreamSession, StreamSnapshot, StreamStopOptions, StreamStopResult } from '@scribe/core';
+import type { StreamConnectionState, StreamListener, StreamSession, StreamSnapshot, StreamStopOptions, StreamStopResult } from '@scribe/core/internal';
 import { streamPcm, type PcmStreamSource, type StreamPcmOptions, type StreamPcmResult } from './stream-pcm';
 
 /** A live stream on Node: the core stream, disposable with `await using` (which stops it and ends the session). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, type ScribeConfig } from '@scribe/core';
+import { CONFIG_KEYS, type ScribeConfig } from '@scribe/core/internal';
 import { loadNodeConfig, type ScribeOptions } from '@scribe/node';
 import { createTempDirectory } from '../support/temp-directory';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core';
+import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
 import { storedStream } from '../stream/stream-support';

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core';
+import { decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core/internal';
 import { createNodeWebSocket } from '@scribe/node';
 import type { ScribeServer } from '@scribe/server';
 

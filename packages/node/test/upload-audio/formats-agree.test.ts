@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeWav, type SpeechChunkerOptions } from '@scribe/core';
+import { encodeWav, type SpeechChunkerOptions } from '@scribe/core/internal';
 import type { ScribeClient } from '@scribe/node';
 import { createTempDirectory } from '../support/temp-directory';
 import { FIXTURES, FRAME, RATE, progressLog, startUploadHarness, wavSamples } from './support/upload-test-helpers';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWav, floatToInt16 } from '@scribe/core';
+import { encodeWav, floatToInt16 } from '@scribe/core/internal';
 import { loadSileroModel, type SileroModel } from '../../src/audio';
 import { speechFlags, speechProbabilities, speechRegions } from '../audio/support/audio-test-helpers';
 import { createTempDirectory } from '../support/temp-directory';

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { pcmBlocksFromInt16Stream, speechChunks, SPEECH_SAMPLE_RATE, type SpeechChunk, type VoiceActivityDetector } from '@scribe/core';
+import { pcmBlocksFromInt16Stream, speechChunks, SPEECH_SAMPLE_RATE, type SpeechChunk, type VoiceActivityDetector } from '@scribe/core/internal';
 
 /**
  * Cuts a stream log (16 kHz mono s16le) into speech chunks with the client's own pipeline, `speechChunks` from

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { SpeechChunk } from '@scribe/core';
+import type { SpeechChunk } from '@scribe/core/internal';
 import { expireSession, type SessionDependencies } from '../sessions/session-access.js';
 import { isOpen } from '../sessions/status-codes.js';
 import { FileLayout } from '../store/file-layout.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pcmBlocksFromInt16Bytes, speechChunks } from '@scribe/core';
+import { pcmBlocksFromInt16Bytes, speechChunks } from '@scribe/core/internal';
 import { createTestEngine } from '../helpers/engines.js';
 import { KEY_HEADERS, endSession, settledSession, startTestServer, uploadChunk } from '../helpers/harness.js';
 import { loadServerSileroModel } from '../../src/stream/server-silero-vad.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeWav, floatToInt16, int16ToLittleEndianBytes, type ScribeProgressEvent } from '@scribe/core';
+import { decodeWav, floatToInt16, int16ToLittleEndianBytes, type ScribeProgressEvent } from '@scribe/core/internal';
 import type { RecordedRequest } from '@scribe/server';
 import type { ScribeClient, ScribeClientOptions } from '@scribe/node';
 import { ekaClient } from '../../support/client-factory';

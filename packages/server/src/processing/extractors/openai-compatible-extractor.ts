@@ -1,4 +1,4 @@
-import { clinicalNotesTemplateSchema, ekaEmrTemplateSchema, emrMedicationSchema, emrVitalSchema } from '@scribe/core';
+import { clinicalNotesTemplateSchema, ekaEmrTemplateSchema, emrMedicationSchema, emrVitalSchema } from '@scribe/core/internal';
 import { z } from 'zod';
 import type { ExtractInput, TemplateOutcome } from '../engine.js';
 import { endpointUrl } from '../openai-endpoint.js';

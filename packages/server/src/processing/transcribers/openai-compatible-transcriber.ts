@@ -1,4 +1,4 @@
-import { encodeWav } from '@scribe/core';
+import { encodeWav } from '@scribe/core/internal';
 import { ENGINE_SAMPLE_RATE, EngineError } from '../engine.js';
 import { endpointUrl } from '../openai-endpoint.js';
 import type { Transcriber, TranscriberInput, TranscriberResult } from './transcriber.js';

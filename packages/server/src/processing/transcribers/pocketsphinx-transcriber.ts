@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeWav } from '@scribe/core';
+import { encodeWav } from '@scribe/core/internal';
 import { ENGINE_SAMPLE_RATE, EngineError } from '../engine.js';
 import type { PocketsphinxInstallation } from './find-pocketsphinx.js';
 import { runProcess, type ProcessResult } from './run-process.js';

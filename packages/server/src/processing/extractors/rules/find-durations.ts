@@ -1,4 +1,4 @@
-import type { ClinicalDuration } from '@scribe/core';
+import type { ClinicalDuration } from '@scribe/core/internal';
 
 /** A duration found in a normal sentence. */
 export interface FoundDuration {

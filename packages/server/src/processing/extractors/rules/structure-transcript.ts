@@ -1,4 +1,4 @@
-import type { TranscriptTemplate } from '@scribe/core';
+import type { TranscriptTemplate } from '@scribe/core/internal';
 import type { ClinicalText } from './read-clinical-text.js';
 
 /**

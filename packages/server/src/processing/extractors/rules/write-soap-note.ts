@@ -1,4 +1,4 @@
-import type { ClinicalNotesTemplate, EkaEmrTemplate, EmrMedication, EmrSymptom, EmrVital } from '@scribe/core';
+import type { ClinicalNotesTemplate, EkaEmrTemplate, EmrMedication, EmrSymptom, EmrVital } from '@scribe/core/internal';
 
 const VITAL_LABELS: Record<EmrVital['name'], string> = {
   blood_pressure: 'Blood pressure',
