@@ -2,7 +2,7 @@ import { APIError, InvalidAudioError, ScribeError, SessionStateError } from '../
 import { createSystemClock } from '../ports/clock';
 import { silentLogger } from '../ports/logger';
 import { parseStreamMessage } from '../protocol/stream-message';
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort } from '../errors/abort';
 import { AudioBacklog } from './audio-backlog';
 import { ChangeSignal } from './change-signal';
 import { isFatalCloseCode, streamCloseError } from './stream-close-error';

@@ -6,7 +6,7 @@ import { APIError, ScribeError, TimeoutError, redactText } from '../errors';
 import { createSystemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { DEFAULT_MAX_RETRIES, isRetryable, retryDelayMs, type RetryCheck } from '../retry/retry-policy';
-import { errorForAbort, throwIfAborted } from './abort';
+import { errorForAbort, throwIfAborted } from '../errors/abort';
 import { mapErrorResponse } from './error-mapping';
 import { describeNetworkError, rootCause } from './network-error';
 import { decodeResponseBody, encodeRequestBody, withQuery } from './request-body';
