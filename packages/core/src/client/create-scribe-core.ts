@@ -79,31 +79,29 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
   const { config } = options;
   const clock = options.clock ?? createSystemClock();
   const logger = options.logger ?? silentLogger;
-  const auth =
-    options.auth ?? selectAuthProvider(config, { clock, logger, fetch: options.fetch, random: options.random, getToken: options.getToken });
+  const closable: Closable = { controller: new AbortController(), closedError: () => new AbortError('The Scribe client was closed.') };
+  const lifetime = closable.controller.signal;
+  const shared = { config, clock, logger, fetch: options.fetch, random: options.random, userAgent: options.userAgent, onWarning: options.onWarning };
+  // Built in dependency order (auth sits on transport, never the reverse): login and refresh go through a transport
+  // of their own, without credentials and without following redirects, but with the client's user agent and hooks.
+  const loginTransport = createHttpTransport({ ...shared, followRedirects: false });
+  const auth = options.auth ?? selectAuthProvider(config, { clock, logger, transport: loginTransport, getToken: options.getToken });
   // The transport reads the negotiated version from discovery, which itself fetches through the transport; the
   // closures below only run during requests, after both exist.
   const transport: Transport =
     options.transport ??
     createHttpTransport({
-      config,
+      ...shared,
       auth,
-      clock,
-      logger,
-      fetch: options.fetch,
-      random: options.random,
-      userAgent: options.userAgent,
-      onWarning: options.onWarning,
       getVersionHeader: () => discovery.version(),
       onUnauthorized: () => discovery.invalidate(),
     });
-  const discovery: DiscoveryClient = createDiscoveryClient({ config, transport, clock, logger });
+  const discovery: DiscoveryClient = createDiscoveryClient({ config, transport, clock, logger, lifetime });
   const registry = createSessionRegistry();
   const sessionsApi = createSessionsApi({ config, transport, discovery, registry, logger });
   const uploads = createAudioUploads({ config, transport, discovery, registry, logger, endSession: (id, endOptions) => sessionsApi.end(id, endOptions) });
   const poller = createResultPoller({ config, clock, logger, getSession: (id, getOptions) => sessionsApi.get(id, getOptions) });
 
-  const closable: Closable = { controller: new AbortController(), closedError: () => new AbortError('The Scribe client was closed.') };
   const sessions: SessionsApi = {
     create: (o) => withSignal(closable, o, (s) => sessionsApi.create(s)),
     get: (id, o) => withSignal(closable, o, (s) => sessionsApi.get(id, s)),
@@ -126,7 +124,7 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
     waitForResults: (id, o) => withSignal(closable, o, (s) => poller.waitForResults(id, s)),
     openStream: (o) =>
       openStream(
-        { sessions, discovery, clock, random: options.random, lifetime: closable.controller.signal },
+        { sessions, discovery, clock, random: options.random, lifetime },
         { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket },
       ),
     businessId: () => auth.businessId(),
