@@ -4,6 +4,7 @@ import { selectAuthProvider } from '../auth/select-auth-provider';
 import type { ScribeConfig } from '../config/scribe-config';
 import { createDiscoveryClient, type DiscoveryClient } from '../discovery/discovery-client';
 import { AbortError } from '../errors';
+import { abortedCallError } from '../errors/abort';
 import { createSystemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { createResultPoller, type WaitForResultsOptions } from '../polling/result-poller';
@@ -70,6 +71,12 @@ export interface ScribeCore {
   openStream(options?: OpenStreamOptions): Promise<StreamSession>;
   /** The business id read from the credential (never configured), or undefined before login or when unreadable. */
   businessId(): string | undefined;
+  /**
+   * Runs an adapter's own async call (decoding, speech detection) under the client's cancellation rules: `options.signal`
+   * is tied to `close()`, and whatever layer noticed an abort, the call rejects with AbortError for the caller's abort
+   * or the close, TimeoutError for a deadline signal.
+   */
+  withSignal<O extends { signal?: AbortSignal }, R>(options: O | undefined, call: (options: O) => Promise<R>): Promise<R>;
   /** Cancels every call in flight (AbortError) and refuses new ones; forgets cached discovery and session state. */
   close(): void;
 }
@@ -122,11 +129,16 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
     uploadChunks: (id, chunks, o) => withSignal(closable, o, (s) => uploads.uploadChunks(id, chunks, s)),
     endSession: sessions.end,
     waitForResults: (id, o) => withSignal(closable, o, (s) => poller.waitForResults(id, s)),
-    openStream: (o) =>
-      openStream(
-        { sessions, discovery, clock, random: options.random, lifetime },
-        { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket },
-      ),
+    // Not withSignal: the caller's signal outlives this call (aborting it later fails the stream), so it is not linked
+    // and released here; only the error of an aborted opening is mapped.
+    openStream: async (o) => {
+      try {
+        return await openStream({ sessions, discovery, clock, random: options.random, lifetime }, { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket });
+      } catch (error) {
+        throw abortedCallError(abortedCallError(error, o?.signal), lifetime);
+      }
+    },
+    withSignal: (o, call) => withSignal(closable, o, call),
     businessId: () => auth.businessId(),
     close: () => {
       closable.controller.abort(closable.closedError());
