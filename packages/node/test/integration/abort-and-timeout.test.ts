@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScribeError, type ScribeClient, type StreamSession } from '@scribe/node';
-import { ekaClient } from '../support/client-factory';
+import { ekaClient, msaClient } from '../support/client-factory';
 import { startTestServer, type TestServer, type TestServerOptions } from '../support/start-test-server';
 import { makeWav, makeWavChunks } from '../support/wav-fixtures';
 import { speechPcm, tonePcm } from '../stream/stream-support';
@@ -25,8 +25,6 @@ interface Row {
   hold?: Hold;
   /** Builds what the call needs (a helper client does server-side setup) and returns the call itself. */
   prepare(t: TestServer, client: ScribeClient, helper: ScribeClient): Promise<(signal?: AbortSignal) => Promise<unknown>>;
-  /** Undoes a hold that is not a request fault before the call is made again. */
-  release?(t: TestServer): void;
 }
 
 async function openSession(helper: ScribeClient): Promise<string> {
@@ -243,9 +241,31 @@ describe('abort and timeout: every public async method of ScribeClient against t
     const first = outcome(call(controller.signal));
     await firstRequest;
     controller.abort();
+    // Straight after the abort, before its rejection has even been seen: nothing shared may still carry it.
+    const second = outcome(call());
     expect(await first).toMatchObject({ code: 'aborted' });
-    row.release?.(t);
-    const second = await outcome(call());
-    expect(second).toHaveProperty('resolved');
+    expect(await second).toHaveProperty('resolved');
+  });
+});
+
+describe('nothing shared inherits an abort', () => {
+  it('msa: createSession() straight after a createSession({ signal }) aborted during the discovery fetch succeeds', async () => {
+    const t = await startTestServer();
+    let discoverySent: () => void = () => undefined;
+    const discoveryStarted = new Promise<void>((resolve) => (discoverySent = resolve));
+    const client = msaClient(t, {
+      fetch: (input, init) => {
+        if (String(input instanceof Request ? input.url : input).includes('/.well-known/')) queueMicrotask(discoverySent);
+        return t.fetch(input, init);
+      },
+    });
+    t.server.faults.add({ method: 'GET', path: /\/\.well-known\//, kind: 'delay', ms: 200 });
+    const controller = new AbortController();
+    const first = outcome(client.createSession({ signal: controller.signal }));
+    await discoveryStarted;
+    controller.abort();
+    const second = outcome(client.createSession());
+    expect(await first).toMatchObject({ code: 'aborted' });
+    expect(await second).toHaveProperty('resolved');
   });
 });
