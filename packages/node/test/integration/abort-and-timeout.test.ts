@@ -10,7 +10,7 @@ import { speechPcm, tonePcm } from '../stream/stream-support';
 const SPEECH_WAV = join(import.meta.dirname, '..', 'fixtures', 'audio', 'speech.wav');
 const HOLD_MS = 3000;
 const DEADLINE_MS = 400;
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const settle = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A request the server holds for {@link HOLD_MS}; the test acts the moment the client sends it. */
 interface Hold {
