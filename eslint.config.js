@@ -25,18 +25,32 @@ export default tseslint.config(
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*'], message: 'core is runtime-agnostic: put Node code in @scribe/node behind a port.' },
-            { group: ['ws', 'isomorphic-ws', 'onnxruntime-*', 'react', 'react-dom', '@scribe/node', '@scribe/browser', '@scribe/react', '@scribe/server'], message: 'core must not import adapters or platform libraries.' },
-          ],
-          // Exact names: as a pattern, `stream` would also match core's own `./stream` directory.
-          paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'stream', 'url', 'events', 'buffer'].map((name) => ({ name, message: 'core must not import Node built-ins.' })),
-        },
-      ],
+      'no-restricted-imports': ['error', coreImportRestrictions()],
       'no-restricted-globals': ['error', ...platformGlobals.map((name) => ({ name, message: `core must not touch the platform global "${name}".` }))],
     },
   },
+  {
+    // Auth sits on transport, never the reverse: the transport only knows the TransportAuth interface it declares.
+    files: ['packages/core/src/transport/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        coreImportRestrictions([{ group: ['../auth', '../auth/*'], message: 'transport must not depend on auth: declare what it needs in transport/transport-auth.ts.' }]),
+      ],
+    },
+  },
 );
+
+// One object, because a later config block replaces a rule's options rather than adding to them.
+function coreImportRestrictions(extraPatterns = []) {
+  return {
+    patterns: [
+      { group: ['node:*'], message: 'core is runtime-agnostic: put Node code in @scribe/node behind a port.' },
+      { group: ['ws', 'isomorphic-ws', 'onnxruntime-*', 'react', 'react-dom', '@scribe/node', '@scribe/browser', '@scribe/react', '@scribe/server'], message: 'core must not import adapters or platform libraries.' },
+      ...extraPatterns,
+    ],
+    // Exact names: as a pattern, `stream` would also match core's own `./stream` directory.
+    paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'stream', 'url', 'events', 'buffer'].map((name) => ({ name, message: 'core must not import Node built-ins.' })),
+  };
+}

@@ -137,9 +137,11 @@ export class ScribeClient implements AsyncDisposable {
    * chunks uploaded; memory stays bounded whatever the file's length.
    */
   uploadAudioFile(sessionId: string, source: AudioInput, options: UploadAudioFileOptions = {}): Promise<number> {
-    const { formatHint, ffmpegPath, ...speechOptions } = options;
-    const blocks = decodeAudio(source, { signal: options.signal, formatHint, ffmpegPath });
-    return uploadSpeech(this.#speechContext(), sessionId, blocks, describeAudioInput(source), speechOptions);
+    return this.#core.withSignal(options, (linked) => {
+      const { formatHint, ffmpegPath, ...speechOptions } = linked;
+      const blocks = decodeAudio(source, { signal: linked.signal, formatHint, ffmpegPath });
+      return uploadSpeech(this.#speechContext(), sessionId, blocks, describeAudioInput(source), speechOptions);
+    });
   }
 
   /**
@@ -147,9 +149,11 @@ export class ScribeClient implements AsyncDisposable {
    * detected locally and uploaded in chunks as it is found. Ends the session unless `endSession: false`.
    */
   async uploadPcm(sessionId: string, pcm: PcmInput, options: UploadPcmOptions): Promise<number> {
-    const { sampleRate, ...speechOptions } = options ?? ({} as UploadPcmOptions);
-    const blocks = pcm instanceof Uint8Array ? pcmBlocksFromInt16Bytes(pcm, sampleRate) : pcmBlocksFromInt16Stream(pcm, sampleRate);
-    return uploadSpeech(this.#speechContext(), sessionId, blocks, 'the PCM input', speechOptions);
+    return this.#core.withSignal(options ?? ({} as UploadPcmOptions), (linked) => {
+      const { sampleRate, ...speechOptions } = linked;
+      const blocks = pcm instanceof Uint8Array ? pcmBlocksFromInt16Bytes(pcm, sampleRate) : pcmBlocksFromInt16Stream(pcm, sampleRate);
+      return uploadSpeech(this.#speechContext(), sessionId, blocks, 'the PCM input', speechOptions);
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { InvalidAudioError } from '../errors';
-import { throwIfAborted } from '../transport/abort';
+import { throwIfAborted } from '../errors/abort';
 import { createWavDecoder, type WavTruncation } from './create-wav-decoder';
 import type { PcmBlock } from './pcm-block';
 import type { WavFormat } from './wav-format';

@@ -1,6 +1,6 @@
 import { ConfigError, InvalidAudioError, ValidationError } from '../errors';
 import { silentLogger, type Logger } from '../ports/logger';
-import { errorForAbort, throwIfAborted } from '../transport/abort';
+import { errorForAbort, throwIfAborted } from '../errors/abort';
 import type { AudioProgressEvent } from './audio-progress-event';
 import { createFramer, type Framer } from './create-framer';
 import { createResampler, type Resampler, type ResamplerOptions } from './create-resampler';

@@ -1,5 +1,5 @@
 import { AuthError, ScribeError } from '../errors';
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort } from '../errors/abort';
 import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
 import { businessIdFromToken } from './business-id';
 import { createSingleFlight } from './single-flight';

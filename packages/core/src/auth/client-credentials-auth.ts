@@ -8,7 +8,6 @@ import { createHttpTransport } from '../transport/http-transport';
 import type { Transport, TransportResponse } from '../transport/transport';
 import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
 import { businessIdFromToken } from './business-id';
-import { createMissingCredentialsAuth } from './missing-credentials-auth';
 import { createSingleFlight } from './single-flight';
 import { tokenStateFrom, type TokenState } from './token-state';
 
@@ -29,7 +28,11 @@ const MAX_REMEMBERED_SECRETS = 16;
 export interface ClientCredentialsAuthOptions {
   /** Resolved configuration: `clientId`, `clientSecret`, `apiKey` (added to the login body), `authBaseUrl`, `env`. */
   config: ScribeConfig;
-  /** Sends login and refresh calls. Default: an HTTP transport built from `config` and the options below. */
+  /**
+   * Sends login and refresh calls: a transport without credentials that follows no redirect (`createScribeCore` passes
+   * one with the client's user agent and warning handler). Default: such a transport built from `config` and the
+   * options below.
+   */
   transport?: Transport;
   /** Monotonic time for token expiry. Default: the system clock. */
   clock?: Clock;
@@ -68,10 +71,10 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
     if (remembered.length > MAX_REMEMBERED_SECRETS) remembered.shift();
   };
 
-  function post(path: string, body: Record<string, string>, signal: AbortSignal, idempotent: boolean): Promise<TransportResponse> {
-    transport ??= createHttpTransport({ config, auth: createMissingCredentialsAuth(), clock, logger, fetch: options.fetch, random: options.random });
+  async function post(path: string, body: Record<string, string>, signal: AbortSignal, idempotent: boolean): Promise<TransportResponse> {
+    transport ??= createHttpTransport({ config, clock, logger, fetch: options.fetch, random: options.random, followRedirects: false });
     // Login may be repeated after a connection error (it only issues another token); refresh may not: it rotates.
-    return transport.request({
+    const response = await transport.request({
       method: 'POST',
       url: `${authBase}${path}`,
       body,
@@ -81,6 +84,26 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
       timeoutMs: AUTH_REQUEST_TIMEOUT_MS,
       resultStatuses: EVERY_FAILURE_STATUS,
       signal,
+    });
+    if (response.status >= 300 && response.status < 400) throw redirected(path, response);
+    return response;
+  }
+
+  // The body holds the credentials: they are never sent on to wherever the auth host points.
+  function redirected(path: string, response: TransportResponse): AuthError {
+    const location = response.headers.get('location');
+    let target = 'an unnamed location';
+    try {
+      if (location) target = new URL(location, authBase).host;
+    } catch {
+      // An unparseable Location still names nothing safe to show.
+    }
+    const call = path === LOGIN_PATH ? 'Login' : 'Token refresh';
+    return new AuthError(`${call} was redirected (HTTP ${response.status}) to ${target}; the credentials were not sent on. ${envAdvice}`, {
+      status: response.status,
+      requestId: response.requestId,
+      details: { redirect_host: target },
+      secrets: secrets(),
     });
   }
 

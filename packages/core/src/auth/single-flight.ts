@@ -1,4 +1,4 @@
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort } from '../errors/abort';
 
 /** Shares one in-flight task among concurrent callers (one login for N parallel requests). */
 export interface SingleFlight<T> {

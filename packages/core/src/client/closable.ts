@@ -1,16 +1,19 @@
 import type { ScribeError } from '../errors';
+import { abortedCallError, linkSignals } from '../errors/abort';
 
 /** The client-wide cancellation every call is tied to. */
 export interface Closable {
-  /** Aborted by `close()`. */
+  /** Aborted by `close()`, with {@link Closable.closedError} as the reason. */
   controller: AbortController;
   /** The error calls reject with once the client is closed. */
   closedError: () => ScribeError;
 }
 
 /**
- * Runs `call` with `options.signal` combined with the client's close signal, so `close()` cancels every call in
- * flight (their timers included) and calls made afterwards fail at once.
+ * Runs `call` with `options.signal` linked to the client's close signal, so `close()` cancels every call in flight
+ * (their timers included) and calls made afterwards fail at once. Whatever layer noticed the abort, the call rejects
+ * with the one mapping of `errors/abort`: the caller's abort is an AbortError, its deadline a TimeoutError, the
+ * client's close the closed AbortError.
  */
 export async function withSignal<O extends { signal?: AbortSignal }, R>(
   closable: Closable,
@@ -19,20 +22,12 @@ export async function withSignal<O extends { signal?: AbortSignal }, R>(
 ): Promise<R> {
   const closeSignal = closable.controller.signal;
   if (closeSignal.aborted) throw closable.closedError();
-  const own = options?.signal;
-  if (!own) return call({ ...(options ?? ({} as O)), signal: closeSignal });
-  // Combined by hand (not AbortSignal.any) so the listeners on the long-lived close signal are removed per call.
-  const combined = new AbortController();
-  const forward = (source: AbortSignal) => () => combined.abort(source.reason);
-  const onOwn = forward(own);
-  const onClose = forward(closeSignal);
-  if (own.aborted) onOwn();
-  own.addEventListener('abort', onOwn, { once: true });
-  closeSignal.addEventListener('abort', onClose, { once: true });
+  const linked = linkSignals(options?.signal, closeSignal);
   try {
-    return await call({ ...options, signal: combined.signal });
+    return await call({ ...(options ?? ({} as O)), signal: linked.signal });
+  } catch (error) {
+    throw abortedCallError(error, linked.signal);
   } finally {
-    own.removeEventListener('abort', onOwn);
-    closeSignal.removeEventListener('abort', onClose);
+    linked.dispose();
   }
 }

@@ -4,6 +4,7 @@ import { selectAuthProvider } from '../auth/select-auth-provider';
 import type { ScribeConfig } from '../config/scribe-config';
 import { createDiscoveryClient, type DiscoveryClient } from '../discovery/discovery-client';
 import { AbortError } from '../errors';
+import { abortedCallError } from '../errors/abort';
 import { createSystemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { createResultPoller, type WaitForResultsOptions } from '../polling/result-poller';
@@ -70,6 +71,12 @@ export interface ScribeCore {
   openStream(options?: OpenStreamOptions): Promise<StreamSession>;
   /** The business id read from the credential (never configured), or undefined before login or when unreadable. */
   businessId(): string | undefined;
+  /**
+   * Runs an adapter's own async call (decoding, speech detection) under the client's cancellation rules: `options.signal`
+   * is tied to `close()`, and whatever layer noticed an abort, the call rejects with AbortError for the caller's abort
+   * or the close, TimeoutError for a deadline signal.
+   */
+  withSignal<O extends { signal?: AbortSignal }, R>(options: O | undefined, call: (options: O) => Promise<R>): Promise<R>;
   /** Cancels every call in flight (AbortError) and refuses new ones; forgets cached discovery and session state. */
   close(): void;
 }
@@ -79,31 +86,29 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
   const { config } = options;
   const clock = options.clock ?? createSystemClock();
   const logger = options.logger ?? silentLogger;
-  const auth =
-    options.auth ?? selectAuthProvider(config, { clock, logger, fetch: options.fetch, random: options.random, getToken: options.getToken });
+  const closable: Closable = { controller: new AbortController(), closedError: () => new AbortError('The Scribe client was closed.') };
+  const lifetime = closable.controller.signal;
+  const shared = { config, clock, logger, fetch: options.fetch, random: options.random, userAgent: options.userAgent, onWarning: options.onWarning };
+  // Built in dependency order (auth sits on transport, never the reverse): login and refresh go through a transport
+  // of their own, without credentials and without following redirects, but with the client's user agent and hooks.
+  const loginTransport = createHttpTransport({ ...shared, followRedirects: false });
+  const auth = options.auth ?? selectAuthProvider(config, { clock, logger, transport: loginTransport, getToken: options.getToken });
   // The transport reads the negotiated version from discovery, which itself fetches through the transport; the
   // closures below only run during requests, after both exist.
   const transport: Transport =
     options.transport ??
     createHttpTransport({
-      config,
+      ...shared,
       auth,
-      clock,
-      logger,
-      fetch: options.fetch,
-      random: options.random,
-      userAgent: options.userAgent,
-      onWarning: options.onWarning,
       getVersionHeader: () => discovery.version(),
       onUnauthorized: () => discovery.invalidate(),
     });
-  const discovery: DiscoveryClient = createDiscoveryClient({ config, transport, clock, logger });
+  const discovery: DiscoveryClient = createDiscoveryClient({ config, transport, clock, logger, lifetime });
   const registry = createSessionRegistry();
   const sessionsApi = createSessionsApi({ config, transport, discovery, registry, logger });
   const uploads = createAudioUploads({ config, transport, discovery, registry, logger, endSession: (id, endOptions) => sessionsApi.end(id, endOptions) });
   const poller = createResultPoller({ config, clock, logger, getSession: (id, getOptions) => sessionsApi.get(id, getOptions) });
 
-  const closable: Closable = { controller: new AbortController(), closedError: () => new AbortError('The Scribe client was closed.') };
   const sessions: SessionsApi = {
     create: (o) => withSignal(closable, o, (s) => sessionsApi.create(s)),
     get: (id, o) => withSignal(closable, o, (s) => sessionsApi.get(id, s)),
@@ -124,11 +129,16 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
     uploadChunks: (id, chunks, o) => withSignal(closable, o, (s) => uploads.uploadChunks(id, chunks, s)),
     endSession: sessions.end,
     waitForResults: (id, o) => withSignal(closable, o, (s) => poller.waitForResults(id, s)),
-    openStream: (o) =>
-      openStream(
-        { sessions, discovery, clock, random: options.random, lifetime: closable.controller.signal },
-        { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket },
-      ),
+    // Not withSignal: the caller's signal outlives this call (aborting it later fails the stream), so it is not linked
+    // and released here; only the error of an aborted opening is mapped.
+    openStream: async (o) => {
+      try {
+        return await openStream({ sessions, discovery, clock, random: options.random, lifetime }, { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket });
+      } catch (error) {
+        throw abortedCallError(abortedCallError(error, o?.signal), lifetime);
+      }
+    },
+    withSignal: (o, call) => withSignal(closable, o, call),
     businessId: () => auth.businessId(),
     close: () => {
       closable.controller.abort(closable.closedError());

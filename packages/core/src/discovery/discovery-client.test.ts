@@ -8,10 +8,10 @@ import { createDiscoveryClient } from './discovery-client';
 const msa = createTestConfig({ dialect: 'msa', discoveryUrl: 'https://scribe.example.com' });
 const eka = createTestConfig({ dialect: 'eka', baseUrl: 'https://api.eka.care/voice' });
 
-function setup(config = msa, handler?: ScriptedHandler) {
+function setup(config = msa, handler?: ScriptedHandler, lifetime?: AbortSignal) {
   const clock = createManualClock();
   const transport = createScriptedTransport(handler ?? (() => ({ data: createTestDiscoveryDocument('https://scribe.example.com'), headers: { 'Cache-Control': 'max-age=60' } })));
-  return { clock, transport, discovery: createDiscoveryClient({ config, transport, clock }) };
+  return { clock, transport, discovery: createDiscoveryClient({ config, transport, clock, lifetime }) };
 }
 
 describe('createDiscoveryClient: msa', () => {
@@ -91,7 +91,7 @@ describe('createDiscoveryClient: msa', () => {
     await expect(discovery.get()).rejects.toMatchObject({ code: 'api_error', status: 500 });
   });
 
-  it("one caller's abort does not fail the others; the shared fetch is cancelled only when nobody waits", async () => {
+  it("one caller's abort does not fail the others; only the lifetime cancels the shared fetch", async () => {
     let calls = 0;
     const gate: { open?: () => void } = {};
     const { transport, discovery } = setup(msa, (request) => {
@@ -111,12 +111,36 @@ describe('createDiscoveryClient: msa', () => {
     expect(calls).toBe(1);
     expect(transport.requests[0]?.signal?.aborted).toBe(false);
 
-    const { transport: t2, discovery: d2 } = setup(msa, (request) => hangUntilAborted(request.signal));
+    const lifetime = new AbortController();
+    const { transport: t2, discovery: d2 } = setup(msa, (request) => hangUntilAborted(request.signal), lifetime.signal);
     const only = new AbortController();
     const pending = d2.get({ signal: only.signal });
     only.abort();
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(t2.requests[0]?.signal?.aborted).toBe(false);
+    lifetime.abort();
     expect(t2.requests[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('a get straight after an aborted one joins the fetch still running and succeeds', async () => {
+    const gate: { open?: () => void } = {};
+    const { transport, discovery } = setup(msa, () => new Promise((resolve) => (gate.open = () => resolve({ data: createTestDiscoveryDocument() }))));
+    const aborted = new AbortController();
+    const first = discovery.get({ signal: aborted.signal });
+    aborted.abort();
+    await expect(first).rejects.toMatchObject({ code: 'aborted' });
+    const next = discovery.get();
+    gate.open?.();
+    await expect(next).resolves.toMatchObject({ source: 'discovery' });
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it("a caller's AbortSignal.timeout() stops it waiting with TimeoutError", async () => {
+    const { discovery } = setup(msa, (request) => hangUntilAborted(request.signal));
+    const deadline = new AbortController();
+    const pending = discovery.get({ signal: deadline.signal });
+    deadline.abort(new DOMException('deadline', 'TimeoutError'));
+    await expect(pending).rejects.toMatchObject({ code: 'timeout', name: 'TimeoutError' });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ScribeConfig } from '../config/scribe-config';
-import { AbortError, ScribeError, ValidationError } from '../errors';
+import { ScribeError, ValidationError } from '../errors';
+import { linkSignals, throwIfAborted, waitUnlessAborted } from '../errors/abort';
 import type { Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import type { Transport } from '../transport/transport';
@@ -24,6 +25,11 @@ export interface DiscoveryClientOptions {
   logger?: Logger;
   /** Versions this client speaks, MAJOR.MINOR. Default `["0.1"]`. */
   clientVersions?: readonly string[];
+  /**
+   * The lifetime of the shared fetch (a client's close signal): it alone cancels the fetch, while a caller's signal
+   * only stops that caller waiting. Default: never cancelled (the transport's own timeouts still bound it).
+   */
+  lifetime?: AbortSignal;
 }
 
 /** Reads and caches the service's discovery discoveryDocument. */
@@ -43,8 +49,6 @@ export interface DiscoveryClient {
 
 interface Shared {
   promise: Promise<{ description: ServiceDescription; maxAgeSeconds: number }>;
-  controller: AbortController;
-  waiters: number;
 }
 
 /** Creates a discovery client (contract 2.2). Concurrent callers share one fetch. */
@@ -76,9 +80,11 @@ export function createDiscoveryClient(options: DiscoveryClientOptions): Discover
   }
 
   function start(): Shared {
-    const controller = new AbortController();
+    // On the lifetime, not on the first caller's signal: a caller giving up must not fail the others, nor the next
+    // caller who would otherwise join a fetch that is being cancelled.
+    const linked = linkSignals(options.lifetime);
     const startedGeneration = generation;
-    const entry: Shared = { controller, waiters: 0, promise: fetchDescription(controller.signal) };
+    const entry: Shared = { promise: fetchDescription(linked.signal) };
     entry.promise.then(
       ({ description, maxAgeSeconds }) => {
         // An invalidate() during the fetch means the answer may already be stale: use it once, do not cache it.
@@ -86,6 +92,7 @@ export function createDiscoveryClient(options: DiscoveryClientOptions): Discover
       },
       () => undefined,
     ).finally(() => {
+      linked.dispose();
       if (shared === entry) shared = undefined;
     });
     return entry;
@@ -93,18 +100,11 @@ export function createDiscoveryClient(options: DiscoveryClientOptions): Discover
 
   async function get(getOptions: { signal?: AbortSignal } = {}): Promise<ServiceDescription> {
     const signal = getOptions.signal;
-    if (signal?.aborted) throw new AbortError();
+    throwIfAborted(signal);
     const hit = fresh();
     if (hit) return hit;
     const entry = (shared ??= start());
-    entry.waiters += 1;
-    try {
-      return (await waitFor(entry.promise, signal)).description;
-    } finally {
-      entry.waiters -= 1;
-      // The fetch is shared; it is cancelled only when nobody is waiting for it any more.
-      if (entry.waiters === 0 && signal?.aborted) entry.controller.abort();
-    }
+    return (await waitUnlessAborted(entry.promise, signal)).description;
   }
 
   return {
@@ -131,13 +131,4 @@ function describeMsa(raw: unknown, clientVersions: readonly string[]): ServiceDe
     );
   }
   return describeDocument(discoveryDocument, version);
-}
-
-function waitFor<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -1,5 +1,5 @@
 import type { PcmBlock, PcmBlockSource } from '../audio/pcm-block';
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort } from '../errors/abort';
 import type { Clock } from '../ports/clock';
 
 /** What the intake reports after each block taken in. */

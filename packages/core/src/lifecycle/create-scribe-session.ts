@@ -5,7 +5,7 @@ import { AbortError, ConfigError, ScribeError } from '../errors';
 import { createSystemClock } from '../ports/clock';
 import type { SessionResult } from '../protocol/session-result';
 import type { StreamSession } from '../stream/stream-session';
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort, waitUnlessAborted } from '../errors/abort';
 import { noSpeechError, uploadSpeech, type SpeechUploadContext } from '../uploads/upload-speech';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
 import { createSessionStore } from './create-session-store';
@@ -265,21 +265,6 @@ function throwIfStreamFailed(stream: StreamSession): void {
 
 function cancelledError(): AbortError {
   return new AbortError('The session was cancelled.');
-}
-
-async function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) throw errorForAbort(signal);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(errorForAbort(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([promise, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort!);
-  }
 }
 
 interface Deferred<T> {

@@ -145,6 +145,24 @@ describe('waitForResults', () => {
     expect(getStarts).toEqual([0]);
   });
 
+  it("a caller's deadline signal (AbortSignal.timeout) is a TimeoutError, in the GET and in the sleep between polls", async () => {
+    const inFlight = new AbortController();
+    const { poller } = setup([(request) => hangUntilAborted(request.signal)]);
+    const waiting = poller.waitForResults('s1', { signal: inFlight.signal });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    inFlight.abort(new DOMException('deadline', 'TimeoutError'));
+    await expect(waiting).rejects.toMatchObject({ code: 'timeout', name: 'TimeoutError' });
+
+    const clock = createManualClock();
+    const sleeping = new AbortController();
+    const second = setup(['processing'], { clock });
+    const polling = second.poller.waitForResults('s1', { interval: 5, signal: sleeping.signal });
+    await clock.advance(0);
+    sleeping.abort(new DOMException('deadline', 'TimeoutError'));
+    await expect(polling).rejects.toMatchObject({ code: 'timeout', name: 'TimeoutError' });
+    expect(clock.pendingSleeps).toBe(0);
+  });
+
   it('[#67] msa without an explicit interval: 2 s for the first 30 s, 5 s until 60 s, then 10 s', async () => {
     const { poller, getStarts } = setup(['processing'], { config: msa });
     await expect(poller.waitForResults('s1', { timeout: 90 })).rejects.toBeInstanceOf(TimeoutError);

@@ -1,5 +1,6 @@
 import type { ScribeConfig } from '../config/scribe-config';
-import { AbortError, ScribeError, SessionExpiredError, TimeoutError, ValidationError } from '../errors';
+import { ScribeError, SessionExpiredError, TimeoutError, ValidationError } from '../errors';
+import { errorForAbort, linkSignals } from '../errors/abort';
 import type { Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import type { SessionResult } from '../protocol';
@@ -21,7 +22,7 @@ export interface WaitForResultsOptions {
   templateId?: string;
   /** Called with every session body received, once per poll; a returned promise is awaited before the next poll. */
   onUpdate?: (result: SessionResult) => void | Promise<void>;
-  /** Cancels the request in flight and the wait between polls (AbortError). */
+  /** Cancels the request in flight and the wait between polls (AbortError; TimeoutError for a deadline signal such as `AbortSignal.timeout()`). */
   signal?: AbortSignal;
 }
 
@@ -66,7 +67,7 @@ export function createResultPoller(options: ResultPollerOptions): ResultPoller {
     let last: SessionResult | undefined;
     let lastError: ScribeError | undefined;
     for (;;) {
-      if (signal?.aborted) throw abortError(signal);
+      if (signal?.aborted) throw errorForAbort(signal);
       const roundStart = clock.now();
       let result: SessionResult | undefined;
       const deadline = deadlineSignal(timeoutMs - (roundStart - started), signal, () => timeoutError(sessionId, timeoutMs, last, lastError));
@@ -116,21 +117,16 @@ export function createResultPoller(options: ResultPollerOptions): ResultPoller {
 // with the TimeoutError as the abort reason so the transport rethrows it. Like the transport's request timeout this is
 // a real timer, because it bounds real network I/O; the caller's signal still wins.
 function deadlineSignal(remainingMs: number, outer: AbortSignal | undefined, onDeadline: () => ScribeError) {
-  const controller = new AbortController();
-  let expired = false;
-  const forward = () => controller.abort(outer?.reason);
-  if (outer?.aborted) forward();
-  outer?.addEventListener('abort', forward, { once: true });
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort(onDeadline());
-  }, Math.max(0, remainingMs));
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(onDeadline()), Math.max(0, remainingMs));
+  const linked = linkSignals(outer, deadline.signal);
   return {
-    signal: controller.signal,
-    expired: () => expired,
+    signal: linked.signal,
+    // The deadline counts only when it fired first: a caller's abort just before it keeps its own meaning.
+    expired: () => deadline.signal.aborted && linked.signal.reason === deadline.signal.reason,
     dispose: () => {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', forward);
+      linked.dispose();
     },
   };
 }
@@ -147,10 +143,6 @@ function timeoutError(sessionId: string, timeoutMs: number, last: SessionResult 
     `Session ${sessionId} had no final result after ${timeoutMs / 1000} s; last status: ${status}. Wait longer (timeout) or poll again later.${failing}`,
     { details: { session_id: sessionId, last_status: status }, cause: lastError },
   );
-}
-
-function abortError(signal: AbortSignal): ScribeError {
-  return ScribeError.is(signal.reason) ? signal.reason : new AbortError();
 }
 
 function seconds(value: number, name: string): number {

@@ -1,5 +1,5 @@
 import type { Clock } from '../ports/clock';
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort } from '../errors/abort';
 
 /**
  * Lets async code wait until a condition holds. `notify()` wakes every waiter to re-check; with `pollMs`, waiters

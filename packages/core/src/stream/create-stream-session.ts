@@ -2,7 +2,7 @@ import { APIError, InvalidAudioError, ScribeError, SessionStateError } from '../
 import { createSystemClock } from '../ports/clock';
 import { silentLogger } from '../ports/logger';
 import { parseStreamMessage } from '../protocol/stream-message';
-import { errorForAbort } from '../transport/abort';
+import { errorForAbort } from '../errors/abort';
 import { AudioBacklog } from './audio-backlog';
 import { ChangeSignal } from './change-signal';
 import { isFatalCloseCode, streamCloseError } from './stream-close-error';
@@ -40,7 +40,7 @@ class LiveStream implements StreamSession {
   private lastClose: { code: number; reason: string } | undefined;
   private failure: ScribeError | undefined;
   private stopResult: StreamStopResult | undefined;
-  private stopRun: Promise<StreamStopResult> | undefined;
+  private stopRun: { promise: Promise<StreamStopResult>; signal: AbortSignal | undefined } | undefined;
   private readonly firstReady: Promise<void>;
   private settleFirstReady!: (error?: ScribeError) => void;
 
@@ -97,8 +97,20 @@ class LiveStream implements StreamSession {
 
   stop(reason?: string, stopOptions: StreamStopOptions = {}): Promise<StreamStopResult> {
     if (this.stopResult) return Promise.resolve(this.stopResult);
-    this.stopRun ??= this.runStop(reason, stopOptions).finally(() => (this.stopRun = undefined));
-    return this.stopRun;
+    const running = this.stopRun;
+    if (running && !running.signal?.aborted) return running.promise;
+    // Joining a stop whose caller gave up would inherit that abort: let it unwind, then stop afresh.
+    const started = running
+      ? running.promise.then(noop, noop).then(() => this.stopResult ?? this.runStop(reason, stopOptions))
+      : this.runStop(reason, stopOptions);
+    const entry = {
+      signal: stopOptions.signal,
+      promise: started.finally(() => {
+        if (this.stopRun === entry) this.stopRun = undefined;
+      }),
+    };
+    this.stopRun = entry;
+    return entry.promise;
   }
 
   private async runStop(reason: string | undefined, stopOptions: StreamStopOptions): Promise<StreamStopResult> {
@@ -299,3 +311,5 @@ class LiveStream implements StreamSession {
     this.changes.notify();
   }
 }
+
+function noop(): void {}

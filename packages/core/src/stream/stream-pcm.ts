@@ -1,7 +1,7 @@
 import { InvalidAudioError } from '../errors';
 import { SPEECH_SAMPLE_RATE } from '../audio/sample-rate';
 import { createSystemClock, type Clock } from '../ports/clock';
-import { throwIfAborted } from '../transport/abort';
+import { throwIfAborted } from '../errors/abort';
 import type { StreamSession } from './stream-session';
 
 /** Raw 16 kHz mono s16le PCM in pieces of any size, as they arrive. */

@@ -1,4 +1,4 @@
-import { AbortError } from '../errors';
+import { errorForAbort } from '../errors/abort';
 import type { Clock } from '../ports/clock';
 
 /** Options of `createManualClock`. */
@@ -44,7 +44,7 @@ export function createManualClock(options: ManualClockOptions = {}): ManualClock
   function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     sleeps.push(ms);
     return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new AbortError());
+      if (signal?.aborted) return reject(errorForAbort(signal));
       const duration = Math.max(0, ms);
       if (autoAdvance) {
         current += duration;
@@ -55,7 +55,7 @@ export function createManualClock(options: ManualClockOptions = {}): ManualClock
       const sleeper: Sleeper = { due: current + duration, order: order++, resolve: () => undefined };
       const onAbort = () => {
         sleepers.splice(sleepers.indexOf(sleeper), 1);
-        reject(new AbortError());
+        reject(errorForAbort(signal));
       };
       sleeper.resolve = () => {
         signal?.removeEventListener('abort', onAbort);

@@ -1,4 +1,4 @@
-import { AbortError } from '../errors';
+import { errorForAbort } from '../errors/abort';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/transport';
 
 /** What a script answers for one request: a response to resolve with. Throw a ScribeError to reject instead. */
@@ -28,7 +28,7 @@ export interface ScriptedTransport extends Transport {
 
 /**
  * Creates a Transport driven by `handler`. It does what the real transport promises to callers and no more: the
- * caller's signal rejects with AbortError (also while the handler is still working), nothing is retried.
+ * caller's signal rejects as the real transport's does (`errorForAbort`), also while the handler is still working; nothing is retried.
  */
 export function createScriptedTransport(handler: ScriptedHandler): ScriptedTransport {
   const requests: TransportRequest[] = [];
@@ -44,7 +44,7 @@ export function createScriptedTransport(handler: ScriptedHandler): ScriptedTrans
     },
     async request<T>(request: TransportRequest): Promise<TransportResponse<T>> {
       requests.push(request);
-      if (request.signal?.aborted) throw new AbortError();
+      if (request.signal?.aborted) throw errorForAbort(request.signal);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       try {
@@ -61,14 +61,14 @@ export function createScriptedTransport(handler: ScriptedHandler): ScriptedTrans
 /** A promise that never settles unless `signal` aborts: a hanging request. */
 export function hangUntilAborted(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(new AbortError()), { once: true });
+    signal?.addEventListener('abort', () => reject(errorForAbort(signal)), { once: true });
   });
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError());
+    const onAbort = () => reject(errorForAbort(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {

@@ -1,16 +1,15 @@
 import { createFetch } from 'ofetch';
-import type { AuthProvider } from '../auth/auth-provider';
-import { selectAuthProvider } from '../auth/select-auth-provider';
 import type { ScribeConfig } from '../config/scribe-config';
-import { APIError, ScribeError, TimeoutError, redactText } from '../errors';
+import { APIError, ConfigError, ScribeError, TimeoutError, redactText } from '../errors';
 import { createSystemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { DEFAULT_MAX_RETRIES, isRetryable, retryDelayMs, type RetryCheck } from '../retry/retry-policy';
-import { errorForAbort, throwIfAborted } from './abort';
+import { errorForAbort, throwIfAborted } from '../errors/abort';
 import { mapErrorResponse } from './error-mapping';
 import { describeNetworkError, rootCause } from './network-error';
 import { decodeResponseBody, encodeRequestBody, withQuery } from './request-body';
 import type { Transport, TransportRequest, TransportResponse } from './transport';
+import type { TransportAuth } from './transport-auth';
 import { DEFAULT_USER_AGENT } from './user-agent';
 
 /** Something the service said that the application should hear about without failing the call. */
@@ -29,8 +28,16 @@ export interface TransportWarning {
 export interface HttpTransportOptions {
   /** Resolved configuration: `dialect`, `requestTimeout` (seconds), `maxRetries` and the credentials to redact. */
   config: ScribeConfig;
-  /** Credentials for authenticated calls. Default: `selectAuthProvider(config)` sharing this transport's fetch, clock, logger and random. */
-  auth?: AuthProvider | undefined;
+  /**
+   * Credentials for authenticated calls (an auth provider). Default none: such a transport sends only calls made with
+   * `auth: false` (discovery, login), and an authenticated call fails with ConfigError.
+   */
+  auth?: TransportAuth | undefined;
+  /**
+   * Whether calls without credentials follow redirects (discovery may be served behind one). Calls with credentials
+   * never do. Default true; a login transport sets false, because its body carries the credentials.
+   */
+  followRedirects?: boolean;
   /** Time for retry waits (request deadlines run on real timers: they bound real I/O). Default: the system clock. */
   clock?: Clock;
   /** Receives redacted one-line summaries of attempts and retries. Default: silent. */
@@ -79,9 +86,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   // ofetch retries and timeouts stay off: the SDK's own policy, clock and errors apply instead.
   const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) });
   const warned = new Set<string>();
-  let auth = options.auth;
-  const provider = (): AuthProvider =>
-    (auth ??= selectAuthProvider(config, { clock, logger, fetch: options.fetch, random }));
+  const { auth } = options;
+  const followRedirects = options.followRedirects ?? true;
+  const provider = (): TransportAuth => auth ?? NO_CREDENTIALS;
 
   function secrets(): string[] {
     const fromConfig = [config.clientId, config.clientSecret, config.apiKey, config.accessToken, config.jwtPayload && JSON.stringify(config.jwtPayload)];
@@ -135,7 +142,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         body: call.body,
         signal: controller.signal,
         // Credentials must not follow a redirect to another host (fetch only strips Authorization); 3xx is an error.
-        redirect: call.useAuth ? 'manual' : 'follow',
+        redirect: call.useAuth || !followRedirects ? 'manual' : 'follow',
         retry: 0,
         ignoreResponseError: true,
         responseType: 'text',
@@ -257,6 +264,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   return { request };
 }
+
+// Without a provider an authenticated call is a programming error of whoever built the transport, not a login failure.
+const NO_CREDENTIALS: TransportAuth = {
+  headers: () => Promise.reject(new ConfigError('This transport was built without credentials (`auth`) and cannot send an authenticated call.')),
+  onUnauthorized: async () => false,
+  secrets: () => [],
+};
 
 function retriedText(retries: number, idempotent: boolean): string {
   if (retries > 0) return `retried ${retries} time${retries === 1 ? '' : 's'}`;

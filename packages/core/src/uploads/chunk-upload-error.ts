@@ -1,5 +1,7 @@
 import { ScribeError, type ScribeErrorCode } from '../errors';
 
+const CHUNK_UPLOAD_ERROR_MARKER = Symbol.for('scribe-ts.chunk-upload-error');
+
 /** Where an interrupted multi-chunk upload stopped, so the caller can resume without losing or repeating audio. */
 export interface ChunkUploadProgress {
   /** Chunks the server acknowledged in the interrupted call. */
@@ -15,7 +17,8 @@ export interface ChunkUploadProgress {
 
 /**
  * A multi-chunk upload stopped before its source was exhausted. Its `code` is the code of the underlying failure
- * (`api_error`, `invalid_audio`, `aborted`...), which is also its `cause`; the session was not ended.
+ * (`api_error`, `invalid_audio`, `aborted`...), which is also its `cause`; the session was not ended. Recognise it with
+ * `ChunkUploadError.is(err)`, which also works across two copies of the package.
  */
 export class ChunkUploadError extends ScribeError {
   /** Chunks the server acknowledged in the interrupted call. */
@@ -42,5 +45,11 @@ export class ChunkUploadError extends ScribeError {
     this.acknowledged = progress.acknowledged;
     this.resumeIndex = progress.resumeIndex;
     this.fileName = progress.fileName;
+    Object.defineProperty(this, CHUNK_UPLOAD_ERROR_MARKER, { value: true });
+  }
+
+  /** True for any ChunkUploadError, including ones thrown by another copy of the SDK. */
+  static override is(value: unknown): value is ChunkUploadError {
+    return ScribeError.is(value) && (value as unknown as Record<symbol, unknown>)[CHUNK_UPLOAD_ERROR_MARKER] === true;
   }
 }

@@ -149,6 +149,32 @@ describe('createChunkUploader', () => {
     expect(state.pulled).toBe(3);
   });
 
+  it("a caller's deadline signal (AbortSignal.timeout) ends the run with code timeout, progress kept", async () => {
+    const m = manualSend();
+    const controller = new AbortController();
+    const run = createChunkUploader({ send: m.send, signal: controller.signal }).run([chunk(0), chunk(1)]);
+    run.catch(() => undefined);
+    await tick();
+    m.calls[0]!.resolve();
+    await tick();
+    controller.abort(new DOMException('deadline', 'TimeoutError'));
+    const error = await run.catch((e: unknown) => e);
+    expect(ChunkUploadError.is(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'timeout', acknowledged: 1, resumeIndex: 1 });
+  });
+
+  it('ChunkUploadError.is recognises the marker, not the class: other ScribeErrors and look-alikes are refused', () => {
+    const error = new ChunkUploadError(new APIError('x'), { acknowledged: 0, resumeIndex: 0, fileName: undefined });
+    expect(ChunkUploadError.is(error)).toBe(true);
+    expect(ChunkUploadError.is(new APIError('x'))).toBe(false);
+    expect(ChunkUploadError.is({ name: 'ChunkUploadError', acknowledged: 0 })).toBe(false);
+    // A copy from another instance of the package carries the same global symbol.
+    const foreign = Object.create(null) as Record<symbol, unknown>;
+    foreign[Symbol.for('scribe-ts.error')] = true;
+    foreign[Symbol.for('scribe-ts.chunk-upload-error')] = true;
+    expect(ChunkUploadError.is(foreign)).toBe(true);
+  });
+
   it('already aborted: nothing is pulled or sent', async () => {
     const { source, state } = countingSource([chunk(0)]);
     let sent = 0;

@@ -1,4 +1,5 @@
-import { AbortError, InvalidAudioError, ScribeError, ValidationError } from '../errors';
+import { InvalidAudioError, ScribeError, ValidationError } from '../errors';
+import { errorForAbortReason } from '../errors/abort';
 import { silentLogger, type Logger } from '../ports/logger';
 import { chunkFileName } from './chunk-file-name';
 import { ChunkUploadError } from './chunk-upload-error';
@@ -189,7 +190,7 @@ interface RunControl {
   fail(error: unknown, fileName: string | undefined): void;
   /** The failure that ended the run (an abort counts), if any. */
   failure(): { error: unknown; fileName: string | undefined } | undefined;
-  /** The error an abort is reported as: the caller's ScribeError reason, else AbortError. */
+  /** The error an abort is reported as (`errorForAbort` of the caller's signal). */
   abortReason(): ScribeError;
   /** Detaches from the caller's signal. */
   dispose(): void;
@@ -207,7 +208,7 @@ function createRunControl(outer: AbortSignal | undefined): RunControl {
     onStop.clear();
   };
   let first: { error: unknown; fileName: string | undefined } | undefined;
-  const abortReason = () => (ScribeError.is(outer?.reason) ? outer.reason : new AbortError());
+  const abortReason = () => errorForAbortReason(outer?.reason);
   const onAbort = () => {
     controller.abort(abortReason());
     stop();

@@ -9,7 +9,7 @@ import { readAhead } from '../audio/read-ahead';
 import { speechChunks } from '../audio/speech-chunks';
 import type { VoiceActivityDetector } from '../audio/voice-activity-detector';
 import type { ChunkSource } from './chunk-uploader';
-import type { ChunkUploadError } from './chunk-upload-error';
+import { ChunkUploadError } from './chunk-upload-error';
 import type { UploadChunksOptions } from './audio-uploads';
 
 /** Options of `uploadSpeech` (and of `uploadAudioFile` / `uploadPcm` in the platform packages). */
@@ -84,10 +84,8 @@ async function maxChunkSecondsFor(context: SpeechUploadContext, signal: AbortSig
 // the caller gets the decoder's own InvalidAudioError or ConfigError rather than a resumable ChunkUploadError, which
 // only matters once chunks have been acknowledged.
 function unwrapSourceError(error: unknown): unknown {
-  if (!ScribeError.is(error) || error.name !== 'ChunkUploadError') return error;
-  const upload = error as ChunkUploadError;
-  if (upload.acknowledged > 0 || upload.fileName !== undefined) return error;
-  const cause = upload.cause;
+  if (!ChunkUploadError.is(error) || error.acknowledged > 0 || error.fileName !== undefined) return error;
+  const cause = error.cause;
   return ScribeError.is(cause) && (cause.code === 'invalid_audio' || cause.code === 'config_error') ? cause : error;
 }
 

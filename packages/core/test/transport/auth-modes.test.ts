@@ -132,12 +132,15 @@ describe('[#12] mode selection (1.1, first match wins)', () => {
     expect(fake.protocolCalls).toHaveLength(1);
   });
 
-  it('[#12] without an auth option the transport selects the provider from the config', async () => {
+  it('[#12] a transport built without an auth provider sends public calls and refuses authenticated ones without a request', async () => {
     fake = createFakeEka();
     server = await startTestServer(fake.handler);
+    fake.onProtocol = (_req, res) => (sendJson(res, 200, {}), true);
     const transport = createHttpTransport({ config: testConfig(server.origin, { clientId: 'c', clientSecret: 'sentinel-secret' }) });
-    await transport.request({ method: 'GET', url: `${server.origin}/v1/templates` });
-    expect(fake.logins).toHaveLength(1);
+    await expect(transport.request({ method: 'GET', url: `${server.origin}/v1/templates` })).rejects.toMatchObject({ code: 'config_error' });
+    expect(fake.logins).toHaveLength(0);
+    expect(fake.protocolCalls).toHaveLength(0);
+    await expect(transport.request({ method: 'GET', url: `${server.origin}/public`, auth: false })).resolves.toMatchObject({ status: 200 });
   });
 });
 
@@ -210,7 +213,9 @@ describe('provider failures and hooks', () => {
     server = await startTestServer(fake.handler);
     let drops = 0;
     const config = testConfig(server.origin, { clientId: 'c', clientSecret: 'sentinel-secret' });
-    const transport = createHttpTransport({ config, onUnauthorized: () => (drops += 1), clock: createManualClock({ autoAdvance: true }) });
+    const clock = createManualClock({ autoAdvance: true });
+    const auth = selectAuthProvider(config, { clock });
+    const transport = createHttpTransport({ config, auth, onUnauthorized: () => (drops += 1), clock });
     fake.onProtocol = (req, res) => (req.url === '/public' ? sendEnvelope(res, 401, 'authentication_failed') : sendEnvelope(res, 401, 'token_expired'), true);
     await expect(transport.request({ method: 'GET', url: `${server.origin}/v1/templates` })).rejects.toMatchObject({ status: 401 });
     expect(drops).toBe(2);

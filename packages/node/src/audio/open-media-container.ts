@@ -1,6 +1,6 @@
 import { ReadableStream } from 'node:stream/web';
 import type { Input, InputAudioTrack } from 'mediabunny';
-import { InvalidAudioError } from '@scribe/core';
+import { InvalidAudioError, ScribeError } from '@scribe/core';
 import type { OpenedAudioInput } from './open-audio-input';
 
 /** A demuxed container: the mediabunny input and its primary audio track. Dispose the input when done. */
@@ -46,7 +46,7 @@ export async function openMediaContainer(opened: OpenedAudioInput, signal?: Abor
     return { input, track, codec, sampleRate, channels };
   } catch (error) {
     input.dispose();
-    if (error instanceof InvalidAudioError) throw error;
+    if (ScribeError.is(error) && error.code === 'invalid_audio') throw error;
     throw new InvalidAudioError(`${opened.label} could not be read as a media container (the file may be damaged or cut short): ${messageOf(error)}`, { cause: error });
   } finally {
     signal?.removeEventListener('abort', dispose);

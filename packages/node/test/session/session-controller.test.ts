@@ -109,13 +109,12 @@ describe('ScribeClient.session: the core controller against the real server, Sil
     expect(stored.length).toBe(Math.round(22.66 * 16000) * 2);
   });
 
-  it('a stream the service closes for good (4429, too fast): the session errors and is not ended with part of its audio', async () => {
-    const t = await startTestServer({ stream: { maxSpeed: 100 } });
-    t.server.streams.dropAfter(200_000, 1);
+  it('a stream the service closes for good (4429: a file sent faster than max_speed allows): the session errors and is not ended with part of its audio', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 1 } });
     const session = ekaClient(t).session({ audio: { file: CONSULTATION_WAV }, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
     await session.start();
     await expect(session.result()).rejects.toMatchObject({ code: 'rate_limited' });
-    expect(session.getSnapshot()).toMatchObject({ status: 'error', activity: { connection: 'closed', reconnects: 1 } });
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', activity: { connection: 'closed' } });
     expect(endRequests(t, session.sessionId!)).toHaveLength(0);
   });
 
