@@ -25,8 +25,8 @@ const onProgress = (event) => {
 };
 const started = performance.now();
 let chunks;
-if (mode === 'pipelined') chunks = await client.uploadAudioFile(session.sessionId, file, { onProgress });
-else if (mode === 'read-ahead-0') chunks = await client.uploadAudioFile(session.sessionId, file, { onProgress, readAhead: 0 });
+if (mode === 'pipelined') ({ acknowledged: chunks } = await client.uploadAudioFile(session.sessionId, file, { onProgress }));
+else if (mode === 'read-ahead-0') ({ acknowledged: chunks } = await client.uploadAudioFile(session.sessionId, file, { onProgress, readAhead: 0 }));
 else if (mode === 'collect-first') {
   const model = await node.loadSileroModel();
   const detector = model.createDetector();
@@ -34,7 +34,7 @@ else if (mode === 'collect-first') {
   for await (const chunk of core.speechChunks(node.decodeAudio(file), { vad: detector, maxChunkSeconds: 20, onProgress })) all.push(chunk);
   await detector.dispose();
   await model.dispose();
-  chunks = await client.uploadChunks(session.sessionId, all);
+  ({ acknowledged: chunks } = await client.uploadChunks(session.sessionId, all));
 } else throw new Error(`unknown mode ${mode}`);
 const total = (performance.now() - started) / 1000;
 const uploadMs = uploads.map((upload) => upload.endedAt - upload.startedAt);

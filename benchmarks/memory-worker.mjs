@@ -70,7 +70,7 @@ function vmHwmMb() {
 }
 const started = performance.now();
 const cpuStarted = cpuSeconds();
-const chunks = await client.uploadAudioFile(session.sessionId, file, {
+const { acknowledged: chunks } = await client.uploadAudioFile(session.sessionId, file, {
   onProgress: (event) => {
     phase = event.type;
     if (event.type === 'audio-decoded') decoded = event.seconds;

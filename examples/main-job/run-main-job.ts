@@ -37,7 +37,7 @@ export async function runMainJob(audioPath: string, options: MainJobOptions): Pr
     languageHint: options.languageHint ?? 'en',
   });
   log(`session ${session.sessionId} created`);
-  const chunks = await client.uploadAudioFile(session.sessionId, audioPath, {
+  const { acknowledged: chunks } = await client.uploadAudioFile(session.sessionId, audioPath, {
     onProgress: (event) => {
       if (event.type === 'chunk-uploaded') log(`  uploaded ${event.fileName}`);
     },

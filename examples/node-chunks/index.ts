@@ -28,7 +28,7 @@ export async function uploadChunksAndWait(directory: string, options: ScribeClie
   await using client = new ScribeClient(options);
   const session = await client.createSession();
   console.log(`session ${session.sessionId} created (${session.status})`);
-  const sent = await client.uploadChunks(session.sessionId, readChunks(directory), {
+  const { acknowledged: sent } = await client.uploadChunks(session.sessionId, readChunks(directory), {
     onProgress: (event) => {
       if (event.type === 'chunk-uploaded') console.log(`  uploaded ${event.fileName}`);
       if (event.type === 'chunk-retried') console.log(`  retrying ${event.fileName}`);

@@ -20,7 +20,7 @@ export async function uploadFileAndWait(path: string, options: ScribeClientOptio
   await using client = new ScribeClient(options);
   const s = await client.createSession();
   console.log(`session ${s.sessionId} created; reading ${path}`);
-  const chunks = await client.uploadAudioFile(s.sessionId, path, {
+  const { acknowledged: chunks } = await client.uploadAudioFile(s.sessionId, path, {
     onProgress: (event) => {
       if (event.type === 'chunk-ready') console.log(`  speech ${event.startSeconds.toFixed(1)}–${event.endSeconds.toFixed(1)} s → chunk of ${event.durationSeconds.toFixed(1)} s`);
       if (event.type === 'chunk-uploaded') console.log(`  uploaded ${event.fileName}`);

@@ -26,7 +26,7 @@ export async function dictate(input: DictationInput, options: ScribeClientOption
   process.once('SIGINT', stopRecording);
   console.log(`session ${session.sessionId}: recording${input.maxSeconds ? ` for up to ${input.maxSeconds} s` : ''}, Ctrl-C to finish`);
   try {
-    const chunks = await client.uploadPcm(session.sessionId, mic, {
+    const { acknowledged: chunks } = await client.uploadPcm(session.sessionId, mic, {
       sampleRate: 16000,
       onProgress: (event) => {
         if (event.type === 'chunk-ready') console.log(`  speech ${event.startSeconds.toFixed(1)}–${event.endSeconds.toFixed(1)} s`);

@@ -41,7 +41,7 @@ export type { CreateSessionOptions } from './sessions/create-session-body';
 export type { EndSessionOptions } from './sessions/sessions-api';
 export type { CreatedSession, EndSessionResponse, SessionResult, SessionStatus, TemplateEntry } from './protocol';
 export type { WaitForResultsOptions } from './polling/result-poller';
-export type { ChunkToUpload, UploadChunkOptions, UploadChunksOptions, UploadedChunk } from './uploads/audio-uploads';
+export type { ChunkToUpload, UploadChunkOptions, UploadChunksOptions, UploadedChunk, UploadResult } from './uploads/audio-uploads';
 export type { ChunkSource } from './uploads/chunk-uploader';
 export type { UploadSpeechOptions } from './uploads/upload-speech';
 export type { ScribeProgressEvent } from './audio/audio-progress-event';

@@ -68,6 +68,7 @@ export {
   type SessionLifecycleStatus,
   type SessionActivity,
   type UploadedChunk,
+  type UploadResult,
   type UploadProgressEvent,
   type WaitForResultsOptions,
   type Logger,

@@ -25,6 +25,7 @@ import {
   type UploadChunkOptions,
   type UploadChunksOptions,
   type UploadedChunk,
+  type UploadResult,
   type WaitForResultsOptions,
   type SpeechUploadContext,
   type UploadSpeechOptions,
@@ -124,19 +125,19 @@ export class ScribeClient implements AsyncDisposable {
 
   /**
    * Uploads chunks from an (async) iterable as they arrive, then ends the session with
-   * `audio_files_sent = startIndex + acknowledged` unless `endSession: false`. Resolves with the chunks acknowledged.
+   * `audio_files_sent = startIndex + acknowledged` unless `endSession: false`. Resolves with `{ acknowledged, nextIndex }`.
    */
-  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<number> {
+  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<UploadResult> {
     return this.#core.uploadChunks(sessionId, chunks, options);
   }
 
   /**
    * Decodes an audio file locally (a path, bytes, a Node `Readable`: WAV, MP3, Ogg Opus/Vorbis, WebM, FLAC, M4A via
    * ffmpeg; the format is read from the bytes), detects speech with Silero on this machine, and uploads only
-   * speech-bounded chunks while decoding goes on. Ends the session unless `endSession: false`. Resolves with the
-   * chunks uploaded; memory stays bounded whatever the file's length.
+   * speech-bounded chunks while decoding goes on. Ends the session unless `endSession: false`. Resolves with
+   * `{ acknowledged, nextIndex }`; memory stays bounded whatever the file's length.
    */
-  uploadAudioFile(sessionId: string, source: AudioInput, options: UploadAudioFileOptions = {}): Promise<number> {
+  uploadAudioFile(sessionId: string, source: AudioInput, options: UploadAudioFileOptions = {}): Promise<UploadResult> {
     return this.#core.withSignal(options, (linked) => {
       const { formatHint, ffmpegPath, ...speechOptions } = linked;
       const blocks = decodeAudio(source, { signal: linked.signal, formatHint, ffmpegPath });
@@ -148,7 +149,7 @@ export class ScribeClient implements AsyncDisposable {
    * Uploads raw 16-bit little-endian mono PCM at `sampleRate` (one buffer, or pieces as they arrive): speech is
    * detected locally and uploaded in chunks as it is found. Ends the session unless `endSession: false`.
    */
-  async uploadPcm(sessionId: string, pcm: PcmInput, options: UploadPcmOptions): Promise<number> {
+  async uploadPcm(sessionId: string, pcm: PcmInput, options: UploadPcmOptions): Promise<UploadResult> {
     return this.#core.withSignal(options ?? ({} as UploadPcmOptions), (linked) => {
       const { sampleRate, ...speechOptions } = linked;
       const blocks = pcm instanceof Uint8Array ? pcmBlocksFromInt16Bytes(pcm, sampleRate) : pcmBlocksFromInt16Stream(pcm, sampleRate);

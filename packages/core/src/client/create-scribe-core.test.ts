@@ -46,7 +46,7 @@ describe('createScribeCore', () => {
     expect(core.businessId()).toBe('b_local_dev');
 
     const session = await core.createSession();
-    const sent = await core.uploadChunks(session.sessionId, [createWavBytes(1), createWavBytes(2)]);
+    const { acknowledged: sent } = await core.uploadChunks(session.sessionId, [createWavBytes(1), createWavBytes(2)]);
     const result = await core.waitForResults(session.sessionId);
 
     expect(sent).toBe(2);

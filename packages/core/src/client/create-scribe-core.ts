@@ -14,7 +14,7 @@ import { createSessionRegistry } from '../sessions/session-registry';
 import { createSessionsApi, type EndSessionOptions, type SessionsApi, type TemplatesApi } from '../sessions/sessions-api';
 import { createHttpTransport, type TransportWarning } from '../transport/http-transport';
 import type { Transport } from '../transport/transport';
-import { createAudioUploads, type ChunkToUpload, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk } from '../uploads/audio-uploads';
+import { createAudioUploads, type ChunkToUpload, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk, type UploadResult } from '../uploads/audio-uploads';
 import type { ChunkSource } from '../uploads/chunk-uploader';
 import { openStream, type OpenStreamOptions, type StreamSession, type WebSocketFactory } from '../stream';
 import { withSignal, type Closable } from './closable';
@@ -61,8 +61,8 @@ export interface ScribeCore {
   createSession(options?: CreateSessionOptions): Promise<CreatedSession>;
   /** Uploads one chunk (contract 2.10). */
   uploadChunk(sessionId: string, chunk: ChunkToUpload, options?: UploadChunkOptions): Promise<UploadedChunk>;
-  /** Uploads chunks with bounded concurrency, then (by default) ends the session; resolves with the number acknowledged. */
-  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<number>;
+  /** Uploads chunks with bounded concurrency, then (by default) ends the session; resolves with `{ acknowledged, nextIndex }`. */
+  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<UploadResult>;
   /** Ends a session, committing it for processing (contract 2.6). */
   endSession(sessionId: string, options?: EndSessionOptions): Promise<EndSessionResponse>;
   /** Polls until the session has a final result (contract 3.4). */

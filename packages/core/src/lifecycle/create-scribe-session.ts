@@ -140,14 +140,14 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });
     } else {
-      const acknowledged = await uploadSpeech(speechContext(), id, input.blocks, options.audio.description ?? 'the audio', {
+      const { acknowledged, nextIndex } = await uploadSpeech(speechContext(), id, input.blocks, options.audio.description ?? 'the audio', {
         ...options.speech,
         endSession: false,
         signal: lifetime.signal,
         onProgress: emit,
       });
       if (!finalize) return;
-      if (startIndex + acknowledged === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
+      if (nextIndex === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
       const response = await core.endSession(id, { audioFilesSent: startIndex + acknowledged, signal: lifetime.signal });
       store.dispatch({ type: 'session-ended', response });
     }

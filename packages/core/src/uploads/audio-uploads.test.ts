@@ -129,7 +129,7 @@ describe('uploadChunk', () => {
 describe('uploadChunks', () => {
   it('[#48] ends the session with audio_files_sent = startIndex + acknowledged, and returns the acknowledged count', async () => {
     const { uploads, uploadsSent, ends } = setup(eka);
-    const n = await uploads.uploadChunks('s1', [createWavBytes(1), new Uint8Array(0), createWavBytes(1)], { startIndex: 5 });
+    const { acknowledged: n } = await uploads.uploadChunks('s1', [createWavBytes(1), new Uint8Array(0), createWavBytes(1)], { startIndex: 5 });
     expect(n).toBe(2);
     expect(uploadsSent().map((r) => r.url.split('/').pop())).toEqual(['chunk_5.wav', 'chunk_6.wav']);
     expect(ends()[0]?.body).toEqual({ audio_files_sent: 7 });

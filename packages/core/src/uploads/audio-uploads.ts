@@ -47,6 +47,14 @@ export interface UploadedChunk {
   ack: UploadAck;
 }
 
+/** What an upload of many chunks did: how many the service acknowledged, and where a follow-up call continues. */
+export interface UploadResult {
+  /** Chunks the service acknowledged in this call. */
+  acknowledged: number;
+  /** The index the next chunk gets: pass it as `startIndex` to send more audio into the same session. */
+  nextIndex: number;
+}
+
 /** Options of `uploadChunks`. */
 export interface UploadChunksOptions {
   /** Index of the first chunk (earlier ones are assumed uploaded by earlier calls). Default 0. */
@@ -87,8 +95,8 @@ export interface AudioUploadsOptions {
 export interface AudioUploads {
   /** Uploads one chunk (contract 2.10); refused locally after end, when empty, or when longer than the limit. */
   uploadChunk(sessionId: string, chunk: ChunkToUpload, options?: UploadChunkOptions): Promise<UploadedChunk>;
-  /** Uploads a source of chunks with bounded concurrency; resolves with the number acknowledged in this call. */
-  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<number>;
+  /** Uploads a source of chunks with bounded concurrency; resolves with what was acknowledged and the next index. */
+  uploadChunks(sessionId: string, chunks: ChunkSource, options?: UploadChunksOptions): Promise<UploadResult>;
 }
 
 /** Creates the chunk upload calls of one client. */
@@ -164,7 +172,7 @@ export function createAudioUploads(options: AudioUploadsOptions): AudioUploads {
     }
   }
 
-  async function uploadChunks(sessionId: string, chunks: ChunkSource, uploadOptions: UploadChunksOptions = {}): Promise<number> {
+  async function uploadChunks(sessionId: string, chunks: ChunkSource, uploadOptions: UploadChunksOptions = {}): Promise<UploadResult> {
     const { signal, startIndex = 0, endSession = true } = uploadOptions;
     assertOpen(sessionId);
     const extension = uploadOptions.extension ?? 'wav';
@@ -183,7 +191,7 @@ export function createAudioUploads(options: AudioUploadsOptions): AudioUploads {
     });
     const acknowledged = await uploader.run(chunks);
     if (endSession) await options.endSession(sessionId, { audioFilesSent: startIndex + acknowledged, signal });
-    return acknowledged;
+    return { acknowledged, nextIndex: uploader.nextIndex };
   }
 
   return { uploadChunk, uploadChunks };

@@ -6,6 +6,7 @@ export {
   type UploadChunkOptions,
   type UploadChunksOptions,
   type UploadedChunk,
+  type UploadResult,
 } from './audio-uploads';
 export { chunkFileName, fileExtension, parseChunkFileName, type ChunkFileNameOptions } from './chunk-file-name';
 export { ChunkUploadError, type ChunkUploadProgress } from './chunk-upload-error';

@@ -10,7 +10,7 @@ import { speechChunks } from '../audio/speech-chunks';
 import type { VoiceActivityDetector } from '../audio/voice-activity-detector';
 import type { ChunkSource } from './chunk-uploader';
 import { ChunkUploadError } from './chunk-upload-error';
-import type { UploadChunksOptions } from './audio-uploads';
+import type { UploadChunksOptions, UploadResult } from './audio-uploads';
 
 /** Options of `uploadSpeech` (and of `uploadAudioFile` / `uploadPcm` in the platform packages). */
 export interface UploadSpeechOptions extends Omit<UploadChunksOptions, 'onProgress' | 'extension'> {
@@ -32,7 +32,7 @@ export interface SpeechUploadContext {
   /** Discovery (the advertised chunk limit, read only when none is configured). */
   readonly discovery: DiscoveryClient;
   /** Uploads chunks; resolves with the number acknowledged. */
-  uploadChunks(sessionId: string, chunks: ChunkSource, options: UploadChunksOptions): Promise<number>;
+  uploadChunks(sessionId: string, chunks: ChunkSource, options: UploadChunksOptions): Promise<UploadResult>;
   /** Ends the session with the number of chunks the server holds. */
   endSession(sessionId: string, options: { audioFilesSent: number; signal?: AbortSignal }): Promise<unknown>;
   /** A fresh detector (its own state), disposed by `uploadSpeech` when the run ends. */
@@ -41,7 +41,8 @@ export interface SpeechUploadContext {
 
 /**
  * Runs decoded audio through local speech detection and uploads the chunks as they are decided, while the source is
- * still being read; then ends the session unless `endSession: false`. Resolves with the chunks acknowledged. When no
+ * still being read; then ends the session unless `endSession: false`. Resolves with the chunks acknowledged and the
+ * next index. When no
  * speech at all was found and the session would be ended with nothing in it, the session is left open and an
  * InvalidAudioError says so, so the caller can send other audio instead of getting an empty, failed session.
  * `what` names the input in that error (a path, "the PCM input").
@@ -52,22 +53,22 @@ export async function uploadSpeech(
   blocks: PcmBlockSource,
   what: string,
   options: UploadSpeechOptions = {},
-): Promise<number> {
+): Promise<UploadResult> {
   const { chunking, onProgress, readAhead: ahead = 2, endSession = true, startIndex = 0, ...uploadOptions } = options;
   const maxChunkSeconds = chunking?.maxChunkSeconds ?? (await maxChunkSecondsFor(context, options.signal));
   const detector = await context.createDetector();
   try {
     const chunks = speechChunks(blocks, { ...chunking, maxChunkSeconds, vad: detector, signal: options.signal, onProgress });
-    const acknowledged = await context
+    const uploaded = await context
       .uploadChunks(sessionId, readAhead(chunks, ahead), { ...uploadOptions, startIndex, endSession: false, onProgress })
       .catch((error: unknown) => {
         throw unwrapSourceError(error);
       });
     if (endSession) {
-      if (startIndex + acknowledged === 0) throw noSpeechError(what, chunks.stats.decodedSeconds, sessionId);
-      await context.endSession(sessionId, { audioFilesSent: startIndex + acknowledged, signal: options.signal });
+      if (uploaded.nextIndex === 0) throw noSpeechError(what, chunks.stats.decodedSeconds, sessionId);
+      await context.endSession(sessionId, { audioFilesSent: startIndex + uploaded.acknowledged, signal: options.signal });
     }
-    return acknowledged;
+    return uploaded;
   } finally {
     await detector.dispose();
   }

@@ -30,7 +30,7 @@ describe('[#41] transient failures during chunk upload are retried under the sam
     t.server.faults.add({ method: 'POST', path: '/audio/chunk_2\\.wav$', ...fault });
     const retried: UploadProgressEvent[] = [];
 
-    const acknowledged = await client.uploadChunks(session.sessionId, makeWavChunks(CHUNKS), {
+    const { acknowledged: acknowledged } = await client.uploadChunks(session.sessionId, makeWavChunks(CHUNKS), {
       endSession: false,
       onProgress: (event) => event.type === 'chunk-retried' && retried.push(event),
     });
@@ -88,7 +88,7 @@ describe('[#41] transient failures during chunk upload are retried under the sam
     t.server.faults.add({ method: 'POST', path: '/audio$', kind: 'drop', when: 'after' });
     t.server.faults.add({ method: 'POST', path: '/audio$', kind: 'status', status: 503 });
 
-    const acknowledged = await client.uploadChunks(session.sessionId, makeWavChunks(CHUNKS), { endSession: false });
+    const { acknowledged: acknowledged } = await client.uploadChunks(session.sessionId, makeWavChunks(CHUNKS), { endSession: false });
 
     expect(acknowledged).toBe(CHUNKS);
     const stored = await client.sessions.get(session.sessionId);

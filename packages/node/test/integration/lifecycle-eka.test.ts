@@ -16,7 +16,7 @@ describe.each(layouts)('eka lifecycle, $name', ({ prefix, client: makeClient }) 
     const client = makeClient(t);
 
     const session = await client.createSession();
-    const acknowledged = await client.uploadChunks(session.sessionId, makeWavChunks(3, 1.5));
+    const { acknowledged: acknowledged } = await client.uploadChunks(session.sessionId, makeWavChunks(3, 1.5));
     const result = await client.waitForResults(session.sessionId);
 
     expect(acknowledged).toBe(3);

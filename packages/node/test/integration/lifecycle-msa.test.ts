@@ -10,7 +10,7 @@ describe('msa lifecycle (discovery at the origin, API key)', () => {
     const client = msaClient(t);
 
     const session = await client.createSession();
-    const acknowledged = await client.uploadChunks(session.sessionId, makeWavChunks(4, 1.2));
+    const { acknowledged: acknowledged } = await client.uploadChunks(session.sessionId, makeWavChunks(4, 1.2));
     const result = await client.waitForResults(session.sessionId);
 
     expect(acknowledged).toBe(4);

@@ -100,8 +100,8 @@ describe('[#48] audio_files_sent = startIndex + acknowledged', () => {
     const session = await client.createSession();
     const chunks = makeWavChunks(5);
 
-    const firstBatch = await client.uploadChunks(session.sessionId, chunks.slice(0, 2), { endSession: false });
-    const secondBatch = await client.uploadChunks(session.sessionId, chunks.slice(2), { startIndex: firstBatch });
+    const { acknowledged: firstBatch } = await client.uploadChunks(session.sessionId, chunks.slice(0, 2), { endSession: false });
+    const { acknowledged: secondBatch } = await client.uploadChunks(session.sessionId, chunks.slice(2), { startIndex: firstBatch });
     const result = await client.waitForResults(session.sessionId);
 
     expect([firstBatch, secondBatch]).toEqual([2, 3]);
@@ -117,7 +117,7 @@ describe('[#48] audio_files_sent = startIndex + acknowledged', () => {
     const session = await client.createSession();
     const [a, b] = makeWavChunks(2);
 
-    const acknowledged = await client.uploadChunks(session.sessionId, [new Uint8Array(0), a!, new Uint8Array(0), b!], { startIndex: 3 });
+    const { acknowledged: acknowledged } = await client.uploadChunks(session.sessionId, [new Uint8Array(0), a!, new Uint8Array(0), b!], { startIndex: 3 });
     const result = await client.waitForResults(session.sessionId);
 
     expect(acknowledged).toBe(2);

@@ -81,7 +81,7 @@ describe('microphone capture (arecord through an ALSA device that reads a file)'
       timeline.push('recording-ended');
     })();
     const session = await client.createSession();
-    const uploaded = await client.uploadPcm(session.sessionId, recording, {
+    const { acknowledged: uploaded } = await client.uploadPcm(session.sessionId, recording, {
       sampleRate: 16000,
       onProgress: (event: ScribeProgressEvent) => {
         if (event.type === 'chunk-uploaded') timeline.push('chunk-uploaded');

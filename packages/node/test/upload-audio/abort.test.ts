@@ -55,7 +55,7 @@ describe('aborting mid-file', () => {
     };
 
     const error = await client.uploadAudioFile(session.sessionId, path, { signal: controller.signal, onProgress }).then(
-      (count) => new Error(`finished with ${count} chunks instead of stopping`),
+      ({ acknowledged }) => new Error(`finished with ${acknowledged} chunks instead of stopping`),
       (caught: unknown) => caught,
     );
     const stoppedAfter = Date.now() - abortedAt;

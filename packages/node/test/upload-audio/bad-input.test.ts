@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, InvalidAudioError, type ScribeClient } from '@scribe/node';
+import { ConfigError, InvalidAudioError, type ScribeClient, type UploadResult } from '@scribe/node';
 import { createTempDirectory } from '../support/temp-directory';
 import {
   FIXTURES,
@@ -34,7 +34,7 @@ const SPEECH_FILES = [
   'speech-aac.m4a',
 ];
 
-type Upload = (client: ScribeClient, sessionId: string) => Promise<number>;
+type Upload = (client: ScribeClient, sessionId: string) => Promise<UploadResult>;
 
 async function expectRefused(h: UploadHarness, upload: Upload, errorClass: typeof InvalidAudioError | typeof ConfigError, message: string | RegExp): Promise<string> {
   const session = await h.client.createSession();
@@ -199,7 +199,7 @@ describe('a file cut in the middle', () => {
     writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const session = await h.client.createSession();
     const outcome = await h.client.uploadAudioFile(session.sessionId, path).then(
-      (count) => ({ count }),
+      ({ acknowledged: count }) => ({ count }),
       (error: unknown) => ({ error }),
     );
     if ('count' in outcome) {

@@ -30,7 +30,7 @@ describe('memory stays bounded while a long file uploads', () => {
     const session = await client.createSession();
     const samples: { chunk: number; mb: number }[] = [];
 
-    const uploaded = await client.uploadAudioFile(session.sessionId, path, {
+    const { acknowledged: uploaded } = await client.uploadAudioFile(session.sessionId, path, {
       onProgress: (event) => {
         if (event.type === 'chunk-uploaded') samples.push({ chunk: event.acknowledged, mb: liveArrayBufferMb() });
       },

@@ -27,7 +27,7 @@ describe('uploadAudioFile against the reference server', () => {
     const session = await client.createSession();
     const log = progressLog();
 
-    const uploaded = await client.uploadAudioFile(session.sessionId, file, { onProgress: log.onProgress });
+    const { acknowledged: uploaded } = await client.uploadAudioFile(session.sessionId, file, { onProgress: log.onProgress });
 
     expect(uploaded).toBeGreaterThanOrEqual(5);
     const names = Array.from({ length: uploaded }, (_, index) => `chunk_${index}.wav`);
@@ -74,7 +74,7 @@ describe('a failed upload is resumed by running the same call again', () => {
   it('chunk_1 refused: ChunkUploadError with resumeIndex 1 and no end; the same call again stores the same chunks and ends', { timeout: 30_000 }, async () => {
     const { t, client, dataDir } = await startUploadHarness();
     const clean = await client.createSession();
-    const expected = await client.uploadAudioFile(clean.sessionId, CONSULTATION_WAV);
+    const { acknowledged: expected } = await client.uploadAudioFile(clean.sessionId, CONSULTATION_WAV);
     const session = await client.createSession();
     // A 400 is not retried: the upload stops at chunk_1.
     t.server.faults.add({ method: 'POST', path: /\/audio\/chunk_1\.wav$/, kind: 'status', status: 400, times: 1 });
@@ -84,7 +84,7 @@ describe('a failed upload is resumed by running the same call again', () => {
     expect(error).toBeInstanceOf(ChunkUploadError);
     expect(error).toMatchObject({ acknowledged: 1, resumeIndex: 1, fileName: 'chunk_1.wav' });
     expect(endRequests(t, session.sessionId)).toEqual([]);
-    await expect(client.uploadAudioFile(session.sessionId, CONSULTATION_WAV)).resolves.toBe(expected);
+    await expect(client.uploadAudioFile(session.sessionId, CONSULTATION_WAV)).resolves.toEqual({ acknowledged: expected, nextIndex: expected });
     expect(uploadRequests(t, session.sessionId).map((request) => `${request.path.split('/').at(-1)} ${request.status}`)).toEqual([
       'chunk_0.wav 200',
       'chunk_1.wav 400',

@@ -49,7 +49,7 @@ describe('no chunk exceeds the maximum', () => {
     const session = await client.createSession();
     const log = progressLog();
 
-    const uploaded = await client.uploadAudioFile(session.sessionId, path, { chunking, onProgress: log.onProgress });
+    const { acknowledged: uploaded } = await client.uploadAudioFile(session.sessionId, path, { chunking, onProgress: log.onProgress });
 
     const seconds = continuous.length / RATE;
     expect(seconds).toBeGreaterThanOrEqual(SECONDS);

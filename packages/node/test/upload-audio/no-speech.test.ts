@@ -33,7 +33,7 @@ describe('silence and noise produce no chunk', () => {
   it.each(NO_SPEECH)('%s with endSession: false → 0 chunks, nothing sent', { timeout: 15_000 }, async (file) => {
     const { t, client } = await startUploadHarness();
     const session = await client.createSession();
-    await expect(client.uploadAudioFile(session.sessionId, join(FIXTURES, file), { endSession: false })).resolves.toBe(0);
+    await expect(client.uploadAudioFile(session.sessionId, join(FIXTURES, file), { endSession: false })).resolves.toEqual({ acknowledged: 0, nextIndex: 0 });
     expect(uploadRequests(t, session.sessionId)).toEqual([]);
     expect(endRequests(t, session.sessionId)).toEqual([]);
     expect((await client.sessions.get(session.sessionId)).status).toBe('created');

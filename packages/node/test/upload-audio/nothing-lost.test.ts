@@ -39,7 +39,7 @@ describe('nothing is lost between the source and the server', () => {
     const { client, dataDir } = await startUploadHarness();
     const session = await client.createSession();
     const log = progressLog();
-    const uploaded = await client.uploadAudioFile(session.sessionId, path, { onProgress: log.onProgress });
+    const { acknowledged: uploaded } = await client.uploadAudioFile(session.sessionId, path, { onProgress: log.onProgress });
 
     expect(uploaded).toBe(chunks);
     const source = wavInt16(readFileSync(reference));

@@ -22,7 +22,7 @@ describe('uploads overlap decoding', () => {
     t.server.faults.add({ method: 'POST', path: '/audio/', kind: 'delay', ms: DELAY_MS, times: 1000 });
     const log = progressLog();
 
-    const uploaded = await client.uploadAudioFile(session.sessionId, path, { onProgress: log.onProgress });
+    const { acknowledged: uploaded } = await client.uploadAudioFile(session.sessionId, path, { onProgress: log.onProgress });
 
     expect(uploaded).toBeGreaterThanOrEqual(15);
     const uploads = uploadRequests(t, session.sessionId);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { ScribeClient } from '@scribe/node';
+import type { ScribeClient, UploadResult } from '@scribe/node';
 import { createTempDirectory } from '../support/temp-directory';
 import {
   CONSULTATION_WAV,
@@ -34,10 +34,10 @@ interface Run {
   ready: unknown[];
 }
 
-async function run(h: UploadHarness, upload: (client: ScribeClient, sessionId: string, onProgress: ReturnType<typeof progressLog>['onProgress']) => Promise<number>): Promise<Run> {
+async function run(h: UploadHarness, upload: (client: ScribeClient, sessionId: string, onProgress: ReturnType<typeof progressLog>['onProgress']) => Promise<UploadResult>): Promise<Run> {
   const session = await h.client.createSession();
   const log = progressLog();
-  const count = await upload(h.client, session.sessionId, log.onProgress);
+  const { acknowledged: count } = await upload(h.client, session.sessionId, log.onProgress);
   expect(endRequests(h.t, session.sessionId).map((request) => request.body)).toEqual([{ audio_files_sent: count }]);
   return { count, chunks: storedChunks(h.dataDir, session.sessionId), ready: log.of('chunk-ready') };
 }
@@ -82,11 +82,11 @@ describe('several files into one session with startIndex', () => {
     const alone = await run(h, (client, id) => client.uploadAudioFile(id, join(FIXTURES, 'speech.wav')));
     const session = await h.client.createSession();
 
-    const first = await h.client.uploadAudioFile(session.sessionId, CONSULTATION_WAV, { endSession: false });
+    const { acknowledged: first } = await h.client.uploadAudioFile(session.sessionId, CONSULTATION_WAV, { endSession: false });
     expect(first).toBe(2);
     expect(endRequests(h.t, session.sessionId)).toEqual([]);
     expect((await h.client.sessions.get(session.sessionId)).status).toBe('recording');
-    const second = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'speech.wav'), { startIndex: first });
+    const { acknowledged: second } = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'speech.wav'), { startIndex: first });
 
     expect(second).toBe(1);
     const names = ['chunk_0.wav', 'chunk_1.wav', 'chunk_2.wav'];
@@ -104,9 +104,9 @@ describe('several files into one session with startIndex', () => {
   it('a file then raw PCM: uploadPcm continues from startIndex too', { timeout: 30_000 }, async () => {
     const h = await startUploadHarness();
     const session = await h.client.createSession();
-    const first = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'speech.mp3'), { endSession: false });
+    const { acknowledged: first } = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'speech.mp3'), { endSession: false });
     const { pcm, sampleRate } = pcmBytesOfWav(CONSULTATION_WAV);
-    const second = await h.client.uploadPcm(session.sessionId, oddPieces(pcm), { sampleRate, startIndex: first });
+    const { acknowledged: second } = await h.client.uploadPcm(session.sessionId, oddPieces(pcm), { sampleRate, startIndex: first });
 
     expect([first, second]).toEqual([1, 2]);
     expect(uploadRequests(h.t, session.sessionId).map((request) => request.path.split('/').at(-1))).toEqual(['chunk_0.wav', 'chunk_1.wav', 'chunk_2.wav']);
@@ -116,8 +116,8 @@ describe('several files into one session with startIndex', () => {
   it('a second file with no speech still ends the session with the first file\'s chunks', { timeout: 30_000 }, async () => {
     const h = await startUploadHarness();
     const session = await h.client.createSession();
-    const first = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'speech.wav'), { endSession: false });
-    const second = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'silence.wav'), { startIndex: first });
+    const { acknowledged: first } = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'speech.wav'), { endSession: false });
+    const { acknowledged: second } = await h.client.uploadAudioFile(session.sessionId, join(FIXTURES, 'silence.wav'), { startIndex: first });
 
     expect([first, second]).toEqual([1, 0]);
     expect(endRequests(h.t, session.sessionId).map((request) => request.body)).toEqual([{ audio_files_sent: 1 }]);
