@@ -9,8 +9,8 @@ import { mediaEnvelope, startEnvelope, stopEnvelope, streamIdOf, withAckParamete
 import type { StreamEffect, StreamEvent, StreamState } from './stream-machine';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamFrameMode, type StreamSessionOptions } from './stream-options';
 import type { StreamSession, StreamStopOptions, StreamStopResult } from './stream-session';
-import { createStreamStateStore, type StreamConnectionState, type StreamListener, type StreamPhase, type StreamSnapshot } from './stream-state';
-import { initialStreamState, isStopping, transitionStream } from './transition-stream';
+import { createStreamStateStore, type StreamConnectionState, type StreamListener, type StreamSnapshot } from './stream-state';
+import { connectionOf, initialStreamState, isStopping, phaseOf, transitionStream } from './transition-stream';
 import { defaultWebSocketFactory, WEB_SOCKET_OPEN, type WebSocketLike } from './web-socket-like';
 
 /**
@@ -320,25 +320,4 @@ class StreamRunner implements StreamSession {
     if (this.state.kind === 'failed') throw this.state.error;
     if (!this.takesAudio()) throw new SessionStateError(`The stream of session ${this.sessionId} was stopped; it takes no more audio.`);
   }
-}
-
-function connectionOf(state: StreamState): StreamConnectionState {
-  switch (state.kind) {
-    case 'idle':
-      return 'idle';
-    case 'connecting':
-      return state.failedAttempts > 0 ? 'reconnecting' : 'connecting';
-    case 'reconnect-wait':
-      return 'reconnecting';
-    case 'stopped':
-    case 'failed':
-      return 'closed';
-    default:
-      return 'open';
-  }
-}
-
-function phaseOf(state: StreamState): StreamPhase {
-  if (state.kind === 'stopped' || state.kind === 'failed') return state.kind;
-  return isStopping(state) ? 'stopping' : 'streaming';
 }

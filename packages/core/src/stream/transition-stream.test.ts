@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AbortError, APIError, SessionExpiredError, SessionStateError } from '../errors';
 import { backoffDelayMs } from '../retry/retry-policy';
 import { STREAM_EVENT_TYPES, STREAM_STATE_KINDS, type StreamEffect, type StreamEvent, type StreamMachineSettings, type StreamState } from './stream-machine';
-import { initialStreamState, transitionStream } from './transition-stream';
+import { connectionOf, initialStreamState, phaseOf, transitionStream } from './transition-stream';
 
 const SETTINGS: StreamMachineSettings = Object.freeze({
   sessionId: 'ses_1',
@@ -224,5 +224,23 @@ describe('transitionStream: details', () => {
     const event: StreamEvent = closed(1006);
     expect(transitionStream(before, event)).toEqual(transitionStream(before, event));
     expect({ ...before }).toEqual(copy);
+  });
+
+  it('snapshots read the connection and phase off the state: idle before connect, reconnecting until a socket opens again', () => {
+    const reconnecting = { ...STATES.connecting!, failedAttempts: 1 } as StreamState;
+    const rows = [...Object.values(STATES), reconnecting].map((state) => `${label(state)}: ${connectionOf(state)}/${phaseOf(state)}`);
+    expect(rows).toEqual([
+      'idle: idle/streaming',
+      'connecting: connecting/streaming',
+      'awaiting-ack: open/streaming',
+      'ready: open/streaming',
+      'ready+stop: open/stopping',
+      'reconnect-wait: reconnecting/streaming',
+      'reconnect-wait+stop: reconnecting/stopping',
+      'closing: open/stopping',
+      'stopped: closed/stopped',
+      'failed: closed/failed',
+      'connecting: reconnecting/streaming',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { APIError, SessionStateError, type ScribeError } from '../errors';
 import { backoffDelayMs } from '../retry/retry-policy';
 import { isFatalCloseCode, streamCloseError } from './stream-close-error';
+import type { StreamConnectionState, StreamPhase } from './stream-state';
 import type {
   FailedStreamState,
   IdleStreamState,
@@ -178,13 +179,36 @@ function failed(state: StreamState, error: ScribeError): StreamTransition {
 }
 
 /** True while a socket exists (opening, open, or waiting for the server's close). */
-export function hasSocket(state: StreamState): state is Socketed {
+function hasSocket(state: StreamState): state is Socketed {
   return state.kind === 'connecting' || state.kind === 'awaiting-ack' || state.kind === 'ready' || state.kind === 'closing';
 }
 
 /** True once `stop` was asked for and the socket is not yet done. */
 export function isStopping(state: StreamState): boolean {
   return state.kind === 'closing' || ((state.kind === 'connecting' || state.kind === 'awaiting-ack' || state.kind === 'ready' || state.kind === 'reconnect-wait') && state.stop !== undefined);
+}
+
+/** The snapshot's `connection` for a state: `reconnecting` from the first drop until a socket opens again. */
+export function connectionOf(state: StreamState): StreamConnectionState {
+  switch (state.kind) {
+    case 'idle':
+      return 'idle';
+    case 'connecting':
+      return state.failedAttempts > 0 ? 'reconnecting' : 'connecting';
+    case 'reconnect-wait':
+      return 'reconnecting';
+    case 'stopped':
+    case 'failed':
+      return 'closed';
+    default:
+      return 'open';
+  }
+}
+
+/** The snapshot's `phase` for a state. */
+export function phaseOf(state: StreamState): StreamPhase {
+  if (state.kind === 'stopped' || state.kind === 'failed') return state.kind;
+  return isStopping(state) ? 'stopping' : 'streaming';
 }
 
 // What `opened()` rejects with when the stream stops first (settling is a no-op once it has resolved).
