@@ -196,6 +196,31 @@ describe('createStreamSession: reconnect and resume', () => {
     expect(stream.getSnapshot()).toMatchObject({ bytesSent: 4000, bytesAcknowledged: 2500, reconnects: 1 });
   });
 
+  it('a stop while reconnecting waits for the next connection, resends, then stops; a drop after the stop frame goes round again', async () => {
+    const { stream, sockets, clock } = setup({ resume: true, reconnect: { initialDelayMs: 100, maxDelayMs: 100 } });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(1006);
+    const stopping = stream.stop('user_stopped', { finalize: false });
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'stopping', connection: 'reconnecting' });
+    await clock.advance(75);
+    sockets[1]!.open();
+    sockets[1]!.ack(400);
+    expect(sockets[1]!.sent).toEqual([pcm(600, 400), '{"event":"stop","reason":"user_stopped"}']);
+    // Dropped after the stop frame with 600 bytes unacknowledged: reconnect, resend, stop again.
+    sockets[1]!.drop(1006);
+    await clock.advance(75);
+    sockets[2]!.open();
+    sockets[2]!.ack(700);
+    expect(sockets[2]!.sent).toEqual([pcm(300, 700), '{"event":"stop","reason":"user_stopped"}']);
+    sockets[2]!.ack(1000);
+    sockets[2]!.drop(1000, 'stopped');
+    await expect(stopping).resolves.toEqual({ end: undefined, bytesSent: 1000, bytesAcknowledged: 1000, closedByServer: true });
+    expect(sockets).toHaveLength(3);
+  });
+
   it('a connection with no first ack in ackTimeoutMs is closed (4000) and another one tried', async () => {
     const { stream, sockets, clock } = setup({ resume: true, ackTimeoutMs: 300 });
     stream.connect();
@@ -226,6 +251,24 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     expect(await stream.stop()).toBe(result);
     expect(ends).toHaveLength(1);
     expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
+  });
+
+  it('a stop with audio queued behind a full socket buffer sends that audio first, then the stop frame', async () => {
+    const { stream, sockets, clock } = setup({ resume: false, highWaterMarkBytes: 1000 });
+    await stream.sendAudio(pcm(600));
+    const socket = sockets[0]!;
+    socket.bufferedAmount = 5000;
+    socket.open();
+    expect(stream.getSnapshot().bytesQueued).toBe(600);
+    const stopping = stream.stop(undefined, { finalize: false });
+    await clock.advance(20);
+    expect(socket.sent).toEqual([]);
+    socket.bufferedAmount = 0;
+    await clock.advance(5);
+    expect(socket.binary()).toEqual(pcm(600));
+    expect(socket.sent.at(-1)).toBe('{"event":"stop"}');
+    socket.drop(1000);
+    await expect(stopping).resolves.toMatchObject({ bytesSent: 600, closedByServer: true });
   });
 
   it('a server that never closes: the finalize timeout closes the socket (1000) and end still runs', async () => {
