@@ -32,7 +32,7 @@ export const SESSION_LIFECYCLE_STATUSES: readonly SessionLifecycleStatus[] = Obj
   'error',
 ]);
 
-/** The stream socket's state (stays `idle` for chunked sessions). */
+/** The stream socket's state, in session and stream snapshots alike (`idle` for chunked sessions and before a stream connects). */
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** What I/O is running, kept apart from `status` (whether there is a session and where it stands). */

@@ -1,4 +1,5 @@
 export {
+  backoffDelayMs,
   DEFAULT_MAX_RETRIES,
   INITIAL_RETRY_DELAY_MS,
   MAX_RETRY_AFTER_MS,
@@ -6,6 +7,7 @@ export {
   isRetryable,
   parseRetryAfterMs,
   retryDelayMs,
+  type BackoffOptions,
   type RetryCheck,
   type RetryDelayOptions,
 } from './retry-policy';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_RETRIES, isRetryable, parseRetryAfterMs, retryDelayMs } from './retry-policy';
+import { backoffDelayMs, DEFAULT_MAX_RETRIES, isRetryable, parseRetryAfterMs, retryDelayMs } from './retry-policy';
 
 const idempotent = { attempt: 0, idempotent: true };
 
@@ -77,5 +77,20 @@ describe('retryDelayMs', () => {
     expect(parseRetryAfterMs(undefined, 0)).toBeUndefined();
     expect(parseRetryAfterMs('  ', 0)).toBeUndefined();
     expect(parseRetryAfterMs('1.5', 0)).toBe(1500);
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('doubles from its own initial delay up to its own cap, jittered into [50 %, 100 %]', () => {
+    const bounds = { initialDelayMs: 250, maxDelayMs: 4000 };
+    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelayMs(attempt, { ...bounds, random: () => 0.999999 }))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelayMs(attempt, { ...bounds, random: () => 0 }))).toEqual([125, 250, 500, 1000, 2000, 2000]);
+    expect(backoffDelayMs(2, { ...bounds, random: () => 0.5 })).toBe(750);
+  });
+
+  it('is what retryDelayMs uses without Retry-After', () => {
+    for (const attempt of [0, 3, 7]) {
+      expect(retryDelayMs(attempt, { random: () => 0.3 })).toBe(backoffDelayMs(attempt, { initialDelayMs: 500, maxDelayMs: 8000, random: () => 0.3 }));
+    }
   });
 });

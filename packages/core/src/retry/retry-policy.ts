@@ -96,7 +96,25 @@ export interface RetryDelayOptions {
 export function retryDelayMs(attempt: number, options: RetryDelayOptions): number {
   const fromHeader = parseRetryAfterMs(options.retryAfterHeader, options.wallNow ?? Date.now());
   if (fromHeader !== undefined) return fromHeader;
-  const base = Math.min(MAX_RETRY_DELAY_MS, INITIAL_RETRY_DELAY_MS * 2 ** Math.max(0, attempt));
+  return backoffDelayMs(attempt, { initialDelayMs: INITIAL_RETRY_DELAY_MS, maxDelayMs: MAX_RETRY_DELAY_MS, random: options.random });
+}
+
+/** Inputs of {@link backoffDelayMs}. */
+export interface BackoffOptions {
+  /** Delay before the first retry, before jitter. */
+  initialDelayMs: number;
+  /** Largest delay, before jitter. */
+  maxDelayMs: number;
+  /** Uniform random number in [0, 1) for the jitter (inject a fixed one in tests). */
+  random: () => number;
+}
+
+/**
+ * The one exponential backoff of the SDK: `min(max, initial × 2^attempt) × random[0.5, 1]`, rounded to the
+ * millisecond. HTTP retries use it with 0.5 s to 8 s, stream reconnects with their own bounds (0.25 s to 4 s).
+ */
+export function backoffDelayMs(attempt: number, options: BackoffOptions): number {
+  const base = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt));
   const random = Math.min(1, Math.max(0, options.random()));
   return Math.round(base * (0.5 + 0.5 * random));
 }

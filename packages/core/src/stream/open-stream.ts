@@ -12,7 +12,7 @@ import type { StreamBehaviourOptions } from './stream-options';
 export interface OpenStreamOptions extends Omit<CreateSessionOptions, 'uploadType' | 'communicationProtocol'>, StreamBehaviourOptions {
   /** Use the resume extension. Default: when discovery advertises `extensions.stream.resume: true`. */
   resume?: boolean;
-  /** Wait for the first connection to be ready before resolving. Default true. */
+  /** Wait for the first connection to be ready before resolving (it starts connecting either way). Default true. */
   waitForOpen?: boolean;
 }
 
@@ -54,6 +54,8 @@ export async function openStream(deps: OpenStreamDependencies, options: OpenStre
     signal: deps.lifetime,
     endSession: (endOptions) => deps.sessions.end(session.sessionId, { audioFilesSent: 0, signal: endOptions.signal }),
   });
+  // `open` means connect: without waiting, the socket still opens now, as documented.
+  stream.connect();
   if (waitForOpen !== false) await stream.opened();
   return stream;
 }

@@ -39,17 +39,26 @@ export interface StreamSession {
   getSnapshot(): StreamSnapshot;
   /** Calls `listener` after every change; returns its unsubscribe function. */
   subscribe(listener: StreamListener): () => void;
-  /** Resolves when the first connection is ready for audio; rejects when the stream failed before. */
+  /**
+   * Starts connecting, unless the stream already has (or has stopped or failed). The socket opens lazily, on the first
+   * of `connect`, `opened` and `sendAudio`; calling it again opens no second socket.
+   */
+  connect(): void;
+  /**
+   * Connects (as `connect`) and resolves when the first connection is ready for audio; rejects when the stream failed
+   * or was stopped before.
+   */
   opened(): Promise<void>;
   /**
-   * Accepts 16-bit little-endian mono 16 kHz PCM (an even number of bytes; empty sends nothing). Resolves once the
+   * Accepts 16-bit little-endian mono 16 kHz PCM (an even number of bytes; empty sends nothing), connecting first if
+   * the stream has not yet (audio waits in the queue until the socket is ready). Resolves once the
    * audio is accepted, waiting while the queue and the socket's buffer are over the high-water mark, so a fast
    * producer is slowed. After stop → SessionStateError; after a failure → that failure.
    */
   sendAudio(pcm: Uint8Array, options?: { signal?: AbortSignal }): Promise<void>;
   /**
    * Sends the rest and the stop frame, waits for the server to close (at most the finalize timeout), closes, then
-   * ends the session unless `finalize: false` (contract 6.4). Once it has succeeded it is a no-op; after a failed end,
+   * ends the session unless `finalize: false` (contract 6.4). A stream that never connected opens no socket for it. Once it has succeeded it is a no-op; after a failed end,
    * calling it again retries only the end.
    */
   stop(reason?: string, options?: StreamStopOptions): Promise<StreamStopResult>;

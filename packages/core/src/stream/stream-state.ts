@@ -1,5 +1,10 @@
-/** The socket's state, kept apart from the session's status (style: TanStack Query's `fetchStatus`). */
-export type StreamConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+import type { ConnectionState } from '../lifecycle/session-state';
+
+/**
+ * The socket's state, kept apart from the session's status (style: TanStack Query's `fetchStatus`): the lifecycle's
+ * one `ConnectionState`, `idle` until the stream connects.
+ */
+export type StreamConnectionState = ConnectionState;
 
 /** Where the stream stands: taking audio, stopping (flushing, waiting for the server), stopped, or failed. */
 export type StreamPhase = 'streaming' | 'stopping' | 'stopped' | 'failed';
@@ -37,7 +42,7 @@ export interface StreamStateStore {
 /** Creates the store; listeners that throw are isolated (their error surfaces asynchronously). */
 export function createStreamStateStore(): StreamStateStore {
   let snapshot: StreamSnapshot = Object.freeze({
-    connection: 'connecting',
+    connection: 'idle',
     phase: 'streaming',
     bytesAccepted: 0,
     bytesQueued: 0,

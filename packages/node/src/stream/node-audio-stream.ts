@@ -24,6 +24,7 @@ export function toNodeAudioStream(stream: StreamSession, maxSpeed: number): Node
     },
     getSnapshot: (): StreamSnapshot => stream.getSnapshot(),
     subscribe: (listener: StreamListener) => stream.subscribe(listener),
+    connect: () => stream.connect(),
     opened: () => stream.opened(),
     sendAudio: (pcm, options) => stream.sendAudio(pcm, options),
     stop: (reason?: string, options?: StreamStopOptions): Promise<StreamStopResult> => stream.stop(reason, options),

@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { AbortError, SessionStateError } from '../errors';
+import { parseEndSessionResponse, type EndSessionResponse } from '../protocol/end-session-response';
+import { backoffDelayMs } from '../retry/retry-policy';
+import { createManualClock, type ManualClock } from '../testing/manual-clock';
+import { createStreamSession } from './create-stream-session';
+import type { StreamSessionOptions } from './stream-options';
+import type { WebSocketCloseEventLike, WebSocketLike } from './web-socket-like';
+
+/** The WebSocket port, scripted: the test opens, acks and drops it; it records what the stream sent. */
+class ScriptedSocket implements WebSocketLike {
+  readyState = 0;
+  bufferedAmount = 0;
+  binaryType = 'blob';
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { readonly data: unknown }) => void) | null = null;
+  onclose: ((event: WebSocketCloseEventLike) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  readonly sent: (string | Uint8Array)[] = [];
+  closedWith: { code?: number; reason?: string } | undefined;
+
+  constructor(readonly url: string) {}
+
+  send(data: string | Uint8Array): void {
+    if (this.readyState !== 1) throw new Error('not open');
+    this.sent.push(typeof data === 'string' ? data : data.slice());
+  }
+
+  close(code?: number, reason?: string): void {
+    this.closedWith = { code, reason };
+    this.readyState = 2;
+  }
+
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+
+  ack(bytes: number): void {
+    this.onmessage?.({ data: JSON.stringify({ event: 'ack', bytes }) });
+  }
+
+  drop(code = 1006, reason = ''): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
+  }
+
+  /** The binary frames sent, joined. */
+  binary(): Uint8Array {
+    const frames = this.sent.filter((frame): frame is Uint8Array => typeof frame !== 'string');
+    const out = new Uint8Array(frames.reduce((sum, frame) => sum + frame.length, 0));
+    frames.reduce((offset, frame) => (out.set(frame, offset), offset + frame.length), 0);
+    return out;
+  }
+}
+
+const URL = 'ws://127.0.0.1:9/v1/stream/sessions/stream123/audio';
+const ENDED: EndSessionResponse = parseEndSessionResponse({ session_id: 'ses_1', status: 'processing', audio_files_received: 0 });
+
+function setup(options: Partial<StreamSessionOptions> = {}) {
+  const sockets: ScriptedSocket[] = [];
+  const ends: { signal?: AbortSignal }[] = [];
+  const clock: ManualClock = createManualClock();
+  const stream = createStreamSession({
+    sessionId: 'ses_1',
+    url: URL,
+    clock,
+    random: () => 0.5,
+    createWebSocket: (url) => {
+      const socket = new ScriptedSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    endSession: async (endOptions) => (ends.push(endOptions), ENDED),
+    ...options,
+  });
+  return { stream, sockets, ends, clock };
+}
+
+/** Deterministic PCM whose every byte tells its offset (mod 251). */
+function pcm(bytes: number, from = 0): Uint8Array {
+  return Uint8Array.from({ length: bytes }, (_, index) => (from + index) % 251);
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createStreamSession: lazy connect', () => {
+  it('opens no socket until connect(); two connects open one socket', () => {
+    const { stream, sockets } = setup();
+    expect(sockets).toHaveLength(0);
+    expect(stream.connection).toBe('idle');
+    expect(stream.getSnapshot().phase).toBe('streaming');
+    stream.connect();
+    stream.connect();
+    expect(sockets).toHaveLength(1);
+    expect(stream.connection).toBe('connecting');
+    sockets[0]!.open();
+    expect(stream.connection).toBe('open');
+    stream.connect();
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('opened() connects and resolves once the socket is ready', async () => {
+    const { stream, sockets } = setup();
+    const opened = stream.opened();
+    expect(sockets).toHaveLength(1);
+    sockets[0]!.open();
+    await expect(opened).resolves.toBeUndefined();
+    await stream.opened();
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('sendAudio() connects; the audio waits in the queue and goes out when the socket opens', async () => {
+    const { stream, sockets } = setup();
+    await stream.sendAudio(pcm(960));
+    expect(sockets).toHaveLength(1);
+    expect(stream.getSnapshot()).toMatchObject({ bytesAccepted: 960, bytesQueued: 960, bytesSent: 0 });
+    sockets[0]!.open();
+    expect(sockets[0]!.binary()).toEqual(pcm(960));
+    expect(stream.getSnapshot()).toMatchObject({ bytesQueued: 0, bytesSent: 960 });
+  });
+
+  it('a stream stopped before connecting opens no socket, ends the session, and rejects opened()', async () => {
+    const { stream, sockets, ends } = setup();
+    const result = await stream.stop();
+    expect(sockets).toHaveLength(0);
+    expect(ends).toHaveLength(1);
+    expect(result).toEqual({ end: ENDED, bytesSent: 0, bytesAcknowledged: 0, closedByServer: false });
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
+    await expect(stream.opened()).rejects.toBeInstanceOf(SessionStateError);
+    expect(sockets).toHaveLength(0);
+    await expect(stream.sendAudio(pcm(2))).rejects.toBeInstanceOf(SessionStateError);
+  });
+
+  it('with finalize: false, stopping before connecting does nothing at all', async () => {
+    const { stream, sockets, ends } = setup();
+    await expect(stream.stop(undefined, { finalize: false })).resolves.toMatchObject({ end: undefined });
+    expect(sockets).toHaveLength(0);
+    expect(ends).toHaveLength(0);
+  });
+});
+
+describe('createStreamSession: reconnect and resume', () => {
+  it('reconnect delays come from the retry policy with the stream bounds and the injected random', async () => {
+    const { stream, sockets, clock } = setup({ resume: false, reconnect: { initialDelayMs: 100, maxDelayMs: 400, maxAttempts: 5 } });
+    stream.connect();
+    sockets[0]!.open();
+    const expected = [0, 1, 2, 3].map((attempt) => backoffDelayMs(attempt, { initialDelayMs: 100, maxDelayMs: 400, random: () => 0.5 }));
+    expect(expected).toEqual([75, 150, 300, 300]);
+    for (const [attempt, delayMs] of expected.entries()) {
+      sockets.at(-1)!.drop(1006);
+      expect(stream.connection).toBe('reconnecting');
+      expect(clock.sleeps.at(-1)).toBe(delayMs);
+      await clock.advance(delayMs - 1);
+      expect(sockets).toHaveLength(attempt + 1);
+      await clock.advance(1);
+      expect(sockets).toHaveLength(attempt + 2);
+    }
+    expect(stream.getSnapshot().reconnects).toBe(4);
+    sockets.at(-1)!.open();
+    expect(stream.connection).toBe('open');
+  });
+
+  it('after maxAttempts failed connections the stream fails, and no timer is left', async () => {
+    const { stream, sockets, clock } = setup({ resume: false, reconnect: { initialDelayMs: 10, maxDelayMs: 10, maxAttempts: 2 } });
+    stream.connect();
+    sockets[0]!.drop(1006);
+    await clock.advance(10);
+    sockets[1]!.drop(1006);
+    await clock.advance(10);
+    sockets[2]!.drop(1011);
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'failed', connection: 'closed' });
+    await expect(stream.opened()).rejects.toMatchObject({ message: 'The stream could not reconnect after 2 attempts.' });
+    expect(clock.pendingSleeps).toBe(0);
+  });
+
+  it('after a drop, resends from the offset the new connection acknowledges, then new audio', async () => {
+    const { stream, sockets, clock } = setup({ resume: true });
+    stream.connect();
+    const first = sockets[0]!;
+    expect(new globalThis.URL(first.url).search).toBe('?ack=1');
+    first.open();
+    first.ack(0);
+    for (let offset = 0; offset < 3000; offset += 1000) await stream.sendAudio(pcm(1000, offset));
+    first.ack(1500);
+    expect(stream.getSnapshot().bytesAcknowledged).toBe(1500);
+    first.drop(1006);
+    await clock.advance(backoffDelayMs(0, { initialDelayMs: 250, maxDelayMs: 4000, random: () => 0.5 }));
+    const second = sockets[1]!;
+    second.open();
+    // The server stored up to byte 2500 (it flushed what it had received): the rest of the third frame goes again.
+    second.ack(2500);
+    expect(second.binary()).toEqual(pcm(500, 2500));
+    await stream.sendAudio(pcm(1000, 3000));
+    expect(second.binary()).toEqual(pcm(1500, 2500));
+    expect(stream.getSnapshot()).toMatchObject({ bytesSent: 4000, bytesAcknowledged: 2500, reconnects: 1 });
+  });
+
+  it('a stop while reconnecting waits for the next connection, resends, then stops; a drop after the stop frame goes round again', async () => {
+    const { stream, sockets, clock } = setup({ resume: true, reconnect: { initialDelayMs: 100, maxDelayMs: 100 } });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(1006);
+    const stopping = stream.stop('user_stopped', { finalize: false });
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'stopping', connection: 'reconnecting' });
+    await clock.advance(75);
+    sockets[1]!.open();
+    sockets[1]!.ack(400);
+    expect(sockets[1]!.sent).toEqual([pcm(600, 400), '{"event":"stop","reason":"user_stopped"}']);
+    // Dropped after the stop frame with 600 bytes unacknowledged: reconnect, resend, stop again.
+    sockets[1]!.drop(1006);
+    await clock.advance(75);
+    sockets[2]!.open();
+    sockets[2]!.ack(700);
+    expect(sockets[2]!.sent).toEqual([pcm(300, 700), '{"event":"stop","reason":"user_stopped"}']);
+    sockets[2]!.ack(1000);
+    sockets[2]!.drop(1000, 'stopped');
+    await expect(stopping).resolves.toEqual({ end: undefined, bytesSent: 1000, bytesAcknowledged: 1000, closedByServer: true });
+    expect(sockets).toHaveLength(3);
+  });
+
+  it('a connection with no first ack in ackTimeoutMs is closed (4000) and another one tried', async () => {
+    const { stream, sockets, clock } = setup({ resume: true, ackTimeoutMs: 300 });
+    stream.connect();
+    sockets[0]!.open();
+    await clock.advance(299);
+    expect(sockets[0]!.closedWith).toBeUndefined();
+    await clock.advance(1);
+    expect(sockets[0]!.closedWith).toEqual({ code: 4000, reason: 'no ack' });
+    expect(stream.connection).toBe('reconnecting');
+    await clock.advance(250);
+    expect(sockets).toHaveLength(2);
+  });
+});
+
+describe('createStreamSession: stop, backpressure, abort', () => {
+  it('stop sends the queue and the stop frame, resolves when the server closes, and is idempotent', async () => {
+    const { stream, sockets, ends } = setup({ resume: false });
+    stream.connect();
+    sockets[0]!.open();
+    await stream.sendAudio(pcm(640));
+    const stopping = stream.stop('user_stopped');
+    await tick();
+    expect(stream.getSnapshot().phase).toBe('stopping');
+    expect(sockets[0]!.sent.at(-1)).toBe('{"event":"stop","reason":"user_stopped"}');
+    sockets[0]!.drop(1000, 'stopped');
+    const result = await stopping;
+    expect(result).toEqual({ end: ENDED, bytesSent: 640, bytesAcknowledged: 0, closedByServer: true });
+    expect(await stream.stop()).toBe(result);
+    expect(ends).toHaveLength(1);
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
+  });
+
+  it('a stop with audio queued behind a full socket buffer sends that audio first, then the stop frame', async () => {
+    const { stream, sockets, clock } = setup({ resume: false, highWaterMarkBytes: 1000 });
+    await stream.sendAudio(pcm(600));
+    const socket = sockets[0]!;
+    socket.bufferedAmount = 5000;
+    socket.open();
+    expect(stream.getSnapshot().bytesQueued).toBe(600);
+    const stopping = stream.stop(undefined, { finalize: false });
+    await clock.advance(20);
+    expect(socket.sent).toEqual([]);
+    socket.bufferedAmount = 0;
+    await clock.advance(5);
+    expect(socket.binary()).toEqual(pcm(600));
+    expect(socket.sent.at(-1)).toBe('{"event":"stop"}');
+    socket.drop(1000);
+    await expect(stopping).resolves.toMatchObject({ bytesSent: 600, closedByServer: true });
+  });
+
+  it('a server that never closes: the finalize timeout closes the socket (1000) and end still runs', async () => {
+    const { stream, sockets, ends, clock } = setup({ resume: false, finalizeTimeoutMs: 300 });
+    stream.connect();
+    sockets[0]!.open();
+    const stopping = stream.stop();
+    await clock.advance(299);
+    expect(sockets[0]!.closedWith).toBeUndefined();
+    await clock.advance(1);
+    await expect(stopping).resolves.toMatchObject({ closedByServer: false, end: ENDED });
+    expect(sockets[0]!.closedWith).toEqual({ code: 1000, reason: 'stopped' });
+    expect(ends).toHaveLength(1);
+  });
+
+  it('sendAudio waits while queue plus socket buffer are over the high-water mark', async () => {
+    const { stream, sockets, clock } = setup({ resume: false, highWaterMarkBytes: 1000 });
+    stream.connect();
+    sockets[0]!.open();
+    await stream.sendAudio(pcm(400));
+    // A slow network: the socket's buffer is over the bound, so the next buffer is not taken.
+    sockets[0]!.bufferedAmount = 5000;
+    let resolved = false;
+    const waiting = stream.sendAudio(pcm(400, 400)).then(() => (resolved = true));
+    await clock.advance(50);
+    expect(resolved).toBe(false);
+    expect(stream.getSnapshot()).toMatchObject({ bytesAccepted: 400, bytesSent: 400 });
+    sockets[0]!.bufferedAmount = 0;
+    await clock.advance(5);
+    await waiting;
+    expect(sockets[0]!.binary()).toEqual(pcm(800));
+  });
+
+  it('aborting the lifetime signal fails the stream with AbortError, closes the socket and leaves no timer', async () => {
+    const lifetime = new AbortController();
+    const { stream, sockets, clock } = setup({ resume: true, signal: lifetime.signal });
+    stream.connect();
+    sockets[0]!.open();
+    expect(clock.pendingSleeps).toBe(1);
+    lifetime.abort();
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'failed', connection: 'closed', error: expect.any(AbortError) });
+    expect(sockets[0]!.closedWith).toEqual({ code: 1000, reason: 'client stopped' });
+    await expect(stream.sendAudio(pcm(2))).rejects.toBeInstanceOf(AbortError);
+    await tick();
+    expect(clock.pendingSleeps).toBe(0);
+  });
+
+  it('a signal aborted before creation fails the stream without ever opening a socket', async () => {
+    const { stream, sockets } = setup({ signal: AbortSignal.abort() });
+    await expect(stream.opened()).rejects.toBeInstanceOf(AbortError);
+    expect(sockets).toHaveLength(0);
+  });
+});
