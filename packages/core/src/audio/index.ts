@@ -34,3 +34,5 @@ export {
   type ScriptedVoiceActivityDetectorOptions,
 } from './create-scripted-voice-activity-detector';
 export { readAhead } from './read-ahead';
+export type { LoadOnnxRunner, OnnxModelSource, OnnxRun, OnnxRunner, OnnxTensor } from './onnx-runner';
+export { createSileroDetector, SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE, type SileroDetectorOptions } from './silero-detector';
