@@ -12,6 +12,8 @@ interface SpeechCuts {
   inputs: { name: string; files: string[]; options?: Omit<SpeechChunksOptions, 'vad'>; chunkCount: number; chunks: { startSample: number; endSample: number }[] }[];
 }
 
+const cuts = JSON.parse(await readFile(join(ROOT, 'packages', 'core', 'test', 'fixtures', 'speech-cuts.json'), 'utf8')) as SpeechCuts;
+
 let model: ServerSileroModel;
 beforeAll(async () => {
   model = await loadServerSileroModel();
@@ -28,18 +30,16 @@ describe('the server\'s Silero VAD (core\'s detector on the server\'s own onnxru
     expect(await readFile(join(import.meta.dirname, '..', '..', 'models', 'LICENSE-silero-vad.txt'), 'utf8')).toContain('Silero Team');
   });
 
-  it('cuts the committed recordings at exactly the boundaries of the speech-cuts fixture', async () => {
-    const cuts = JSON.parse(await readFile(join(ROOT, 'packages', 'core', 'test', 'fixtures', 'speech-cuts.json'), 'utf8')) as SpeechCuts;
-    for (const input of cuts.inputs) {
-      const blocks = (async function* () {
-        for (const file of input.files) yield* wavPcmBlocks(new Uint8Array(await readFile(join(ROOT, file))));
-      })();
-      const vad = model.createDetector();
-      const got: [number, number][] = [];
-      for await (const chunk of speechChunks(blocks, { ...input.options, vad })) got.push([chunk.startSample, chunk.endSample]);
-      await vad.dispose();
-      expect(got, input.name).toEqual(input.chunks.map((chunk) => [chunk.startSample, chunk.endSample]));
-      expect(got.length, input.name).toBe(input.chunkCount);
-    }
+  // Each input alone takes a second or two; the timeout leaves room for a loaded machine.
+  it.each(cuts.inputs.map((input) => [input.name, input] as const))('%s: cut at exactly the boundaries of the speech-cuts fixture', { timeout: 30_000 }, async (_name, input) => {
+    const blocks = (async function* () {
+      for (const file of input.files) yield* wavPcmBlocks(new Uint8Array(await readFile(join(ROOT, file))));
+    })();
+    const vad = model.createDetector();
+    const got: [number, number][] = [];
+    for await (const chunk of speechChunks(blocks, { ...input.options, vad })) got.push([chunk.startSample, chunk.endSample]);
+    await vad.dispose();
+    expect(got).toEqual(input.chunks.map((chunk) => [chunk.startSample, chunk.endSample]));
+    expect(got.length).toBe(input.chunkCount);
   });
 });
