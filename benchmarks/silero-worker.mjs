@@ -11,7 +11,8 @@ const repetitions = Number(repetitionsText);
 const require = createRequire(`${ROOT}packages/node/package.json`);
 const ort = require('onnxruntime-node');
 const { binding, initOrt } = require('onnxruntime-node/dist/binding.js');
-const modelPath = node.resolveSileroModelPath ? node.resolveSileroModelPath() : require.resolve('@ricky0123/vad-web/package.json').replace(/package\.json$/, 'dist/silero_vad_v5.onnx');
+// The model @scribe/node ships (models/, beside its package.json), the same file the SDK adapter loads.
+const modelPath = `${ROOT}packages/node/models/silero_vad_v5.onnx`;
 
 const decoded = core.decodeWav(readFileSync(file));
 if (decoded.sampleRate !== 16000 || decoded.channels.length !== 1) throw new Error(`${file} must be 16 kHz mono`);

@@ -55,6 +55,8 @@ export type { Logger } from './ports/logger';
 export type { GetToken } from './auth/bearer-token-auth';
 export type { PcmBlock, PcmBlockSource } from './audio/pcm-block';
 export type { VoiceActivityDetector } from './audio/voice-activity-detector';
+export type { OnnxRun, OnnxRunner, OnnxTensor } from './audio/onnx-runner';
+export { createSileroDetector, type SileroDetectorOptions } from './audio/silero-detector';
 export type { AudioSource } from './stream/audio-source';
 export type { WebSocketFactory, WebSocketLike } from './stream/web-socket-like';
 

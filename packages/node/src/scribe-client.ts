@@ -80,7 +80,7 @@ export interface ScribeClientOptions extends ScribeOptions, NodeConfigSources {
   clock?: Clock;
   /** User-Agent header. Default `scribe-ts/<version>`. */
   userAgent?: string;
-  /** The Silero model behind local speech detection (loaded once per client, on first use). Default: v5 from @ricky0123/vad-web, one thread. */
+  /** The Silero model behind local speech detection (loaded once per client, on first use). Default: v5 shipped in @scribe/node's models/, one thread. */
   vad?: SileroModelOptions;
 }
 

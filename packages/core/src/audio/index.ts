@@ -35,3 +35,5 @@ export {
 } from './create-scripted-voice-activity-detector';
 export { readAhead } from './read-ahead';
 export { speechRatePcm } from './speech-rate-pcm';
+export type { LoadOnnxRunner, OnnxModelSource, OnnxRun, OnnxRunner, OnnxTensor } from './onnx-runner';
+export { createSileroDetector, SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE, type SileroDetectorOptions } from './silero-detector';

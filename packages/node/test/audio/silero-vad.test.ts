@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSileroVad, decodeAudio, loadSileroModel, resolveSileroModelPath, type SileroModel } from '../../src/audio';
 import { CONSULTATION_WAV, FIXTURES, VAD_FRAME, collectMono, flagsText, speechFlags, speechProbabilities, speechRegions } from './support/audio-test-helpers';
+
+/** The checksum models/README.md states for the shipped file. */
+const SILERO_V5_SHA256 = '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f';
 
 let model: SileroModel;
 beforeAll(async () => {
@@ -26,8 +31,12 @@ function whiteNoise(seconds: number, amplitude: number): Float32Array {
 }
 
 describe('Silero VAD v5 on onnxruntime-node', () => {
-  it('loads the model shipped in @ricky0123/vad-web and reports 512-sample frames at 16 kHz', () => {
-    expect(resolveSileroModelPath()).toMatch(/@ricky0123[\\/]vad-web[\\/]dist[\\/]silero_vad_v5\.onnx$/);
+  it('loads the model shipped in @scribe/node (models/, checksum as documented) and reports 512-sample frames at 16 kHz', async () => {
+    expect(resolveSileroModelPath()).toBe(join(import.meta.dirname, '..', '..', 'models', 'silero_vad_v5.onnx'));
+    expect(model.modelPath).toBe(resolveSileroModelPath());
+    const digest = createHash('sha256').update(await readFile(resolveSileroModelPath())).digest('hex');
+    expect(digest).toBe(SILERO_V5_SHA256);
+    expect(await readFile(join(import.meta.dirname, '..', '..', 'models', 'LICENSE-silero-vad.txt'), 'utf8')).toContain('Silero Team');
     const detector = model.createDetector();
     expect(detector.sampleRate).toBe(16000);
     expect(detector.frameSamples).toBe(512);

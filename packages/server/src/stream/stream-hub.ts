@@ -257,11 +257,15 @@ export class StreamHub {
     const detector = (await this.vad).createDetector();
     const files: StoredAudioFile[] = [];
     const receivedAt = this.deps.sessions.options.now();
-    await cutStreamChunks(this.logPath(record), detector, async (chunk: SpeechChunk) => {
-      const name = `chunk_${chunk.index}.wav`;
-      await this.deps.sessions.store.writeAudio(record, name, chunk.bytes);
-      files.push({ name, diskName: name, index: chunk.index, contentType: 'audio/wav', bytes: chunk.bytes.length, durationSeconds: chunk.durationSeconds, receivedAt });
-    });
+    try {
+      await cutStreamChunks(this.logPath(record), detector, async (chunk: SpeechChunk) => {
+        const name = `chunk_${chunk.index}.wav`;
+        await this.deps.sessions.store.writeAudio(record, name, chunk.bytes);
+        files.push({ name, diskName: name, index: chunk.index, contentType: 'audio/wav', bytes: chunk.bytes.length, durationSeconds: chunk.durationSeconds, receivedAt });
+      });
+    } finally {
+      await detector.dispose();
+    }
     return files;
   }
 
