@@ -20,7 +20,7 @@ import {
   type ScribeCore,
   type ScribeOptions,
   type SessionResult,
-  type SessionsApi,
+  type SessionCalls,
   type TemplatesApi,
   type UploadChunkOptions,
   type UploadChunksOptions,
@@ -92,8 +92,8 @@ export interface ScribeClientOptions extends ScribeOptions, NodeConfigSources {
 export class ScribeClient implements AsyncDisposable {
   /** The resolved configuration (contains secrets: never log it). */
   readonly config: ScribeConfig;
-  /** Session calls: `create`, `get`, `end`, `patch`, `processTemplate`. */
-  readonly sessions: SessionsApi;
+  /** Session calls: `get`, `patch`, `processTemplate` (creating and ending: `createSession`, `endSession`). */
+  readonly sessions: SessionCalls;
   /** Template calls: `list`. */
   readonly templates: TemplatesApi;
   /** The discovery document client (cached). */

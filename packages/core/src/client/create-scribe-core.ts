@@ -11,7 +11,7 @@ import { createResultPoller, type WaitForResultsOptions } from '../polling/resul
 import type { CreatedSession, EndSessionResponse, SessionResult } from '../protocol';
 import type { CreateSessionOptions } from '../sessions/create-session-body';
 import { createSessionRegistry } from '../sessions/session-registry';
-import { createSessionsApi, type EndSessionOptions, type SessionsApi, type TemplatesApi } from '../sessions/sessions-api';
+import { createSessionsApi, type EndSessionOptions, type SessionCalls, type SessionsApi, type TemplatesApi } from '../sessions/sessions-api';
 import { createHttpTransport, type TransportWarning } from '../transport/http-transport';
 import type { Transport } from '../transport/transport';
 import { createAudioUploads, type ChunkToUpload, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk, type UploadResult } from '../uploads/audio-uploads';
@@ -49,8 +49,8 @@ export interface ScribeCoreOptions {
 export interface ScribeCore {
   /** The configuration in use. */
   readonly config: ScribeConfig;
-  /** Session calls: create, get, end, patch, processTemplate. */
-  readonly sessions: SessionsApi;
+  /** Session calls: get, patch, processTemplate (creating and ending are `createSession` and `endSession`). */
+  readonly sessions: SessionCalls;
   /** Template calls: list. */
   readonly templates: TemplatesApi;
   /** The discovery client (document, negotiated version, cache). */
@@ -114,13 +114,13 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
     get: (id, o) => withSignal(closable, o, (s) => sessionsApi.get(id, s)),
     end: (id, o) => withSignal(closable, o, (s) => sessionsApi.end(id, s)),
     patch: (id, fields, o) => withSignal(closable, o, (s) => sessionsApi.patch(id, fields, s)),
-    processTemplate: (id, templateId, o) => withSignal(closable, o, (s) => sessionsApi.processTemplate(id, templateId, s)),
+    processTemplate: (id, o) => withSignal(closable, o, (s) => sessionsApi.processTemplate(id, s)),
   };
   const templates: TemplatesApi = { list: (o) => withSignal(closable, o, (s) => sessionsApi.templates.list(s)) };
 
   return {
     config,
-    sessions,
+    sessions: { get: sessions.get, patch: sessions.patch, processTemplate: sessions.processTemplate },
     templates,
     discovery,
     transport,

@@ -135,7 +135,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       for await (const piece of speechRatePcm(input.blocks)) await stream.sendAudio(piece, { signal: lifetime.signal });
       // A stream that failed after taking the audio in must not be ended as if complete: the failure is the outcome.
       throwIfStreamFailed(stream);
-      const stopped = await stream.stop(undefined, { finalize, signal: lifetime.signal });
+      const stopped = await stream.stop({ finalize, signal: lifetime.signal });
       throwIfStreamFailed(stream);
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });

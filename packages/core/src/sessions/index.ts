@@ -17,6 +17,8 @@ export {
   type CallOptions,
   type EndSessionOptions,
   type GetSessionOptions,
+  type ProcessTemplateOptions,
+  type SessionCalls,
   type SessionsApi,
   type SessionsApiOptions,
   type TemplatesApi,

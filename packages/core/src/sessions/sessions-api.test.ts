@@ -178,7 +178,7 @@ describe('sessions.patch, processTemplate, templates', () => {
   it('processTemplate: all templates or one', async () => {
     const { api, calls } = setup(eka, () => ({ status: 202, data: { session_id: 's1', status: 'processing', template_id: 'soap' } }));
     await api.processTemplate('s1');
-    await expect(api.processTemplate('s1', 'soap')).resolves.toMatchObject({ status: 'processing', templateId: 'soap' });
+    await expect(api.processTemplate('s1', { templateId: 'soap' })).resolves.toMatchObject({ status: 'processing', templateId: 'soap' });
     expect(calls().map((r) => r.url)).toEqual([
       'https://api.eka.care/voice/v1/sessions/s1/process/template',
       'https://api.eka.care/voice/v1/sessions/s1/process/template/soap',

@@ -47,6 +47,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `processTemplate`. */
+export interface ProcessTemplateOptions extends CallOptions {
+  /** Rerun only this template. Default: every template of the session. */
+  templateId?: string;
+}
+
 /** Session calls of the protocol (contract 2.3–2.8). */
 export interface SessionsApi {
   /** Creates a session (`POST /sessions`). Not retried unless it carries a client-chosen `sessionId`. */
@@ -58,8 +64,11 @@ export interface SessionsApi {
   /** Changes fields of an open session (`eka` extension); unknown keys → ValidationError, no request. */
   patch(sessionId: string, fields: PatchSessionFields, options?: CallOptions): Promise<SessionResult>;
   /** Reruns extraction for every template, or for `templateId` (`eka` extension). */
-  processTemplate(sessionId: string, templateId?: string, options?: CallOptions): Promise<ProcessTemplateResponse>;
+  processTemplate(sessionId: string, options?: ProcessTemplateOptions): Promise<ProcessTemplateResponse>;
 }
+
+/** The session calls a client exposes under `sessions`: creating and ending have one name each, `createSession` and `endSession`. */
+export type SessionCalls = Pick<SessionsApi, 'get' | 'patch' | 'processTemplate'>;
 
 /** Template calls. */
 export interface TemplatesApi {
@@ -198,7 +207,8 @@ export function createSessionsApi(options: SessionsApiOptions): SessionsApi & { 
     return parsePatchSessionResponse(response.data, response.status);
   }
 
-  async function processTemplate(sessionId: string, templateId?: string, callOptions: CallOptions = {}): Promise<ProcessTemplateResponse> {
+  async function processTemplate(sessionId: string, callOptions: ProcessTemplateOptions = {}): Promise<ProcessTemplateResponse> {
+    const { templateId } = callOptions;
     const response = await send(
       (service) => ({ method: 'POST', url: service.endpoints.processTemplate(sessionId, templateId), sessionPath: true }),
       callOptions.signal,

@@ -134,7 +134,7 @@ describe('createStreamSession: lazy connect', () => {
 
   it('with finalize: false, stopping before connecting does nothing at all', async () => {
     const { stream, sockets, ends } = setup();
-    await expect(stream.stop(undefined, { finalize: false })).resolves.toMatchObject({ end: undefined });
+    await expect(stream.stop({ finalize: false })).resolves.toMatchObject({ end: undefined });
     expect(sockets).toHaveLength(0);
     expect(ends).toHaveLength(0);
   });
@@ -203,7 +203,7 @@ describe('createStreamSession: reconnect and resume', () => {
     sockets[0]!.ack(0);
     await stream.sendAudio(pcm(1000));
     sockets[0]!.drop(1006);
-    const stopping = stream.stop('user_stopped', { finalize: false });
+    const stopping = stream.stop({ reason: 'user_stopped', finalize: false });
     expect(stream.getSnapshot()).toMatchObject({ phase: 'stopping', connection: 'reconnecting' });
     await clock.advance(75);
     sockets[1]!.open();
@@ -241,7 +241,7 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     stream.connect();
     sockets[0]!.open();
     await stream.sendAudio(pcm(640));
-    const stopping = stream.stop('user_stopped');
+    const stopping = stream.stop({ reason: 'user_stopped' });
     await tick();
     expect(stream.getSnapshot().phase).toBe('stopping');
     expect(sockets[0]!.sent.at(-1)).toBe('{"event":"stop","reason":"user_stopped"}');
@@ -260,7 +260,7 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     socket.bufferedAmount = 5000;
     socket.open();
     expect(stream.getSnapshot().bytesQueued).toBe(600);
-    const stopping = stream.stop(undefined, { finalize: false });
+    const stopping = stream.stop({ finalize: false });
     await clock.advance(20);
     expect(socket.sent).toEqual([]);
     socket.bufferedAmount = 0;

@@ -108,7 +108,8 @@ class StreamRunner implements StreamSession {
     }
   }
 
-  stop(reason?: string, stopOptions: StreamStopOptions = {}): Promise<StreamStopResult> {
+  stop(stopOptions: StreamStopOptions = {}): Promise<StreamStopResult> {
+    const { reason } = stopOptions;
     if (this.stopResult) return Promise.resolve(this.stopResult);
     const running = this.stopRun;
     if (running && !running.signal?.aborted) return running.promise;

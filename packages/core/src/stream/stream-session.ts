@@ -4,6 +4,8 @@ import type { StreamConnectionState, StreamListener, StreamSnapshot } from './st
 
 /** Options of `stop`. */
 export interface StreamStopOptions {
+  /** Why the stream stops, sent in the stop frame. Default none. */
+  reason?: string;
   /** Call end (`POST .../end` with `audio_files_sent: 0`) after the socket is closed. Default true. */
   finalize?: boolean;
   /** Cancels waiting and the end call. */
@@ -58,8 +60,8 @@ export interface StreamSession {
   sendAudio(pcm: Uint8Array, options?: { signal?: AbortSignal }): Promise<void>;
   /**
    * Sends the rest and the stop frame, waits for the server to close (at most the finalize timeout), closes, then
-   * ends the session unless `finalize: false` (contract 6.4). A stream that never connected opens no socket for it. Once it has succeeded it is a no-op; after a failed end,
-   * calling it again retries only the end.
+   * ends the session unless `finalize: false` (contract 6.4). A stream that never connected opens no socket for it.
+   * Once it has succeeded it is a no-op; after a failed end, calling it again retries only the end.
    */
-  stop(reason?: string, options?: StreamStopOptions): Promise<StreamStopResult>;
+  stop(options?: StreamStopOptions): Promise<StreamStopResult>;
 }

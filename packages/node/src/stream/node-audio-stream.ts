@@ -27,7 +27,7 @@ export function toNodeAudioStream(stream: StreamSession, maxSpeed: number): Node
     connect: () => stream.connect(),
     opened: () => stream.opened(),
     sendAudio: (pcm, options) => stream.sendAudio(pcm, options),
-    stop: (reason?: string, options?: StreamStopOptions): Promise<StreamStopResult> => stream.stop(reason, options),
+    stop: (options?: StreamStopOptions): Promise<StreamStopResult> => stream.stop(options),
     sendPcm: (source, options) => streamPcm(stream, source, options, maxSpeed),
     [Symbol.asyncDispose]: async () => {
       await stream.stop();

@@ -51,14 +51,6 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'sessions.end',
-    hold: { method: 'POST', path: /\/end$/ },
-    prepare: async (_t, c, h) => {
-      const id = await openSession(h);
-      return (signal) => c.sessions.end(id, { audioFilesSent: 0, signal });
-    },
-  },
-  {
     name: 'sessions.patch',
     hold: { method: 'PATCH', path: sessionPath },
     prepare: async (_t, c, h) => {
@@ -71,7 +63,7 @@ const rows: Row[] = [
     hold: { method: 'POST', path: /\/process\/template/ },
     prepare: async (t, c, h) => {
       const id = await completedSession(t, h);
-      return (signal) => c.sessions.processTemplate(id, undefined, { signal });
+      return (signal) => c.sessions.processTemplate(id, { signal });
     },
   },
   { name: 'templates.list', hold: { method: 'GET', path: /\/templates$/ }, prepare: async (_t, c) => (signal) => c.templates.list({ signal }) },
@@ -154,7 +146,7 @@ const rows: Row[] = [
       const stream: StreamSession = await c.openStream();
       await stream.sendAudio(tonePcm(1));
       t.server.streams.ignoreStop();
-      return (signal) => stream.stop(undefined, { signal });
+      return (signal) => stream.stop({ signal });
     },
   },
 ];

@@ -75,7 +75,7 @@ describe('sessions.get, patch and processTemplate (eka extensions)', () => {
 
     const all = await client.sessions.processTemplate(session.sessionId);
     await client.waitForResults(session.sessionId);
-    const one = await client.sessions.processTemplate(session.sessionId, 'soap');
+    const one = await client.sessions.processTemplate(session.sessionId, { templateId: 'soap' });
     const result = await client.waitForResults(session.sessionId);
 
     expect(all).toMatchObject({ sessionId: session.sessionId, status: 'processing', templateId: undefined });

@@ -65,7 +65,7 @@ describe('microphone capture (arecord through an ALSA device that reads a file)'
     await using stream = await ekaClient(t).openStream();
     const sent = await stream.sendPcm(mic, { pace: 50 });
     expect(sent.bytes).toBe(pcm.length);
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
     expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
   });
 

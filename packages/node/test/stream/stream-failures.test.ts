@@ -25,7 +25,7 @@ describe('streaming: slow consumers, expiry, finalize timeout, refused audio', (
     expect(performance.now() - started).toBeGreaterThan(1000);
     expect(waitedMs).toBeGreaterThan(200);
     expect(peakQueued).toBeLessThanOrEqual(highWaterMarkBytes + frame.length);
-    const result = await stream.stop(undefined, { finalize: false });
+    const result = await stream.stop({ finalize: false });
     expect(result.bytesSent).toBe(500 * frame.length);
     expect((await storedStream(t.server, stream.sessionId)).length).toBe(500 * frame.length);
   });
@@ -40,7 +40,7 @@ describe('streaming: slow consumers, expiry, finalize timeout, refused audio', (
     expect(stream.getSnapshot().error).toMatchObject({ details: { close_code: 4410 } });
     await expect(stream.sendAudio(tonePcm(0.1))).rejects.toBeInstanceOf(SessionExpiredError);
     await expect(stream.stop()).rejects.toBeInstanceOf(SessionExpiredError);
-    await expect(stream.stop(undefined, { finalize: false })).resolves.toMatchObject({ end: undefined });
+    await expect(stream.stop({ finalize: false })).resolves.toMatchObject({ end: undefined });
   });
 
   it('a server that never closes after stop: the finalize timeout fires, the client closes, and end is still called', async () => {
@@ -69,7 +69,7 @@ describe('streaming: slow consumers, expiry, finalize timeout, refused audio', (
     expect(error).toBeInstanceOf(InvalidAudioError);
     expect(error.details).toMatchObject({ close_code: 1003 });
     await expect(stream.sendAudio(tonePcm(0.1))).rejects.toBe(error);
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
   });
 
   it('[#72] a 4404 (unknown stream) fails opening with SessionNotFoundError, a 4409 (ended) with SessionStateError', async () => {
@@ -86,7 +86,7 @@ describe('streaming: slow consumers, expiry, finalize timeout, refused audio', (
     await after.sendAudio(new Uint8Array(2)).catch((error: unknown) => expect(error).toBeInstanceOf(SessionStateError));
     await expect.poll(() => after.getSnapshot().phase).toBe('failed');
     expect(after.getSnapshot().error).toBeInstanceOf(SessionStateError);
-    await after.stop(undefined, { finalize: false });
+    await after.stop({ finalize: false });
   });
 
   it('[#72] sending faster than max_speed closes 4429 → RateLimitError', async () => {
@@ -95,7 +95,7 @@ describe('streaming: slow consumers, expiry, finalize timeout, refused audio', (
     for (let i = 0; i < 13 && stream.getSnapshot().phase === 'streaming'; i++) await stream.sendAudio(tonePcm(1)).catch(() => undefined);
     await expect.poll(() => stream.getSnapshot().phase).toBe('failed');
     expect(stream.getSnapshot().error).toMatchObject({ code: 'rate_limited', details: { close_code: 4429 } });
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
   });
 
   it('the WebSocket port works with any implementation: a plain ws client passed as createWebSocket', async () => {
@@ -103,7 +103,7 @@ describe('streaming: slow consumers, expiry, finalize timeout, refused audio', (
     const urls: string[] = [];
     await using stream = await ekaClient(t).openStream({ createWebSocket: (url) => (urls.push(url), new WebSocket(url) as never) });
     await stream.sendAudio(tonePcm(0.2));
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
     expect(urls).toHaveLength(1);
     expect((await storedStream(t.server, stream.sessionId)).length).toBe(6400);
   });

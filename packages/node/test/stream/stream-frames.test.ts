@@ -68,7 +68,7 @@ describe('streaming: frames on the wire', () => {
     await using stream = await ekaClient(t).openStream({ createWebSocket: factory, frameMode: 'json', resume: false });
     await stream.sendAudio(pcm.subarray(0, 3200));
     await stream.sendAudio(pcm.subarray(3200));
-    await stream.stop('user_stopped');
+    await stream.stop({ reason: 'user_stopped' });
     const streamId = /\/stream\/sessions\/([^/]+)\/audio/.exec(record.urls[0]!)![1];
     expect(record.sent.map((frame) => JSON.parse(frame as string))).toEqual([
       { event: 'start', start: { streamId, mediaFormat: { encoding: 'audio/x-l16', sampleRate: 16000 } } },
@@ -122,7 +122,7 @@ describe('streaming: frames on the wire', () => {
     await using stream = await ekaClient(t).openStream({ createWebSocket: factory });
     for (let i = 0; i < 6; i++) await stream.sendAudio(tonePcm(0.25));
     await new Promise((resolve) => setTimeout(resolve, 700));
-    const result = await stream.stop(undefined, { finalize: false });
+    const result = await stream.stop({ finalize: false });
     expect(record.received.length).toBeGreaterThanOrEqual(2);
     expect(record.received.every((message) => JSON.parse(String(message)).event === 'ack')).toBe(true);
     expect(result.bytesAcknowledged).toBe(6 * 8000);

@@ -28,7 +28,7 @@ describe('streamPcm: a file or a Readable of PCM', () => {
     // The last frame is due at 1.4 s; it is sent then, not before.
     expect(elapsed).toBeGreaterThanOrEqual(1390);
     expect(elapsed).toBeLessThan(2500);
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
     expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
   });
 
@@ -43,7 +43,7 @@ describe('streamPcm: a file or a Readable of PCM', () => {
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual((6000 - 40) / 18 - 10);
     expect(elapsed).toBeLessThan(3000);
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
     expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
   });
 
@@ -51,7 +51,7 @@ describe('streamPcm: a file or a Readable of PCM', () => {
     const t = await startTestServer();
     await using stream = await ekaClient(t).openStream();
     await expect(stream.sendPcm(new Uint8Array(3201), { pace: 'fast' })).rejects.toBeInstanceOf(InvalidAudioError);
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
   });
 
   it('an abort stops sending with AbortError; the stream stays usable', async () => {
@@ -61,7 +61,7 @@ describe('streamPcm: a file or a Readable of PCM', () => {
     setTimeout(() => controller.abort(), 150);
     await expect(stream.sendPcm(tonePcm(3), { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
     await stream.sendAudio(tonePcm(0.1));
-    const result = await stream.stop(undefined, { finalize: false });
+    const result = await stream.stop({ finalize: false });
     expect(result.bytesSent).toBeGreaterThan(3200);
   });
 });

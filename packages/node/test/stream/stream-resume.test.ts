@@ -20,7 +20,7 @@ describe('streaming: reconnect and resume', () => {
       if (connections.at(-1) !== snapshot.connection) connections.push(snapshot.connection);
     });
     for (let offset = 0; offset < pcm.length; offset += 3200) await stream.sendAudio(pcm.subarray(offset, offset + 3200));
-    const result = await stream.stop(undefined, { finalize: false });
+    const result = await stream.stop({ finalize: false });
     expect(record.urls).toHaveLength(4);
     expect(stream.getSnapshot().reconnects).toBe(3);
     expect(connections).toEqual(expect.arrayContaining(['reconnecting', 'open', 'closed']));
@@ -37,7 +37,7 @@ describe('streaming: reconnect and resume', () => {
     t.server.streams.dropAfter(40_000, 2);
     await using stream = await ekaClient(t).openStream({ createWebSocket: factory, frameMode: 'json', reconnect: FAST_RECONNECT });
     for (let offset = 0; offset < pcm.length; offset += 4000) await stream.sendAudio(pcm.subarray(offset, offset + 4000));
-    await stream.stop(undefined, { finalize: false });
+    await stream.stop({ finalize: false });
     expect(record.urls).toHaveLength(3);
     expect(record.sent.filter((frame) => typeof frame === 'string' && frame.startsWith('{"event":"start"'))).toHaveLength(3);
     expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
@@ -72,7 +72,7 @@ describe('streaming: reconnect and resume', () => {
     // Again, on the next flush: the tick's or the one that stop asks for.
     t.server.streams.failWrites(1);
     await stream.sendAudio(pcm.subarray(96_000));
-    const result = await stream.stop(undefined, { finalize: false });
+    const result = await stream.stop({ finalize: false });
     expect(record.urls.length).toBeGreaterThanOrEqual(3);
     expect(result).toMatchObject({ bytesSent: pcm.length, bytesAcknowledged: pcm.length });
     expect(Buffer.compare(Buffer.from(await storedStream(t.server, stream.sessionId)), Buffer.from(pcm))).toBe(0);
@@ -87,7 +87,7 @@ describe('streaming: reconnect and resume', () => {
     await expect.poll(() => stream.getSnapshot().reconnects).toBe(1);
     await stream.opened();
     await stream.sendAudio(tonePcm(1));
-    const result = await stream.stop(undefined, { finalize: false });
+    const result = await stream.stop({ finalize: false });
     expect(record.urls.every((url) => !url.includes('ack='))).toBe(true);
     expect(record.urls).toHaveLength(2);
     expect(result.bytesAcknowledged).toBe(0);
