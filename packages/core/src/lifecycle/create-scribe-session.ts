@@ -106,8 +106,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     if (transport === 'stream') {
       stream = await core.openStream({ ...options.create, ...options.stream, waitForOpen: false, signal: lifetime.signal });
       sessionId = stream.sessionId;
-      watch(stream);
       store.dispatch({ type: 'session-created', sessionId });
+      watch(stream);
       await stream.opened();
       return;
     }
