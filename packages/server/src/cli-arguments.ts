@@ -24,13 +24,15 @@ Usage: scribe-server [options]
   --webhook-retry-base-ms N first webhook retry delay (default 1000)
   --stream-max-frame-bytes N largest stream frame or media payload (default 1048576)
   --stream-max-speed N      stream audio at most N x real time, plus 10 s (default 8)
-${ENGINE_USAGE}  --no-jwt-payload          refuse the jwt-payload dev header
+${ENGINE_USAGE}  --trust-jwt-payload       accept the jwt-payload dev header: any caller may act as any business
+                            (loopback host and no accounts only; also SCRIBE_SERVER_TRUST_JWT_PAYLOAD=1)
+  --no-jwt-payload          refuse the jwt-payload dev header (the default; wins over the variable)
   --test-knobs              enable fault injection and /__test__ routes
   --help, --version
 `;
 
 /** Parses `scribe-server` arguments into server options, or the request for help or the version. */
-export async function parseCommandLine(argv: string[]): Promise<(ServerOptions & { engineDescription?: string }) | 'help' | 'version'> {
+export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<(ServerOptions & { engineDescription?: string }) | 'help' | 'version'> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -50,6 +52,7 @@ export async function parseCommandLine(argv: string[]): Promise<(ServerOptions &
       'stream-max-frame-bytes': { type: 'string' },
       'stream-max-speed': { type: 'string' },
       ...ENGINE_ARGUMENT_OPTIONS,
+      'trust-jwt-payload': { type: 'boolean' },
       'no-jwt-payload': { type: 'boolean' },
       'test-knobs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -64,8 +67,10 @@ export async function parseCommandLine(argv: string[]): Promise<(ServerOptions &
     if (!Number.isFinite(parsed) || parsed < 0) throw new TypeError(`--${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
     return parsed;
   };
+  if (values['trust-jwt-payload'] && values['no-jwt-payload']) throw new TypeError('--trust-jwt-payload and --no-jwt-payload contradict each other');
+  const trustJwtPayload = values['no-jwt-payload'] ? false : (values['trust-jwt-payload'] ?? env.SCRIBE_SERVER_TRUST_JWT_PAYLOAD === '1');
   const rateLimit = number('rate-limit', values['rate-limit']);
-  const selected = engineFromArguments(values);
+  const selected = engineFromArguments(values, env);
   const retryBase = number('webhook-retry-base-ms', values['webhook-retry-base-ms']);
   return {
     port: number('port', values.port) ?? 8787,
@@ -81,7 +86,7 @@ export async function parseCommandLine(argv: string[]): Promise<(ServerOptions &
     maxFileBytes: number('max-file-bytes', values['max-file-bytes']),
     webhooks: retryBase === undefined ? undefined : { retryBaseMs: retryBase },
     stream: { maxFrameBytes: number('stream-max-frame-bytes', values['stream-max-frame-bytes']), maxSpeed: number('stream-max-speed', values['stream-max-speed']) },
-    trustJwtPayload: values['no-jwt-payload'] ? false : undefined,
+    trustJwtPayload,
     testKnobs: values['test-knobs'] ?? false,
     engine: selected.engine,
     engineDescription: selected.description,

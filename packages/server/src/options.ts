@@ -1,4 +1,4 @@
-import type { AccountConfig } from './auth/accounts.js';
+import { isLoopbackHost, type AccountConfig } from './auth/accounts.js';
 import { defaultModels, type ModelConfig } from './models.js';
 import { createDefaultEngine, type Engine } from './processing/engine.js';
 import { DEFAULT_TEMPLATES, type TemplateInfo } from './templates.js';
@@ -54,7 +54,11 @@ export interface ServerOptions {
   tokenLifetimeSeconds?: number;
   /** Refresh-token lifetime in seconds. Default 30 days. */
   refreshTokenLifetimeSeconds?: number;
-  /** Accept the `jwt-payload` dev header (contract 1.5). Default true. */
+  /**
+   * Accept the `jwt-payload` dev header (contract 1.5): anyone sending it acts as the business it names, so it is for
+   * a development server only. Refused at start-up together with configured accounts (option or accounts file) or a
+   * non-loopback `host`. Default false.
+   */
   trustJwtPayload?: boolean;
   /** Most templates per session, `transcript` not counted. Default 2. */
   maxTemplates?: number;
@@ -126,6 +130,10 @@ export interface ResolvedOptions {
   log: (line: string) => void;
 }
 
+/** Why `trustJwtPayload` and configured accounts do not go together. */
+export const JWT_PAYLOAD_WITH_ACCOUNTS =
+  'trustJwtPayload (--trust-jwt-payload) cannot be combined with configured accounts: the jwt-payload header would let any caller act as any of their businesses.';
+
 /** Applies defaults and rejects values that would break the contract. */
 export function resolveOptions(options: ServerOptions): ResolvedOptions {
   const engine = options.engine ?? createDefaultEngine();
@@ -139,16 +147,22 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
   if (!(longPoll >= 0 && longPoll <= 14)) throw new TypeError('longPollSeconds must be between 0 and 14');
   const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
   if (!Number.isInteger(tokenLifetime) || tokenLifetime < 1) throw new TypeError('tokenLifetimeSeconds must be a whole number ≥ 1');
+  const host = options.host ?? '127.0.0.1';
+  const trustJwtPayload = options.trustJwtPayload ?? false;
+  if (trustJwtPayload && options.accounts && options.accounts.length > 0) throw new TypeError(JWT_PAYLOAD_WITH_ACCOUNTS);
+  if (trustJwtPayload && !isLoopbackHost(host)) {
+    throw new TypeError(`trustJwtPayload (--trust-jwt-payload) needs a loopback host, not ${host}: the jwt-payload header lets any caller act as any business.`);
+  }
   const rateLimit = options.rateLimit === false ? false : { limit: options.rateLimit?.limit ?? 600, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
   return {
     port: options.port ?? 0,
-    host: options.host ?? '127.0.0.1',
+    host,
     dataDir: options.dataDir,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     accounts: options.accounts,
     tokenLifetimeSeconds: tokenLifetime,
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 30 * 24 * 3600,
-    trustJwtPayload: options.trustJwtPayload ?? true,
+    trustJwtPayload,
     maxTemplates: options.maxTemplates ?? 2,
     models,
     longPollSeconds: longPoll,

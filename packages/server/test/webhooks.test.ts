@@ -14,7 +14,7 @@ function verify(header: string, secret: string, body: string): boolean {
 
 describe('webhook registration (7.1)', () => {
   it('[#80] register → 201, list → 200 without secrets, delete → 204, unknown id → 404 webhook_not_found', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const created = await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: 'https://hooks.example.test/scribe', events: ['session.completed'], secret: 'whsec_abc' } });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ webhook_id: expect.stringMatching(/^wh_[A-Za-z0-9]{24}$/), url: 'https://hooks.example.test/scribe', events: ['session.completed'], status: 'active', created_at: expect.stringMatching(/Z$/) });
@@ -58,7 +58,7 @@ describe('webhook registration (7.1)', () => {
 
 describe('webhook deliveries (7.2-7.4)', () => {
   it('[#82] deliveries POST exactly {event, timestamp, session_id} for subscribed events of the business, one terminal event', async () => {
-    const t = await startTestServer({ engine: createTestEngine(), webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ trustJwtPayload: true, engine: createTestEngine(), webhooks: { retryBaseMs: 10 } });
     const all = await startWebhookReceiver();
     const terminalOnly = await startWebhookReceiver();
     const otherBusiness = await startWebhookReceiver();

@@ -110,7 +110,7 @@ describe('[#94] sentinel secrets never appear in errors or logs', () => {
   });
 
   it('a jwt-payload whose business is unknown to the session', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const logger = createCapturingLogger();
     const client = ekaClient(t, { clientId: undefined, clientSecret: undefined, jwtPayload: { 'b-id': SENTINEL_BUSINESS, iss: 'dev' }, logger });
 
