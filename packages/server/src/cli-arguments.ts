@@ -22,6 +22,8 @@ Usage: scribe-server [options]
   --rate-limit N            requests per minute per credential, 0 disables (default 600)
   --max-file-bytes N        largest audio file (default 104857600)
   --webhook-retry-base-ms N first webhook retry delay (default 1000)
+  --webhook-allow-private   accept loopback and private-network webhook targets (link-local never)
+  --webhook-max-per-business N  webhooks one business may register (default 20)
   --stream-max-frame-bytes N largest stream frame or media payload (default 1048576)
   --stream-max-speed N      stream audio at most N x real time, plus 10 s (default 8)
 ${ENGINE_USAGE}  --trust-jwt-payload       accept the jwt-payload dev header: any caller may act as any business
@@ -49,6 +51,8 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
       'rate-limit': { type: 'string' },
       'max-file-bytes': { type: 'string' },
       'webhook-retry-base-ms': { type: 'string' },
+      'webhook-allow-private': { type: 'boolean' },
+      'webhook-max-per-business': { type: 'string' },
       'stream-max-frame-bytes': { type: 'string' },
       'stream-max-speed': { type: 'string' },
       ...ENGINE_ARGUMENT_OPTIONS,
@@ -84,7 +88,11 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
     longPollSeconds: number('long-poll', values['long-poll']),
     rateLimit: rateLimit === undefined ? undefined : rateLimit === 0 ? false : { limit: rateLimit, windowSeconds: 60 },
     maxFileBytes: number('max-file-bytes', values['max-file-bytes']),
-    webhooks: retryBase === undefined ? undefined : { retryBaseMs: retryBase },
+    webhooks: {
+      retryBaseMs: retryBase,
+      allowPrivateTargets: values['webhook-allow-private'],
+      maxPerBusiness: number('webhook-max-per-business', values['webhook-max-per-business']),
+    },
     stream: { maxFrameBytes: number('stream-max-frame-bytes', values['stream-max-frame-bytes']), maxSpeed: number('stream-max-speed', values['stream-max-speed']) },
     trustJwtPayload,
     testKnobs: values['test-knobs'] ?? false,

@@ -22,6 +22,10 @@ export interface WebhookOptions {
   timeoutMs?: number;
   /** Jitter as a fraction of each delay. Default 0.2 (±20 %). */
   jitter?: number;
+  /** Accept loopback and private-range targets (tests, a receiver on this machine or LAN); link-local never. Default false. */
+  allowPrivateTargets?: boolean;
+  /** Most webhooks one business may register. Default 20. */
+  maxPerBusiness?: number;
 }
 
 /** WebSocket streaming limits and timings (contract 6.5, 6.6). */
@@ -153,6 +157,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
   if (trustJwtPayload && !isLoopbackHost(host)) {
     throw new TypeError(`trustJwtPayload (--trust-jwt-payload) needs a loopback host, not ${host}: the jwt-payload header lets any caller act as any business.`);
   }
+  const maxWebhooks = options.webhooks?.maxPerBusiness ?? 20;
+  if (!Number.isInteger(maxWebhooks) || maxWebhooks < 0) throw new TypeError('webhooks.maxPerBusiness must be a whole number ≥ 0');
   const rateLimit = options.rateLimit === false ? false : { limit: options.rateLimit?.limit ?? 600, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
   return {
     port: options.port ?? 0,
@@ -180,6 +186,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
       maxRetries: options.webhooks?.maxRetries ?? 5,
       timeoutMs: options.webhooks?.timeoutMs ?? 30_000,
       jitter: options.webhooks?.jitter ?? 0.2,
+      allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false,
+      maxPerBusiness: options.webhooks?.maxPerBusiness ?? 20,
     },
     stream: resolveStreamOptions(options.stream ?? {}),
     expirySweepMs: options.expirySweepMs ?? 1000,

@@ -116,7 +116,7 @@ function createListener(options: ResolvedOptions, state: ServerState, streams: S
   const { accounts, tokens, registry, sessions } = state;
   return createRequestListener({
     options,
-    router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now }, streams })),
+    router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now, allowPrivateTargets: options.webhooks.allowPrivateTargets, maxPerBusiness: options.webhooks.maxPerBusiness }, streams })),
     testRouter: knobs ? new Router(buildTestRoutes({ ...knobs, sessions })) : undefined,
     auth: { accounts, tokens, trustJwtPayload: options.trustJwtPayload },
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.limit, options.rateLimit.windowSeconds, options.now) : undefined,

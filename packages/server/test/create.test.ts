@@ -189,7 +189,7 @@ describe('create session (2.4)', () => {
   });
 
   it('[#35] a successful create sends session.started (and a refused one sends nothing)', async () => {
-    const t = await startTestServer({ webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const receiver = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.started'] } });
     await createExpecting(t, { templates: [] }, 400);
