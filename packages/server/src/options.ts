@@ -32,7 +32,10 @@ export interface WebhookOptions {
 export interface StreamOptions {
   /** Largest binary frame or decoded `media` payload in bytes; more closes with 1009. Default 1 MiB. */
   maxFrameBytes?: number;
-  /** Audio may arrive at most this many times faster than real time (plus 10 s); more closes with 4429. Default 8. */
+  /**
+   * A session's audio (over all its connections) may be at most this many times its age since creation, plus 10 s;
+   * more closes with 4429. Default 8.
+   */
   maxSpeed?: number;
   /** How often received audio is made durable and acknowledged, in ms (at most 1000). Default 500. */
   ackIntervalMs?: number;
