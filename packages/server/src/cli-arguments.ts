@@ -22,15 +22,19 @@ Usage: scribe-server [options]
   --rate-limit N            requests per minute per credential, 0 disables (default 600)
   --max-file-bytes N        largest audio file (default 104857600)
   --webhook-retry-base-ms N first webhook retry delay (default 1000)
+  --webhook-allow-private   accept loopback and private-network webhook targets (link-local never)
+  --webhook-max-per-business N  webhooks one business may register (default 20)
   --stream-max-frame-bytes N largest stream frame or media payload (default 1048576)
   --stream-max-speed N      stream audio at most N x real time, plus 10 s (default 8)
-${ENGINE_USAGE}  --no-jwt-payload          refuse the jwt-payload dev header
+${ENGINE_USAGE}  --trust-jwt-payload       accept the jwt-payload dev header: any caller may act as any business
+                            (loopback host and no accounts only; also SCRIBE_SERVER_TRUST_JWT_PAYLOAD=1)
+  --no-jwt-payload          refuse the jwt-payload dev header (the default; wins over the variable)
   --test-knobs              enable fault injection and /__test__ routes
   --help, --version
 `;
 
 /** Parses `scribe-server` arguments into server options, or the request for help or the version. */
-export async function parseCommandLine(argv: string[]): Promise<(ServerOptions & { engineDescription?: string }) | 'help' | 'version'> {
+export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<(ServerOptions & { engineDescription?: string }) | 'help' | 'version'> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -47,9 +51,12 @@ export async function parseCommandLine(argv: string[]): Promise<(ServerOptions &
       'rate-limit': { type: 'string' },
       'max-file-bytes': { type: 'string' },
       'webhook-retry-base-ms': { type: 'string' },
+      'webhook-allow-private': { type: 'boolean' },
+      'webhook-max-per-business': { type: 'string' },
       'stream-max-frame-bytes': { type: 'string' },
       'stream-max-speed': { type: 'string' },
       ...ENGINE_ARGUMENT_OPTIONS,
+      'trust-jwt-payload': { type: 'boolean' },
       'no-jwt-payload': { type: 'boolean' },
       'test-knobs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -64,8 +71,10 @@ export async function parseCommandLine(argv: string[]): Promise<(ServerOptions &
     if (!Number.isFinite(parsed) || parsed < 0) throw new TypeError(`--${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
     return parsed;
   };
+  if (values['trust-jwt-payload'] && values['no-jwt-payload']) throw new TypeError('--trust-jwt-payload and --no-jwt-payload contradict each other');
+  const trustJwtPayload = values['no-jwt-payload'] ? false : (values['trust-jwt-payload'] ?? env.SCRIBE_SERVER_TRUST_JWT_PAYLOAD === '1');
   const rateLimit = number('rate-limit', values['rate-limit']);
-  const selected = engineFromArguments(values);
+  const selected = engineFromArguments(values, env);
   const retryBase = number('webhook-retry-base-ms', values['webhook-retry-base-ms']);
   return {
     port: number('port', values.port) ?? 8787,
@@ -79,9 +88,13 @@ export async function parseCommandLine(argv: string[]): Promise<(ServerOptions &
     longPollSeconds: number('long-poll', values['long-poll']),
     rateLimit: rateLimit === undefined ? undefined : rateLimit === 0 ? false : { limit: rateLimit, windowSeconds: 60 },
     maxFileBytes: number('max-file-bytes', values['max-file-bytes']),
-    webhooks: retryBase === undefined ? undefined : { retryBaseMs: retryBase },
+    webhooks: {
+      retryBaseMs: retryBase,
+      allowPrivateTargets: values['webhook-allow-private'],
+      maxPerBusiness: number('webhook-max-per-business', values['webhook-max-per-business']),
+    },
     stream: { maxFrameBytes: number('stream-max-frame-bytes', values['stream-max-frame-bytes']), maxSpeed: number('stream-max-speed', values['stream-max-speed']) },
-    trustJwtPayload: values['no-jwt-payload'] ? false : undefined,
+    trustJwtPayload,
     testKnobs: values['test-knobs'] ?? false,
     engine: selected.engine,
     engineDescription: selected.description,

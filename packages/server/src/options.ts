@@ -1,4 +1,4 @@
-import type { AccountConfig } from './auth/accounts.js';
+import { isLoopbackHost, type AccountConfig } from './auth/accounts.js';
 import { defaultModels, type ModelConfig } from './models.js';
 import { createDefaultEngine, type Engine } from './processing/engine.js';
 import { DEFAULT_TEMPLATES, type TemplateInfo } from './templates.js';
@@ -22,13 +22,20 @@ export interface WebhookOptions {
   timeoutMs?: number;
   /** Jitter as a fraction of each delay. Default 0.2 (±20 %). */
   jitter?: number;
+  /** Accept loopback and private-range targets (tests, a receiver on this machine or LAN); link-local never. Default false. */
+  allowPrivateTargets?: boolean;
+  /** Most webhooks one business may register. Default 20. */
+  maxPerBusiness?: number;
 }
 
 /** WebSocket streaming limits and timings (contract 6.5, 6.6). */
 export interface StreamOptions {
   /** Largest binary frame or decoded `media` payload in bytes; more closes with 1009. Default 1 MiB. */
   maxFrameBytes?: number;
-  /** Audio may arrive at most this many times faster than real time (plus 10 s); more closes with 4429. Default 8. */
+  /**
+   * A session's audio (over all its connections) may be at most this many times its age since creation, plus 10 s;
+   * more closes with 4429. Default 8.
+   */
   maxSpeed?: number;
   /** How often received audio is made durable and acknowledged, in ms (at most 1000). Default 500. */
   ackIntervalMs?: number;
@@ -54,7 +61,11 @@ export interface ServerOptions {
   tokenLifetimeSeconds?: number;
   /** Refresh-token lifetime in seconds. Default 30 days. */
   refreshTokenLifetimeSeconds?: number;
-  /** Accept the `jwt-payload` dev header (contract 1.5). Default true. */
+  /**
+   * Accept the `jwt-payload` dev header (contract 1.5): anyone sending it acts as the business it names, so it is for
+   * a development server only. Refused at start-up together with configured accounts (option or accounts file) or a
+   * non-loopback `host`. Default false.
+   */
   trustJwtPayload?: boolean;
   /** Most templates per session, `transcript` not counted. Default 2. */
   maxTemplates?: number;
@@ -126,6 +137,10 @@ export interface ResolvedOptions {
   log: (line: string) => void;
 }
 
+/** Why `trustJwtPayload` and configured accounts do not go together. */
+export const JWT_PAYLOAD_WITH_ACCOUNTS =
+  'trustJwtPayload (--trust-jwt-payload) cannot be combined with configured accounts: the jwt-payload header would let any caller act as any of their businesses.';
+
 /** Applies defaults and rejects values that would break the contract. */
 export function resolveOptions(options: ServerOptions): ResolvedOptions {
   const engine = options.engine ?? createDefaultEngine();
@@ -139,16 +154,24 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
   if (!(longPoll >= 0 && longPoll <= 14)) throw new TypeError('longPollSeconds must be between 0 and 14');
   const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
   if (!Number.isInteger(tokenLifetime) || tokenLifetime < 1) throw new TypeError('tokenLifetimeSeconds must be a whole number ≥ 1');
+  const host = options.host ?? '127.0.0.1';
+  const trustJwtPayload = options.trustJwtPayload ?? false;
+  if (trustJwtPayload && options.accounts && options.accounts.length > 0) throw new TypeError(JWT_PAYLOAD_WITH_ACCOUNTS);
+  if (trustJwtPayload && !isLoopbackHost(host)) {
+    throw new TypeError(`trustJwtPayload (--trust-jwt-payload) needs a loopback host, not ${host}: the jwt-payload header lets any caller act as any business.`);
+  }
+  const maxWebhooks = options.webhooks?.maxPerBusiness ?? 20;
+  if (!Number.isInteger(maxWebhooks) || maxWebhooks < 0) throw new TypeError('webhooks.maxPerBusiness must be a whole number ≥ 0');
   const rateLimit = options.rateLimit === false ? false : { limit: options.rateLimit?.limit ?? 600, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
   return {
     port: options.port ?? 0,
-    host: options.host ?? '127.0.0.1',
+    host,
     dataDir: options.dataDir,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     accounts: options.accounts,
     tokenLifetimeSeconds: tokenLifetime,
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 30 * 24 * 3600,
-    trustJwtPayload: options.trustJwtPayload ?? true,
+    trustJwtPayload,
     maxTemplates: options.maxTemplates ?? 2,
     models,
     longPollSeconds: longPoll,
@@ -166,6 +189,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
       maxRetries: options.webhooks?.maxRetries ?? 5,
       timeoutMs: options.webhooks?.timeoutMs ?? 30_000,
       jitter: options.webhooks?.jitter ?? 0.2,
+      allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false,
+      maxPerBusiness: options.webhooks?.maxPerBusiness ?? 20,
     },
     stream: resolveStreamOptions(options.stream ?? {}),
     expirySweepMs: options.expirySweepMs ?? 1000,

@@ -10,7 +10,7 @@ import { createEndSessionHandler, type StreamFinisher } from './sessions/end.js'
 import { createGetSessionHandler } from './sessions/get.js';
 import { createPatchSessionHandler } from './sessions/patch.js';
 import { createProcessTemplateHandler } from './sessions/process-template.js';
-import type { SessionDependencies } from './sessions/session-access.js';
+import { assertOpenSession, type SessionDependencies } from './sessions/session-access.js';
 import { templatesListBody } from './templates.js';
 import {
   createDeleteWebhookHandler,
@@ -39,7 +39,10 @@ const api = (method: string, path: string, body: Route['body'], handler: Handler
 export function buildRoutes(deps: RouteDependencies): Route[] {
   const discovery = createDiscoveryHandler(deps.options);
   const refresh = createRefreshHandler(deps.login);
-  const upload = createUploadHandler(deps.sessions);
+  const uploadHandler = createUploadHandler(deps.sessions);
+  // The session is looked up before the body is read: a body for an unknown or closed session is never buffered.
+  const beforeUpload = (params: Record<string, string>, businessId: string) => assertOpenSession(deps.sessions, businessId, params.sessionId as string);
+  const upload = (method: string, path: string): Route => ({ ...api(method, path, 'audio', uploadHandler), beforeBody: beforeUpload });
   const processTemplate = createProcessTemplateHandler(deps.sessions);
   return [
     root('GET', '/.well-known/medscribealliance', 'none', discovery),
@@ -55,10 +58,10 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
     api('POST', '/sessions/:sessionId/end', 'json', createEndSessionHandler(deps.sessions, deps.streams)),
     api('POST', '/sessions/:sessionId/process/template', 'none', processTemplate),
     api('POST', '/sessions/:sessionId/process/template/:templateId', 'none', processTemplate),
-    api('POST', '/sessions/:sessionId/audio', 'audio', upload),
-    api('PUT', '/sessions/:sessionId/audio', 'audio', upload),
-    api('POST', '/sessions/:sessionId/audio/:fileName', 'audio', upload),
-    api('PUT', '/sessions/:sessionId/audio/:fileName', 'audio', upload),
+    upload('POST', '/sessions/:sessionId/audio'),
+    upload('PUT', '/sessions/:sessionId/audio'),
+    upload('POST', '/sessions/:sessionId/audio/:fileName'),
+    upload('PUT', '/sessions/:sessionId/audio/:fileName'),
     api('POST', '/webhooks', 'json', createRegisterWebhookHandler(deps.webhooks)),
     api('GET', '/webhooks', 'none', createListWebhooksHandler(deps.webhooks)),
     api('DELETE', '/webhooks/:webhookId', 'none', createDeleteWebhookHandler(deps.webhooks)),

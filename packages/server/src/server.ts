@@ -25,6 +25,8 @@ export interface ScribeServer {
   readonly host: string;
   /** The data directory in use (a temporary one when none was given). */
   readonly dataDir: string;
+  /** Whether the `jwt-payload` dev header is accepted (option `trustJwtPayload`). */
+  readonly trustJwtPayload: boolean;
   /** Fault injection (test knobs only; its methods throw otherwise). */
   readonly faults: FaultController;
   /** Stream socket faults: dropped connections, unanswered stops, stalled reads (test knobs only). */
@@ -63,6 +65,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   });
   const port = await listen(server, options.port, options.host);
   address = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  options.log(`listening on http://${address} (data: ${state.dataDir}); ${describeJwtPayloadTrust(options.trustJwtPayload)}`);
   await resumeAfterRestart(state, options.log);
   const sweeper = setInterval(() => {
     sweepExpired(state.sessions).catch((error: unknown) => options.log(`expiry sweep failed: ${String(error)}`));
@@ -85,6 +88,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
     port,
     host: options.host,
     dataDir: state.dataDir,
+    trustJwtPayload: options.trustJwtPayload,
     faults: createFaultController(knobs?.faults),
     streams: createStreamFaultController(knobs?.streamFaults, streams),
     get requests() {
@@ -103,11 +107,16 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   };
 }
 
+/** The start-up wording of the `jwt-payload` setting, so an operator sees at once whether anyone can claim a business. */
+export function describeJwtPayloadTrust(trusted: boolean): string {
+  return trusted ? 'jwt-payload header trusted: any caller may act as any business (development only)' : 'jwt-payload header not trusted';
+}
+
 function createListener(options: ResolvedOptions, state: ServerState, streams: StreamHub, knobs: TestKnobs | undefined, closing: AbortSignal, boundAddress: () => string) {
   const { accounts, tokens, registry, sessions } = state;
   return createRequestListener({
     options,
-    router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now }, streams })),
+    router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now, allowPrivateTargets: options.webhooks.allowPrivateTargets, maxPerBusiness: options.webhooks.maxPerBusiness }, streams })),
     testRouter: knobs ? new Router(buildTestRoutes({ ...knobs, sessions })) : undefined,
     auth: { accounts, tokens, trustJwtPayload: options.trustJwtPayload },
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.limit, options.rateLimit.windowSeconds, options.now) : undefined,

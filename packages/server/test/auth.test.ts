@@ -219,7 +219,7 @@ describe('API keys and credential resolution (1.4)', () => {
 
 describe('jwt-payload dev mode (1.5)', () => {
   it('[#24] jwt-payload with any JSON whitespace authenticates as its b-id and gets the list shape', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const id = await createSession(t, {}, { 'jwt-payload': '{"b-id":"b_local_dev","iss":"dev"}' });
     const spaced = await t.call('GET', `/v1/sessions/${id}`, { headers: { 'jwt-payload': ' { "b-id" : "b_local_dev" ,\t"iss": "dev" } ' } });
     expect(spaced.status).toBe(202);
@@ -228,7 +228,7 @@ describe('jwt-payload dev mode (1.5)', () => {
   });
 
   it('[#24] jwt-payload without b-id or with bad JSON → 401 authentication_failed', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     for (const value of ['{"iss":"dev"}', '{"b-id":""}', '{bad', '"b_local_dev"', '{"b-id":5}']) {
       const response = await t.call('GET', '/v1/templates', { headers: { 'jwt-payload': value } });
       expect(response.status, value).toBe(401);
@@ -246,7 +246,7 @@ describe('jwt-payload dev mode (1.5)', () => {
 
 describe('business isolation', () => {
   it("[#25] another business's session is 404 session_not_found on every route", async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const id = await createSession(t);
     const other = { 'jwt-payload': '{"b-id":"b_other"}' };
     const attempts = [

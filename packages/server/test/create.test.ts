@@ -143,7 +143,7 @@ describe('create session (2.4)', () => {
   });
 
   it('[#32] a client-chosen session_id is used as given; reuse by the same business → 409 session_already_exists', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const chosen = 'my-client_chosen-ID-0001';
     const created = await createExpecting(t, { templates: ['soap'], session_id: chosen }, 201);
     expect(created.body.session_id).toBe(chosen);
@@ -189,7 +189,7 @@ describe('create session (2.4)', () => {
   });
 
   it('[#35] a successful create sends session.started (and a refused one sends nothing)', async () => {
-    const t = await startTestServer({ webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const receiver = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.started'] } });
     await createExpecting(t, { templates: [] }, 400);

@@ -81,7 +81,7 @@ describe('restart durability', () => {
 describe('expiry (3.5)', () => {
   it('[#52] an open session expires on a timer without any access and sends session.expired; audio is kept', async () => {
     const receiver = await startWebhookReceiver();
-    const t = await startTestServer({ sessionDurationSeconds: 1, expirySweepMs: 50, webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ sessionDurationSeconds: 1, expirySweepMs: 50, webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.expired'] } });
     const id = await createSession(t);
     await uploadChunk(t, id, 'chunk_0.wav', makeWav({ seconds: 0.1 }));

@@ -85,7 +85,7 @@ describe('request ids, rate limits and CORS (2.1, 8.3, 0.3)', () => {
   });
 
   it('[#89] over the per-credential limit → 429 rate_limit_exceeded with Retry-After and X-RateLimit-*', async () => {
-    const t = await startTestServer({ rateLimit: { limit: 3, windowSeconds: 60 } });
+    const t = await startTestServer({ trustJwtPayload: true, rateLimit: { limit: 3, windowSeconds: 60 } });
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 4; i += 1) {

@@ -101,7 +101,7 @@ describe('fault knobs (test only)', () => {
   });
 
   it('the request log records method, path, query, redacted headers, JSON body, upload facts, caller and status', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const id = await createSession(t, { templates: ['soap'], additional_data: { a: 1 } }, { ...KEY_HEADERS, 'X-Request-Id': 'create-1' });
     await t.call('GET', `/v1/sessions/${id}?template_id=soap&x=1&x=2`, { headers: { Authorization: 'Bearer sk_test_local_dev' } });
     await t.call('POST', `/voice/v1/sessions/${id}/audio`, { headers: { 'jwt-payload': '{"b-id":"b_local_dev"}', 'Content-Type': 'audio/x-wav', 'Content-Disposition': 'attachment; filename="chunk_0.wav"' }, body: makeWav({ seconds: 0.1 }) });

@@ -60,7 +60,7 @@ describe('end session (2.6)', () => {
   });
 
   it('[#53] zero stored files → failed with audio_too_short; end sends session.ended, then session.failed', async () => {
-    const t = await startTestServer({ engine: createTestEngine(), webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ engine: createTestEngine(), webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const receiver = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.ended', 'session.failed', 'session.completed'] } });
     const id = await createSession(t, { templates: ['soap', 'transcript'] });
@@ -119,7 +119,7 @@ describe('operations by state (3.6)', () => {
 
   it('[#52] a repeated end does not restart processing nor send a second session.ended', async () => {
     const receiver = await startWebhookReceiver();
-    const t = await startGatedServer({ webhooks: { retryBaseMs: 10 } });
+    const t = await startGatedServer({ webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.ended', 'session.completed'] } });
     const id = await prepareSession(t, 'recording');
     expect((await endSession(t, id, 1)).status).toBe(202);

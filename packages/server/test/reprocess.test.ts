@@ -8,7 +8,7 @@ import { makeWav } from './helpers/wav.js';
 describe('process template (2.8)', () => {
   it('(2.8) reprocessing all templates reruns extraction from the stored transcript without a second terminal webhook', async () => {
     const engine = createTestEngine();
-    const t = await startTestServer({ engine, webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ engine, webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const receiver = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.completed', 'session.partial'] } });
     const id = await createSession(t, { templates: ['soap', 'medications'] });

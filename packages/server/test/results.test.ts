@@ -137,7 +137,7 @@ describe('processing outcomes (3.7)', () => {
 
 describe('templates shape and filter (0.3, 2.5)', () => {
   it('[#57] API-key callers get the keyed object; login-token and jwt-payload callers get the list', async () => {
-    const t = await startTestServer({ engine: createTestEngine() });
+    const t = await startTestServer({ trustJwtPayload: true, engine: createTestEngine() });
     const id = await finishedSession(t, ['soap', 'transcript']);
     const keyed = await t.call('GET', `/v1/sessions/${id}`, { headers: { Authorization: 'X-API-Key sk_test_local_dev' } });
     expect(Object.keys(keyed.body.templates)).toEqual(['soap', 'transcript']);
@@ -160,7 +160,7 @@ describe('templates shape and filter (0.3, 2.5)', () => {
   });
 
   it('[#57] several documents for one template repeat its id in the list; the keyed object keeps the first', async () => {
-    const t = await startTestServer({ engine: createTestEngine({ documentsPerTemplate: 2 }) });
+    const t = await startTestServer({ trustJwtPayload: true, engine: createTestEngine({ documentsPerTemplate: 2 }) });
     const id = await finishedSession(t, ['eka_emr_template']);
     const list = await t.call('GET', `/v1/sessions/${id}`, { headers: { 'jwt-payload': '{"b-id":"b_local_dev"}' } });
     expect(list.body.templates.map((entry: Record<string, { document_id: string }>) => entry.eka_emr_template?.document_id)).toEqual(['doc_0', 'doc_1']);
@@ -224,7 +224,7 @@ describe('long-poll (3.4)', () => {
 
 describe('wire hygiene (10 #1, #33)', () => {
   it('[#59] no status is ever initialized, every timestamp ends in Z, every body validates (2.9 exceptions)', async () => {
-    const t = await startTestServer({ engine: createTestEngine(), longPollSeconds: 0 });
+    const t = await startTestServer({ trustJwtPayload: true, engine: createTestEngine(), longPollSeconds: 0 });
     const seen: unknown[] = [];
     const id = await createSession(t, { templates: ['soap', 'transcript'], session_id: 'client-chosen_id-42' });
     seen.push((await t.call('GET', `/v1/sessions/${id}`, { headers: KEY_HEADERS })).body);

@@ -14,7 +14,7 @@ function verify(header: string, secret: string, body: string): boolean {
 
 describe('webhook registration (7.1)', () => {
   it('[#80] register → 201, list → 200 without secrets, delete → 204, unknown id → 404 webhook_not_found', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true, webhooks: { allowPrivateTargets: true } });
     const created = await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: 'https://hooks.example.test/scribe', events: ['session.completed'], secret: 'whsec_abc' } });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ webhook_id: expect.stringMatching(/^wh_[A-Za-z0-9]{24}$/), url: 'https://hooks.example.test/scribe', events: ['session.completed'], status: 'active', created_at: expect.stringMatching(/Z$/) });
@@ -34,7 +34,7 @@ describe('webhook registration (7.1)', () => {
   });
 
   it('[#81] non-HTTPS non-loopback URLs, empty or unknown events → 400 invalid_request', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true } });
     const bad: unknown[] = [
       { url: 'http://hooks.example.test/x', events: ['session.completed'] },
       { url: 'ftp://127.0.0.1/x', events: ['session.completed'] },
@@ -58,7 +58,7 @@ describe('webhook registration (7.1)', () => {
 
 describe('webhook deliveries (7.2-7.4)', () => {
   it('[#82] deliveries POST exactly {event, timestamp, session_id} for subscribed events of the business, one terminal event', async () => {
-    const t = await startTestServer({ engine: createTestEngine(), webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ trustJwtPayload: true, engine: createTestEngine(), webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const all = await startWebhookReceiver();
     const terminalOnly = await startWebhookReceiver();
     const otherBusiness = await startWebhookReceiver();
@@ -87,7 +87,7 @@ describe('webhook deliveries (7.2-7.4)', () => {
   });
 
   it('[#82] an expired session sends exactly one terminal event: session.expired', async () => {
-    const t = await startTestServer({ webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const receiver = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ALL_EVENTS } });
     const id = await createSession(t);
@@ -105,7 +105,7 @@ describe('webhook deliveries (7.2-7.4)', () => {
   });
 
   it('[#83] deliveries of a webhook with a secret carry X-MSA-Signature (no spaces) over the raw body', async () => {
-    const t = await startTestServer({ webhooks: { retryBaseMs: 10 } });
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true, retryBaseMs: 10 } });
     const signed = await startWebhookReceiver();
     const unsigned = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: signed.url, events: ['session.started'], secret: 'whsec_local_secret' } });
@@ -123,7 +123,7 @@ describe('webhook deliveries (7.2-7.4)', () => {
 
   it('[#84] failures are retried (5 retries, doubling delays), re-signed with a fresh t, body and delivery id unchanged', async () => {
     let now = 1_800_000_000_000;
-    const t = await startTestServer({ now: () => now, webhooks: { retryBaseMs: 20, jitter: 0 } });
+    const t = await startTestServer({ now: () => now, webhooks: { allowPrivateTargets: true, retryBaseMs: 20, jitter: 0 } });
     const receiver = await startWebhookReceiver([500, 503, 404, 500, 502, 200]);
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.started'], secret: 'whsec_retry' } });
     const ticker = setInterval(() => (now += 1000), 5);
@@ -148,7 +148,7 @@ describe('webhook deliveries (7.2-7.4)', () => {
   });
 
   it('[#84] after the fifth retry the delivery is given up', async () => {
-    const t = await startTestServer({ webhooks: { retryBaseMs: 5 } });
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true, retryBaseMs: 5 } });
     const receiver = await startWebhookReceiver(Array.from({ length: 10 }, () => 500));
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.started'] } });
     await createSession(t);
@@ -158,11 +158,11 @@ describe('webhook deliveries (7.2-7.4)', () => {
   });
 
   it('[#82] webhooks survive a restart', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ webhooks: { allowPrivateTargets: true } });
     const receiver = await startWebhookReceiver();
     await t.call('POST', '/v1/webhooks', { headers: KEY_HEADERS, json: { url: receiver.url, events: ['session.started'] } });
     await t.server.close();
-    const again = await startTestServer({ dataDir: t.dataDir });
+    const again = await startTestServer({ dataDir: t.dataDir, webhooks: { allowPrivateTargets: true } });
     expect((await again.call('GET', '/v1/webhooks', { headers: KEY_HEADERS })).body.webhooks).toHaveLength(1);
     const id = await createSession(again);
     expect(eventsOf(await receiver.waitFor(1))).toEqual([{ event: 'session.started', session_id: id }]);

@@ -160,7 +160,7 @@ describe('[#95] precedence: explicit > environment > config file > defaults', ()
   });
   it('reports where each setting came from', () => {
     const { sources } = resolveConfigDetailed({ file, env: { SCRIBE_POLL_INTERVAL: '2' }, explicit: { defaultModel: 'x' } });
-    expect(sources).toMatchObject({ defaultModel: 'explicit', pollInterval: 'env', defaultTemplates: 'file', maxRetries: 'default', dialect: 'derived', authBaseUrl: 'preset' });
+    expect(sources).toMatchObject({ defaultModel: 'explicit', pollInterval: 'env', defaultTemplates: 'file', maxRetries: 'default', dialect: 'derived', authBaseUrl: 'derived' }); // from the file's base_url
   });
 });
 
@@ -220,5 +220,34 @@ describe('[#1, #2] environments, dialects and URLs', () => {
     const error = configError(() => resolveConfig({ env: { SCRIBE_DIALECT: 'msa' } }));
     expect(error.message).toContain('discovery_url');
     expect(error.message).toContain('base_url');
+  });
+});
+
+describe('a custom base URL never pairs with the production auth host (issue 11 #3)', () => {
+  it.each([
+    ['explicit', { explicit: { baseUrl: 'http://127.0.0.1:8787' } }, 'http://127.0.0.1:8787'],
+    ['env', { env: { SCRIBE_BASE_URL: 'http://127.0.0.1:8787/voice/' } }, 'http://127.0.0.1:8787'],
+    ['file', { file: { path: FILE, values: { base_url: 'https://scribe.example.com/voice' } } }, 'https://scribe.example.com'],
+    ['env with env=dev', { env: { SCRIBE_ENV: 'dev', SCRIBE_BASE_URL: 'https://scribe.example.com:8443/a/b' } }, 'https://scribe.example.com:8443'],
+  ])('a base URL from the %s layer and no auth URL: the auth host is the base URL origin', (_layer, layers, origin) => {
+    const details = resolveConfigDetailed(layers as Parameters<typeof resolveConfigDetailed>[0]);
+    expect(details.config.authBaseUrl).toBe(origin);
+    expect(details.sources.authBaseUrl).toBe('derived');
+    expect(details.config.explicitUrls.authBaseUrl).toBe(false);
+  });
+
+  it('an explicit auth URL still wins over the derived one, and with no base URL the env preset applies', () => {
+    expect(resolveConfig({ explicit: { baseUrl: 'http://127.0.0.1:8787', authBaseUrl: 'http://127.0.0.1:9999' } }).authBaseUrl).toBe('http://127.0.0.1:9999');
+    expect(resolveConfig({ env: { SCRIBE_ENV: 'dev' } }).authBaseUrl).toBe('https://api.dev.eka.care');
+    expect(resolveConfig({}).authBaseUrl).toBe('https://api.eka.care');
+  });
+
+  it('the preset base URL set explicitly derives the same auth host as the preset', () => {
+    expect(resolveConfig({ explicit: { baseUrl: 'https://api.dev.eka.care/voice' } }).authBaseUrl).toBe('https://api.dev.eka.care');
+    expect(resolveConfig({ explicit: { baseUrl: 'https://api.eka.care/voice' } }).authBaseUrl).toBe('https://api.eka.care');
+  });
+
+  it('msa with only a discovery URL derives the auth host from its origin too', () => {
+    expect(resolveConfig({ explicit: { discoveryUrl: 'https://scribe.example.com/.well-known/medscribealliance' } }).authBaseUrl).toBe('https://scribe.example.com');
   });
 });

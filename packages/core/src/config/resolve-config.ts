@@ -20,7 +20,7 @@ export interface ResolvedConfigDetails {
 
 /**
  * Merges explicit options > environment > config file > defaults (contract 9), applies the `env` preset to URLs no
- * layer set, derives the dialect and discovery URL (0.2), and validates everything. Throws ConfigError; missing
+ * layer set (the auth host defaults to the origin of an explicit base or discovery URL instead), derives the dialect and discovery URL (0.2), and validates everything. Throws ConfigError; missing
  * credentials are not an error here (they are reported at the first authenticated call).
  */
 export function resolveConfig(layers: ConfigLayers = {}): ScribeConfig {
@@ -59,13 +59,17 @@ export function resolveConfigDetailed(layers: ConfigLayers = {}): ResolvedConfig
 
   // "Was set" is tracked rather than compared with the preset, so an explicit prod URL still counts as explicit.
   const baseUrl = explicitBase !== undefined ? stripTrailingSlash(explicitBase) : dialect === 'eka' ? preset.baseUrl : undefined;
-  const authBaseUrl = explicitAuth !== undefined ? stripTrailingSlash(explicitAuth) : preset.authBaseUrl;
+  // A custom service never gets the preset's (production) auth host silently: without an explicit auth URL, the login
+  // goes to the origin of the configured base (or discovery) URL, where the eka login path lives.
+  const customOrigin = explicitBase ?? explicitDiscovery;
+  const authBaseUrl =
+    explicitAuth !== undefined ? stripTrailingSlash(explicitAuth) : customOrigin !== undefined ? new URL(customOrigin).origin : preset.authBaseUrl;
   if (explicitBase === undefined && dialect === 'eka') sources.baseUrl = 'preset';
-  if (explicitAuth === undefined) sources.authBaseUrl = 'preset';
+  if (explicitAuth === undefined) sources.authBaseUrl = customOrigin !== undefined ? 'derived' : 'preset';
   const discoveryUrl = resolveDiscoveryUrl(dialect, explicitDiscovery, baseUrl);
   if (explicitDiscovery === undefined) sources.discoveryUrl = 'derived';
 
-  assertSecureUrl(authBaseUrl, labels.authBaseUrl ?? `the ${env} auth host`, allowInsecure);
+  assertSecureUrl(authBaseUrl, labels.authBaseUrl ?? (customOrigin !== undefined ? `the auth host derived from ${labels.baseUrl ?? labels.discoveryUrl}` : `the ${env} auth host`), allowInsecure);
   if (baseUrl !== undefined) assertSecureUrl(baseUrl, labels.baseUrl ?? `the ${env} base URL`, allowInsecure);
   assertSecureUrl(discoveryUrl, labels.discoveryUrl ?? labels.baseUrl ?? 'the discovery URL', allowInsecure);
 

@@ -68,7 +68,7 @@ describe('[#2] env presets and explicit URLs', () => {
     const config = loadNodeConfig({}, { cwd, processEnv: { SCRIBE_ENV: 'dev' } });
     expect(config.baseUrl).toBe('https://api.eka.care/voice');
     expect(config.explicitUrls.baseUrl).toBe(true);
-    // The auth host was not set by any layer, so the dev preset still fills it.
-    expect(config.authBaseUrl).toBe('https://api.dev.eka.care');
+    // No layer set the auth host: it comes from the base URL's origin, never from the other environment's preset.
+    expect(config.authBaseUrl).toBe('https://api.eka.care');
   });
 });

@@ -23,6 +23,7 @@ describe('[#59] the contract check used after every integration test', () => {
     status: 201,
     requestId: 'req_2',
     contentType: 'application/json',
+    requestBody: undefined,
     text: '{}',
     ...fields,
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScribeClient } from '@scribe/node';
 import { ekaClient, productionLayoutClient, TEST_TEMPLATES } from '../support/client-factory';
 import { startTestServer, type TestServer } from '../support/start-test-server';
+import { sentBodies } from '../support/recording-fetch';
 import { TEST_TRANSCRIPT, templateDocument } from '../support/test-engine';
 import { chunkNames, makeWavChunks } from '../support/wav-fixtures';
 
@@ -68,7 +69,8 @@ describe('eka request bodies', () => {
     await client.templates.list();
 
     const [login] = t.requests(/\/login$/);
-    expect(login?.body).toEqual({ client_id: 'local-dev-client', client_secret: 'local-dev-secret' });
+    expect(sentBodies(await t.exchanges(), /\/login$/)).toEqual([{ client_id: 'local-dev-client', client_secret: 'local-dev-secret' }]);
+    expect(login?.body).toEqual({ client_id: 'local-dev-client', client_secret: '[redacted]' });
     expect(login?.headers.authorization).toBeUndefined();
     expect(client.businessId()).toBe('b_local_dev');
   });
@@ -79,7 +81,7 @@ describe('eka request bodies', () => {
 
     await client.templates.list();
 
-    expect(t.requests(/\/login$/)[0]?.body).toEqual({ client_id: 'local-dev-client', client_secret: 'local-dev-secret', api_key: 'sk_test_local_dev' });
+    expect(sentBodies(await t.exchanges(), /\/login$/)).toEqual([{ client_id: 'local-dev-client', client_secret: 'local-dev-secret', api_key: 'sk_test_local_dev' }]);
     const [templates] = t.requests(/\/v1\/templates$/);
     expect(templates?.headers.authorization).toBe('Bearer [redacted]');
     expect(templates?.headers['x-api-key']).toBeUndefined();

@@ -7,7 +7,7 @@ import { chunkNames, makeWavChunks } from '../support/wav-fixtures';
 
 describe('[#12][#20] dev direct mode (jwt-payload)', () => {
   it('a full lifecycle with the jwt-payload header on every call and no login; templates in list form', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const client = isolatedClient(t, { baseUrl: t.url, jwtPayload: { 'b-id': 'b_local_dev', iss: 'dev' } });
 
     const session = await client.createSession();

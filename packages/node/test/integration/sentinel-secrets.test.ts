@@ -4,6 +4,7 @@ import { createCapturingLogger, type CapturingLogger } from '../support/capturin
 import { closedPort } from '../support/closed-port';
 import { ekaClient, msaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
+import { sentBodies } from '../support/recording-fetch';
 import { makeWavChunks } from '../support/wav-fixtures';
 
 const SENTINEL_SECRET = 'SENTINEL-client-secret-3b8f0e1a';
@@ -49,7 +50,9 @@ describe('[#94] sentinel secrets never appear in errors or logs', () => {
 
     expect(error.code).toBe('auth_error');
     // The secret did reach the server (in the login body), so leaving it out of the error was a choice.
-    expect(t.requests(/\/login$/)[0]?.body).toMatchObject({ client_secret: SENTINEL_SECRET, api_key: SENTINEL_KEY });
+    expect(sentBodies(await t.exchanges(), /\/login$/)[0]).toMatchObject({ client_secret: SENTINEL_SECRET, api_key: SENTINEL_KEY });
+    // The server's request log shows it redacted.
+    expect(t.requests(/\/login$/)[0]?.body).toMatchObject({ client_secret: '[redacted]', api_key: '[redacted]' });
     expectNowhere([SENTINEL_SECRET, SENTINEL_KEY], error, logger);
   });
 
@@ -110,7 +113,7 @@ describe('[#94] sentinel secrets never appear in errors or logs', () => {
   });
 
   it('a jwt-payload whose business is unknown to the session', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({ trustJwtPayload: true });
     const logger = createCapturingLogger();
     const client = ekaClient(t, { clientId: undefined, clientSecret: undefined, jwtPayload: { 'b-id': SENTINEL_BUSINESS, iss: 'dev' }, logger });
 

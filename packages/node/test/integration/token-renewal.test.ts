@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ekaClient } from '../support/client-factory';
 import { createShiftedSdkClock, createShiftedServerClock } from '../support/shifted-clocks';
 import { startTestServer } from '../support/start-test-server';
+import { sentBodies } from '../support/recording-fetch';
 import { makeWavChunks } from '../support/wav-fixtures';
 
 const LOGIN = /^\/connect-auth\/v1\/account\/login$/;
@@ -46,8 +47,10 @@ describe('token expiry and renewal (client credentials)', () => {
     expect(refreshes).toHaveLength(2);
     const exchanges = await t.exchanges();
     const tokenAnswers = exchanges.filter((exchange) => /\/connect-auth\//.test(exchange.url)).map((exchange) => JSON.parse(exchange.text));
-    expect(refreshes[0]?.body).toEqual({ refresh_token: tokenAnswers[0].refresh_token, access_token: tokenAnswers[0].access_token });
-    expect(refreshes[1]?.body).toEqual({ refresh_token: tokenAnswers[1].refresh_token, access_token: tokenAnswers[1].access_token });
+    expect(sentBodies(exchanges, /\/refresh-token$/)).toEqual([
+      { refresh_token: tokenAnswers[0].refresh_token, access_token: tokenAnswers[0].access_token },
+      { refresh_token: tokenAnswers[1].refresh_token, access_token: tokenAnswers[1].access_token },
+    ]);
     expect(refreshes.map((request) => request.status)).toEqual([200, 200]);
     expect(t.requests(TEMPLATES).map((request) => request.status)).toEqual([200, 200, 200]);
   });

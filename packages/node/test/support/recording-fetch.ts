@@ -8,6 +8,8 @@ export interface SdkExchange {
   contentType: string;
   /** The body text exactly as received. */
   text: string;
+  /** The request body the SDK sent, when it was text (JSON calls); the server's request log redacts secrets in it. */
+  requestBody: string | undefined;
 }
 
 /** A fetch that behaves like the global one and keeps a copy of every answer the SDK received. */
@@ -24,6 +26,7 @@ export function createRecordingFetch(): RecordingFetch {
     const response = await globalThis.fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const requestBody = typeof init?.body === 'string' ? init.body : undefined;
     const copy = response.clone();
     pending.push(
       copy.text().then(
@@ -34,6 +37,7 @@ export function createRecordingFetch(): RecordingFetch {
           requestId: response.headers.get('x-request-id') ?? undefined,
           contentType: response.headers.get('content-type') ?? '',
           text,
+          requestBody,
         }),
         // The SDK aborted the read (cancelled call): there is no answer to check.
         () => undefined,
@@ -45,4 +49,9 @@ export function createRecordingFetch(): RecordingFetch {
     fetch: recording,
     exchanges: async () => (await Promise.all(pending)).filter((exchange): exchange is SdkExchange => exchange !== undefined),
   };
+}
+
+/** The JSON request bodies the SDK sent to URLs matching `path`, in order (parsed). */
+export function sentBodies(exchanges: readonly SdkExchange[], path: RegExp): unknown[] {
+  return exchanges.filter((exchange) => path.test(new URL(exchange.url).pathname) && exchange.requestBody !== undefined).map((exchange) => JSON.parse(exchange.requestBody as string) as unknown);
 }

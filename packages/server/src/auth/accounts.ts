@@ -55,13 +55,20 @@ export function isLoopbackHost(host: string): boolean {
  * Accounts in force: the configured ones, else `accounts.json` in the data directory, else the dev account when the
  * server binds a loopback interface (an exposed server never gets well-known credentials by accident).
  */
-export async function resolveAccounts(configured: readonly AccountConfig[] | undefined, accountsFile: string | undefined, host: string): Promise<AccountConfig[]> {
-  if (configured && configured.length > 0) return [...configured];
+export async function resolveAccounts(configured: readonly AccountConfig[] | undefined, accountsFile: string | undefined, host: string): Promise<ResolvedAccounts> {
+  if (configured && configured.length > 0) return { accounts: [...configured], source: 'configured' };
   if (accountsFile) {
     const fromFile = await readJsonFile(accountsFile);
-    if (fromFile !== undefined) return parseAccountsFile(fromFile);
+    if (fromFile !== undefined) return { accounts: parseAccountsFile(fromFile), source: 'file' };
   }
-  return isLoopbackHost(host) ? [DEV_ACCOUNT] : [];
+  return isLoopbackHost(host) ? { accounts: [DEV_ACCOUNT], source: 'dev' } : { accounts: [], source: 'none' };
+}
+
+/** The accounts in force and where they came from. */
+export interface ResolvedAccounts {
+  accounts: AccountConfig[];
+  /** `configured` (option or `--accounts`), `file` (`accounts.json` in the data dir), `dev` (the dev account) or `none`. */
+  source: 'configured' | 'file' | 'dev' | 'none';
 }
 
 /** Parses an accounts file: an array (or `{accounts: [...]}`) of objects in snake_case or camelCase. */

@@ -49,6 +49,7 @@ export async function dispatch(deps: DispatchDependencies, req: IncomingMessage,
       Object.assign(state.headers, version.headers);
     }
   }
+  if (route.beforeBody && state.principal) await route.beforeBody(match.params, state.principal.businessId);
   let rawBody: RequestBody | undefined;
   if (route.body === 'json') {
     rawBody = await readBody(req, deps.options.maxJsonBytes);

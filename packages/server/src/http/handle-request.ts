@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedOptions } from '../options.js';
 import { injectedErrorCode, type FaultAction, type FaultInjector } from '../testing/faults.js';
-import { queryObject, redactHeaders, type RequestLog } from '../testing/request-log.js';
+import { queryObject, redactBody, redactHeaders, type RequestLog } from '../testing/request-log.js';
 import { delay, formatTimestamp } from '../time.js';
 import type { Handler } from './context.js';
 import { dispatch, type DispatchDependencies, type DispatchState } from './dispatch.js';
@@ -70,7 +70,7 @@ async function handleRequest(deps: ListenerDependencies, req: IncomingMessage, r
       path: url.pathname,
       query: queryObject(url.searchParams),
       headers: redactHeaders(req.headers),
-      ...(state.body !== undefined ? { body: state.body } : {}),
+      ...(state.body !== undefined ? { body: redactBody(state.body) } : {}),
       bodyBytes: state.bodyBytes,
       ...(state.upload ? { upload: state.upload } : {}),
       ...(state.principal ? { auth: { kind: state.principal.kind, businessId: state.principal.businessId, ...(state.principal.clientId ? { clientId: state.principal.clientId } : {}) } } : {}),

@@ -16,6 +16,11 @@ export interface RouteDefinition<H> {
   auth: boolean;
   body: BodyKind;
   handler: H;
+  /**
+   * Checks made after authentication and before the body is read (an upload's session must exist and be open), so
+   * a body nobody will store is never read into memory.
+   */
+  beforeBody?: (params: Record<string, string>, businessId: string) => Promise<void>;
 }
 
 /** A successful match: the route, decoded path parameters and the `{P}` prefix used ('' for root routes). */

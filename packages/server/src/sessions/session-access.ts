@@ -77,6 +77,13 @@ export async function changeOpenSession<T>(
   });
 }
 
+/** The checks of {@link changeOpenSession} without the change: unknown → 404, expired → 410, ended → 400. */
+export async function assertOpenSession(deps: SessionDependencies, businessId: string, sessionId: string): Promise<void> {
+  const record = await loadSession(deps, businessId, sessionId);
+  if (record.status === 'expired') throw sessionExpired(sessionId);
+  if (!isOpen(record.status)) throw sessionEnded(record);
+}
+
 /** Expires every open session whose time is up; run on a timer so expiry happens without any access. */
 export async function sweepExpired(deps: SessionDependencies): Promise<void> {
   const now = deps.options.now();

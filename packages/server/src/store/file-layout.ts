@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomAlphanumeric } from '../ids.js';
 
 /**
@@ -65,12 +65,29 @@ export function businessDirName(businessId: string): string {
 const PLAIN_FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
 
 /**
- * On-disk name for an uploaded file: the file name itself when it is plain, else a hash. Uploaded names may hold any
+ * On-disk name for an uploaded file: the file name itself when it is plain (never with a leading dot), else a hash. Uploaded names may hold any
  * printable ASCII up to 255 characters, which not every file system takes; the record keeps the real name.
  */
 export function diskNameFor(fileName: string): string {
   if (PLAIN_FILE_NAME.test(fileName)) return fileName;
   return `file-${createHash('sha256').update(fileName, 'utf8').digest('hex').slice(0, 32)}.bin`;
+}
+
+/**
+ * Temporary files start with `.tmp-`, a prefix no stored name can have: upload disk names never start with a dot
+ * (see {@link diskNameFor}) and the server's own files are named by it. So the start-up sweep cannot take an
+ * accepted upload (even one named `take.tmp-2_0.wav`) for a leftover.
+ */
+export const TEMPORARY_PREFIX = '.tmp-';
+
+/** A fresh temporary name for a write of `name` in the same directory. */
+function temporaryFileName(name: string): string {
+  return `${TEMPORARY_PREFIX}${randomAlphanumeric(8)}-${name}`;
+}
+
+/** True for a leftover of an interrupted {@link writeFileAtomic}. */
+export function isTemporaryFileName(name: string): boolean {
+  return name.startsWith(TEMPORARY_PREFIX);
 }
 
 /**
@@ -80,7 +97,7 @@ export function diskNameFor(fileName: string): string {
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   const directory = dirname(path);
   await mkdir(directory, { recursive: true });
-  const temporary = `${path}.tmp-${randomAlphanumeric(8)}`;
+  const temporary = join(directory, temporaryFileName(basename(path)));
   const handle = await open(temporary, 'w', mode);
   try {
     await handle.writeFile(data);

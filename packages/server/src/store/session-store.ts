@@ -1,7 +1,10 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileLayout, readJsonFile, writeFileAtomic } from './file-layout.js';
+import { FileLayout, isTemporaryFileName, readJsonFile, writeFileAtomic } from './file-layout.js';
 import type { SessionRecord } from './session-record.js';
+
+/** A temporary `session.json` of the earlier naming (`session.json.tmp-XXXXXXXX`). */
+const LEGACY_RECORD_TEMPORARY = /^session\.json\.tmp-[A-Za-z0-9]{8}$/;
 
 /** Map key of a session: ids are unique per business only (contract 2.4 `session_id`). */
 export function sessionKey(businessId: string, sessionId: string): string {
@@ -107,15 +110,19 @@ export class SessionStore {
     while (this.locks.size > 0) await Promise.all([...this.locks.values()]);
   }
 
-  /** Deletes leftovers of writes interrupted by a crash (`*.tmp-*` files). */
+  /**
+   * Deletes leftovers of writes interrupted by a crash: `.tmp-*` files, and `session.json.tmp-*` left by versions
+   * that named temporary files after their target (only beside the record: in `audio/` such a name may be an upload).
+   */
   async removeTemporaryFiles(): Promise<void> {
     for (const business of await listDirectory(this.layout.sessionsDir)) {
       for (const session of await listDirectory(join(this.layout.sessionsDir, business))) {
         const directory = join(this.layout.sessionsDir, business, session);
-        for (const sub of [directory, join(directory, 'audio')]) {
-          for (const name of await listDirectory(sub)) {
-            if (name.includes('.tmp-')) await rm(join(sub, name), { force: true });
-          }
+        for (const name of await listDirectory(directory)) {
+          if (isTemporaryFileName(name) || LEGACY_RECORD_TEMPORARY.test(name)) await rm(join(directory, name), { force: true });
+        }
+        for (const name of await listDirectory(join(directory, 'audio'))) {
+          if (isTemporaryFileName(name)) await rm(join(directory, 'audio', name), { force: true });
         }
       }
     }

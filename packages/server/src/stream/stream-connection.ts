@@ -18,6 +18,13 @@ export interface ConnectionContext {
   ackMode: boolean;
   faults: StreamFaults | undefined;
   now: () => number;
+  /**
+   * When the session's allowance started (on the `now` clock): the session's creation, so reconnecting buys no fresh
+   * allowance and a backlog resent after an outage is covered by the time the outage took.
+   */
+  allowanceStart: number;
+  /** The session's audio bytes taken by this process over all its connections; this connection adds to it. */
+  sessionBytes: { bytes: number };
   report: (line: string) => void;
   /** Called once when the socket is gone, whatever closed it. */
   onClosed: (connection: StreamConnection) => void;
@@ -28,7 +35,7 @@ const RATE_ALLOWANCE_SECONDS = 10;
 
 /**
  * One WebSocket of a stream session: validates each frame (contract 6.3, 6.5), appends PCM to the session's log,
- * enforces the rate limit, answers stop, and sends acks in resume mode (6.6). Frames after stop are ignored.
+ * enforces the session's rate limit, answers stop, and sends acks in resume mode (6.6). Frames after stop are ignored.
  */
 export class StreamConnection {
   /** `open` takes frames; `stopping` flushes before closing; `closed` ignores everything. */
@@ -118,8 +125,11 @@ export class StreamConnection {
     }
     this.firstAudio = false;
     this.bytes += bytes.length;
-    const connectedSeconds = (this.context.now() - this.openedAt) / 1000;
-    if (this.bytes / BYTES_PER_SECOND > this.context.limits.maxSpeed * connectedSeconds + RATE_ALLOWANCE_SECONDS) {
+    // Per session: all audio taken for it (whatever connection brought it) against the session's age.
+    this.context.sessionBytes.bytes += bytes.length;
+    const sessionBytes = Math.max(this.context.sessionBytes.bytes, this.context.log.durableBytes + this.context.log.pendingBytes);
+    const sessionSeconds = (this.context.now() - this.context.allowanceStart) / 1000;
+    if (sessionBytes / BYTES_PER_SECOND > this.context.limits.maxSpeed * sessionSeconds + RATE_ALLOWANCE_SECONDS) {
       return this.close({ code: STREAM_CLOSE.tooFast, reason: `audio arrives faster than ${this.context.limits.maxSpeed}x real time` });
     }
     // ws hands out views of its receive buffers that it may reuse; the log keeps its own copy.

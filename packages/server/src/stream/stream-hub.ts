@@ -42,6 +42,13 @@ interface LiveStream {
 
 const monotonic = () => performance.now();
 
+/** A session's audio taken by this process, over all its connections, and when its first connection came. */
+interface SessionSpeed {
+  /** Monotonic ms of the first connection seen by this process. */
+  firstSeen: number;
+  bytes: number;
+}
+
 /**
  * The WebSocket endpoint of contract section 6: `{P}/stream/sessions/{stream_id}/audio`, authenticated by the URL
  * alone. Every session's PCM goes to a durable stream log; at end the log is cut into `chunk_{i}.wav` speech chunks
@@ -51,6 +58,8 @@ export class StreamHub {
   private readonly wss: WebSocketServer;
   private readonly live = new Map<string, LiveStream>();
   private readonly ending = new Set<string>();
+  /** Speed accounting per session across its connections (contract 6.5 `max_speed`, held per session). */
+  private readonly speed = new Map<string, SessionSpeed>();
   private readonly layout: FileLayout;
   private readonly timers: NodeJS.Timeout[];
   private vad: Promise<ServerSileroModel> | undefined;
@@ -96,6 +105,7 @@ export class StreamHub {
     const key = sessionKey(record.businessId, record.sessionId);
     // Kept after success until the tick sees the session saved as ended, so no connection slips in before that.
     this.ending.add(key);
+    this.speed.delete(key);
     try {
       const live = this.live.get(key);
       if (live) {
@@ -150,12 +160,19 @@ export class StreamHub {
     }
     live.connection?.close({ code: STREAM_CLOSE.superseded, reason: 'superseded by a newer connection' });
     const current = live;
+    // The session clock (injectable) gives its age, carried over to the monotonic clock the connection reads; a
+    // restarted server therefore credits the time it was down.
+    const ageMs = Math.max(0, this.deps.sessions.options.now() - record.createdAt);
+    const speed = this.speed.get(key) ?? { firstSeen: monotonic(), bytes: 0 };
+    this.speed.set(key, speed);
     const connection = new StreamConnection(ws, {
       log: live.log,
       limits: this.deps.settings,
       ackMode,
       faults: this.deps.faults,
       now: monotonic,
+      allowanceStart: Math.min(speed.firstSeen, monotonic() - ageMs),
+      sessionBytes: speed,
       report: this.deps.log,
       onClosed: (closed) => this.onClosed(current, closed),
     });

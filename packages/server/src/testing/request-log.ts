@@ -8,10 +8,11 @@ export interface RecordedRequest {
   method: string;
   /** Pathname without the query string. */
   path: string;
+  /** Values of secret-looking keys (`api_key`, `*token*`, `*secret*`, `password`, `jwt*`) redacted. */
   query: Record<string, string | string[]>;
   /** Lower-case names; credentials (`authorization`, `x-api-key`, `jwt-payload`, `cookie`) redacted. */
   headers: Record<string, string>;
-  /** Parsed JSON body, when the route takes JSON and one was sent. */
+  /** Parsed JSON body, when the route takes JSON and one was sent; values of secret-looking keys redacted, at any depth. */
   body?: unknown;
   /** Bytes of request body received (0 for bodiless requests or when the body was not read). */
   bodyBytes: number;
@@ -47,10 +48,26 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
   return out;
 }
 
-/** Converts URL search params to a plain object; repeated keys become arrays. */
+/**
+ * Keys whose values are credentials: `client_secret`, `secret`, `password`, `access_token`, `refresh_token`, `token`,
+ * `api_key` / `apikey` / `api-key`, `jwt_payload`. Matched by pattern so a new field of the same kind is covered too.
+ */
+const SECRET_KEY = /secret|passw|token|api[-_]?key|jwt|credential|authorization/i;
+
+/** Copies a parsed JSON body with the values of secret-looking keys replaced, at any depth. */
+export function redactBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactBody);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = SECRET_KEY.test(key) && item !== null ? REDACTED : redactBody(item);
+  return out;
+}
+
+/** Converts URL search params to a plain object (repeated keys become arrays), secret-looking values redacted. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
+  for (const [key, raw] of params) {
+    const value = SECRET_KEY.test(key) ? REDACTED : raw;
     const existing = out[key];
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

@@ -33,13 +33,19 @@ export class WebhookRegistry {
     return new WebhookRegistry(file, stored?.webhooks ?? []);
   }
 
-  /** Adds a webhook and persists it. */
-  async register(input: Omit<WebhookRecord, 'webhookId' | 'status'>): Promise<WebhookRecord> {
+  /**
+   * Adds a webhook and persists it, unless its business already has `maxPerBusiness` (then undefined). The count is
+   * taken inside the write chain, so concurrent registrations cannot overshoot it.
+   */
+  async register(input: Omit<WebhookRecord, 'webhookId' | 'status'>, maxPerBusiness: number): Promise<WebhookRecord | undefined> {
     const record: WebhookRecord = { webhookId: createPrefixedId('wh'), status: 'active', ...input };
+    let added = false;
     await this.persist(() => {
+      if (this.list(input.businessId).length >= maxPerBusiness) return;
       this.records = [...this.records, record];
+      added = true;
     });
-    return record;
+    return added ? record : undefined;
   }
 
   /** The business's webhooks, oldest first. */

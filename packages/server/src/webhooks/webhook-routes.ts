@@ -3,12 +3,17 @@ import { principalOf, type Handler } from '../http/context.js';
 import { isJsonObject } from '../http/request-body.js';
 import { HttpError, invalidRequest, json } from '../http/responses.js';
 import { formatTimestamp, type Clock } from '../time.js';
+import { webhookTargetProblem, type WebhookTargetProblem } from './webhook-target.js';
 import { WEBHOOK_EVENTS, type WebhookEvent, type WebhookRecord, type WebhookRegistry } from './registry.js';
 
 /** What the webhook handlers need. */
 export interface WebhookRouteDependencies {
   registry: WebhookRegistry;
   now: Clock;
+  /** Accept loopback and private-range targets (`webhooks.allowPrivateTargets`). */
+  allowPrivateTargets: boolean;
+  /** Most webhooks one business may hold (`webhooks.maxPerBusiness`). */
+  maxPerBusiness: number;
 }
 
 /** The public view of a webhook: never its secret. */
@@ -21,7 +26,7 @@ export function createRegisterWebhookHandler(deps: WebhookRouteDependencies): Ha
   return async (ctx) => {
     const principal = principalOf(ctx);
     if (!isJsonObject(ctx.body)) throw invalidRequest('Request body must be a JSON object.');
-    const url = validateWebhookUrl(ctx.body.url);
+    const url = validateWebhookUrl(ctx.body.url, deps.allowPrivateTargets);
     const events = validateEvents(ctx.body.events);
     const secret = ctx.body.secret;
     if (secret !== undefined && secret !== null && (typeof secret !== 'string' || secret === '' || secret.length > 256)) {
@@ -33,7 +38,13 @@ export function createRegisterWebhookHandler(deps: WebhookRouteDependencies): Ha
       events,
       ...(typeof secret === 'string' ? { secret } : {}),
       createdAt: deps.now(),
-    });
+    }, deps.maxPerBusiness);
+    if (!record) {
+      throw invalidRequest(`This account already has the most webhooks allowed (${deps.maxPerBusiness}); delete one first.`, {
+        reason: 'too_many_webhooks',
+        limit: deps.maxPerBusiness,
+      });
+    }
     return json(201, publicView(record));
   };
 }
@@ -54,7 +65,16 @@ export function createDeleteWebhookHandler(deps: WebhookRouteDependencies): Hand
   };
 }
 
-function validateWebhookUrl(value: unknown): string {
+/** The messages of the refused targets; none repeats the URL, which may hold credentials. */
+const TARGET_MESSAGES: Record<WebhookTargetProblem, string> = {
+  link_local_target: 'Webhook URLs may not point to link-local addresses (169.254.0.0/16, fe80::/10).',
+  reserved_target: 'Webhook URLs may not point to multicast or reserved addresses.',
+  loopback_target: 'Webhook URLs may not point to this machine (loopback) unless the server allows private targets.',
+  private_target: 'Webhook URLs may not point to private network addresses unless the server allows private targets.',
+  credentials_in_url: 'Webhook URLs may not carry credentials (user:password@); use the webhook secret instead.',
+};
+
+function validateWebhookUrl(value: unknown, allowPrivateTargets: boolean): string {
   if (value === undefined || value === null) throw new HttpError(400, 'missing_required_field', 'url is required.', { field: 'url' });
   let url: URL;
   try {
@@ -63,6 +83,8 @@ function validateWebhookUrl(value: unknown): string {
   } catch {
     throw invalidRequest('url must be an absolute URL.', { field: 'url' });
   }
+  const problem = webhookTargetProblem(url, allowPrivateTargets);
+  if (problem) throw invalidRequest(TARGET_MESSAGES[problem], { field: 'url', reason: problem });
   const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) {
     throw invalidRequest('Webhook URLs must use HTTPS (plain http only for loopback hosts).', { field: 'url' });

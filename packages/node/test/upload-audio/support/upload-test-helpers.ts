@@ -48,7 +48,7 @@ export function storedChunks(dataDir: string, sessionId: string): StoredChunk[] 
       continue;
     }
     for (const name of names) {
-      if (name.includes('.tmp-')) continue;
+      if (name.startsWith('.tmp-')) continue; // a write in progress (the server's temporary naming)
       const index = Number(/^chunk_(\d+)\.wav$/.exec(name)?.[1] ?? NaN);
       out.push({ name, index, bytes: new Uint8Array(readFileSync(join(audioDir, name))) });
     }
