@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
-import { storedStream } from '../stream/stream-support';
+import { fileMicrophone, loopedSpeech, storedStream } from '../stream/stream-support';
 import { CONSULTATION_WAV, endRequests, startUploadHarness, storedChunks, uploadRequests } from '../upload-audio/support/upload-test-helpers';
 
 const FAST_RECONNECT = { initialDelayMs: 20, maxDelayMs: 200 };
@@ -161,4 +162,29 @@ describe('ScribeClient.session: the core controller against the real server, Sil
     expect(mic.isClosed()).toBe(true);
     expect(endRequests(t, sessionId!)).toHaveLength(0);
   });
+
+  it('the microphone (arecord through an ALSA device reading a file): chunks go up while recording, stop releases the device and ends', async () => {
+    const { t, client, dataDir } = await startUploadHarness();
+    const { env, device } = fileMicrophone(await loopedSpeech(3));
+    const session = client.session({ audio: { microphone: { device, env } }, speech: { chunking: { preferredChunkSeconds: 4, maxChunkSeconds: 8 } } });
+    await session.start();
+    await expect.poll(() => session.getSnapshot().activity.chunksAcknowledged, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(session.getSnapshot()).toMatchObject({ status: 'recording', activity: { connection: 'idle' } });
+    expect(arecordChildren()).toBeGreaterThan(0);
+    await session.stop();
+    expect(arecordChildren()).toBe(0);
+    expect((await session.result()).status).toBe('completed');
+    const stored = storedChunks(dataDir, session.sessionId!);
+    expect(session.getSnapshot().activity).toMatchObject({ chunksCut: stored.length, chunksAcknowledged: stored.length });
+    expect(endRequests(t, session.sessionId!)).toHaveLength(1);
+  });
 });
+
+/** Capture processes this test process started and that still run. */
+function arecordChildren(): number {
+  try {
+    return execFileSync('ps', ['-o', 'comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((line) => line.includes('arecord')).length;
+  } catch {
+    return 0; // ps exits 1 when there are no children at all
+  }
+}

@@ -1,30 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openMicrophone, type ScribeProgressEvent } from '@scribe/node';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
-import { concatBytes, speechPcm, storedStream } from './stream-support';
-
-/**
- * A microphone without a sound card: an ALSA configuration of this test only (ALSA_CONFIG_PATH, nothing global is
- * touched) defining a `filemic` device whose capture reads a raw PCM file through the `file` plugin.
- */
-function fileMicrophone(pcm: Uint8Array): { env: NodeJS.ProcessEnv; device: string; seconds: number } {
-  const directory = mkdtempSync(join(tmpdir(), 'scribe-mic-'));
-  onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
-  const input = join(directory, 'input.raw');
-  writeFileSync(input, pcm);
-  const config = join(directory, 'asound.conf');
-  writeFileSync(config, `pcm.filemic {\n  type file\n  slave.pcm { type null }\n  file "/dev/null"\n  infile "${input}"\n  format "raw"\n}\n`);
-  return { env: { ...process.env, ALSA_CONFIG_PATH: config }, device: 'filemic', seconds: pcm.length / 32000 };
-}
-
-async function loopedSpeech(times: number): Promise<Uint8Array> {
-  const once = await speechPcm();
-  return concatBytes(Array.from({ length: times }, () => once));
-}
+import { concatBytes, fileMicrophone, loopedSpeech, speechPcm, storedStream } from './stream-support';
 
 describe('microphone capture (arecord through an ALSA device that reads a file)', () => {
   it('yields 16 kHz mono frames of the configured size, exactly the captured samples', async () => {

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core/internal';
 import { createNodeWebSocket } from '@scribe/node';
 import type { ScribeServer } from '@scribe/server';
@@ -81,4 +84,24 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
     offset += part.length;
   }
   return out;
+}
+
+/**
+ * A microphone without a sound card: an ALSA configuration of this test only (ALSA_CONFIG_PATH, nothing global is
+ * touched) defining a `filemic` device whose capture reads a raw PCM file through the `file` plugin.
+ */
+export function fileMicrophone(pcm: Uint8Array): { env: NodeJS.ProcessEnv; device: string; seconds: number } {
+  const directory = mkdtempSync(join(tmpdir(), 'scribe-mic-'));
+  onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
+  const input = join(directory, 'input.raw');
+  writeFileSync(input, pcm);
+  const config = join(directory, 'asound.conf');
+  writeFileSync(config, `pcm.filemic {\n  type file\n  slave.pcm { type null }\n  file "/dev/null"\n  infile "${input}"\n  format "raw"\n}\n`);
+  return { env: { ...process.env, ALSA_CONFIG_PATH: config }, device: 'filemic', seconds: pcm.length / 32000 };
+}
+
+/** The speech sample `times` over, as one PCM buffer. */
+export async function loopedSpeech(times: number): Promise<Uint8Array> {
+  const once = await speechPcm();
+  return concatBytes(Array.from({ length: times }, () => once));
 }
