@@ -9,7 +9,7 @@ import { errorForAbort, waitUnlessAborted } from '../errors/abort';
 import { noSpeechError, uploadSpeech, type SpeechUploadContext } from '../uploads/upload-speech';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
 import { createSessionStore } from './create-session-store';
-import type { ScribeSession, ScribeSessionOptions, ScribeSessionStopOptions } from './scribe-session';
+import type { ScribeSession, ScribeSessionOptions } from './scribe-session';
 import { INITIAL_SESSION_STATE } from './session-state';
 
 /** What a session controller needs from its client: the composed core, or any object with these calls. */
@@ -96,7 +96,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       delivered.catch(fail);
     } catch (error) {
       fail(error);
-      throw cancelled ? cancelledError() : error;
+      // The caller's own abort or deadline is what they see (AbortError or TimeoutError), then a cancel's AbortError.
+      throw signal?.aborted ? errorForAbort(signal) : cancelled ? cancelledError() : error;
     } finally {
       signal?.removeEventListener('abort', onCallerAbort);
     }
@@ -200,13 +201,14 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     store.dispatch({ type: 'paused', elapsedMs });
   }
 
-  async function runStop(stopOptions: ScribeSessionStopOptions): Promise<void> {
+  // The stop itself runs once; a caller's signal only ends that caller's wait, so a later stop() waits again.
+  async function runStop(finalizeSession: boolean): Promise<void> {
     stopRequested = true;
-    finalize = stopOptions.finalize ?? true;
-    await waitUnlessAborted(startRun!.catch(() => undefined), stopOptions.signal);
+    finalize = finalizeSession;
+    await startRun!.catch(() => undefined);
     if (!intake || cancelled) return;
     await intake.stop();
-    await waitUnlessAborted(delivered!, stopOptions.signal);
+    await delivered;
   }
 
   function cancel(): Promise<void> {
@@ -243,8 +245,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     stop(stopOptions = {}) {
       // Before start there is nothing to stop, and a later start must still work (React Strict Mode's double mount).
       if (!startRun) return Promise.resolve();
-      stopRun ??= runStop(stopOptions);
-      return stopRun;
+      stopRun ??= runStop(stopOptions.finalize ?? true);
+      return waitUnlessAborted(stopRun, stopOptions.signal);
     },
     cancel,
     result() {

@@ -43,7 +43,7 @@ export interface ScribeSessionOptions {
 export interface ScribeSessionStopOptions {
   /** End (commit) the session once its audio is sent, so processing starts. `false` leaves it open. Default true. */
   finalize?: boolean;
-  /** Stops waiting (the session goes on in the background). */
+  /** Stops this caller's wait (the stop goes on; a later `stop()` waits for it again). */
   signal?: AbortSignal;
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ScribeError, type ScribeClient, type StreamSession } from '@scribe/node';
 import { ekaClient, msaClient } from '../support/client-factory';
@@ -138,6 +139,28 @@ const rows: Row[] = [
       const stream = await c.openStream();
       const pcm = tonePcm(300); // more than the socket buffers take while the server is not reading
       return (signal) => (signal ? stream.sendAudio(pcm, { signal }) : stream.sendAudio(pcm.subarray(0, 3200)));
+    },
+  },
+  {
+    name: 'session().start',
+    hold: { method: 'POST', path: /\/sessions$/ },
+    prepare: async (_t, c) => async (signal) => {
+      // A file session ends by itself once read; the client's close at the end of the test cancels the rest.
+      await c.session({ audio: { file: SPEECH_WAV }, results: false }).start({ signal });
+    },
+  },
+  {
+    name: 'session().stop',
+    hold: { method: 'POST', path: /\/end$/ },
+    prepare: async (_t, c) => {
+      // Raw PCM that keeps arriving until stop: the session ends only when stopped.
+      const pcm = new PassThrough();
+      pcm.write(await speechPcm());
+      const session = c.session({ audio: { pcm, sampleRate: 16000 }, results: false });
+      await session.start();
+      // stop() stops reading a PCM input at once: let the session take the speech in first.
+      await expect.poll(() => session.getSnapshot().activity.audioSeconds).toBeGreaterThan(8);
+      return (signal) => session.stop({ signal });
     },
   },
   {
