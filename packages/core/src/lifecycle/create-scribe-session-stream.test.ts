@@ -5,7 +5,7 @@ import { SessionNotFoundError } from '../errors';
 import { createManualClock, type ManualClock } from '../testing/manual-clock';
 import { createScriptedTransport } from '../testing/scripted-transport';
 import { createTestConfig } from '../testing/test-config';
-import type { WebSocketCloseEventLike, WebSocketLike } from '../stream/web-socket-like';
+import { ScriptedWebSocket } from '../testing/scripted-web-socket';
 import { createScribeSession } from './create-scribe-session';
 import type { SessionAudioSource } from './session-audio-source';
 import type { SessionState } from './session-state';
@@ -22,23 +22,16 @@ function streamService() {
   let stored = 0;
   let dropAt: number | undefined;
   const sockets: ServiceSocket[] = [];
-  class ServiceSocket implements WebSocketLike {
-    readyState = 0;
-    bufferedAmount = 0;
-    binaryType = 'blob';
-    onopen: ((event: unknown) => void) | null = null;
-    onmessage: ((event: { readonly data: unknown }) => void) | null = null;
-    onclose: ((event: WebSocketCloseEventLike) => void) | null = null;
-    onerror: ((event: unknown) => void) | null = null;
-    constructor(readonly url: string) {
+  class ServiceSocket extends ScriptedWebSocket {
+    constructor(url: string) {
+      super(url);
       queueMicrotask(() => {
-        this.readyState = 1;
-        this.onopen?.({});
-        this.later(() => this.onmessage?.({ data: JSON.stringify({ event: 'ack', bytes: stored }) }));
+        this.open();
+        this.later(() => this.ack(stored));
       });
     }
-    send(data: string | Uint8Array): void {
-      if (this.readyState !== 1) throw new Error('not open');
+    override send(data: string | Uint8Array): void {
+      super.send(data);
       if (typeof data === 'string') {
         if (data.includes('"stop"')) this.later(() => this.closeFromServer(1000));
         return;
@@ -49,15 +42,10 @@ function streamService() {
       }
       stored += data.length;
       const ack = stored;
-      this.later(() => this.onmessage?.({ data: JSON.stringify({ event: 'ack', bytes: ack }) }));
-    }
-    close(): void {
-      this.readyState = 3;
+      this.later(() => this.ack(ack));
     }
     closeFromServer(code: number): void {
-      if (this.readyState === 3) return;
-      this.readyState = 3;
-      this.onclose?.({ code, reason: '' });
+      if (this.readyState !== 3) this.drop(code);
     }
     private later(step: () => void): void {
       queueMicrotask(() => {

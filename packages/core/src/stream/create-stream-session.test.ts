@@ -5,60 +5,13 @@ import { backoffDelayMs } from '../retry/retry-policy';
 import { createManualClock, type ManualClock } from '../testing/manual-clock';
 import { createStreamSession } from './create-stream-session';
 import type { StreamSessionOptions } from './stream-options';
-import type { WebSocketCloseEventLike, WebSocketLike } from './web-socket-like';
-
-/** The WebSocket port, scripted: the test opens, acks and drops it; it records what the stream sent. */
-class ScriptedSocket implements WebSocketLike {
-  readyState = 0;
-  bufferedAmount = 0;
-  binaryType = 'blob';
-  onopen: ((event: unknown) => void) | null = null;
-  onmessage: ((event: { readonly data: unknown }) => void) | null = null;
-  onclose: ((event: WebSocketCloseEventLike) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  readonly sent: (string | Uint8Array)[] = [];
-  closedWith: { code?: number; reason?: string } | undefined;
-
-  constructor(readonly url: string) {}
-
-  send(data: string | Uint8Array): void {
-    if (this.readyState !== 1) throw new Error('not open');
-    this.sent.push(typeof data === 'string' ? data : data.slice());
-  }
-
-  close(code?: number, reason?: string): void {
-    this.closedWith = { code, reason };
-    this.readyState = 2;
-  }
-
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-
-  ack(bytes: number): void {
-    this.onmessage?.({ data: JSON.stringify({ event: 'ack', bytes }) });
-  }
-
-  drop(code = 1006, reason = ''): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason });
-  }
-
-  /** The binary frames sent, joined. */
-  binary(): Uint8Array {
-    const frames = this.sent.filter((frame): frame is Uint8Array => typeof frame !== 'string');
-    const out = new Uint8Array(frames.reduce((sum, frame) => sum + frame.length, 0));
-    frames.reduce((offset, frame) => (out.set(frame, offset), offset + frame.length), 0);
-    return out;
-  }
-}
+import { ScriptedWebSocket } from '../testing/scripted-web-socket';
 
 const URL = 'ws://127.0.0.1:9/v1/stream/sessions/stream123/audio';
 const ENDED: EndSessionResponse = parseEndSessionResponse({ session_id: 'ses_1', status: 'processing', audio_files_received: 0 });
 
 function setup(options: Partial<StreamSessionOptions> = {}) {
-  const sockets: ScriptedSocket[] = [];
+  const sockets: ScriptedWebSocket[] = [];
   const ends: { signal?: AbortSignal }[] = [];
   const clock: ManualClock = createManualClock();
   const stream = createStreamSession({
@@ -67,7 +20,7 @@ function setup(options: Partial<StreamSessionOptions> = {}) {
     clock,
     random: () => 0.5,
     createWebSocket: (url) => {
-      const socket = new ScriptedSocket(url);
+      const socket = new ScriptedWebSocket(url);
       sockets.push(socket);
       return socket;
     },

@@ -2,3 +2,4 @@ export { createManualClock, type ManualClock, type ManualClockOptions } from './
 export { createScriptedTransport, hangUntilAborted, type ScriptedHandler, type ScriptedReply, type ScriptedTransport } from './scripted-transport';
 export { createTestConfig, createTestDiscoveryDocument } from './test-config';
 export { createWavBytes } from './wav-bytes';
+export { ScriptedWebSocket } from './scripted-web-socket';
