@@ -106,7 +106,7 @@ export class ScribeClient implements AsyncDisposable {
   constructor(options: ScribeClientOptions = {}) {
     const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, vad, ...settings } = options;
     this.#vadOptions = vad;
-    this.config = loadNodeConfig(settings, { cwd, processEnv, dotEnv });
+    this.config = loadNodeConfig(settings, { cwd, processEnv, dotEnv, logger });
     this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent, createWebSocket: createNodeWebSocket });
     this.sessions = this.#core.sessions;
     this.templates = this.#core.templates;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors';
+import type { Logger } from '../ports/logger';
 import { closestName } from './closest-name';
 import { CONFIG_ENV_PREFIX, CONFIG_KEYS, CONFIG_NAMES, type ConfigKey } from './config-keys';
 import type { ConfigLayer, ValueOrigin } from './config-value-parsers';
@@ -8,10 +9,15 @@ import type { ScribeOptions } from './scribe-options';
 export interface ConfigLayers {
   /** Options passed in code (highest precedence). */
   explicit?: ScribeOptions;
-  /** Environment variables; the caller merges real variables over `.env`. Only `SCRIBE_*` names are read. */
+  /**
+   * Environment variables; the caller merges real variables over `.env`. Only `SCRIBE_*` names are read; an unknown
+   * `SCRIBE_*` name is ignored with a warning, since the prefix is shared with the server and with apps.
+   */
   env?: Record<string, string | undefined>;
   /** A parsed config file (snake_case keys) and its path (named in errors). */
   file?: { path: string; values: Record<string, unknown> };
+  /** Receives one warning per unknown `SCRIBE_*` variable (name only, never the value). Default: silent. */
+  logger?: Logger;
 }
 
 /** A raw value found for a key, with where it came from. */
@@ -35,7 +41,7 @@ export function collectConfigLayers(layers: ConfigLayers): Map<ConfigKey, FoundV
   const explicit = layers.explicit ?? {};
   rejectUnknown(Object.keys(explicit), CONFIG_NAMES.options, 'option', 'options');
   const env = layers.env ?? {};
-  rejectUnknown(Object.keys(env).filter((name) => name.startsWith(CONFIG_ENV_PREFIX)), CONFIG_NAMES.envVars, 'environment variable', 'variables');
+  warnUnknownVariables(Object.keys(env), layers.logger);
   const file = layers.file;
   if (file) checkFile(file);
   for (const spec of CONFIG_KEYS) {
@@ -59,6 +65,21 @@ function checkFile(file: NonNullable<ConfigLayers['file']>): void {
     });
   }
   rejectUnknown(Object.keys(file.values), CONFIG_NAMES.fileKeys, `key in config file ${file.path}:`, 'keys');
+}
+
+// Explicit options and config-file keys are the caller's own, so a typo there throws; the SCRIBE_ prefix is shared
+// (the server's SCRIBE_POCKETSPHINX, an app's SCRIBE_WEBHOOK_SECRET), so an unknown variable only warns.
+function warnUnknownVariables(names: string[], logger: Logger | undefined): void {
+  const valid = CONFIG_NAMES.envVars;
+  for (const name of names) {
+    if (!name.startsWith(CONFIG_ENV_PREFIX) || valid.includes(name)) continue;
+    const suggestion = closestName(name, valid);
+    const described = suggestion ? `${name} (did you mean ${suggestion}?)` : name;
+    logger?.warn(`Ignoring unknown environment variable ${described}; scribe-ts reads only ${valid.join(', ')}.`, {
+      variable: name,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
 }
 
 function rejectUnknown(names: string[], valid: readonly string[], kind: string, plural: string): void {

@@ -46,15 +46,23 @@ describe('[#98] unknown keys list the valid ones', () => {
     expect(error.message).toContain(CONFIG_NAMES.options.join(', '));
   });
 
-  it('in the environment (SCRIBE_* only)', () => {
-    const error = configError(() => resolveConfig({ env: { SCRIBE_POLL_INTERVALL: '1', PATH: '/bin', HOME: '/root' } }));
-    expect(error.message).toContain('SCRIBE_POLL_INTERVALL (did you mean SCRIBE_POLL_INTERVAL?)');
-    expect(error.message).toContain('SCRIBE_CLIENT_ID');
-    expect(error.message).not.toContain('PATH');
+  it('in the environment: a warning per unknown SCRIBE_* name (the prefix is shared), never an error', () => {
+    const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (message: string, fields?: Record<string, unknown>) => void warnings.push({ message, fields }) };
+    const config = resolveConfig({ env: { SCRIBE_POLL_INTERVALL: '3', SCRIBE_POCKETSPHINX: '/usr/bin/ps', SCRIBE_POLL_TIMEOUT: '30', PATH: '/bin' }, logger });
+    expect(config.pollInterval).toBe(1);
+    expect(config.pollTimeout).toBe(30);
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining('SCRIBE_POLL_INTERVALL (did you mean SCRIBE_POLL_INTERVAL?)'),
+      expect.not.stringContaining('did you mean'),
+    ]);
+    expect(warnings[0]!.fields).toEqual({ variable: 'SCRIBE_POLL_INTERVALL', suggestion: 'SCRIBE_POLL_INTERVAL' });
+    expect(warnings[1]!.message).toContain('SCRIBE_POCKETSPHINX');
+    expect(warnings.map((warning) => warning.message).join('\n')).not.toContain('PATH');
   });
 
-  it('SCRIBE_ALLOW_INSECURE is not a variable (allow_insecure is file or code only)', () => {
-    expect(configError(() => resolveConfig({ env: { SCRIBE_ALLOW_INSECURE: 'true' } })).message).toContain('SCRIBE_ALLOW_INSECURE');
+  it('SCRIBE_ALLOW_INSECURE is not a variable (allow_insecure is file or code only): ignored, so http stays refused', () => {
+    expect(configError(() => resolveConfig({ env: { SCRIBE_ALLOW_INSECURE: 'true', SCRIBE_BASE_URL: 'http://scribe.example.com' } })).message).toMatch(/https/i);
   });
 
   it('in the config file', () => {

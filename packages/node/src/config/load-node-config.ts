@@ -1,4 +1,4 @@
-import { resolveConfig, type ScribeConfig, type ScribeOptions } from '@scribe/core';
+import { resolveConfig, type Logger, type ScribeConfig, type ScribeOptions } from '@scribe/core';
 import { readConfigFile } from './read-config-file';
 import { mergeEnvironment, readDotEnv } from './read-dot-env';
 
@@ -10,6 +10,8 @@ export interface NodeConfigSources {
   processEnv?: NodeJS.ProcessEnv;
   /** Read `.env` from `cwd`. Default true. */
   dotEnv?: boolean;
+  /** Receives one warning per unknown `SCRIBE_*` variable (in the environment or `.env`). Default: silent. */
+  logger?: Logger;
 }
 
 /**
@@ -24,5 +26,5 @@ export function loadNodeConfig(options: ScribeOptions = {}, sources: NodeConfigS
   // SCRIBE_CONFIG names the file; it is not a setting of its own.
   const { SCRIBE_CONFIG: _configPath, ...settings } = env;
   const { configFile: _configFile, ...explicit } = options;
-  return resolveConfig({ explicit, env: settings, file });
+  return resolveConfig({ explicit, env: settings, file, logger: sources.logger });
 }

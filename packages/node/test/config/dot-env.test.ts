@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadNodeConfig, ScribeClient } from '@scribe/node';
+import { createCapturingLogger } from '../support/capturing-logger';
 import { createTempDirectory } from '../support/temp-directory';
 
 describe('[#95] .env is read from the working directory', () => {
@@ -50,8 +51,10 @@ describe('[#95] .env is read from the working directory', () => {
     expect(loadNodeConfig({}, { cwd, processEnv: { PATH: '/usr/bin', HOME: '/root' } }).defaultModel).toBe('pro');
   });
 
-  it('an unknown SCRIBE_* name in .env is a ConfigError suggesting the right name', () => {
+  it('an unknown SCRIBE_* name in .env is ignored with a warning suggesting the right name', () => {
     const cwd = createTempDirectory({ '.env': 'SCRIBE_DEFAULT_MODLE=pro\n' });
-    expect(() => loadNodeConfig({}, { cwd, processEnv: {} })).toThrowError(/SCRIBE_DEFAULT_MODLE \(did you mean SCRIBE_DEFAULT_MODEL\?\)/);
+    const logger = createCapturingLogger();
+    expect(loadNodeConfig({}, { cwd, processEnv: {}, logger }).defaultModel).toBe('lite');
+    expect(logger.lines).toEqual([expect.stringMatching(/^warn .*SCRIBE_DEFAULT_MODLE \(did you mean SCRIBE_DEFAULT_MODEL\?\)/)]);
   });
 });
