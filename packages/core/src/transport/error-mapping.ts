@@ -46,6 +46,9 @@ const FAMILY_BY_CODE: Readonly<Record<string, ErrorFamily>> = {
   authentication_failed: 'auth',
   invalid_api_key: 'auth',
   token_expired: 'auth',
+  expired_token: 'auth',
+  missing_token: 'auth',
+  invalid_token: 'auth',
   forbidden: 'auth',
   profile_not_found: 'auth',
   pwd_mismatch: 'auth',
@@ -134,10 +137,22 @@ function describeFailure(response: FailedResponse, code: string | undefined, req
 }
 
 function authAdvice(response: FailedResponse, code: string | undefined): string {
-  if (response.status === 403 || code === 'forbidden') {
+  const lower = code?.toLowerCase();
+  const configured = response.authAdvice ?? DEFAULT_AUTH_ADVICE;
+  if (lower === 'missing_token') {
+    return `No token was sent, or not in a form the service reads (it expects \`Authorization: Bearer <token>\`): ${lowerFirst(configured)}`;
+  }
+  if (lower === 'invalid_token' || lower === 'token_expired' || lower === 'expired_token') {
+    return `The token was rejected (invalid or expired): ${lowerFirst(configured)}`;
+  }
+  if (response.status === 403 || lower === 'forbidden') {
     return 'The credentials were accepted but may not do this: check the account and its permissions.';
   }
-  return response.authAdvice ?? DEFAULT_AUTH_ADVICE;
+  return configured;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function validationAdvice(code: string | undefined, details: Record<string, unknown> | undefined): string {
