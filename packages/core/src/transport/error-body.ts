@@ -54,7 +54,25 @@ function readJsonError(body: Record<string, unknown>, raw: string): Omit<ErrorBo
       : { code: stringOrUndefined(body.code), message: envelope, details: undefined };
   }
   const details = body.detail !== undefined ? { detail: body.detail } : isRecord(body.details) ? body.details : undefined;
-  return { code: stringOrUndefined(body.code), message: stringOrUndefined(body.message) ?? excerpt(raw), details };
+  const validation = Array.isArray(body.detail) ? describeValidationItems(body.detail) : undefined;
+  return { code: stringOrUndefined(body.code), message: stringOrUndefined(body.message) ?? validation ?? excerpt(raw), details };
+}
+
+// FastAPI's 422 lists {loc: ["body", "language_hint"], msg: "Field required"}: shown as "language_hint: Field required".
+function describeValidationItems(items: unknown[]): string | undefined {
+  const parts = items.flatMap((item) => {
+    if (!isRecord(item) || typeof item.msg !== 'string') return [];
+    const field = fieldOfLocation(item.loc);
+    return [field ? `${field}: ${item.msg}` : item.msg];
+  });
+  return parts.length > 0 ? excerpt(parts.join('; ')) : undefined;
+}
+
+/** The field a FastAPI `loc` names: its last string part other than `body`/`query` (indexes skipped). */
+export function fieldOfLocation(loc: unknown): string | undefined {
+  if (!Array.isArray(loc)) return undefined;
+  const names = loc.filter((part): part is string => typeof part === 'string' && part !== 'body' && part !== 'query');
+  return names[names.length - 1];
 }
 
 const DETAIL_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i;

@@ -11,7 +11,7 @@ import {
   type ScribeErrorOptions,
 } from '../errors';
 import { isRetryable, parseRetryAfterMs } from '../retry/retry-policy';
-import { parseErrorBody } from './error-body';
+import { fieldOfLocation, parseErrorBody } from './error-body';
 
 /** A response that failed, as the transport saw it. */
 export interface FailedResponse {
@@ -160,7 +160,29 @@ function validationAdvice(code: string | undefined, details: Record<string, unkn
     return 'The service does not speak this protocol version: see `details.supported_versions` and upgrade the SDK or the service.';
   }
   if (code === 'payload_too_large') return 'Send a smaller request body.';
+  const fields = rejectedFields(details);
+  const lower = code?.toLowerCase();
+  if (lower === 'invalid_template' || lower === 'template_not_found' || fields.some((field) => /^template/.test(field))) {
+    return 'The service rejected the template id in `templates`: template ids differ between services (a self-hosted one uses its own ids), so list the valid ones with `client.templates.list()` and pass one of those.';
+  }
+  if (fields.includes('language_hint')) {
+    return 'The service rejected or requires `language_hint`: pass `languageHint` when creating the session (or configure a default language hint).';
+  }
+  if (fields.length > 0) return `Fix the request: the service rejected ${fields.map((field) => `\`${field}\``).join(', ')}.`;
   return details ? 'Fix the request: `details` names the problem.' : 'Fix the request and send it again.';
+}
+
+// The fields an error names: the envelope's `details.field`, or each `loc` of a FastAPI 422 `detail` list.
+function rejectedFields(details: Record<string, unknown> | undefined): string[] {
+  const fields = new Set<string>();
+  if (typeof details?.field === 'string' && details.field) fields.add(details.field);
+  if (Array.isArray(details?.detail)) {
+    for (const item of details.detail) {
+      const field = typeof item === 'object' && item !== null ? fieldOfLocation((item as { loc?: unknown }).loc) : undefined;
+      if (field) fields.add(field);
+    }
+  }
+  return [...fields];
 }
 
 function stateAdvice(code: string | undefined): string {
