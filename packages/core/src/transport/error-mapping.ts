@@ -27,6 +27,8 @@ export interface FailedResponse {
   method?: string;
   /** The URL names a session: a code-less 404 means the session is unknown. Default false. */
   sessionPath?: boolean;
+  /** The service advertised the URL under this name (`upload_url`): a code-less 404 is a missing route. Default none. */
+  advertisedAs?: string;
   /** Retries already made for this call, quoted in 5xx advice. Default 0. */
   retries?: number;
   /** Whether the call was eligible for retries, for the 5xx advice. Default true. */
@@ -85,7 +87,7 @@ export const DEFAULT_AUTH_ADVICE =
  */
 export function mapErrorResponse(response: FailedResponse): ScribeError {
   const body = parseErrorBody(response.bodyText);
-  const family = familyFor(response.status, body.code, response.sessionPath ?? false);
+  const family = familyFor(response.status, body.code, (response.sessionPath ?? false) && response.advertisedAs === undefined);
   const requestId = response.headers.get('x-request-id') ?? undefined;
   const options: ScribeErrorOptions = {
     status: response.status,
@@ -215,6 +217,9 @@ function apiAdvice(response: FailedResponse, code: string | undefined, json: boo
       : response.idempotent === false ? 'the call was not retried because repeating it may not be safe' : 'the call was not retried';
     return `The service failed; ${retried}. Try again later, and quote the request id if it persists.${nonJson}`;
   }
+  if (status === 404 && response.advertisedAs) {
+    return `The service advertised \`${response.advertisedAs}\` ${withoutQuery(response.url)}, but that route is missing there (a 404 without the protocol's error body, so not an unknown session): check the service's routing or the proxy in front of it.${nonJson}`;
+  }
   if (status === 404) return `Nothing answers at ${pathOf(response.url)}: check \`baseUrl\` and the dialect.${nonJson}`;
   // Status 0 is how browsers report a redirect that was not followed (an opaque redirect).
   if (status < 200 || (status >= 300 && status < 400)) {
@@ -222,6 +227,16 @@ function apiAdvice(response: FailedResponse, code: string | undefined, json: boo
     return `Unexpected redirect${location ? ` to ${location}` : ''}; credentials are never sent on: check \`baseUrl\`.${nonJson}`;
   }
   return `Unexpected answer from the service: quote the request id when reporting it.${nonJson}`;
+}
+
+// The whole URL without its query string: a presigned query carries a signature, and the route is what matters.
+function withoutQuery(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
 }
 
 // Only the path is shown: a query string never holds credentials, but it is noise in a message.

@@ -246,6 +246,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           url: call.url,
           method: call.method,
           sessionPath: request.sessionPath,
+          advertisedAs: request.advertisedAs,
           retries,
           idempotent: call.idempotent,
           secrets: secrets(),
