@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, type GetToken } from '@scribe/node';
+import { AuthError, type ScribeClientOptions } from '@scribe/node';
+
+type GetToken = NonNullable<ScribeClientOptions['getToken']>;
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, isolatedClient } from '../support/client-factory';
 import { createShiftedSdkClock } from '../support/shifted-clocks';
 import { startTestServer, type TestServer } from '../support/start-test-server';
