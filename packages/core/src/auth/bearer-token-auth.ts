@@ -44,8 +44,10 @@ interface CachedToken {
 const MAX_REMEMBERED_TOKENS = 8;
 
 /**
- * Bearer mode (contract 1.1 row 2): `Authorization: Bearer <token>`. With a callback, a 401 makes one call with
- * `forceRefresh: true` (shared by concurrent 401s) and one retry; a fixed token cannot be renewed, so a 401 is final.
+ * Bearer mode (contract 1.1 row 2): `Authorization: Bearer <token>`. A callback's answer is cached until its expiry
+ * nears (one in-flight call shared by concurrent requests); a 401, or a 403 saying the token is missing, invalid or
+ * expired, makes one call with `forceRefresh: true` (shared by concurrent rejections) and one retry. A fixed token
+ * cannot be renewed, so a rejection is final.
  */
 export function createBearerTokenAuth(options: BearerTokenAuthOptions): AuthProvider {
   const seen: string[] = [];
