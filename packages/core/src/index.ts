@@ -52,7 +52,8 @@ export type { StreamSnapshot } from './stream/stream-state';
 // Ports the platform adapters implement.
 export { createSystemClock, type Clock } from './ports/clock';
 export type { Logger } from './ports/logger';
-export type { GetToken } from './auth/bearer-token-auth';
+// ExpiringToken is what a GetToken callback may return, so callers can type their callback's answer.
+export type { ExpiringToken, GetToken } from './auth/bearer-token-auth';
 export type { PcmBlock, PcmBlockSource } from './audio/pcm-block';
 export type { VoiceActivityDetector } from './audio/voice-activity-detector';
 export type { OnnxRun, OnnxRunner, OnnxTensor } from './audio/onnx-runner';

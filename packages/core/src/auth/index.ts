@@ -1,6 +1,13 @@
 export type { AuthHeadersOptions, AuthMode, AuthProvider, UnauthorizedOptions } from './auth-provider';
 export { createApiKeyAuth, type ApiKeyAuthOptions } from './api-key-auth';
-export { createBearerTokenAuth, type BearerTokenAuthOptions, type GetToken, type GetTokenOptions } from './bearer-token-auth';
+export {
+  TOKEN_EXPIRY_MARGIN_MS,
+  createBearerTokenAuth,
+  type BearerTokenAuthOptions,
+  type ExpiringToken,
+  type GetToken,
+  type GetTokenOptions,
+} from './bearer-token-auth';
 export { businessIdFromClaims, businessIdFromToken, decodeJwtPayload } from './business-id';
 export {
   AUTH_REQUEST_TIMEOUT_MS,

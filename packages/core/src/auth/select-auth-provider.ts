@@ -32,7 +32,7 @@ export interface AuthDependencies {
  */
 export function selectAuthProvider(config: ScribeConfig, dependencies: AuthDependencies = {}): AuthProvider {
   if (config.jwtPayload) return createJwtPayloadAuth({ jwtPayload: config.jwtPayload });
-  if (dependencies.getToken) return createBearerTokenAuth({ getToken: dependencies.getToken });
+  if (dependencies.getToken) return createBearerTokenAuth({ getToken: dependencies.getToken, clock: dependencies.clock });
   if (config.accessToken) return createBearerTokenAuth({ accessToken: config.accessToken });
   if (config.clientId && config.clientSecret) {
     const { getToken: _unused, ...rest } = dependencies;

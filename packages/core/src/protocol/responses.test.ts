@@ -120,6 +120,12 @@ describe('parseUploadAck [#17, #92]', () => {
 });
 
 describe('parseTemplatesList', () => {
+  it('reads a paginated {items: [...]} list (self-hosted EkaScribe), with template_id for id', () => {
+    const list = parseTemplatesList({ items: [{ id: 'a1b2', name: 'SOAP' }, { template_id: 'c3d4' }], total: 2 });
+    expect(list.map((template) => template.id)).toEqual(['a1b2', 'c3d4']);
+    expect(list[0]?.name).toBe('SOAP');
+  });
+
   it('reads {templates: [...]} and tolerates bare lists, strings and junk', () => {
     const list = parseTemplatesList({ templates: [{ id: 'clinical_notes_template', name: 'Clinical notes', description: 'd', extra: 1 }, 'soap', { name: 'no id' }, 7] });
     expect(list.map((item) => item.id)).toEqual(['clinical_notes_template', 'soap']);
@@ -128,7 +134,9 @@ describe('parseTemplatesList', () => {
   });
 
   it('throws APIError without a list', () => {
-    expect(errorOf(() => parseTemplatesList({ items: [] })).code).toBe('api_error');
+    expect(errorOf(() => parseTemplatesList({ results: [] })).code).toBe('api_error');
+    expect(errorOf(() => parseTemplatesList({ items: 'none' })).code).toBe('api_error');
+    expect(parseTemplatesList({ items: [] })).toEqual([]);
   });
 });
 

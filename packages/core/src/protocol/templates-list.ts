@@ -14,14 +14,15 @@ export interface TemplateInfo {
 }
 
 /**
- * Parses `GET /templates`: `{templates: [{id, name, description}]}` (a bare list and string items are tolerated;
- * items without an id are dropped). Throws APIError when there is no list at all.
+ * Parses `GET /templates`: `{templates: [{id, name, description}]}` (a bare list, a paginated `{items: [...]}` as a
+ * self-hosted EkaScribe answers, `template_id` for `id` and string items are tolerated; items without an id are
+ * dropped). Throws APIError when there is no list at all.
  */
 export function parseTemplatesList(raw: unknown): TemplateInfo[] {
   const body = decodeIfText(raw);
-  const list = Array.isArray(body) ? body : isWireObject(body) ? body.templates : undefined;
+  const list = Array.isArray(body) ? body : isWireObject(body) ? (Array.isArray(body.templates) ? body.templates : body.items) : undefined;
   if (!Array.isArray(list)) {
-    throw new APIError(`Malformed templates list: expected {"templates": [...]}, received ${describeType(body)}. ${UNEXPECTED_BODY_ADVICE}`);
+    throw new APIError(`Malformed templates list: expected {"templates": [...]} or {"items": [...]}, received ${describeType(body)}. ${UNEXPECTED_BODY_ADVICE}`);
   }
   const out: TemplateInfo[] = [];
   for (const item of list) {

@@ -41,7 +41,9 @@ function readJsonError(body: Record<string, unknown>, raw: string): Omit<ErrorBo
     };
   }
   if (typeof body.detail === 'string') {
-    return { code: stringOrUndefined(body.code), message: body.detail, details: undefined };
+    // FastAPI services put a bare code in `detail` ({"detail":"missing_token"}): read it as the code too.
+    const code = stringOrUndefined(body.code) ?? (DETAIL_CODE.test(body.detail) ? body.detail : undefined);
+    return { code, message: body.detail, details: undefined };
   }
   if (typeof envelope === 'string') {
     // OAuth servers send a code in `error` and prose in `error_description`; others put prose straight in `error`.
@@ -52,7 +54,42 @@ function readJsonError(body: Record<string, unknown>, raw: string): Omit<ErrorBo
       : { code: stringOrUndefined(body.code), message: envelope, details: undefined };
   }
   const details = body.detail !== undefined ? { detail: body.detail } : isRecord(body.details) ? body.details : undefined;
-  return { code: stringOrUndefined(body.code), message: stringOrUndefined(body.message) ?? excerpt(raw), details };
+  const validation = Array.isArray(body.detail) ? describeValidationItems(body.detail) : undefined;
+  return { code: stringOrUndefined(body.code), message: stringOrUndefined(body.message) ?? validation ?? excerpt(raw), details };
+}
+
+// FastAPI's 422 lists {loc: ["body", "language_hint"], msg: "Field required"}: shown as "language_hint: Field required".
+function describeValidationItems(items: unknown[]): string | undefined {
+  const parts = items.flatMap((item) => {
+    if (!isRecord(item) || typeof item.msg !== 'string') return [];
+    const field = fieldOfLocation(item.loc);
+    return [field ? `${field}: ${item.msg}` : item.msg];
+  });
+  return parts.length > 0 ? excerpt(parts.join('; ')) : undefined;
+}
+
+/** The field a FastAPI `loc` names: its last string part other than `body`/`query` (indexes skipped). */
+export function fieldOfLocation(loc: unknown): string | undefined {
+  if (!Array.isArray(loc)) return undefined;
+  const names = loc.filter((part): part is string => typeof part === 'string' && part !== 'body' && part !== 'query');
+  return names[names.length - 1];
+}
+
+const DETAIL_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i;
+
+/** Server codes that mean the credential itself was missing, malformed or expired (so renewing it may help). */
+export const TOKEN_REJECTION_CODES: ReadonlySet<string> = new Set([
+  'missing_token',
+  'invalid_token',
+  'token_expired',
+  'expired_token',
+  'authentication_failed',
+]);
+
+/** Whether an error body says the token was missing, invalid or expired (rather than "not allowed"). */
+export function isTokenRejection(bodyText: string): boolean {
+  const code = parseErrorBody(bodyText).code?.toLowerCase();
+  return code !== undefined && TOKEN_REJECTION_CODES.has(code);
 }
 
 function excerpt(text: string): string {

@@ -11,7 +11,7 @@ import {
   type ScribeErrorOptions,
 } from '../errors';
 import { isRetryable, parseRetryAfterMs } from '../retry/retry-policy';
-import { parseErrorBody } from './error-body';
+import { fieldOfLocation, parseErrorBody } from './error-body';
 
 /** A response that failed, as the transport saw it. */
 export interface FailedResponse {
@@ -27,6 +27,8 @@ export interface FailedResponse {
   method?: string;
   /** The URL names a session: a code-less 404 means the session is unknown. Default false. */
   sessionPath?: boolean;
+  /** The service advertised the URL under this name (`upload_url`): a code-less 404 is a missing route. Default none. */
+  advertisedAs?: string;
   /** Retries already made for this call, quoted in 5xx advice. Default 0. */
   retries?: number;
   /** Whether the call was eligible for retries, for the 5xx advice. Default true. */
@@ -46,6 +48,9 @@ const FAMILY_BY_CODE: Readonly<Record<string, ErrorFamily>> = {
   authentication_failed: 'auth',
   invalid_api_key: 'auth',
   token_expired: 'auth',
+  expired_token: 'auth',
+  missing_token: 'auth',
+  invalid_token: 'auth',
   forbidden: 'auth',
   profile_not_found: 'auth',
   pwd_mismatch: 'auth',
@@ -82,7 +87,7 @@ export const DEFAULT_AUTH_ADVICE =
  */
 export function mapErrorResponse(response: FailedResponse): ScribeError {
   const body = parseErrorBody(response.bodyText);
-  const family = familyFor(response.status, body.code, response.sessionPath ?? false);
+  const family = familyFor(response.status, body.code, (response.sessionPath ?? false) && response.advertisedAs === undefined);
   const requestId = response.headers.get('x-request-id') ?? undefined;
   const options: ScribeErrorOptions = {
     status: response.status,
@@ -134,10 +139,22 @@ function describeFailure(response: FailedResponse, code: string | undefined, req
 }
 
 function authAdvice(response: FailedResponse, code: string | undefined): string {
-  if (response.status === 403 || code === 'forbidden') {
+  const lower = code?.toLowerCase();
+  const configured = response.authAdvice ?? DEFAULT_AUTH_ADVICE;
+  if (lower === 'missing_token') {
+    return `No token was sent, or not in a form the service reads (it expects \`Authorization: Bearer <token>\`): ${lowerFirst(configured)}`;
+  }
+  if (lower === 'invalid_token' || lower === 'token_expired' || lower === 'expired_token') {
+    return `The token was rejected (invalid or expired): ${lowerFirst(configured)}`;
+  }
+  if (response.status === 403 || lower === 'forbidden') {
     return 'The credentials were accepted but may not do this: check the account and its permissions.';
   }
-  return response.authAdvice ?? DEFAULT_AUTH_ADVICE;
+  return configured;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function validationAdvice(code: string | undefined, details: Record<string, unknown> | undefined): string {
@@ -145,7 +162,29 @@ function validationAdvice(code: string | undefined, details: Record<string, unkn
     return 'The service does not speak this protocol version: see `details.supported_versions` and upgrade the SDK or the service.';
   }
   if (code === 'payload_too_large') return 'Send a smaller request body.';
+  const fields = rejectedFields(details);
+  const lower = code?.toLowerCase();
+  if (lower === 'invalid_template' || lower === 'template_not_found' || fields.some((field) => /^template/.test(field))) {
+    return 'The service rejected the template id in `templates`: template ids differ between services (a self-hosted one uses its own ids), so list the valid ones with `client.templates.list()` and pass one of those.';
+  }
+  if (fields.includes('language_hint')) {
+    return 'The service rejected or requires `language_hint`: pass `languageHint` when creating the session (or configure a default language hint).';
+  }
+  if (fields.length > 0) return `Fix the request: the service rejected ${fields.map((field) => `\`${field}\``).join(', ')}.`;
   return details ? 'Fix the request: `details` names the problem.' : 'Fix the request and send it again.';
+}
+
+// The fields an error names: the envelope's `details.field`, or each `loc` of a FastAPI 422 `detail` list.
+function rejectedFields(details: Record<string, unknown> | undefined): string[] {
+  const fields = new Set<string>();
+  if (typeof details?.field === 'string' && details.field) fields.add(details.field);
+  if (Array.isArray(details?.detail)) {
+    for (const item of details.detail) {
+      const field = typeof item === 'object' && item !== null ? fieldOfLocation((item as { loc?: unknown }).loc) : undefined;
+      if (field) fields.add(field);
+    }
+  }
+  return [...fields];
 }
 
 function stateAdvice(code: string | undefined): string {
@@ -178,6 +217,9 @@ function apiAdvice(response: FailedResponse, code: string | undefined, json: boo
       : response.idempotent === false ? 'the call was not retried because repeating it may not be safe' : 'the call was not retried';
     return `The service failed; ${retried}. Try again later, and quote the request id if it persists.${nonJson}`;
   }
+  if (status === 404 && response.advertisedAs) {
+    return `The service advertised \`${response.advertisedAs}\` ${withoutQuery(response.url)}, but that route is missing there (a 404 without the protocol's error body, so not an unknown session): check the service's routing or the proxy in front of it.${nonJson}`;
+  }
   if (status === 404) return `Nothing answers at ${pathOf(response.url)}: check \`baseUrl\` and the dialect.${nonJson}`;
   // Status 0 is how browsers report a redirect that was not followed (an opaque redirect).
   if (status < 200 || (status >= 300 && status < 400)) {
@@ -185,6 +227,16 @@ function apiAdvice(response: FailedResponse, code: string | undefined, json: boo
     return `Unexpected redirect${location ? ` to ${location}` : ''}; credentials are never sent on: check \`baseUrl\`.${nonJson}`;
   }
   return `Unexpected answer from the service: quote the request id when reporting it.${nonJson}`;
+}
+
+// The whole URL without its query string: a presigned query carries a signature, and the route is what matters.
+function withoutQuery(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
 }
 
 // Only the path is shown: a query string never holds credentials, but it is noise in a message.

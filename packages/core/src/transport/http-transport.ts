@@ -10,6 +10,7 @@ import { describeNetworkError, rootCause } from './network-error';
 import { decodeResponseBody, encodeRequestBody, withQuery } from './request-body';
 import type { Transport, TransportRequest, TransportResponse } from './transport';
 import type { TransportAuth } from './transport-auth';
+import { isTokenRejection } from './error-body';
 import { DEFAULT_USER_AGENT } from './user-agent';
 
 /** Something the service said that the application should hear about without failing the call. */
@@ -234,7 +235,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         const { status } = outcome;
         if ((status >= 200 && status < 300) || request.resultStatuses?.includes(status)) return result<T>(outcome);
         if (status === 401 && call.useAuth) options.onUnauthorized?.();
-        if (status === 401 && call.useAuth && !authRenewed) {
+        // FastAPI services answer 403 {"detail":"invalid_token"} where the contract says 401: renew for those too.
+        const tokenRejected = status === 401 || (status === 403 && isTokenRejection(outcome.bodyText));
+        if (tokenRejected && call.useAuth && !authRenewed) {
           authRenewed = true;
           if (await provider().onUnauthorized({ signal: request.signal, rejectedHeaders: authHeaders })) continue;
         }
@@ -243,6 +246,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           url: call.url,
           method: call.method,
           sessionPath: request.sessionPath,
+          advertisedAs: request.advertisedAs,
           retries,
           idempotent: call.idempotent,
           secrets: secrets(),

@@ -23,6 +23,11 @@ export interface TransportRequest {
   idempotent?: boolean;
   /** The URL names a session: a 404 becomes SessionNotFoundError. Default false. */
   sessionPath?: boolean;
+  /**
+   * The service advertised this URL under this name (`upload_url`): a 404 without a server code means that route is
+   * missing there, not that the session is unknown. Default none.
+   */
+  advertisedAs?: string;
   /** Statuses whose bodies are results, not errors (GET session: 410). */
   resultStatuses?: readonly number[];
   /** Cancels the call, its retries and their waits. */

@@ -51,10 +51,21 @@ export function buildUploadRequest(input: UploadRequestInput): UploadRequest {
   if (sameOrigin(uploadUrl, endpoints.apiBase)) {
     const form = new FormData();
     form.append('file', new Blob([copyToArrayBuffer(bytes)], { type: contentType }), fileName);
-    return { crossOrigin: false, request: { method: 'POST', url: uploadUrl, body: form, headers: { ...input.headers }, idempotent: true, sessionPath: true } };
+    return {
+      crossOrigin: false,
+      request: {
+        method: 'POST',
+        url: uploadUrl,
+        body: form,
+        headers: { ...input.headers },
+        idempotent: true,
+        sessionPath: true,
+        ...(input.uploadUrl !== undefined ? { advertisedAs: 'upload_url' } : {}),
+      },
+    };
   }
   const url = input.uploadType === 'single' ? uploadUrl : appendPathSegment(uploadUrl, fileName);
-  return { crossOrigin: true, request: { method: 'PUT', url, body: bytes, headers: { 'Content-Type': contentType }, auth: false, idempotent: true } };
+  return { crossOrigin: true, request: { method: 'PUT', url, body: bytes, headers: { 'Content-Type': contentType }, auth: false, idempotent: true, advertisedAs: 'upload_url' } };
 }
 
 /**

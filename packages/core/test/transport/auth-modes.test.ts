@@ -75,7 +75,8 @@ describe('[#12] mode selection (1.1, first match wins)', () => {
     fake.valid.add('token-two-abcdef');
     const response = await call();
     expect(response.status).toBe(200);
-    expect(calls).toEqual([false, true, false]);
+    // The forced token is cached: the retry does not ask the callback again (issue 14 item 2).
+    expect(calls).toEqual([false, true]);
     expect(fake.protocolCalls.map((r) => r.headers.authorization)).toEqual(['Bearer token-one-abcdef', 'Bearer token-two-abcdef']);
     expect(fake.logins).toHaveLength(0);
   });
