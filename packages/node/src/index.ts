@@ -47,6 +47,8 @@ export {
   verifyWebhookSignature,
   type ScribeErrorCode,
   type ScribeOptions,
+  type GetToken,
+  type ExpiringToken,
   type ScribeConfig,
   type CreatedSession,
   type CreateSessionOptions,
