@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const output = join(root, 'packages', 'core', 'test', 'fixtures', 'speech-cuts.json');
-const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
+const core = await import(join(root, 'packages', 'core', 'dist', 'internal.js'));
 const node = await import(join(root, 'packages', 'node', 'dist', 'index.js'));
 
 const samples = (name) => `examples/samples/${name}/${name}.wav`;
