@@ -8,6 +8,7 @@ export {
   type NodeScribeSessionOptions,
   type PcmInput,
   type ScribeClientOptions,
+  type TranscribeOptions,
   type UploadAudioFileOptions,
   type UploadPcmOptions,
 } from './scribe-client';

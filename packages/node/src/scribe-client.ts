@@ -33,9 +33,12 @@ import {
   type ScribeSessionOptions,
   type VoiceActivityDetector,
   createScribeSession,
+  throwIfAborted,
+  waitUnlessAborted,
   uploadSpeech,
 } from '@scribe/core/internal';
-import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio } from './session/node-session-audio';
+import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio, type PcmSessionAudio } from './session/node-session-audio';
+import { checkAudioInput, checkPcmSampleRate } from './session/check-audio-input';
 import { decodeAudio, type AudioInput } from './audio/index';
 import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';
 import { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
@@ -64,6 +67,16 @@ export interface NodeScribeSessionOptions extends Omit<ScribeSessionOptions, 'au
 
 /** A session controller that leaving an `await using` scope cancels (or, once stopped, waits for). */
 export interface NodeScribeSession extends ScribeSession, AsyncDisposable {}
+
+/** Options of `transcribe`: the session to create, how to send the audio, and how long to wait. */
+export interface TranscribeOptions extends Omit<NodeScribeSessionOptions, 'audio' | 'results' | 'sessionId'> {
+  /** A format name or extension used only to break a tie when a file's bytes are ambiguous. Default: the path's extension. */
+  formatHint?: string;
+  /** Seconds between polls and in total (`waitForResults`'s `interval` and `timeout`). Default: the configuration's. */
+  results?: { interval?: number; timeout?: number };
+  /** Cancels everything: the session is not ended and the call rejects with AbortError (TimeoutError for a deadline). */
+  signal?: AbortSignal;
+}
 
 /** Raw 16-bit little-endian mono PCM: one buffer, or pieces of any size as they arrive. */
 export type PcmInput = Uint8Array | Int16ByteSource;
@@ -180,6 +193,28 @@ export class ScribeClient implements AsyncDisposable {
     return Object.assign(controller, { [Symbol.asyncDispose]: () => controller.dispose() });
   }
 
+  /**
+   * One call: checks the input (a file is opened and its format told before any session exists, so a missing or
+   * non-audio file leaves nothing open), creates a session, sends the audio (speech chunks, or `transport: 'stream'`),
+   * ends it and resolves with the result. `input` is a file (path, URL, bytes, `Readable`) or `{ pcm, sampleRate }`.
+   */
+  async transcribe(input: AudioInput | PcmSessionAudio, options: TranscribeOptions = {}): Promise<SessionResult> {
+    const { formatHint, signal, ...sessionOptions } = options;
+    const audio: NodeSessionAudio = isPcmInput(input) ? input : { file: input, formatHint };
+    if (isPcmInput(input)) checkPcmSampleRate(input.sampleRate);
+    else await checkAudioInput(input, formatHint);
+    throwIfAborted(signal);
+    const session = this.session({ ...sessionOptions, audio });
+    await session.start({ signal });
+    const onAbort = () => void session.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await waitUnlessAborted(session.result(), signal);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   /** Ends (commits) a session so processing starts; `audioFilesSent` is the number of chunks the server holds. */
   endSession(sessionId: string, options?: EndSessionOptions): Promise<EndSessionResponse> {
     return this.#core.endSession(sessionId, options);
@@ -229,4 +264,8 @@ export class ScribeClient implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+function isPcmInput(input: AudioInput | PcmSessionAudio): input is PcmSessionAudio {
+  return typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && !(input instanceof URL) && 'pcm' in input;
 }

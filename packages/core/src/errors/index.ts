@@ -13,3 +13,4 @@ export {
   ValidationError,
 } from './error-classes';
 export { REDACTED, redactText, redactValue } from './redact';
+export { abortedCallError, errorForAbort, linkSignals, throwIfAborted, waitUnlessAborted, type LinkedSignal } from './abort';

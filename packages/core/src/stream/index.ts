@@ -18,5 +18,4 @@ export { createStreamSession } from './create-stream-session';
 export type { StreamSession, StreamStopOptions, StreamStopResult } from './stream-session';
 export { openStream, type OpenStreamDependencies, type OpenStreamOptions } from './open-stream';
 export type { AudioSource } from './audio-source';
-export { errorForAbort, throwIfAborted } from '../errors/abort';
 export { streamPcm, type PcmPieces, type StreamPace, type StreamPcmContext, type StreamPcmOptions, type StreamPcmResult } from './stream-pcm';
