@@ -158,6 +158,8 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
       },
     };
     const session = createScribeSession(core, { audio: microphone, transport: 'stream', stream: { resume: true }, results: false, clock });
+    const seen: SessionState[] = [];
+    session.subscribe(() => seen.push(session.getSnapshot()));
     await session.start();
     await until(() => session.getSnapshot().activity.bytesAcknowledged === 2 * BLOCK_BYTES);
     service.dropNow();
@@ -172,6 +174,28 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
     expect(session.getSnapshot()).toMatchObject({ status: 'processing', activity: { connection: 'closed', reconnects: 1, bytesAcknowledged: 3 * BLOCK_BYTES } });
     expect(service.stored()).toBe(3 * BLOCK_BYTES);
     expect(transport.requests.filter((r) => r.url.endsWith('/end'))).toHaveLength(1);
+    expect(seen.map(line)).toMatchInlineSnapshot(`
+      [
+        "creating idle audio=0 sent=0 acked=0 reconnects=0",
+        "created idle audio=0 sent=0 acked=0 reconnects=0",
+        "created open audio=0 sent=0 acked=0 reconnects=0",
+        "recording open audio=0.5 sent=0 acked=0 reconnects=0",
+        "recording open audio=0.5 sent=16000 acked=0 reconnects=0",
+        "recording open audio=0.5 sent=16000 acked=16000 reconnects=0",
+        "recording open audio=1 sent=16000 acked=16000 reconnects=0",
+        "recording open audio=1 sent=32000 acked=16000 reconnects=0",
+        "recording open audio=1 sent=32000 acked=32000 reconnects=0",
+        "recording reconnecting audio=1 sent=32000 acked=32000 reconnects=0",
+        "recording reconnecting audio=1 sent=32000 acked=32000 reconnects=1",
+        "recording reconnecting audio=1.5 sent=32000 acked=32000 reconnects=1",
+        "ending reconnecting audio=1.5 sent=32000 acked=32000 reconnects=1",
+        "ending open audio=1.5 sent=32000 acked=32000 reconnects=1",
+        "ending open audio=1.5 sent=48000 acked=32000 reconnects=1",
+        "ending open audio=1.5 sent=48000 acked=48000 reconnects=1",
+        "ending closed audio=1.5 sent=48000 acked=48000 reconnects=1",
+        "processing closed audio=1.5 sent=48000 acked=48000 reconnects=1",
+      ]
+    `);
   });
 });
 

@@ -159,7 +159,7 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
 
   it('start called twice and stop called twice: one session, one source, one end', async () => {
     const mic = liveSource();
-    const { session, transport } = setup({ audio: mic.source });
+    const { session, transport, seen } = setup({ audio: mic.source });
     const first = session.start();
     expect(session.start()).toBe(first);
     await first;
@@ -173,6 +173,22 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
     const creates = transport.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/sessions'));
     const ends = transport.requests.filter((r) => r.url.endsWith('/end'));
     expect([creates.length, ends.length]).toEqual([1, 1]);
+    expect(seen.map(line)).toMatchInlineSnapshot(`
+      [
+        "creating cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
+        "created cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0",
+        "ending cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0",
+        "ending cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.83 level=0",
+        "ending cut=1 q=1 up=0 ok=0 x=0 audio=1 speech=0.83 level=0",
+        "ending cut=1 q=0 up=1 ok=0 x=0 audio=1 speech=0.83 level=0",
+        "ending cut=1 q=0 up=0 ok=1 x=0 audio=1 speech=0.83 level=0",
+        "processing cut=1 q=0 up=0 ok=1 x=0 audio=1 speech=0.83 level=0",
+        "processing result=processing cut=1 q=0 up=0 ok=1 x=0 audio=1 speech=0.83 level=0",
+        "completed result=completed cut=1 q=0 up=0 ok=1 x=0 audio=1 speech=0.83 level=0",
+      ]
+    `);
   });
 
   it('stop before start does nothing and a later start still works (React Strict Mode mounts twice)', async () => {
@@ -205,6 +221,20 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
     expect(mic.isClosed()).toBe(true);
     expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(false);
     expect(seen.map((s) => s.status).filter((s, i, all) => s !== all[i - 1])).toEqual(['creating', 'created', 'recording', 'cancelled']);
+    expect(seen.map(line)).toMatchInlineSnapshot(`
+      [
+        "creating cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
+        "created cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0.21",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1.5 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
+        "recording cut=1 q=1 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
+        "recording cut=1 q=0 up=1 ok=0 x=0 audio=2 speech=1.34 level=0",
+        "cancelled cut=1 q=0 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
+      ]
+    `);
     expect(session.getSnapshot().activity).toMatchObject({ chunksCut: 1, chunksAcknowledged: 0, uploadsInFlight: 0, chunksQueued: 0 });
     await session.stop(); // after cancel: nothing more happens
     expect(session.getSnapshot().status).toBe('cancelled');
