@@ -64,7 +64,11 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
   let token: TokenState | undefined;
 
   const secrets = () => [clientId, clientSecret, ...(apiKey ? [apiKey] : []), ...remembered];
-  const envAdvice = `Check that \`env\` (now \`${config.env}\`, auth host \`${authBase}\`) matches where the credentials were issued.`;
+  // With a host set by hand, naming the environment preset would contradict it: the advice names the host instead.
+  const customHost = config.explicitUrls.authBaseUrl || config.explicitUrls.baseUrl || config.explicitUrls.discoveryUrl;
+  const envAdvice = customHost
+    ? `Check that the client id and secret were issued by the auth host \`${authBase}\` (set by your configuration, so \`env\` does not choose it).`
+    : `Check that \`env\` (now \`${config.env}\`, auth host \`${authBase}\`) matches where the credentials were issued.`;
   const remember = (value: string | undefined) => {
     if (!value || remembered.includes(value)) return;
     remembered.push(value);
@@ -137,9 +141,11 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
   function loginRejected(response: TransportResponse): AuthError {
     const bodyText = response.bodyText ?? '';
     const parsed = parseErrorBody(bodyText);
-    const excerpt = bodyText.trim().slice(0, 200) || '(empty body)';
+    // A JSON error body says it in its message; only a body that is not one is quoted (capped and redacted).
+    const excerpt = (parsed.json && parsed.message ? parsed.message : bodyText.trim().slice(0, 200)) || '(empty body)';
     const outage = response.status >= 500 ? ' The auth service failed; if it persists, try again later.' : '';
-    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${excerpt} ${envAdvice}${outage}`, {
+    const sentence = /[.!?]$/.test(excerpt) ? excerpt : `${excerpt}.`;
+    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${sentence} ${envAdvice}${outage}`, {
       status: response.status,
       serverCode: parsed.code,
       requestId: response.requestId,

@@ -205,7 +205,7 @@ describe('client-credentials login (1.2)', () => {
     fake.onProtocol = (_req, res) => (sendEnvelope(res, 401, 'token_expired', 'token expired'), true);
     const error = await rejectionOf(call());
     expect(error).toMatchObject({ code: 'auth_error', status: 401, serverCode: 'token_expired' });
-    expect(error.message).toMatch(/check that `env` \(now `prod`/i);
+    expect(error.message).toContain(`issued by the auth host \`${server.origin}\` (set by your configuration, so \`env\` does not choose it)`);
     expect([fake.logins.length, fake.protocolCalls.length]).toEqual([2, 2]);
   });
 
@@ -226,11 +226,22 @@ describe('client-credentials login (1.2)', () => {
     const error = await rejectionOf(call());
     expect(error).toMatchObject({ code: 'auth_error', status, serverCode: body.error.code });
     expect(error.message).toContain(text);
-    expect(error.message).toContain(`Check that \`env\` (now \`prod\`, auth host \`${server.origin}\`) matches where the credentials were issued`);
+    // The auth host was set by hand: the advice names it, and names `env` only to say it does not choose the host.
+    expect(error.message).toContain(`Check that the client id and secret were issued by the auth host \`${server.origin}\` (set by your configuration, so \`env\` does not choose it).`);
+    expect(error.message).not.toContain('{"error"');
     const everything = `${error.message}${JSON.stringify(error)}${String(error.cause)}${logger.lines.join('\n')}`;
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toContain(API_KEY);
     expect(fake.logins).toHaveLength(1);
+  });
+
+  it('[#18] with the preset auth host (nothing set by hand), the advice names `env` and that host', async () => {
+    const { call } = await setUp({ explicitUrls: { baseUrl: false, authBaseUrl: false, discoveryUrl: false } });
+    fake.onLogin = (_req, res) => (sendJson(res, 400, { error: { code: 'PWD_MISMATCH', message: 'pwd mismatch' } }), true);
+    const error = await rejectionOf(call());
+    expect(error.message).toBe(
+      `Login failed (HTTP 400, PWD_MISMATCH): pwd mismatch. Check that \`env\` (now \`prod\`, auth host \`${server.origin}\`) matches where the credentials were issued.`,
+    );
   });
 
   it('[#18] the login body excerpt is capped at 200 characters and redacted', async () => {

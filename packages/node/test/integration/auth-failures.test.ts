@@ -74,14 +74,15 @@ describe('[#18] login rejected → AuthError naming env and the auth host, witho
     expect(error.serverCode).toBe('PWD_MISMATCH');
     expect(error.message).toContain('HTTP 400');
     expect(error.message).toContain('pwd mismatch');
-    expect(error.message).toContain('`env` (now `prod`');
-    expect(error.message).toContain(`auth host \`${t.url}\``);
+    // The auth host is set by hand: the advice names it and does not blame `env`.
+    expect(error.message).toContain(`issued by the auth host \`${t.url}\` (set by your configuration, so \`env\` does not choose it)`);
+    expect(error.message).not.toContain('`env` (now');
     for (const exposed of [error.message, JSON.stringify(error), String(error.stack)]) expect(exposed).not.toContain(WRONG_SECRET);
     expect(t.requests(LOGIN)).toHaveLength(1);
     expect(t.requests(/^\/v1\//)).toHaveLength(0);
   });
 
-  it('unknown client id: 404 PROFILE_NOT_FOUND, with the dev env named when env is dev', async () => {
+  it('unknown client id: 404 PROFILE_NOT_FOUND; with a host set by hand, env (here dev) is not blamed', async () => {
     const t = await startTestServer();
     const client = ekaClient(t, { env: 'dev', clientId: 'no-such-client', clientSecret: WRONG_SECRET });
 
@@ -91,8 +92,8 @@ describe('[#18] login rejected → AuthError naming env and the auth host, witho
     expect(error.status).toBe(404);
     expect(error.serverCode).toBe('PROFILE_NOT_FOUND');
     expect(error.message).toContain('PROFILE_NOT_FOUND');
-    expect(error.message).toContain('`env` (now `dev`');
-    expect(error.message).toContain(t.url);
+    expect(error.message).not.toContain('`env` (now `dev`');
+    expect(error.message).toContain(`issued by the auth host \`${t.url}\``);
     expect(JSON.stringify(error)).not.toContain(WRONG_SECRET);
   });
 

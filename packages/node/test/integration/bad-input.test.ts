@@ -49,7 +49,7 @@ describe('bad input → typed errors with advice', () => {
     );
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toContain('pwd mismatch');
-    expect(error.message).toContain('matches where the credentials were issued');
+    expect(error.message).toContain(`were issued by the auth host \`${t.url}\``);
   });
 
   it('[#90] a server that answers HTML → APIError saying the answer was not JSON', async () => {
