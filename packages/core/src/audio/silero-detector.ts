@@ -17,7 +17,7 @@ export interface SileroDetectorOptions {
   runner: OnnxRunner;
   /**
    * Gives the host's event loop a turn. A synchronous runner never does by itself, so a long decoded block would hold
-   * the loop; the detector awaits this once every `framesPerYield` frames. Node passes `setImmediate`. Unused with an
+   * the loop; the detector awaits this once every `framesPerYield` frames (the platform package passes its own yield). Unused with an
    * asynchronous runner. Default: none (never yields).
    */
   yieldToHost?: () => Promise<void>;
@@ -26,7 +26,7 @@ export interface SileroDetectorOptions {
 }
 
 /**
- * A Silero VAD v5 detector on a shared ONNX runner: its own 64-sample context window, two recurrent state buffers used
+ * A Silero VAD v5 detector on a shared ONNX runner: its own 64-sample context, two recurrent state buffers used
  * in turn (one is this frame's input while the runtime writes the next into the other), and preallocated tensors, so
  * a frame costs one inference and no allocation. Overlapping `process` calls run in order; the caller may reuse its
  * frame buffer as soon as `process` returns. `dispose` releases the detector, not the runner.
@@ -41,7 +41,7 @@ class SileroDetector implements VoiceActivityDetector {
   private readonly runner: OnnxRunner;
   private readonly yieldToHost: (() => Promise<void>) | undefined;
   private readonly framesPerYield: number;
-  private readonly window = new Float32Array(CONTEXT_SAMPLES + SILERO_FRAME_SAMPLES);
+  private readonly contextWindow = new Float32Array(CONTEXT_SAMPLES + SILERO_FRAME_SAMPLES);
   private readonly output = new Float32Array(1);
   private readonly states = [new Float32Array(STATE_SIZE), new Float32Array(STATE_SIZE)] as const;
   // runs[i] reads states[i] and writes states[1 - i].
@@ -60,7 +60,7 @@ class SileroDetector implements VoiceActivityDetector {
     if (!(Number.isInteger(this.framesPerYield) && this.framesPerYield >= 1)) {
       throw new ConfigError(`framesPerYield must be a whole number of frames ≥ 1, got ${String(options.framesPerYield)}.`);
     }
-    const input: OnnxTensor = { type: 'float32', data: this.window, dims: [1, this.window.length] };
+    const input: OnnxTensor = { type: 'float32', data: this.contextWindow, dims: [1, this.contextWindow.length] };
     const sr: OnnxTensor = { type: 'int64', data: BigInt64Array.of(BigInt(SILERO_SAMPLE_RATE)), dims: [] };
     const output: OnnxTensor = { type: 'float32', data: this.output, dims: [1, 1] };
     const [a, b] = this.states.map((data): OnnxTensor => ({ type: 'float32', data, dims: STATE_DIMS }));
@@ -75,7 +75,7 @@ class SileroDetector implements VoiceActivityDetector {
         new InvalidAudioError(`Silero VAD frames must hold exactly ${SILERO_FRAME_SAMPLES} samples at ${SILERO_SAMPLE_RATE} Hz; got ${frame.length}.`),
       );
     }
-    // The caller may reuse its buffer as soon as this returns: an idle detector takes the samples into its window now;
+    // The caller may reuse its buffer as soon as this returns: an idle detector takes the samples into its context buffer now;
     // one still busy with earlier frames keeps a copy until their turn.
     if (this.pending === 0) {
       this.load(frame);
@@ -109,7 +109,7 @@ class SileroDetector implements VoiceActivityDetector {
   }
 
   private clear(): void {
-    this.window.fill(0);
+    this.contextWindow.fill(0);
     this.states[this.current].fill(0);
   }
 
@@ -124,8 +124,8 @@ class SileroDetector implements VoiceActivityDetector {
 
   /** Moves the previous frame's last 64 samples to the front as context, then the new frame after them. */
   private load(frame: Float32Array): void {
-    this.window.copyWithin(0, SILERO_FRAME_SAMPLES);
-    this.window.set(frame, CONTEXT_SAMPLES);
+    this.contextWindow.copyWithin(0, SILERO_FRAME_SAMPLES);
+    this.contextWindow.set(frame, CONTEXT_SAMPLES);
   }
 
   // Counts a frame towards the next yield (synchronous runners only); true for the frame that yields first.
