@@ -32,13 +32,14 @@ import {
   type ScribeSession,
   type ScribeSessionOptions,
   type VoiceActivityDetector,
+  assertSampleRate,
   createScribeSession,
   throwIfAborted,
   waitUnlessAborted,
   uploadSpeech,
 } from '@scribe/core/internal';
 import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio, type PcmSessionAudio } from './session/node-session-audio';
-import { checkAudioInput, checkPcmSampleRate } from './session/check-audio-input';
+import { checkAudioInput } from './session/check-audio-input';
 import { decodeAudio, type AudioInput } from './audio/index';
 import { loadSileroModel, type SileroModel, type SileroModelOptions } from './audio/silero-vad';
 import { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
@@ -201,7 +202,7 @@ export class ScribeClient implements AsyncDisposable {
   async transcribe(input: AudioInput | PcmSessionAudio, options: TranscribeOptions = {}): Promise<SessionResult> {
     const { formatHint, signal, ...sessionOptions } = options;
     const audio: NodeSessionAudio = isPcmInput(input) ? input : { file: input, formatHint };
-    if (isPcmInput(input)) checkPcmSampleRate(input.sampleRate);
+    if (isPcmInput(input)) assertSampleRate(input.sampleRate, 'The PCM input');
     else await checkAudioInput(input, formatHint);
     throwIfAborted(signal);
     const session = this.session({ ...sessionOptions, audio });

@@ -9,6 +9,7 @@ import { mixedDownFrames } from './downmix-to-mono';
 import type { PcmBlock, PcmBlockSource } from './pcm-block';
 import { assertSampleRate, SPEECH_SAMPLE_RATE } from './sample-rate';
 import type { VoiceActivityDetector } from './voice-activity-detector';
+import { toAsyncIterator } from './to-async-iterator';
 
 /** Options of `speechChunks`. Frame size and rate come from the detector. */
 export interface SpeechChunksOptions extends Omit<SpeechChunkerOptions, 'frameSamples' | 'sampleRate'> {
@@ -159,11 +160,6 @@ function framesOf(block: PcmBlock): number {
   return mixedDownFrames(block.channels);
 }
 
-function toAsyncIterator(source: PcmBlockSource): AsyncIterator<PcmBlock> {
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  const iterator = source[Symbol.iterator]();
-  return { next: async () => iterator.next(), return: async () => iterator.return?.() ?? { done: true, value: undefined } };
-}
 
 // A microphone may never yield again; an abort must not wait for it.
 async function nextUnlessAborted(iterator: AsyncIterator<PcmBlock>, signal: AbortSignal | undefined): Promise<IteratorResult<PcmBlock>> {

@@ -1,6 +1,7 @@
 import type { PcmBlock, PcmBlockSource } from '../audio/pcm-block';
 import { errorForAbort } from '../errors/abort';
 import type { Clock } from '../ports/clock';
+import { toAsyncIterator } from '../audio/to-async-iterator';
 
 /** What the intake reports after each block taken in. */
 export interface IntakeProgress {
@@ -172,8 +173,3 @@ export function levelOf(block: PcmBlock): number {
   return count === 0 ? 0 : Math.min(1, Math.round(Math.sqrt(sum / count) * 100) / 100);
 }
 
-function toAsyncIterator(source: PcmBlockSource): AsyncIterator<PcmBlock> {
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  const iterator = source[Symbol.iterator]();
-  return { next: async () => iterator.next(), return: async () => iterator.return?.() ?? { done: true, value: undefined } };
-}

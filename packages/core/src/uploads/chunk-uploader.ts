@@ -3,6 +3,7 @@ import { errorForAbortReason } from '../errors/abort';
 import { silentLogger, type Logger } from '../ports/logger';
 import { chunkFileName } from './chunk-file-name';
 import { ChunkUploadError } from './chunk-upload-error';
+import { toAsyncIterator } from '../audio/to-async-iterator';
 
 /** One chunk from a source: its bytes, optionally with a known duration (WAV headers are read when absent). */
 export type AudioChunk = Uint8Array | { bytes: Uint8Array; durationSeconds?: number };
@@ -243,14 +244,6 @@ function createRunControl(outer: AbortSignal | undefined): RunControl {
   };
 }
 
-function toAsyncIterator(source: ChunkSource): AsyncIterator<AudioChunk> {
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  const iterator = source[Symbol.iterator]();
-  return {
-    next: async () => iterator.next(),
-    return: async () => iterator.return?.() ?? { done: true, value: undefined },
-  };
-}
 
 // A source that throws something other than a ScribeError (a decoder, a user generator) still yields a typed error.
 function wrapSourceError(error: unknown): ScribeError {

@@ -39,7 +39,8 @@ export async function openAudioInput(input: AudioInput, headBytes: number): Prom
   throw new InvalidAudioError('Audio input must be a file path, a file: URL, a Uint8Array/Buffer or a readable stream.');
 }
 
-function toPath(input: string | URL): string {
+/** The file path of a path or `file:` URL (other URLs are refused with an InvalidAudioError). */
+export function toPath(input: string | URL): string {
   if (typeof input === 'string' && !/^file:\/\//i.test(input)) return input;
   const url = new URL(input);
   if (url.protocol !== 'file:') throw new InvalidAudioError(`Audio URL ${url.href} is not a file: URL; fetch it yourself and pass the stream.`);
