@@ -36,6 +36,7 @@ import {
   createScribeSession,
   throwIfAborted,
   waitUnlessAborted,
+  speechUploadContext,
   uploadSpeech,
 } from '@scribe/core/internal';
 import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio, type PcmSessionAudio } from './session/node-session-audio';
@@ -241,14 +242,7 @@ export class ScribeClient implements AsyncDisposable {
   }
 
   #speechContext(): SpeechUploadContext {
-    const core = this.#core;
-    return {
-      config: core.config,
-      discovery: core.discovery,
-      uploadChunks: (sessionId, chunks, options) => core.uploadChunks(sessionId, chunks, options),
-      endSession: (sessionId, options) => core.endSession(sessionId, options),
-      createDetector: () => this.#createDetector(),
-    };
+    return speechUploadContext(this.#core, () => this.#createDetector());
   }
 
   async #createDetector(): Promise<VoiceActivityDetector> {

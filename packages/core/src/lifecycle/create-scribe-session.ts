@@ -6,7 +6,7 @@ import { createSystemClock } from '../ports/clock';
 import type { SessionResult } from '../protocol/session-result';
 import type { StreamSession } from '../stream/stream-session';
 import { errorForAbort, waitUnlessAborted } from '../errors/abort';
-import { noSpeechError, uploadSpeech, type SpeechUploadContext } from '../uploads/upload-speech';
+import { noSpeechError, speechUploadContext, uploadSpeech } from '../uploads/upload-speech';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
 import { createSessionStore } from './create-session-store';
 import type { ScribeSession, ScribeSessionOptions } from './scribe-session';
@@ -141,28 +141,19 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });
     } else {
-      const { acknowledged, nextIndex } = await uploadSpeech(speechContext(), id, input.blocks, options.audio.description ?? 'the audio', {
+      const what = options.audio.description ?? 'the audio';
+      const { acknowledged, nextIndex } = await uploadSpeech(speechUploadContext(core, options.createDetector!), id, input.blocks, what, {
         ...options.speech,
         endSession: false,
         signal: lifetime.signal,
         onProgress: emit,
       });
       if (!finalize) return;
-      if (nextIndex === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
+      if (nextIndex === 0) throw noSpeechError(what, store.getSnapshot().activity.audioSeconds, id);
       const response = await core.endSession(id, { audioFilesSent: startIndex + acknowledged, signal: lifetime.signal });
       store.dispatch({ type: 'session-ended', response });
     }
     if (options.results !== false) void poll();
-  }
-
-  function speechContext(): SpeechUploadContext {
-    return {
-      config: core.config,
-      discovery: core.discovery,
-      uploadChunks: (id, chunks, uploadOptions) => core.uploadChunks(id, chunks, uploadOptions),
-      endSession: (id, endOptions) => core.endSession(id, endOptions),
-      createDetector: options.createDetector!,
-    };
   }
 
   let pollRun: Promise<void> | undefined;

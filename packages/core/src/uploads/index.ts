@@ -24,4 +24,4 @@ export { advertisedContentType, contentTypeForFileName, OCTET_STREAM } from './c
 export { effectiveMaxChunkSeconds, PRODUCTION_MAX_CHUNK_SECONDS } from './max-chunk-seconds';
 export { appendPathSegment, buildUploadRequest, sameOrigin, type UploadRequest, type UploadRequestInput } from './upload-request';
 export { isWav, readWavDurationSeconds } from './wav-duration';
-export { noSpeechError, uploadSpeech, type SpeechUploadContext, type UploadSpeechOptions } from './upload-speech';
+export { noSpeechError, speechUploadContext, uploadSpeech, type SpeechUploadContext, type UploadSpeechOptions } from './upload-speech';

@@ -39,6 +39,20 @@ export interface SpeechUploadContext {
   createDetector(): Promise<VoiceActivityDetector>;
 }
 
+/** The speech-upload context of a client (the composed core, or anything with these calls) and a detector factory. */
+export function speechUploadContext(
+  core: Pick<SpeechUploadContext, 'config' | 'discovery' | 'uploadChunks' | 'endSession'>,
+  createDetector: () => Promise<VoiceActivityDetector>,
+): SpeechUploadContext {
+  return {
+    config: core.config,
+    discovery: core.discovery,
+    uploadChunks: (sessionId, chunks, options) => core.uploadChunks(sessionId, chunks, options),
+    endSession: (sessionId, options) => core.endSession(sessionId, options),
+    createDetector,
+  };
+}
+
 /**
  * Runs decoded audio through local speech detection and uploads the chunks as they are decided, while the source is
  * still being read; then ends the session unless `endSession: false`. Resolves with the chunks acknowledged and the
