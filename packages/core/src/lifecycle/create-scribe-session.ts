@@ -134,10 +134,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     const id = sessionId!;
     if (stream) {
       for await (const piece of speechRatePcm(input.blocks)) await stream.sendAudio(piece, { signal: lifetime.signal });
-      // A stream that failed after taking the audio in must not be ended as if complete: the failure is the outcome.
-      throwIfStreamFailed(stream);
+      // A stream that failed after taking the audio in rejects here rather than being ended as if complete.
       const stopped = await stream.stop({ finalize, signal: lifetime.signal });
-      throwIfStreamFailed(stream);
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });
     } else {
@@ -249,11 +247,6 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       else await stopRun.catch(() => undefined);
     },
   };
-}
-
-function throwIfStreamFailed(stream: StreamSession): void {
-  const snapshot = stream.getSnapshot();
-  if (snapshot.phase === 'failed') throw snapshot.error;
 }
 
 function cancelledError(): AbortError {

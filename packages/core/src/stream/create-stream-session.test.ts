@@ -275,3 +275,18 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     expect(sockets).toHaveLength(0);
   });
 });
+
+describe('createStreamSession: a failed stream is not ended', () => {
+  it('stop() after a fatal close rejects with the failure and makes no end call; finalize: false still closes quietly', async () => {
+    const { stream, sockets, ends } = setup();
+    stream.connect();
+    sockets[0]!.open();
+    await stream.sendAudio(pcm(3200));
+    sockets[0]!.drop(4429, 'too fast');
+    expect(stream.getSnapshot().phase).toBe('failed');
+    await expect(stream.stop()).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(ends).toHaveLength(0);
+    await expect(stream.stop({ finalize: false })).resolves.toMatchObject({ end: undefined });
+    expect(ends).toHaveLength(0);
+  });
+});

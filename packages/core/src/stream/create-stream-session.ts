@@ -137,6 +137,9 @@ class StreamRunner implements StreamSession {
         throw error;
       }
     }
+    // A failed stream is not ended as if it were complete: its failure is the answer, and the session stays open for
+    // the caller to resume from `bytesAcknowledged` or to end knowingly (`endSession`).
+    if (this.state.kind === 'failed' && finalize !== false) throw this.state.error;
     const closedByServer = this.state.kind === 'stopped' && this.state.closedByServer;
     // Only the end call is left to do, so a failed end is retried alone by the next stop.
     const end = finalize === false || !this.options.endSession ? undefined : await this.options.endSession({ signal });

@@ -62,6 +62,7 @@ export interface StreamSession {
    * Sends the rest and the stop frame, waits for the server to close (at most the finalize timeout), closes, then
    * ends the session unless `finalize: false` (contract 6.4). A stream that never connected opens no socket for it.
    * Once it has succeeded it is a no-op; after a failed end, calling it again retries only the end.
+   * A failed stream is not ended: `stop()` rejects with its failure unless `finalize: false`.
    */
   stop(options?: StreamStopOptions): Promise<StreamStopResult>;
 }
