@@ -4,7 +4,7 @@ import { runSession, SAMPLE_RECORDING } from '../index';
 
 let server: ScribeServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, stream: { maxSpeed: 1000 } });
+  server = await startServer({ port: 0 }); // the default max_speed (8x): a streamed file must be paced under it
 });
 afterAll(async () => {
   await server?.close();

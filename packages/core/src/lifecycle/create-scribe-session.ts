@@ -4,7 +4,9 @@ import type { ScribeCore } from '../client/create-scribe-core';
 import { AbortError, ConfigError, ScribeError } from '../errors';
 import { createSystemClock } from '../ports/clock';
 import type { SessionResult } from '../protocol/session-result';
+import { streamCapabilities } from '../stream/stream-capabilities';
 import type { StreamSession } from '../stream/stream-session';
+import { streamPcm } from '../stream/stream-pcm';
 import { errorForAbort, waitUnlessAborted } from '../errors/abort';
 import { noSpeechError, speechUploadContext, uploadSpeech } from '../uploads/upload-speech';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
@@ -133,7 +135,15 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
   async function deliver(input: AudioIntake): Promise<void> {
     const id = sessionId!;
     if (stream) {
-      for await (const piece of speechRatePcm(input.blocks)) await stream.sendAudio(piece, { signal: lifetime.signal });
+      const pieces = speechRatePcm(input.blocks);
+      if (options.audio.live) {
+        // Live audio arrives in real time by itself.
+        for await (const piece of pieces) await stream.sendAudio(piece, { signal: lifetime.signal });
+      } else {
+        // A file would go as fast as the socket drains, past the service's max_speed (a 4429): paced at 90 % of it.
+        const maxSpeed = streamCapabilities(await core.discovery.get({ signal: lifetime.signal })).maxSpeed;
+        await streamPcm(stream, pieces, { pace: 'fast', signal: lifetime.signal }, { clock, maxSpeed });
+      }
       // A stream that failed after taking the audio in rejects here rather than being ended as if complete.
       const stopped = await stream.stop({ finalize, signal: lifetime.signal });
       if (!finalize) return;

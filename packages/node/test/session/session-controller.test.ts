@@ -110,13 +110,26 @@ describe('ScribeClient.session: the core controller against the real server, Sil
     expect(stored.length).toBe(Math.round(22.66 * 16000) * 2);
   });
 
-  it('a stream the service closes for good (4429: a file sent faster than max_speed allows): the session errors and is not ended with part of its audio', async () => {
-    const t = await startTestServer({ stream: { maxSpeed: 1 } });
-    const session = ekaClient(t).session({ audio: { file: CONSULTATION_WAV }, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
+  it('a stream the service closes for good (4410: the session expired mid-stream): the session is expired and never ended with part of its audio', async () => {
+    const t = await startTestServer({ sessionDurationSeconds: 2 });
+    const mic = liveConsultation();
+    const session = ekaClient(t).session({ audio: mic.source, transport: 'stream' });
     await session.start();
-    await expect(session.result()).rejects.toMatchObject({ code: 'rate_limited' });
-    expect(session.getSnapshot()).toMatchObject({ status: 'error', activity: { connection: 'closed' } });
+    mic.capture(10);
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the session's 2 s lifetime
+    mic.capture(10);
+    await expect(session.result()).rejects.toMatchObject({ code: 'session_expired' });
+    expect(session.getSnapshot()).toMatchObject({ status: 'expired', activity: { connection: 'closed' } });
+    expect(mic.isClosed()).toBe(true);
     expect(endRequests(t, session.sessionId!)).toHaveLength(0);
+  });
+
+  it('a file streamed to the default service (max_speed 8x) is paced under the limit, not refused with 4429', async () => {
+    const t = await startTestServer();
+    const session = ekaClient(t).session({ audio: { file: CONSULTATION_WAV }, transport: 'stream' });
+    await session.start();
+    expect((await session.result()).status).toBe('completed');
+    expect(session.getSnapshot().activity.bytesAcknowledged).toBe(Math.round(22.66 * 16000) * 2);
   });
 
   it('stop during a reconnection: the stream waits for the new connection, resends, then ends; nothing lost', async () => {
