@@ -40,6 +40,8 @@ const SYSTEM_PACKAGES = [
   { command: 'arecord', debian: 'alsa-utils', probe: '--version' },
   { command: 'pocketsphinx_continuous', alternatives: ['pocketsphinx'], debian: 'pocketsphinx', probe: false },
   { files: POCKETSPHINX_MODELS, debian: 'pocketsphinx-en-us', brew: 'pocketsphinx' },
+  // The browser packages' tests run in Debian's Chromium (never a downloaded browser); SCRIBE_CHROMIUM names another.
+  { command: process.env.SCRIBE_CHROMIUM ?? 'chromium', debian: 'chromium', brew: '--cask chromium', probe: '--version', only: ['test:all'] },
 ];
 
 function onPath(command) {
@@ -53,7 +55,7 @@ function isPresent({ command, alternatives = [], probe, files }) {
 }
 
 function ensureSystemPackages() {
-  const missing = SYSTEM_PACKAGES.filter((entry) => !isPresent(entry));
+  const missing = SYSTEM_PACKAGES.filter((entry) => (entry.only ?? [script]).includes(script) && !isPresent(entry));
   if (missing.length === 0) return;
   const names = missing.map(({ debian }) => debian);
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
