@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalObject, optionalString, parseWire, type WireObject } from './parse-wire';
 import { normalizeStatus, type SessionStatus } from './session-status';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';

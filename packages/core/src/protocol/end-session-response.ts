@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalNumber, optionalString, parseOptionalWire, stringList, type WireObject } from './parse-wire';
 import { normalizeStatus, type SessionStatus } from './session-status';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { APIError } from '../errors';
 
 /** A JSON object as received: unknown keys kept. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeIfText, isWireObject, optionalNumber, optionalObject, optionalString, parseWire, stringList, type WireObject } from './parse-wire';
 import { isTerminalStatus, normalizeStatus, type SessionStatus } from './session-status';
 import { normalizeTemplates, toTemplateList, type TemplateEntry, type TemplateEntryPair } from './template-entry';

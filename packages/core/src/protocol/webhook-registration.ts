@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { APIError } from '../errors';
 import { decodeIfText, describeType, isWireObject, optionalString, parseWire, stringList, UNEXPECTED_BODY_ADVICE, type WireObject } from './parse-wire';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Units a spoken duration is normalised to. */
 export const DURATION_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;

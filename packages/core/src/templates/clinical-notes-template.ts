@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Data of `clinical_notes_template`: a SOAP note. Each section is plain text written only from facts found in the

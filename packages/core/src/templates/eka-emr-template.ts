@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clinicalDurationSchema } from './clinical-duration';
 
 /** A symptom the patient has (negated mentions are listed under `absent_symptoms` instead). */

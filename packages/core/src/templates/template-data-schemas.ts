@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { clinicalNotesTemplateSchema } from './clinical-notes-template';
 import { ekaEmrTemplateSchema } from './eka-emr-template';
 import { transcriptTemplateSchema } from './transcript-template';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One turn of the conversation: an utterance as the recogniser cut it, or a labelled line of a typed transcript. */
 export const transcriptTurnSchema = z.looseObject({
