@@ -96,3 +96,26 @@ test('getToken mode, stream: PCM over the browser WebSocket -> stopped -> ended 
     globalThis.WebSocket = NativeWebSocket;
   }
 });
+
+test('relay mode: the eka dialect under the relay URL, no service credential of its own, a stream included', async () => {
+  // Until the relay (createScribeRelay) joins globalSetup, the server's /voice prefix stands in for a relay mount R, and
+  // the app's `headers` callback carries what a relay would add on the server side.
+  const relayUrl = `${inject('serverUrl')}/voice`;
+  const urls: string[] = [];
+  const client = createBrowserClient({
+    relayUrl,
+    headers: async () => ({ Authorization: `Bearer ${inject('serverToken')}` }),
+    fetch: (input, init) => (urls.push(String(input instanceof Request ? input.url : input)), fetch(input, init)),
+    assetBaseUrl: TEST_ASSET_BASE_URL,
+    defaultTemplates: TEST_TEMPLATES,
+  });
+  clients.push(client);
+  expect(client.mode).toBe('relay');
+  for (const transport of ['chunks', 'stream'] as const) {
+    const session = client.session({ audio: await speechPcm(SPEECH_WAV), transport });
+    await session.start();
+    expect((await session.result()).status).toBe('completed');
+  }
+  expect(urls.length).toBeGreaterThan(4);
+  expect(urls.every((url) => url.startsWith(`${relayUrl}/v1/`))).toBe(true);
+});

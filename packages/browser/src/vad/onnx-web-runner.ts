@@ -67,14 +67,22 @@ async function fetchModel(url: string, fetchImpl: typeof fetch = globalThis.fetc
   } catch (error) {
     throw new ConfigError(`The Silero model could not be fetched from ${url}. ${ASSET_ADVICE}`, { cause: error });
   }
-  if (!response.ok) throw new ConfigError(`The Silero model at ${url} answered HTTP ${response.status}. ${ASSET_ADVICE}`);
+  if (!response.ok) throw new ConfigError(`The Silero model at ${url} answered HTTP ${response.status}. ${prebundleHint(url)}${ASSET_ADVICE}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   // An ONNX file is a protobuf whose first field is ir_version (tag 0x08); an HTML or JSON page starts with '<' or '{'.
   if (bytes[0] !== 0x08) {
     const type = response.headers.get('content-type') ?? 'no content type';
-    throw new ConfigError(`${url} is not an ONNX model (${bytes.length} bytes, ${type}): the server answered with something else. ${ASSET_ADVICE}`);
+    throw new ConfigError(`${url} is not an ONNX model (${bytes.length} bytes, ${type}): the server answered with something else. ${prebundleHint(url)}${ASSET_ADVICE}`);
   }
   return bytes;
+}
+
+// Vite 7 and older pre-bundle dependencies into node_modules/.vite/deps in dev, where files beside the package's own
+// module do not exist (measured; Vite 8 rewrites those URLs and needs nothing).
+function prebundleHint(url: string): string {
+  return url.includes('/.vite/deps/')
+    ? "Vite's dev pre-bundling moved @scribe/browser away from its files: add optimizeDeps: { exclude: ['@scribe/browser'] } to vite.config, or pass assetBaseUrl. "
+    : '';
 }
 
 function describeModel(model: OnnxModelSource): string {
