@@ -15,6 +15,9 @@ const ASSETS = [
   join(dirname(require.resolve('@ricky0123/vad-web/package.json')), 'dist', 'silero_vad_v5.onnx'),
   require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
   require.resolve('onnxruntime-web/ort-wasm-simd-threaded.mjs'),
+  // Their notices travel with them (the Silero one is the file @scribe/node ships beside the same model).
+  join('..', 'node', 'models', 'LICENSE-silero-vad.txt'),
+  join('notices', 'LICENSE-onnxruntime.txt'),
 ];
 
 const config: Options = {
