@@ -30,6 +30,14 @@ test('the committed fixture covers speech, resampling, a long input, forced cuts
   expect(committed.inputs.reduce((sum, input) => sum + input.chunkCount, 0)).toBe(33);
 });
 
+test('the browser loads the very model file Node ships (SHA-256 of the served dist copy and of packages/node/models)', async () => {
+  const digest = async (bytes: Uint8Array) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const served = new Uint8Array(await (await fetch(`${TEST_ASSET_BASE_URL}silero_vad_v5.onnx`)).arrayBuffer());
+  const node = await fetchRepositoryFile('packages/node/models/silero_vad_v5.onnx');
+  expect(served.length).toBe(2327524);
+  expect(await digest(served)).toBe(await digest(node));
+});
+
 test.each(committed.inputs.map((input) => [input.name, input] as const))('%s: sample-exact chunk boundaries', async (_name, input) => {
   const vad = model.createDetector();
   const chunks = [];
