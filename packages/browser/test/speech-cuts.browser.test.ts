@@ -31,7 +31,7 @@ test('the committed fixture covers speech, resampling, a long input, forced cuts
 });
 
 test('the browser loads the very model file Node ships (SHA-256 of the served dist copy and of packages/node/models)', async () => {
-  const digest = async (bytes: Uint8Array) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = async (bytes: Uint8Array<ArrayBuffer>) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
   const served = new Uint8Array(await (await fetch(`${TEST_ASSET_BASE_URL}silero_vad_v5.onnx`)).arrayBuffer());
   const node = await fetchRepositoryFile('packages/node/models/silero_vad_v5.onnx');
   expect(served.length).toBe(2327524);

@@ -13,7 +13,7 @@ const wavUrls: Record<string, string> = {
 };
 
 /** Fetches a WAV file (or @scribe/node's model) of the repository by its path from the repository root, as speech-cuts.json names it. */
-export async function fetchRepositoryFile(path: string): Promise<Uint8Array> {
+export async function fetchRepositoryFile(path: string): Promise<Uint8Array<ArrayBuffer>> {
   const url = wavUrls[`../../../../${path}`] ?? wavUrls[`../../../${path.replace(/^packages\//, '')}`];
   if (!url) throw new Error(`${path} is not among the files the test support globs.`);
   const response = await fetch(url);
