@@ -23,8 +23,9 @@ export interface WebOnnxRunnerOptions {
 /**
  * Core's ONNX-runner port on onnxruntime-web (the WebAssembly backend): every run is asynchronous. Inputs are wrapped
  * once in `bind` (the runtime reads the caller's arrays at each run); outputs are copied into the caller's arrays
- * after each run. Runs of all bindings are serialised, because one onnxruntime-web session refuses a second run while
- * one is in flight.
+ * after each run. Runs of all bindings take turns in call order, one at a time: detectors sharing the model never have
+ * two inferences on the WebAssembly heap at once (onnxruntime-web 1.31 also accepted overlapping runs when measured
+ * without the queue; the queue keeps that from depending on its version).
  */
 export async function loadWebOnnxRunner(model: OnnxModelSource, options: WebOnnxRunnerOptions = {}): Promise<OnnxRunner> {
   const ort = options.ort ?? (await importOnnxRuntimeWeb());
