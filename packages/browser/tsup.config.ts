@@ -1,3 +1,30 @@
+import { copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import type { Options } from 'tsup';
 import { packageBuild } from '../../tsup.config.base';
 
-export default packageBuild();
+const require = createRequire(import.meta.url);
+
+/**
+ * The speech model and onnxruntime-web's WebAssembly files, copied beside dist/index.js: src/vad/assets.ts references
+ * them with `new URL(file, import.meta.url)`, which Vite's build and webpack 5 turn into emitted assets, and they form
+ * the one directory an app copies when it serves them itself (`assetBaseUrl`).
+ */
+const ASSETS = [
+  join(dirname(require.resolve('@ricky0123/vad-web/package.json')), 'dist', 'silero_vad_v5.onnx'),
+  require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
+  require.resolve('onnxruntime-web/ort-wasm-simd-threaded.mjs'),
+  // Their notices travel with them (the Silero one is the file @scribe/node ships beside the same model).
+  join('..', 'node', 'models', 'LICENSE-silero-vad.txt'),
+  join('notices', 'LICENSE-onnxruntime.txt'),
+];
+
+const config: Options = {
+  ...(packageBuild() as Options),
+  async onSuccess() {
+    await Promise.all(ASSETS.map((file) => copyFile(file, join('dist', basename(file)))));
+  },
+};
+
+export default config;

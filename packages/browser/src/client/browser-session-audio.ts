@@ -1,0 +1,49 @@
+import { assertSampleRate, InvalidAudioError, type PcmBlock, type SessionAudioSource } from '@scribe/core/internal';
+
+/** Mono PCM already in memory: floats in [-1, 1] or 16-bit integers, at any rate from 4 kHz (resampled to 16 kHz locally). */
+export interface PcmSessionAudio {
+  /** The samples, one channel. Required. */
+  pcm: Float32Array | Int16Array;
+  /** Samples per second. Required. */
+  sampleRate: number;
+}
+
+/**
+ * Where a browser session's audio comes from: PCM in memory, or any core `SessionAudioSource`. This is the one place
+ * that turns a description into the controller's port; the microphone (`{ microphone }`) and File/Blob decoding
+ * (`{ file }`) join the union and the switch in {@link toSessionAudioSource}.
+ */
+export type BrowserSessionAudio = PcmSessionAudio | SessionAudioSource;
+
+// Frames per block handed to the pipeline: the decoder's default block size, so PCM and WAV cut identically.
+const BLOCK_FRAMES = 16384;
+
+/** Turns a browser audio description into the controller's audio-source port. */
+export function toSessionAudioSource(audio: BrowserSessionAudio): SessionAudioSource {
+  if ('open' in audio) return audio;
+  if ('pcm' in audio) return pcmSource(audio);
+  // The media helper adds: if ('microphone' in audio) ...; if ('file' in audio) ...
+  throw new InvalidAudioError('The session audio must be { pcm, sampleRate } or a SessionAudioSource.');
+}
+
+function pcmSource(audio: PcmSessionAudio): SessionAudioSource {
+  const { pcm, sampleRate } = audio;
+  assertSampleRate(sampleRate, 'The PCM input');
+  if (!(pcm instanceof Float32Array || pcm instanceof Int16Array)) throw new InvalidAudioError('The PCM input must be a Float32Array or an Int16Array.');
+  if (pcm.length === 0) throw new InvalidAudioError('The PCM input has no audio (0 samples).');
+  return { live: false, description: 'the PCM input', open: () => pcmBlocks(pcm, sampleRate) };
+}
+
+/** Cuts mono PCM into blocks of 16384 frames; 16-bit samples become floats as core's WAV decoder makes them. */
+export function* pcmBlocks(pcm: Float32Array | Int16Array, sampleRate: number): Generator<PcmBlock, void, undefined> {
+  for (let start = 0; start < pcm.length; start += BLOCK_FRAMES) {
+    const end = Math.min(start + BLOCK_FRAMES, pcm.length);
+    yield { channels: [pcm instanceof Float32Array ? pcm.subarray(start, end) : int16ToFloat(pcm.subarray(start, end))], sampleRate };
+  }
+}
+
+function int16ToFloat(samples: Int16Array): Float32Array {
+  const floats = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i += 1) floats[i] = samples[i]! / 32768;
+  return floats;
+}

@@ -1,0 +1,89 @@
+import { ConfigError, createSileroDetector, SILERO_FRAME_SAMPLES, type OnnxRunner, type VoiceActivityDetector } from '@scribe/core/internal';
+import { resolveAssets } from './assets';
+import { ASSET_ADVICE, loadWebOnnxRunner, type OrtWebModule } from './onnx-web-runner';
+
+/** Options for loading the Silero VAD model in a browser. */
+export interface BrowserSileroOptions {
+  /**
+   * The directory (URL, relative to the page or absolute) that serves `silero_vad_v5.onnx`,
+   * `ort-wasm-simd-threaded.wasm` and `ort-wasm-simd-threaded.mjs`. Default: the copies inside @scribe/browser's
+   * `dist/`, which Vite and webpack 5 emit by themselves (docs/browser.md, "Serving the model and the ONNX runtime").
+   */
+  assetBaseUrl?: string | URL;
+  /** The model itself, overriding the one under `assetBaseUrl`: its URL or its bytes. Default: from `assetBaseUrl`. */
+  model?: string | URL | Uint8Array;
+  /** The onnxruntime-web module, for apps that load it themselves. Default: `import('onnxruntime-web/wasm')`. */
+  ort?: OrtWebModule;
+  /** WebAssembly threads per inference. Default 1 (more needs cross-origin isolation and gains nothing for 32 ms frames). */
+  numThreads?: number;
+  /** `fetch` used for the model. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** A loaded Silero model: load it once per client, then `createDetector()` per audio stream. */
+export interface BrowserSileroModel {
+  /** Where the model came from (`(bytes)` when passed in). */
+  readonly modelUrl: string;
+  /** Milliseconds from the call to a model that answered its first frame (fetch, compile, first inference). */
+  readonly loadMs: number;
+  /** A detector with its own recurrent state and context; any number may share this model (their runs take turns). */
+  createDetector(): VoiceActivityDetector;
+  /** Releases the inference session; detectors created from it fail afterwards. */
+  dispose(): Promise<void>;
+}
+
+/** Loads Silero VAD v5 into onnxruntime-web (WebAssembly, one thread) and checks it answers a frame of silence. */
+export async function loadBrowserSileroModel(options: BrowserSileroOptions = {}): Promise<BrowserSileroModel> {
+  const started = performance.now();
+  const assets = resolveAssets(options.assetBaseUrl);
+  const model = options.model === undefined ? assets.modelUrl : options.model instanceof URL ? options.model.href : options.model;
+  const runner = await loadWebOnnxRunner(model, {
+    ort: options.ort,
+    // With an explicit model and no base URL, onnxruntime-web keeps finding its own files the way the app set it up.
+    wasmPaths: options.model !== undefined && options.assetBaseUrl === undefined ? undefined : assets.wasmPaths,
+    numThreads: options.numThreads,
+    fetch: options.fetch,
+  });
+  await checkAnswers(runner);
+  const loadMs = performance.now() - started;
+  return {
+    modelUrl: typeof model === 'string' ? model : '(bytes)',
+    loadMs,
+    createDetector: () => createSileroDetector({ runner }),
+    dispose: () => runner.dispose(),
+  };
+}
+
+/** A detector that owns its model: convenient for one stream; load a `BrowserSileroModel` to share it among many. */
+export async function createBrowserSileroDetector(options: BrowserSileroOptions = {}): Promise<VoiceActivityDetector> {
+  const model = await loadBrowserSileroModel(options);
+  const detector = model.createDetector();
+  return {
+    sampleRate: detector.sampleRate,
+    frameSamples: detector.frameSamples,
+    process: (frame) => detector.process(frame),
+    reset: () => detector.reset(),
+    dispose: async () => {
+      await detector.dispose();
+      await model.dispose();
+    },
+  };
+}
+
+// A model that loads but does not answer a frame with a probability is the wrong file: say so now, not mid-session.
+async function checkAnswers(runner: OnnxRunner): Promise<void> {
+  const detector = createSileroDetector({ runner });
+  let probability: number;
+  try {
+    probability = await detector.process(new Float32Array(SILERO_FRAME_SAMPLES));
+  } catch (error) {
+    await runner.dispose();
+    throw new ConfigError(`The model does not run as Silero VAD v5 (inputs input, state, sr). ${ASSET_ADVICE}`, { cause: error });
+  } finally {
+    await detector.dispose();
+  }
+  if (!(probability >= 0 && probability <= 1)) {
+    await runner.dispose();
+    throw new ConfigError(`The model answered ${probability} for silence, not a probability: is it silero_vad_v5.onnx? ${ASSET_ADVICE}`);
+  }
+}
