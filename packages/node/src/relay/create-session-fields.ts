@@ -15,9 +15,14 @@ export const FORWARDED_CREATE_FIELDS = [
   'patient_details',
 ] as const;
 
-/** The forwarded subset of a create body. */
+/**
+ * The forwarded subset of a create body. `upload_type` and `communication_protocol`, which the protocol requires and
+ * every SDK client sends, default to `chunked` and the protocol that goes with the upload type (contract 2.4).
+ */
 export function pickCreateFields(body: Record<string, unknown>): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   for (const field of FORWARDED_CREATE_FIELDS) if (body[field] !== undefined) picked[field] = body[field];
+  picked.upload_type ??= 'chunked';
+  picked.communication_protocol ??= picked.upload_type === 'stream' ? 'websocket' : 'http';
   return picked;
 }

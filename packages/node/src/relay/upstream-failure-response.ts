@@ -34,14 +34,17 @@ export function upstreamFailureResponse(answer: UpstreamAnswer, scrub: (value: u
 }
 
 /**
- * The relay's answer when the service gave no HTTP answer: 504 `timeout` after the transport's deadline, 503
- * `service_unavailable` when it could not be reached (both retryable by the browser's client), 500 `internal_error`
- * for anything else (a configuration error: the detail goes to the relay's log, not to the browser).
+ * The relay's answer when the service gave no HTTP answer to the call itself: 504 `timeout` after the transport's
+ * deadline, 503 `service_unavailable` when it could not be reached (both retryable by the browser's client), 502
+ * `upstream_auth_failed` when the relay's login failed, 500 `internal_error` for anything else (a configuration
+ * error: the detail goes to the relay's log, not to the browser).
  */
 export function noAnswerResponse(error: unknown): Response {
   if (ScribeError.is(error) && error.code === 'timeout') return relayError(504, 'timeout', 'The scribe service did not answer in time.');
   if (ScribeError.is(error) && error.code === 'api_error') return relayError(503, 'service_unavailable', 'The scribe service could not be reached.');
   if (ScribeError.is(error) && error.code === 'aborted') return relayError(503, 'aborted', 'The request was cancelled.');
+  // A failed login: the relay's service credentials are wrong, which the browser can do nothing about.
+  if (ScribeError.is(error) && error.code === 'auth_error') return relayError(502, 'upstream_auth_failed', 'The scribe service refused the relay\'s own credentials: the server\'s configuration must be fixed.');
   return relayError(500, 'internal_error', 'The relay failed; see its log.');
 }
 

@@ -118,9 +118,12 @@ export async function startRelayHarness(serverOptions: TestServerOptions = {}): 
   return { t, seen, logger, serviceClient, startRelay, browserFetch, browserCore };
 }
 
+/** A request body: what fetch takes, or bytes of any buffer. */
+export type RelayBody = BodyInit | Uint8Array;
+
 /** Sends one raw request to a relay as `user` and reads the JSON answer. */
-export async function relayCall(h: RelayHarness, user: string | undefined, method: string, url: string, body?: BodyInit, headers: Record<string, string> = {}) {
-  const response = await h.browserFetch(user)(url, { method, body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+export async function relayCall(h: RelayHarness, user: string | undefined, method: string, url: string, body?: RelayBody, headers: Record<string, string> = {}) {
+  const response = await h.browserFetch(user)(url, { method, body: body as BodyInit | undefined, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
   const text = await response.text();
   let json: unknown;
   try {
