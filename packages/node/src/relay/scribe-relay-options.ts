@@ -89,7 +89,10 @@ export function resolveRelayOptions(options: ScribeRelayOptions): ResolvedRelayO
   }
   const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
   const basePath = normaliseBasePath(options.basePath ?? (publicUrl === undefined ? undefined : new URL(publicUrl).pathname));
-  const limits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
+  const limits = {
+    jsonBytes: options.limits?.jsonBytes ?? DEFAULT_RELAY_LIMITS.jsonBytes,
+    chunkBytes: options.limits?.chunkBytes ?? DEFAULT_RELAY_LIMITS.chunkBytes,
+  };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`createScribeRelay: limits.${name} must be a whole number of bytes ≥ 1.`);
   }
