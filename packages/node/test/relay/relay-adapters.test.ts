@@ -59,6 +59,9 @@ describe('createScribeRelay: mounted as a web handler, and through toNodeHandler
     const created = await relayCall(h, 'alice', 'POST', `${relayUrl}/v1/sessions`, JSON.stringify({ templates: TEST_TEMPLATES }));
     expect(created.status).toBe(201);
     expect(created.json.upload_url).toBe(`${relayUrl}/v1/sessions/${created.json.session_id as string}/audio`);
+    // Bodies read in full (and GETs, which have none) keep the connection alive.
+    expect(created.headers.get('connection')).toBe('keep-alive');
+    expect((await relayCall(h, 'alice', 'GET', `${relayUrl}/v1/templates`)).headers.get('connection')).toBe('keep-alive');
     // A refused body mid-upload still gets its answer, and the connection is not reused.
     const refused = await relayCall(h, 'alice', 'POST', `${relayUrl}/v1/sessions`, new Uint8Array(4 * 1024 * 1024));
     expect(refused.status).toBe(413);
