@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createScribeRelay, toNodeHandler } from '@scribe/node';
 import { TEST_TEMPLATES } from '../support/client-factory';
 import { makeWav } from '../support/wav-fixtures';
@@ -66,5 +67,29 @@ describe('createScribeRelay: mounted as a web handler, and through toNodeHandler
     const refused = await relayCall(h, 'alice', 'POST', `${relayUrl}/v1/sessions`, new Uint8Array(4 * 1024 * 1024));
     expect(refused.status).toBe(413);
     expect(refused.headers.get('connection')).toBe('close');
+  });
+
+  it('a browser that goes away ends the relay\'s upstream call too (a held long-poll is released at once)', async () => {
+    const h = await startRelayHarness({ holdProcessing: true });
+    const relayUrl = await h.startRelay();
+    const core = h.browserCore(relayUrl, 'alice');
+    const { sessionId: handle } = await core.createSession();
+    await core.uploadChunk(handle, { bytes: makeWav({ seconds: 1 }), index: 0 });
+    await core.endSession(handle);
+    const upstreamId = Buffer.from(handle.split('.')[1]!, 'base64url').toString();
+    const gone = new AbortController();
+    const started = performance.now();
+    const pending = h.browserFetch('alice')(`${relayUrl}/v1/sessions/${handle}`, { signal: gone.signal }).catch((error: unknown) => error);
+    // Real I/O: give the GET time to reach the server, which holds it (the session stays processing) for 5 s.
+    await sleep(300);
+    gone.abort();
+    await pending;
+    const held = await vi.waitFor(() => {
+      const [record] = h.t.requests(new RegExp(`^/v1/sessions/${upstreamId}$`), 'GET');
+      if (!record) throw new Error('not recorded yet');
+      return record;
+    }, { timeout: 4000, interval: 50 });
+    expect(held.durationMs).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(4000);
   });
 });
