@@ -30,6 +30,15 @@ export { streamPcm, type PcmStreamSource, type StreamPcmOptions, type StreamPcmR
 export type { NodeAudioStream } from './stream/node-audio-stream';
 export { openMicrophone, type Microphone, type MicrophoneCommand, type MicrophoneOptions } from './microphone/open-microphone';
 export { CONFIG_FILE_NAMES, readConfigFile, type LoadedConfigFile } from './config/read-config-file';
+export { createScribeRelay, type ScribeRelayHandler } from './relay/create-scribe-relay';
+export {
+  DEFAULT_RELAY_LIMITS,
+  type ScribeRelayAuthorize,
+  type ScribeRelayLimits,
+  type ScribeRelayOptions,
+  type ScribeRelayUser,
+} from './relay/scribe-relay-options';
+export { toNodeHandler, type NodeRequestListener } from './relay/to-node-handler';
 export {
   APIError,
   AbortError,

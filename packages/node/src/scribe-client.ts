@@ -39,6 +39,7 @@ import {
   speechUploadContext,
   uploadSpeech,
 } from '@scribe/core/internal';
+import { registerClientCore } from './internal/client-core';
 import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio, type PcmSessionAudio } from './session/node-session-audio';
 import { checkAudioInput } from './session/check-audio-input';
 import { decodeAudio, type AudioInput } from './audio/index';
@@ -126,6 +127,7 @@ export class ScribeClient implements AsyncDisposable {
     this.sessions = this.#core.sessions;
     this.templates = this.#core.templates;
     this.discovery = this.#core.discovery;
+    registerClientCore(this, this.#core);
   }
 
   /** Creates a session; templates default to `defaultTemplates`, model to `lite`, mode to `dictation`. */

@@ -14,6 +14,8 @@ Usage: scribe-server [options]
   --host ADDR               interface to bind (default 127.0.0.1)
   --data-dir DIR            sessions, audio, secrets (default ./.scribe-data)
   --public-url URL          origin used in generated URLs (default: from each request's Host)
+  --cors-origin ORIGIN      a browser origin allowed to call the server, HTTP and WebSocket (repeatable;
+                            also SCRIBE_SERVER_CORS_ORIGINS, comma-separated; default: any origin, *)
   --accounts FILE           JSON accounts [{client_id, client_secret, business_id, api_keys}]
   --token-lifetime N        access-token lifetime in seconds (default 3600)
   --session-duration N      session lifetime in seconds (default 3600)
@@ -43,6 +45,7 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'public-url': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
       accounts: { type: 'string' },
       'token-lifetime': { type: 'string' },
       'session-duration': { type: 'string' },
@@ -81,6 +84,7 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
     host: values.host ?? '127.0.0.1',
     dataDir: values['data-dir'] ?? '.scribe-data',
     publicUrl: values['public-url'],
+    corsOrigins: corsOrigins(values['cors-origin'], env.SCRIBE_SERVER_CORS_ORIGINS),
     accounts: values.accounts ? parseAccountsFile(JSON.parse(await readFile(values.accounts, 'utf8'))) : undefined,
     tokenLifetimeSeconds: number('token-lifetime', values['token-lifetime']),
     sessionDurationSeconds: number('session-duration', values['session-duration']),
@@ -100,4 +104,11 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
     engineDescription: selected.description,
     log: (line) => console.error(`[scribe-server] ${line}`),
   };
+}
+
+/** `--cors-origin` values win over `SCRIBE_SERVER_CORS_ORIGINS` (comma-separated); neither → undefined (any origin). */
+function corsOrigins(flags: string[] | undefined, variable: string | undefined): string[] | undefined {
+  if (flags && flags.length > 0) return flags;
+  const fromEnv = variable?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return fromEnv && fromEnv.length > 0 ? fromEnv : undefined;
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (parsed === 'help') return void process.stdout.write(USAGE);
   if (parsed === 'version') return void process.stdout.write(`${SERVER_VERSION}\n`);
   const server = await startServer(parsed);
-  process.stdout.write(`scribe-server listening on ${server.url} (data: ${server.dataDir}; ${describeJwtPayloadTrust(server.trustJwtPayload)})\n`);
+  process.stdout.write(`scribe-server listening on ${server.url} (data: ${server.dataDir}; ${describeJwtPayloadTrust(server.trustJwtPayload)}; ${server.cors})\n`);
   if (parsed.engineDescription) process.stdout.write(`engine: ${parsed.engineDescription}\n`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,3 +1,4 @@
+import { createCorsPolicy, type CorsPolicy } from './http/cors.js';
 import { isLoopbackHost, type AccountConfig } from './auth/accounts.js';
 import { defaultModels, type ModelConfig } from './models.js';
 import { createDefaultEngine, type Engine } from './processing/engine.js';
@@ -55,6 +56,12 @@ export interface ServerOptions {
   dataDir?: string;
   /** Public origin (optionally with a path) for generated URLs. Default: the request's scheme and `Host`. */
   publicUrl?: string;
+  /**
+   * Browser origins allowed to call the server (`--cors-origin`, repeatable): only they get CORS headers (the origin
+   * echoed, `Vary: Origin`), and a WebSocket upgrade carrying another `Origin` is refused with 403. Default: none
+   * listed, any origin allowed (`Access-Control-Allow-Origin: *`, contract 0.3).
+   */
+  corsOrigins?: readonly string[];
   /** Accounts; default `{dataDir}/accounts.json` if present, else the dev account on a loopback bind. */
   accounts?: readonly AccountConfig[];
   /** Access-token lifetime in seconds (down to 1 for tests). Default 3600. */
@@ -113,6 +120,7 @@ export interface ResolvedOptions {
   host: string;
   dataDir: string | undefined;
   publicUrl: string | undefined;
+  cors: CorsPolicy;
   accounts: readonly AccountConfig[] | undefined;
   tokenLifetimeSeconds: number;
   refreshTokenLifetimeSeconds: number;
@@ -168,6 +176,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     host,
     dataDir: options.dataDir,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    cors: createCorsPolicy(options.corsOrigins),
     accounts: options.accounts,
     tokenLifetimeSeconds: tokenLifetime,
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 30 * 24 * 3600,

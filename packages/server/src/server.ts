@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { errorBody } from './http/responses.js';
 import { answerClientError } from './http/client-error.js';
 import { createRequestListener } from './http/handle-request.js';
 import { Router } from './http/router.js';
@@ -27,6 +29,8 @@ export interface ScribeServer {
   readonly dataDir: string;
   /** Whether the `jwt-payload` dev header is accepted (option `trustJwtPayload`). */
   readonly trustJwtPayload: boolean;
+  /** Which CORS mode is on, as one line (`any` origin, or only the `corsOrigins` listed, WebSockets included). */
+  readonly cors: string;
   /** Fault injection (test knobs only; its methods throw otherwise). */
   readonly faults: FaultController;
   /** Stream socket faults: dropped connections, unanswered stops, stalled reads (test knobs only). */
@@ -59,13 +63,15 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   let address = `${options.host}:${options.port}`;
   const streams = new StreamHub({ sessions: state.sessions, dataDir: state.dataDir, settings: options.stream, faults: knobs?.streamFaults, log: options.log });
   const server = createServer(createListener(options, state, streams, knobs, closing.signal, () => address));
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, options.cors.headers(undefined)));
   server.on('upgrade', (req, socket, head) => {
+    // Browsers always send Origin on a WebSocket handshake and CORS does not cover it: the server must refuse.
+    if (!options.cors.allowsUpgrade(req.headers.origin)) return void refuseUpgrade(socket, 403, 'forbidden', 'This origin may not open stream connections (--cors-origin).');
     if (!streams.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   const port = await listen(server, options.port, options.host);
   address = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  options.log(`listening on http://${address} (data: ${state.dataDir}); ${describeJwtPayloadTrust(options.trustJwtPayload)}`);
+  options.log(`listening on http://${address} (data: ${state.dataDir}); ${describeJwtPayloadTrust(options.trustJwtPayload)}; ${options.cors.describe()}`);
   await resumeAfterRestart(state, options.log);
   const sweeper = setInterval(() => {
     sweepExpired(state.sessions).catch((error: unknown) => options.log(`expiry sweep failed: ${String(error)}`));
@@ -89,6 +95,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
     host: options.host,
     dataDir: state.dataDir,
     trustJwtPayload: options.trustJwtPayload,
+    cors: options.cors.describe(),
     faults: createFaultController(knobs?.faults),
     streams: createStreamFaultController(knobs?.streamFaults, streams),
     get requests() {
@@ -125,6 +132,13 @@ function createListener(options: ResolvedOptions, state: ServerState, streams: S
     closing,
     boundAddress,
   });
+}
+
+/** Answers an upgrade request with a plain HTTP error envelope and closes the socket, before any handshake. */
+function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify(errorBody(code, message));
+  socket.on('error', () => undefined);
+  socket.end(`HTTP/1.1 ${status} Forbidden\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -232,6 +232,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       let retryAfter: string | null = null;
       if (outcome.kind === 'response') {
         warnIfDeprecated(call, outcome.headers);
+        request.onResponse?.({ status: outcome.status, headers: outcome.headers, bodyText: redactText(outcome.bodyText, secrets()) });
         const { status } = outcome;
         if ((status >= 200 && status < 300) || request.resultStatuses?.includes(status)) return result<T>(outcome);
         if (status === 401 && call.useAuth) options.onUnauthorized?.();

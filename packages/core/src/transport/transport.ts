@@ -34,8 +34,23 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds. Default: the configured request timeout. */
   timeoutMs?: number;
+  /**
+   * Called with every HTTP answer received, one per attempt, before it is judged; the body text has the credentials
+   * redacted. For a relay that passes the service's own answer (envelope, `Retry-After`) on. Default none.
+   */
+  onResponse?: (response: ObservedResponse) => void;
   /** Called before each retry, with the error that caused it. */
   onRetry?: (info: { attempt: number; delayMs: number; error: ScribeError }) => void;
+}
+
+/** One HTTP answer as {@link TransportRequest.onResponse} sees it. */
+export interface ObservedResponse {
+  /** HTTP status. */
+  status: number;
+  /** Response headers. */
+  headers: Headers;
+  /** The body text, every credential the transport knows replaced by a placeholder. */
+  bodyText: string;
 }
 
 /** A successful (2xx, or listed in `resultStatuses`) response with its parsed body. */

@@ -4,7 +4,6 @@ import { MULTIPART_SLACK_BYTES } from '../audio/upload-source.js';
 import type { ResolvedOptions } from '../options.js';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit.js';
 import type { Handler, RequestContext, UploadNote } from './context.js';
-import { preflightHeaders } from './cors.js';
 import { checkMsaVersion } from './msa-version.js';
 import { parseJsonBody, readBody, type RequestBody } from './request-body.js';
 import type { HttpResponse } from './responses.js';
@@ -38,7 +37,7 @@ export interface DispatchState {
  */
 export async function dispatch(deps: DispatchDependencies, req: IncomingMessage, state: DispatchState): Promise<HttpResponse> {
   const method = req.method ?? 'GET';
-  if (method === 'OPTIONS') return { status: 204, headers: preflightHeaders() };
+  if (method === 'OPTIONS') return { status: 204, headers: deps.options.cors.preflight(req.headers.origin) };
   const match = deps.router.match(method, state.url.pathname);
   const { route } = match;
   if (route.auth) {

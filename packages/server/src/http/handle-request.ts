@@ -57,7 +57,7 @@ async function handleRequest(deps: ListenerDependencies, req: IncomingMessage, r
     if (response === 'dropped') {
       res.destroy();
     } else {
-      writeResponse(res, response, state.requestId, state.headers);
+      writeResponse(res, response, state.requestId, state.headers, deps.options.cors.headers(req.headers.origin));
       status = response.status;
     }
   } catch (error) {

@@ -1,11 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { corsHeaders } from './cors.js';
 import type { HttpResponse } from './responses.js';
 
-/** Writes a response with `X-Request-Id`, CORS headers and the extra headers gathered while dispatching. */
-export function writeResponse(res: ServerResponse, response: HttpResponse, requestId: string, extra: Record<string, string>): void {
+/** Writes a response with `X-Request-Id`, the CORS headers for the request's origin and the extra headers gathered while dispatching. */
+export function writeResponse(res: ServerResponse, response: HttpResponse, requestId: string, extra: Record<string, string>, cors: Record<string, string>): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string> = { ...corsHeaders(), ...extra, ...response.headers, 'X-Request-Id': requestId };
+  const headers: Record<string, string> = { ...cors, ...extra, ...response.headers, 'X-Request-Id': requestId };
   let payload: string | undefined;
   if (response.raw) {
     headers['Content-Type'] = response.raw.contentType;
