@@ -1,0 +1,34 @@
+import { render } from '@testing-library/react';
+import { StrictMode, useEffect } from 'react';
+import { ScribeProvider, useScribe, type ScribeReactClient, type UseScribeOptions, type UseScribeReturn } from '../../src';
+
+/** Renders a component using `useScribe` under <StrictMode> and records what every render saw. */
+export function renderScribe(client: ScribeReactClient, options: UseScribeOptions & { autoStart?: boolean; strict?: boolean } = {}) {
+  const renders: UseScribeReturn[] = [];
+  const { autoStart, strict = true, ...hookOptions } = options;
+  function Recorder() {
+    const scribe = useScribe(hookOptions);
+    renders.push(scribe);
+    const { start } = scribe;
+    useEffect(() => {
+      if (autoStart) void start();
+    }, [start]);
+    return <p data-testid="status">{scribe.status}</p>;
+  }
+  const app = (
+    <ScribeProvider client={client} templates={['eka_emr_template']} language="en">
+      <Recorder />
+    </ScribeProvider>
+  );
+  const view = render(strict ? <StrictMode>{app}</StrictMode> : app);
+  return {
+    ...view,
+    renders,
+    /** What the latest render returned. */
+    get current(): UseScribeReturn {
+      return renders.at(-1)!;
+    },
+    /** Statuses in render order, repeats collapsed. */
+    statuses: () => renders.map((r) => r.status).filter((status, i, all) => status !== all[i - 1]),
+  };
+}
