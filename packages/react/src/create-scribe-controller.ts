@@ -1,7 +1,7 @@
 import type { ScribeProgressEvent, ScribeSession, SessionState } from '@scribe/core';
-import { toScribeResult, type ScribeResult } from './scribe-result';
-import type { PendingSession, ScribeAudioRequest, ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
-import { asScribeError, IDLE_SCRIBE_STATE, toScribeState, type ScribeState } from './scribe-state';
+import type { ScribeResult } from './scribe-result';
+import type { ScribeAudioRequest, ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
+import { asScribeError, IDLE_SCRIBE_STATE, toScribeState, type ScribeLocalState, type ScribeState } from './scribe-state';
 
 /** Chunk events passed to `onChunk`. */
 export type ScribeChunkEvent = Extract<ScribeProgressEvent, { type: `chunk-${string}` }>;
@@ -66,7 +66,7 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
   let unsubscribeSession: (() => void) | undefined;
   let stopRequested = false;
   let resultReported = false;
-  let local = { error: undefined as ReturnType<typeof asScribeError> | undefined, pending: [] as readonly PendingSession[] };
+  let local: ScribeLocalState = { error: undefined, queueError: undefined, pending: [] };
   let cache = { session: undefined as SessionState | undefined, local, state: IDLE_SCRIBE_STATE };
   let mounts = 0;
   let generation = 0;
@@ -82,7 +82,7 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
     return cache.state;
   }
 
-  function setLocal(change: Partial<typeof local>): void {
+  function setLocal(change: Partial<ScribeLocalState>): void {
     local = { ...local, ...change };
     notify();
   }
@@ -139,7 +139,7 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
       const pending = await list.call(options.client);
       setLocal({ pending: Object.freeze([...pending]) });
     } catch (error) {
-      setLocal({ error: asScribeError(error) });
+      setLocal({ queueError: asScribeError(error) });
     }
   }
 
@@ -170,15 +170,16 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
       unsubscribeSession = undefined;
       stopRequested = false;
       resultReported = false;
-      setLocal({ error: undefined });
+      setLocal({ error: undefined, queueError: undefined });
     },
     async resumePending() {
       const resume = options.client.resumePending;
       if (!resume) return;
+      setLocal({ queueError: undefined });
       try {
         await resume.call(options.client);
       } catch (error) {
-        setLocal({ error: asScribeError(error) });
+        setLocal({ queueError: asScribeError(error) });
       }
       await refreshPending();
     },

@@ -32,7 +32,7 @@ export interface ScribeState {
   readonly chunks: ScribeChunkCounts;
   /** The latest result: while `processing` the service's progress, then the final result. */
   readonly result: ScribeResult | undefined;
-  /** Why the session failed or expired (status `error` or `expired`); undefined otherwise. */
+  /** Why the session failed or expired (status `error` or `expired`), else why reading or resuming the durable queue failed; undefined otherwise. */
   readonly error: ScribeError | undefined;
   /** The session id, once created. */
   readonly sessionId: string | undefined;
@@ -42,8 +42,10 @@ export interface ScribeState {
 
 /** What the controller knows besides the session's own snapshot. */
 export interface ScribeLocalState {
-  /** A failure outside the session (the client refused to make one). */
+  /** The client refused to make a session (status `error` until `reset()`). */
   readonly error: ScribeError | undefined;
+  /** Reading or resuming the durable queue failed (the status is the session's). */
+  readonly queueError: ScribeError | undefined;
   /** The durable queue's unfinished sessions. */
   readonly pending: readonly PendingSession[];
 }
@@ -69,7 +71,7 @@ export const IDLE_SCRIBE_STATE: ScribeState = Object.freeze({
 /** The hook's state from the session's snapshot (none before the first start) and the controller's own facts. */
 export function toScribeState(session: SessionState | undefined, local: ScribeLocalState): ScribeState {
   if (local.error) return Object.freeze({ ...IDLE_SCRIBE_STATE, status: 'error', error: local.error, pending: local.pending });
-  if (!session) return local.pending.length === 0 ? IDLE_SCRIBE_STATE : Object.freeze({ ...IDLE_SCRIBE_STATE, pending: local.pending });
+  if (!session) return local.pending.length === 0 && !local.queueError ? IDLE_SCRIBE_STATE : Object.freeze({ ...IDLE_SCRIBE_STATE, error: local.queueError, pending: local.pending });
   const a = session.activity;
   const result = 'result' in session && session.result ? toScribeResult(session.result) : undefined;
   const failure = session.status === 'error' || session.status === 'expired' ? session.error : undefined;
@@ -82,7 +84,7 @@ export function toScribeState(session: SessionState | undefined, local: ScribeLo
     elapsedMs: a.elapsedMs,
     chunks: Object.freeze({ cut: a.chunksCut, uploaded: a.chunksAcknowledged, pending: a.chunksQueued + a.uploadsInFlight, failed: a.chunksFailed }),
     result,
-    error: failure === undefined ? undefined : asScribeError(failure),
+    error: failure === undefined ? local.queueError : asScribeError(failure),
     sessionId: 'sessionId' in session ? session.sessionId : undefined,
     pending: local.pending,
   });

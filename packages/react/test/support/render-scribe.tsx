@@ -1,9 +1,19 @@
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
 import { ScribeProvider, useScribe, type ScribeReactClient, type UseScribeOptions, type UseScribeReturn } from '../../src';
 
+/** What `renderScribe` gives a test. */
+export interface ScribeView extends RenderResult {
+  /** Every value the hook returned, in render order. */
+  readonly renders: UseScribeReturn[];
+  /** What the latest render returned. */
+  readonly current: UseScribeReturn;
+  /** Statuses in render order, repeats collapsed. */
+  statuses(): string[];
+}
+
 /** Renders a component using `useScribe` under <StrictMode> and records what every render saw. */
-export function renderScribe(client: ScribeReactClient, options: UseScribeOptions & { autoStart?: boolean; strict?: boolean } = {}) {
+export function renderScribe(client: ScribeReactClient, options: UseScribeOptions & { autoStart?: boolean; strict?: boolean } = {}): ScribeView {
   const renders: UseScribeReturn[] = [];
   const { autoStart, strict = true, ...hookOptions } = options;
   function Recorder() {

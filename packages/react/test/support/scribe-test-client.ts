@@ -1,6 +1,6 @@
-import { createScribeCore, createScribeSession, SessionNotFoundError, type PcmBlock, type SessionAudioSource, type Transport } from '@scribe/core';
+import { createScribeCore, createScribeSession, SessionNotFoundError, type PcmBlock, type SessionAudioSource } from '@scribe/core';
 import { createScriptedVoiceActivityDetector, frameRms } from '@scribe/core/internal';
-import { createManualClock, createScriptedTransport, createTestConfig, type ScriptedHandler } from '@scribe/core/testing';
+import { createManualClock, createScriptedTransport, createTestConfig, type ScriptedHandler, type ScriptedTransport } from '@scribe/core/testing';
 import type { ScribeReactClient, ScribeSessionRequest } from '../../src';
 
 export const BASE = 'https://api.eka.care/voice';
@@ -100,10 +100,11 @@ const SHORT_CHUNKS = { preferredChunkSeconds: 1, maxChunkSeconds: 2, cutWindowSe
  * controller, core's real client over a scripted transport (or the real HTTP transport over a scripted fetch), and
  * the scripted voice-activity detector in place of Silero.
  */
-export function createTestClient(options: { transport?: Transport; fetch?: typeof fetch; microphone?: ReturnType<typeof createFakeMicrophone> } = {}) {
+export function createTestClient(options: { transport?: ScriptedTransport; fetch?: typeof fetch; microphone?: ReturnType<typeof createFakeMicrophone> } = {}) {
   const clock = createManualClock({ autoAdvance: true });
-  const transport = options.fetch ? undefined : (options.transport ?? createService());
-  const core = createScribeCore({ config: createTestConfig({ baseUrl: BASE, pollInterval: 0 }), transport, fetch: options.fetch, clock, random: () => 0 });
+  // With `fetch`, core's real HTTP transport (its retries included) runs over it and `transport` goes unused.
+  const transport = options.transport ?? createService();
+  const core = createScribeCore({ config: createTestConfig({ baseUrl: BASE, pollInterval: 0 }), transport: options.fetch ? undefined : transport, fetch: options.fetch, clock, random: () => 0 });
   const microphone = options.microphone ?? createFakeMicrophone();
   const requests: ScribeSessionRequest[] = [];
   const client: ScribeReactClient = {
