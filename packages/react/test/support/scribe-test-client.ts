@@ -90,7 +90,7 @@ export function createService(options: { upload?: ScriptedHandler; create?: Scri
 }
 
 /** An EMR note as the reference server fills `eka_emr_template`. */
-export const EMR = { medications: [{ name: 'Paracetamol', dose: { value: 500, unit: 'mg', text: '500 mg' } }] };
+export const EMR = { medications: [{ name: 'Paracetamol', text: 'Paracetamol 500 mg', dose: { value: 500, unit: 'mg', text: '500 mg' } }] };
 
 /** Chunks cut after a second of speech and half a second of pause, so a short test cuts several. */
 const SHORT_CHUNKS = { preferredChunkSeconds: 1, maxChunkSeconds: 2, cutWindowSeconds: 0.5, maxMergeGapSeconds: 0.5 };
