@@ -3,14 +3,17 @@ import { APIError, AuthError } from '@scribe/core';
 import { hangUntilAborted } from '@scribe/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE, createFakeMicrophone, createService, createTestClient, gate, EMR } from './support/scribe-test-client';
-import { renderScribe } from './support/render-scribe';
+import { renderScribe as renderWith } from './support/render-scribe';
+import type { ScribeReactClient, UseScribeOptions } from '../src';
 
 afterEach(cleanup);
 
 const creates = (transport: { requests: { method: string; url: string }[] }) => transport.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/sessions')).length;
 const calls = (transport: { requests: { method: string; url: string }[] }) => transport.requests.filter((r) => !r.url.includes('.well-known')).map((r) => `${r.method} ${r.url.replace(BASE, '')}`);
 
-describe('useScribe under <StrictMode> with the real core controller', () => {
+describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without Strict Mode', strict: false }])('useScribe $mode with the real core controller', ({ strict }) => {
+  const renderScribe = (client: ScribeReactClient, options: UseScribeOptions & { autoStart?: boolean } = {}) => renderWith(client, { strict, ...options });
+
   it('records, cuts and uploads chunks, stops and shows the completed note: one session, one microphone, every status rendered in order', async () => {
     const create = gate();
     const end = gate();

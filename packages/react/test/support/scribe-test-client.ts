@@ -1,6 +1,6 @@
-import { createScribeCore, createScribeSession, SessionNotFoundError, type PcmBlock, type SessionAudioSource } from '@scribe/core';
+import { createScribeCore, createScribeSession, SessionNotFoundError, type PcmBlock, type SessionAudioSource, type WebSocketFactory } from '@scribe/core';
 import { createScriptedVoiceActivityDetector, frameRms } from '@scribe/core/internal';
-import { createManualClock, createScriptedTransport, createTestConfig, type ScriptedHandler, type ScriptedTransport } from '@scribe/core/testing';
+import { createManualClock, createScriptedTransport, createTestConfig, ScriptedWebSocket, type ScriptedHandler, type ScriptedTransport } from '@scribe/core/testing';
 import type { ScribeReactClient, ScribeSessionRequest } from '../../src';
 
 export const BASE = 'https://api.eka.care/voice';
@@ -100,11 +100,11 @@ const SHORT_CHUNKS = { preferredChunkSeconds: 1, maxChunkSeconds: 2, cutWindowSe
  * controller, core's real client over a scripted transport (or the real HTTP transport over a scripted fetch), and
  * the scripted voice-activity detector in place of Silero.
  */
-export function createTestClient(options: { transport?: ScriptedTransport; fetch?: typeof fetch; microphone?: ReturnType<typeof createFakeMicrophone> } = {}) {
+export function createTestClient(options: { transport?: ScriptedTransport; fetch?: typeof fetch; microphone?: ReturnType<typeof createFakeMicrophone>; createWebSocket?: WebSocketFactory } = {}) {
   const clock = createManualClock({ autoAdvance: true });
   // With `fetch`, core's real HTTP transport (its retries included) runs over it and `transport` goes unused.
   const transport = options.transport ?? createService();
-  const core = createScribeCore({ config: createTestConfig({ baseUrl: BASE, pollInterval: 0 }), transport: options.fetch ? undefined : transport, fetch: options.fetch, clock, random: () => 0 });
+  const core = createScribeCore({ config: createTestConfig({ baseUrl: BASE, pollInterval: 0 }), transport: options.fetch ? undefined : transport, fetch: options.fetch, clock, random: () => 0, createWebSocket: options.createWebSocket });
   const microphone = options.microphone ?? createFakeMicrophone();
   const requests: ScribeSessionRequest[] = [];
   const client: ScribeReactClient = {
@@ -123,4 +123,26 @@ export function createTestClient(options: { transport?: ScriptedTransport; fetch
     waitForResults: (sessionId, waitOptions) => core.waitForResults(sessionId, waitOptions),
   };
   return { client, microphone, requests, transport, clock };
+}
+
+/** The service's end of a stream: accepts the socket, acknowledges nothing, closes normally after the stop frame. */
+export function createStreamService() {
+  const sockets: ScriptedWebSocket[] = [];
+  class ServiceSocket extends ScriptedWebSocket {
+    constructor(url: string) {
+      super(url);
+      queueMicrotask(() => this.open());
+    }
+    override send(data: string | Uint8Array): void {
+      super.send(data);
+      if (typeof data === 'string' && data.includes('"stop"')) queueMicrotask(() => this.readyState === 1 && this.drop(1000));
+    }
+  }
+  const createWebSocket: WebSocketFactory = (url) => {
+    const socket = new ServiceSocket(url);
+    sockets.push(socket);
+    return socket;
+  };
+  const transport = createService({ create: () => ({ status: 201, data: { session_id: 'ses_1', status: 'created', upload_url: 'ws://127.0.0.1:9/v1/stream/ses_1' } }) });
+  return { sockets, createWebSocket, transport };
 }
