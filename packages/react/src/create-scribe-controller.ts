@@ -211,13 +211,16 @@ function quietly(promise: Promise<void>): Promise<void> {
   );
 }
 
-/** An app callback's bug must not stop the session: it is rethrown on its own, where error reporting sees it. */
+/** An app callback's bug must not stop the session: it is reported on its own (`reportError` where it exists). */
 function callSafely(call: () => void): void {
   try {
     call();
   } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
+    const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+    if (report) report(error);
+    else
+      queueMicrotask(() => {
+        throw error;
+      });
   }
 }
