@@ -41,7 +41,7 @@ export interface ScribeController {
   setOptions(options: ScribeControllerOptions): void;
   /** Starts recording from the microphone; resolves once audio flows or the start failed (then see `error`). Never rejects. */
   start(): Promise<void>;
-  /** Sends a recorded file instead; resolves once reading started or failed. Never rejects. */
+  /** Sends a recorded file instead; resolves once reading started or failed. Never rejects. Like `start()`, a no-op while a session is held. */
   uploadFile(file: Blob): Promise<void>;
   /** Pauses audio intake. */
   pause(): void;

@@ -40,7 +40,7 @@ export interface ScribeActions {
   cancel(): Promise<void>;
   /** Forgets the session (cancelling it if still running) so the next `start()` or `uploadFile()` makes a new one. */
   reset(): void;
-  /** Sends a recorded file (`File` or `Blob`) as the session's audio instead of the microphone. */
+  /** Sends a recorded file (`File` or `Blob`) as the session's audio instead of the microphone. Like `start()`, it does nothing while the hook holds a session (running or finished): `reset()` first. */
   uploadFile(file: Blob): Promise<void>;
   /** Uploads and ends the unfinished sessions of the durable queue (`pending`). */
   resumePending(): Promise<void>;
