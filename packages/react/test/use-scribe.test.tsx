@@ -1,5 +1,5 @@
 import { act, cleanup, waitFor } from '@testing-library/react';
-import { APIError, AuthError } from '@scribe/core';
+import { APIError, ScribeError, type ScribeErrorCode } from '@scribe/core';
 import { hangUntilAborted } from '@scribe/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE, createFakeMicrophone, createService, createTestClient, gate, EMR } from './support/scribe-test-client';
@@ -7,6 +7,14 @@ import { renderScribe as renderWith } from './support/render-scribe';
 import type { ScribeReactClient, UseScribeOptions } from '../src';
 
 afterEach(cleanup);
+
+/** As @scribe/browser's microphone source throws it (its code joins core's ScribeErrorCode with that package). */
+class MicrophonePermissionError extends ScribeError {
+  constructor(message: string) {
+    super('microphone_permission_denied' as ScribeErrorCode, message);
+    this.name = 'MicrophonePermissionError';
+  }
+}
 
 const creates = (transport: { requests: { method: string; url: string }[] }) => transport.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/sessions')).length;
 const calls = (transport: { requests: { method: string; url: string }[] }) => transport.requests.filter((r) => !r.url.includes('.well-known')).map((r) => `${r.method} ${r.url.replace(BASE, '')}`);
@@ -102,7 +110,7 @@ describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without St
   });
 
   it('permission denied: the microphone refuses with a typed error, which becomes the hook error; nothing is recorded', async () => {
-    const denied = new AuthError('Microphone permission was denied: allow the microphone in the browser\'s site settings.', { serverCode: 'permission_denied' });
+    const denied = new MicrophonePermissionError('Microphone access was refused. Allow microphone access for this site in the browser\'s site settings.');
     const prompt = gate(); // the browser's permission prompt, answered "block" when the test says so
     const microphone = createFakeMicrophone({ openError: denied, openWhen: prompt.opened });
     const { client, transport } = createTestClient({ microphone });
@@ -116,7 +124,8 @@ describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without St
       await started; // resolves: failures land in `error`
     });
     expect(view.current).toMatchObject({ status: 'error', isRecording: false, sessionId: 'ses_1' });
-    expect(view.current.error).toBe(denied);
+    expect(view.current.error).toBe(denied); // the source's own typed error, untouched
+    expect(view.current.error).toMatchObject({ code: 'microphone_permission_denied', name: 'MicrophonePermissionError' });
     // Core creates the session before it opens the source, so the refusal comes after `created`.
     expect(view.statuses()).toEqual(['idle', 'creating', 'created', 'error']);
     expect(calls(transport)).toEqual(['POST /v1/sessions']);
