@@ -1,6 +1,6 @@
 import type { ScribeProgressEvent, ScribeSession, SessionState } from '@scribe/core';
 import type { ScribeResult } from './scribe-result';
-import type { ScribeAudioRequest, ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
+import type { ResumedPendingSession, ScribeAudioRequest, ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
 import { asScribeError, IDLE_SCRIBE_STATE, toScribeState, type ScribeLocalState, type ScribeState } from './scribe-state';
 
 /** Chunk events passed to `onChunk`. */
@@ -53,8 +53,8 @@ export interface ScribeController {
   cancel(): Promise<void>;
   /** Forgets the current session (cancelling it if still running) so that `start()` makes a new one. */
   reset(): void;
-  /** Uploads and ends the unfinished sessions of the durable queue, then re-reads the queue. Never rejects. */
-  resumePending(): Promise<void>;
+  /** Uploads and ends the unfinished sessions of the durable queue, then re-reads the queue; resolves with each session's outcome (none when it failed, see `error`). Never rejects. */
+  resumePending(): Promise<readonly ResumedPendingSession[]>;
   /** Marks the controller mounted; the returned function unmounts it, releasing the session unless it is mounted again at once (Strict Mode). */
   mount(): () => void;
 }
@@ -71,6 +71,8 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
   let mounts = 0;
   let generation = 0;
   const listeners = new Set<() => void>();
+  // Aborted when the component goes away: a resume then stops waiting for the network.
+  let lifetime = new AbortController();
 
   const notify = () => {
     for (const listener of [...listeners]) listener();
@@ -118,6 +120,8 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
   }
 
   function release(): void {
+    lifetime.abort();
+    lifetime = new AbortController();
     const current = session;
     if (!current) return;
     if (stopRequested || options.releaseOnUnmount === 'stop') {
@@ -174,14 +178,18 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
     },
     async resumePending() {
       const resume = options.client.resumePending;
-      if (!resume) return;
+      if (!resume) return NONE_RESUMED;
       setLocal({ queueError: undefined });
+      let resumed = NONE_RESUMED;
       try {
-        await resume.call(options.client);
+        resumed = Object.freeze([...((await resume.call(options.client, { signal: lifetime.signal })) ?? [])]);
+        const failed = resumed.find((entry) => entry.outcome === 'failed');
+        if (failed) setLocal({ queueError: asScribeError(failed.error) });
       } catch (error) {
         setLocal({ queueError: asScribeError(error) });
       }
       await refreshPending();
+      return resumed;
     },
     mount() {
       mounts += 1;
@@ -197,6 +205,8 @@ export function createScribeController(initial: ScribeControllerOptions): Scribe
     },
   };
 }
+
+const NONE_RESUMED: readonly ResumedPendingSession[] = Object.freeze([]);
 
 /** True once nothing more will happen to the session. */
 function isSettled(state: SessionState): boolean {

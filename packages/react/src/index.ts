@@ -11,4 +11,4 @@ export { useScribeResult, type UseScribeResultOptions, type UseScribeResultRetur
 export { createScribeController, type ScribeChunkEvent, type ScribeController, type ScribeControllerOptions } from './create-scribe-controller';
 export { IDLE_SCRIBE_STATE, type ScribeChunkCounts, type ScribeState } from './scribe-state';
 export { toScribeResult, type ScribeNotes, type ScribeResult } from './scribe-result';
-export type { PendingSession, ScribeAudioRequest, ScribeCreateOptions, ScribeReactClient, ScribeSessionRequest } from './scribe-react-client';
+export type { PendingSession, ResumedPendingSession, ScribeAudioRequest, ScribeCreateOptions, ScribeReactClient, ScribeSessionRequest } from './scribe-react-client';

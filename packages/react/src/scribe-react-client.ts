@@ -33,6 +33,16 @@ export interface PendingSession {
   readonly updatedAt?: number;
 }
 
+/** How resuming one unfinished session went (core's `ResumedSession`). */
+export interface ResumedPendingSession {
+  /** The session id. */
+  readonly sessionId: string;
+  /** `ended`: its chunks were uploaded and it was ended; `empty`, `failed` (see `error`) or `busy` (held by a live recording). */
+  readonly outcome: 'ended' | 'empty' | 'failed' | 'busy' | (string & {});
+  /** Why it failed, for `failed`. */
+  readonly error?: unknown;
+}
+
 /**
  * What the React bindings need from a client: a structural interface, so `createBrowserClient(...)` from
  * `@scribe/browser` fits, and so does any object with these calls (a test double, a custom platform). The hook holds no
@@ -43,8 +53,11 @@ export interface ScribeReactClient {
   session(request: ScribeSessionRequest): ScribeSession;
   /** Polls a session until it has a final result; rejects with AbortError once `signal` aborts. */
   waitForResults(sessionId: string, options: { signal: AbortSignal; onUpdate?: (result: SessionResult) => void }): Promise<SessionResult>;
-  /** Unfinished sessions in the durable queue. Optional: without it the hook reports none. */
-  pendingSessions?(options?: { signal?: AbortSignal }): Promise<readonly PendingSession[]>;
-  /** Uploads what the durable queue holds of unfinished sessions, in order, and ends them. Optional, with `pendingSessions`. */
-  resumePending?(options?: { signal?: AbortSignal }): Promise<unknown>;
+  /** Unfinished sessions in the durable queue (core's `QueuedSession` records fit). Optional: without it the hook reports none. */
+  pendingSessions?(): Promise<readonly PendingSession[]>;
+  /**
+   * Uploads what the durable queue holds of unfinished sessions, in order, and ends them; `signal` stops waiting for
+   * the network (the hook aborts it on unmount). Optional, with `pendingSessions`.
+   */
+  resumePending?(options?: { signal?: AbortSignal }): Promise<readonly ResumedPendingSession[] | void>;
 }

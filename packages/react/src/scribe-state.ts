@@ -8,7 +8,7 @@ export interface ScribeChunkCounts {
   readonly cut: number;
   /** Chunks the service acknowledged. */
   readonly uploaded: number;
-  /** Chunks cut but not acknowledged yet: waiting in the queue, being uploaded, or waiting for a retry. */
+  /** Chunks cut but not acknowledged yet: waiting, being uploaded, waiting for the network; with a durable queue, every chunk it still holds. */
   readonly pending: number;
   /** Chunks given up on. */
   readonly failed: number;
@@ -82,12 +82,21 @@ export function toScribeState(session: SessionState | undefined, local: ScribeLo
     isPaused: a.paused,
     level: a.level,
     elapsedMs: a.elapsedMs,
-    chunks: Object.freeze({ cut: a.chunksCut, uploaded: a.chunksAcknowledged, pending: a.chunksQueued + a.uploadsInFlight, failed: a.chunksFailed }),
+    chunks: Object.freeze({ cut: a.chunksCut, uploaded: a.chunksAcknowledged, pending: pendingChunks(a), failed: a.chunksFailed }),
     result,
     error: failure === undefined ? local.queueError : asScribeError(failure),
     sessionId: 'sessionId' in session ? session.sessionId : undefined,
     pending: local.pending,
   });
+}
+
+/**
+ * Chunks not acknowledged yet. With a durable queue core also counts `chunksPending` (every chunk stored and not
+ * acknowledged, kept after a failure), which covers the queued and uploading ones; without one, it stays 0.
+ */
+function pendingChunks(activity: SessionState['activity']): number {
+  const stored = (activity as { readonly chunksPending?: number }).chunksPending ?? 0;
+  return Math.max(stored, activity.chunksQueued + activity.uploadsInFlight);
 }
 
 /** Every error the hooks report is a ScribeError; anything else (a bug in an adapter) is wrapped, keeping it as `cause`. */

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createScribeController, type ScribeChunkEvent, type ScribeController } from './create-scribe-controller';
 import { createOptions, useScribeContext, type ScribeSessionDefaults } from './scribe-provider';
-import type { ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
+import type { ResumedPendingSession, ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
 import type { ScribeResult } from './scribe-result';
 import type { ScribeState } from './scribe-state';
 
@@ -42,8 +42,8 @@ export interface ScribeActions {
   reset(): void;
   /** Sends a recorded file (`File` or `Blob`) as the session's audio instead of the microphone. Like `start()`, it does nothing while the hook holds a session (running or finished): `reset()` first. */
   uploadFile(file: Blob): Promise<void>;
-  /** Uploads and ends the unfinished sessions of the durable queue (`pending`). */
-  resumePending(): Promise<void>;
+  /** Uploads and ends the unfinished sessions of the durable queue (`pending`); resolves with each one's outcome (`ended` ones have results to show with `useScribeResult`). */
+  resumePending(): Promise<readonly ResumedPendingSession[]>;
 }
 
 /** What `useScribe` returns: the state and the actions in one object. */

@@ -21,7 +21,13 @@ declare class BrowserScribeClient {
   waitForResults(sessionId: string, options?: WaitForResultsOptions): Promise<SessionResult>;
   endSession(sessionId: string): Promise<unknown>;
   close(): void;
+  // The durable queue, shaped like @scribe/node's client.pendingSessions / resumePending over core's queue API.
+  pendingSessions(options?: { scope?: string }): Promise<QueuedSession[]>;
+  resumePending(options?: { scope?: string; concurrency?: number; signal?: AbortSignal; onProgress?: (event: { sessionId: string }) => void }): Promise<ResumedSession[]>;
 }
+// Core's records (notes/browser-design.md, "Queue API as built").
+interface QueuedSession { readonly sessionId: string; readonly scope: string; readonly startIndex: number; readonly nextIndex: number; readonly acknowledged: number; readonly endRequested: boolean; readonly uploadUrl: string | undefined; readonly label: string | undefined; readonly createdAt: number; readonly updatedAt: number }
+interface ResumedSession { sessionId: string; outcome: 'ended' | 'empty' | 'failed' | 'busy'; chunksUploaded: number; audioFilesSent: number | undefined; error: unknown }
 
 it("@scribe/browser's client shape satisfies ScribeReactClient as it is, with no adapter", () => {
   expectTypeOf<BrowserScribeClient>().toExtend<ScribeReactClient>();
