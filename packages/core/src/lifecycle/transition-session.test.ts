@@ -54,6 +54,7 @@ const EVENTS: Record<string, SessionEvent> = {
   'connection:open': { type: 'connection-changed', connection: 'open' },
   'connection:unchanged': { type: 'connection-changed', connection: 'idle' },
   'stream-progressed': { type: 'stream-progressed', bytesSent: 3200, bytesAcknowledged: 1600, reconnects: 1 },
+  'queue-changed': { type: 'queue-changed', chunksPending: 2 },
   cancelled: { type: 'cancelled' },
   error: { type: 'error', error: new APIError('boom') },
   'error(expired)': { type: 'error', error: new SessionExpiredError('expired') },
@@ -66,19 +67,19 @@ const _ = '—'; // rejected: the very same state object comes back
 // prettier-ignore
 /** Expected status after each event, per starting status, in COLUMNS order. */
 const TABLE: Record<SessionLifecycleStatus, string[]> = {
-  //          create      created    audio        speech       paused       resumed queued       started      uploaded     failed       retry        end       ended         p:rec        p:proc        p:compl      p:partial  p:failed  p:expired  p:unknown    p:other  reproc        conn:open    conn:same progressed   cancelled    err      err(exp)   reset
-  idle:       ['creating', 'created', _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'idle',      _,        _,           _,           _,       _,         _],
-  creating:   [_,          'created', _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'creating',  _,        _,           'cancelled', 'error', 'expired', 'idle'],
-  created:    [_,          _,         'recording', 'created',   'created',   _,      'recording', _,           _,           _,           _,           'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'created',   _,       _,            'created',   _,        'created',   'cancelled', 'error', 'expired', 'idle'],
-  recording:  [_,          _,         'recording', 'recording', 'recording', _,      'recording', 'recording', 'recording', 'recording', 'recording', 'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'recording', _,       _,            'recording', _,        'recording', 'cancelled', 'error', 'expired', 'idle'],
-  ending:     [_,          _,         'ending',    'ending',    _,           _,      'ending',    'ending',    'ending',    'ending',    'ending',    _,        'processing', 'ending',    'processing', 'completed', 'partial', 'failed', 'expired', 'ending',    _,       _,            'ending',    _,        'ending',    'cancelled', 'error', 'expired', 'idle'],
-  processing: [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            'processing','processing', 'completed', 'partial', 'failed', 'expired', 'processing',_,       _,            'processing',_,        'processing','cancelled', 'error', 'expired', 'idle'],
-  completed:  [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'completed', _,        _,           _,           _,       _,         'idle'],
-  partial:    [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'partial',   _,        _,           _,           _,       _,         'idle'],
-  failed:     [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            'completed', 'partial', 'failed', _,         _,           _,       'processing', 'failed',    _,        _,           _,           _,       _,         'idle'],
-  expired:    [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'expired',   _,        _,           _,           _,       _,         'idle'],
-  cancelled:  [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           _,            _,           _,         _,        _,         _,           _,       _,            'cancelled', _,        _,           _,           _,       _,         'idle'],
-  error:      [_,          _,         _,           _,           _,           _,      _,           _,           _,           _,           _,           _,        _,            _,           'processing', 'completed', 'partial', 'failed', 'expired', _,           _,       _,            'error',     _,        _,           _,           _,       _,         'idle'],
+  //          create      created    audio        speech       paused       resumed queued       started      uploaded     failed       retry        end       ended         p:rec        p:proc        p:compl      p:partial  p:failed  p:expired  p:unknown    p:other  reproc        conn:open    conn:same progressed queue cancelled    err      err(exp)   reset
+  idle:       ['creating', 'created', _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'idle', _, _, _, _, _, _, _],
+  creating:   [_, 'created', _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'creating', _, _, _, 'cancelled', 'error', 'expired', 'idle'],
+  created:    [_, _, 'recording', 'created', 'created', _, 'recording', _, _, _, _, 'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'created', _, _, 'created', _, 'created', 'created', 'cancelled', 'error', 'expired', 'idle'],
+  recording:  [_, _, 'recording', 'recording', 'recording', _, 'recording', 'recording', 'recording', 'recording', 'recording', 'ending', 'processing', 'recording', 'processing', 'completed', 'partial', 'failed', 'expired', 'recording', _, _, 'recording', _, 'recording', 'recording', 'cancelled', 'error', 'expired', 'idle'],
+  ending:     [_, _, 'ending', 'ending', _, _, 'ending', 'ending', 'ending', 'ending', 'ending', _, 'processing', 'ending', 'processing', 'completed', 'partial', 'failed', 'expired', 'ending', _, _, 'ending', _, 'ending', 'ending', 'cancelled', 'error', 'expired', 'idle'],
+  processing: [_, _, _, _, _, _, _, _, _, _, _, _, _, 'processing', 'processing', 'completed', 'partial', 'failed', 'expired', 'processing', _, _, 'processing', _, 'processing', 'processing', 'cancelled', 'error', 'expired', 'idle'],
+  completed:  [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'completed', 'partial', 'failed', _, _, _, 'processing', 'completed', _, _, _, _, _, _, 'idle'],
+  partial:    [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'completed', 'partial', 'failed', _, _, _, 'processing', 'partial', _, _, _, _, _, _, 'idle'],
+  failed:     [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'completed', 'partial', 'failed', _, _, _, 'processing', 'failed', _, _, _, _, _, _, 'idle'],
+  expired:    [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'expired', _, _, 'expired', _, _, _, 'idle'],
+  cancelled:  [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, 'cancelled', _, _, 'cancelled', _, _, _, 'idle'],
+  error:      [_, _, _, _, _, _, _, _, _, _, _, _, _, _, 'processing', 'completed', 'partial', 'failed', 'expired', _, _, _, 'error', _, _, 'error', _, _, _, 'idle'],
 };
 
 describe('transitionSession: every (status × event) pair', () => {
@@ -205,6 +206,15 @@ describe('transitionSession: details', () => {
     const error = new APIError('503');
     const state = transition(STATES.recording, { type: 'chunk-failed', index: 0, willRetry: true, error });
     expect(state).toMatchObject({ status: 'recording', activity: { lastError: error } });
+  });
+
+  it('queue-changed sets chunksPending on its own axis, keeps it through an error (the chunks stay for resume), and an identical report changes nothing', () => {
+    const queued = transition(STATES.recording, { type: 'queue-changed', chunksPending: 3 });
+    expect(queued).toMatchObject({ status: 'recording', activity: { chunksPending: 3, chunksQueued: 1, uploadsInFlight: 1 } });
+    expect(transition(queued, { type: 'queue-changed', chunksPending: 3 })).toBe(queued);
+    const failed = transition(queued, { type: 'error', error: new APIError('404') });
+    expect(failed).toMatchObject({ status: 'error', activity: { chunksPending: 3 } });
+    expect(transition(STATES.completed, { type: 'queue-changed', chunksPending: 1 })).toBe(STATES.completed);
   });
 
   it('cancel keeps the session id and ignores what arrives afterwards', () => {
