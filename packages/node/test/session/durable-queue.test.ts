@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryChunkStore, resumePendingSessions, type ChunkStore } from '@scribe/core';
 import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
@@ -52,6 +54,26 @@ async function harness(): Promise<{ t: TestServer; proxy: CuttableProxy; dataDir
   const t = await startTestServer({ dataDir });
   const proxy = await startCuttableProxy(t.url);
   return { t, proxy, dataDir, client: (options = {}) => ekaClient(t, { baseUrl: proxy.url, authBaseUrl: proxy.url, maxRetries: 0, ...options }) };
+}
+
+const CRASH_CHILD = join(import.meta.dirname, 'support', 'queue-crash-child.mjs');
+
+/** What the child process reports after each snapshot. */
+interface ChildLine {
+  status: string;
+  sessionId: string | undefined;
+  chunksCut: number;
+  chunksPending: number;
+  chunksAcknowledged: number;
+  connection: string;
+}
+
+/** `.chunk` files waiting in a queue directory (createFileChunkStore's layout). */
+function queuedChunkFiles(queueDir: string): string[] {
+  const sessions = join(queueDir, 'sessions');
+  return readdirSync(sessions, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith('s-'))
+    .flatMap((entry) => readdirSync(join(sessions, entry.name)).filter((name) => name.endsWith('.chunk')));
 }
 
 /** The file names the server accepted (200) for a session, in arrival order. */
@@ -130,5 +152,48 @@ describe('ScribeClient.session with a chunkStore against the real server: no aud
     expect(endRequests(t, id).map((r) => r.body)).toEqual([{ audio_files_sent: total }]);
     expect(await store.listSessions()).toEqual([]);
     expect((await client().waitForResults(id)).status).toBe('completed');
+  });
+
+  it('a process with queueDir is killed with SIGKILL while offline; a second process resumes: every chunk once, in order, the session ended and completed', async () => {
+    const { t, proxy, dataDir, client } = await harness();
+    const queueDir = createTempDirectory();
+    const child = spawn(process.execPath, [CRASH_CHILD, proxy.url, queueDir, CONSULTATION_WAV], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    let latest: ChildLine | undefined;
+    let stderr = '';
+    let buffered = '';
+    child.stdout.on('data', (data: Buffer) => {
+      buffered += data.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) if (line) latest = JSON.parse(line) as ChildLine;
+    });
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+    try {
+      await expect.poll(() => latest?.sessionId, { timeout: 20_000 }).toBeDefined();
+      proxy.cut(); // from here no upload gets through
+      // The whole file has been cut into chunks and every one not acknowledged is on disk.
+      await expect.poll(() => latest && latest.status === 'ending' && latest.connection === 'reconnecting' && latest.chunksPending === latest.chunksCut - latest.chunksAcknowledged, { timeout: 20_000 }).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(await exited, stderr).toBe('SIGKILL');
+    const sessionId = latest!.sessionId!;
+    const total = latest!.chunksCut;
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(queuedChunkFiles(queueDir)).toHaveLength(latest!.chunksPending);
+    expect(endRequests(t, sessionId)).toHaveLength(0);
+    proxy.restore();
+    const second = client({ queueDir });
+    expect((await second.pendingSessions()).map((s) => [s.sessionId, s.nextIndex, s.endRequested])).toEqual([[sessionId, total, false]]);
+    const resumed = await second.resumePending({ retry: QUEUE.retry, signal: AbortSignal.timeout(20_000) });
+    expect(resumed).toEqual([{ sessionId, outcome: 'ended', chunksUploaded: latest!.chunksPending, audioFilesSent: total, error: undefined }]);
+    expect(storedChunks(dataDir, sessionId).map((c) => c.name)).toEqual(names(total));
+    expect(accepted(t, sessionId)).toEqual(names(total));
+    expect(endRequests(t, sessionId).map((r) => r.body)).toEqual([{ audio_files_sent: total }]);
+    expect(await second.pendingSessions()).toEqual([]);
+    expect(queuedChunkFiles(queueDir)).toEqual([]);
+    expect((await second.waitForResults(sessionId)).status).toBe('completed');
+    console.log(`SIGKILL: ${total} chunks, ${latest!.chunksPending} on disk at the kill, resumed by a second process`);
   });
 });
