@@ -42,7 +42,8 @@ export interface ScribeSessionOptions {
    * `chunks` only: a durable queue. Each cut chunk is written here before it is uploaded and removed once the service
    * acknowledged it; detection never waits for the network; network failures are retried with backoff while the
    * session lives; what is left after a crash, a reload or a failure is finished by `resumePendingSessions`.
-   * Default none: chunks live in memory only and detection waits for the upload behind `readAhead`.
+   * With a store, `speech.readAhead` does not apply (the store is the buffer). Default none: chunks live in memory
+   * only and detection waits for the upload behind `readAhead`.
    */
   chunkStore?: ChunkStore;
   /** With `chunkStore`: queue bounds, backoff, the scope and a label stored with the session. Default: see {@link ScribeSessionQueueOptions}. */

@@ -125,6 +125,8 @@ export function createFileChunkStore(dir: string): ChunkStore {
       const entries = await readdir(sessionsDir).catch(() => [] as string[]);
       const records: QueuedSession[] = [];
       for (const entry of entries) {
+        // A removal a crash interrupted: the session was already gone (deleteSession renames first).
+        if (entry.startsWith('.trash-')) await rm(join(sessionsDir, entry), { recursive: true, force: true });
         if (!entry.startsWith('s-')) continue;
         const sessionId = Buffer.from(entry.slice(2), 'base64url').toString('utf8');
         const file = await readSessionFile(sessionId);
