@@ -184,8 +184,8 @@ export function createFileChunkStore(dir: string): ChunkStore {
       const acks = new Set(indexesOf(names, ACK));
       const out: QueuedChunkInfo[] = [];
       for (const index of indexesOf(names, CHUNK).filter((i) => !acks.has(i)).sort((a, b) => a - b)) {
-        const chunk = await readChunk(sessionId, index);
-        if (chunk) out.push(Object.freeze({ index, fileName: chunk.fileName, byteLength: chunk.bytes.byteLength, durationSeconds: chunk.durationSeconds }));
+        const info = await readChunkInfo(join(path, `${index}.chunk`), index);
+        if (info) out.push(info);
       }
       return out;
     },
@@ -198,6 +198,27 @@ export function createFileChunkStore(dir: string): ChunkStore {
       await unlink(join(path, `${index}.chunk`)).catch(() => undefined);
     },
   };
+}
+
+// Only the header line and the size: listing a long queue must not read every chunk's audio.
+async function readChunkInfo(path: string, index: number): Promise<QueuedChunkInfo | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, 4096));
+    const { bytesRead } = await handle.read(head, 0, head.byteLength, 0);
+    const newline = head.subarray(0, bytesRead).indexOf(0x0a);
+    const header = JSON.parse(head.subarray(0, newline).toString('utf8')) as ChunkHeader;
+    return Object.freeze({ index, fileName: header.fileName, byteLength: size - newline - 1, durationSeconds: header.durationSeconds });
+  } finally {
+    await handle.close();
+  }
 }
 
 // Write to a temporary name, fsync, rename over the target, fsync the directory: all or nothing across a crash.
