@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createScriptedVoiceActivityDetector, frameRms } from '../audio/create-scripted-voice-activity-detector';
 import type { PcmBlock } from '../audio/pcm-block';
 import { createScribeCore } from '../client/create-scribe-core';
-import { APIError, SessionNotFoundError } from '../errors';
+import { APIError, SessionExpiredError, SessionNotFoundError } from '../errors';
 import { createManualClock, type ManualClock } from '../testing/manual-clock';
 import { createScriptedTransport, type ScriptedTransport } from '../testing/scripted-transport';
 import { createTestConfig } from '../testing/test-config';
@@ -290,5 +290,42 @@ describe('createScribeSession with a chunkStore: the durable queue', () => {
     await session.cancel();
     expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', activity: { chunksPending: 0 } });
     expect(await inner.listSessions({ scope: SCOPE })).toEqual([]);
+  });
+
+  it('stop() while offline waits for the queue: nothing is ended until every chunk is acknowledged, then the end counts them all', async () => {
+    const log: string[] = [];
+    const network = { up: false };
+    const inner = createMemoryChunkStore();
+    const clock = createManualClock();
+    const mic = liveSource();
+    const { session } = setup(service(log, network), loggingStore(inner, log), clock, { audio: mic.source, results: false });
+    await session.start();
+    await mic.speak([...SPEECH, ...SPEECH]);
+    let stopped = false;
+    const stopping = session.stop().then(() => (stopped = true));
+    await clock.advance(1_000);
+    await clock.advance(2_000);
+    expect(stopped).toBe(false);
+    expect(session.getSnapshot()).toMatchObject({ status: 'ending', activity: { connection: 'reconnecting', chunksPending: 2 } });
+    expect(await inner.getSession('ses_1')).toMatchObject({ endRequested: true, nextIndex: 2 });
+    expect(log.some((entry) => entry.startsWith('end'))).toBe(false);
+    network.up = true;
+    await clock.advance(4_000);
+    await stopping;
+    expect(log.slice(-6)).toEqual(['upload chunk_0.wav: ok', 'remove chunk_0.wav', 'upload chunk_1.wav: ok', 'remove chunk_1.wav', 'end {"audio_files_sent":2}', 'remove session ses_1']);
+    expect(session.getSnapshot()).toMatchObject({ status: 'processing', activity: { connection: 'idle', chunksPending: 0, chunksAcknowledged: 2 } });
+  });
+
+  it('the session expired (410) while chunks waited: the status is expired, the audio stays in the store', async () => {
+    const inner = createMemoryChunkStore();
+    const clock = createManualClock();
+    const expired = { up: true, uploadError: () => new SessionExpiredError('Session ses_1 expired.', { status: 410, serverCode: 'session_expired' }) };
+    const mic = liveSource();
+    const { session } = setup(service([], expired), inner, clock, { audio: mic.source, results: false });
+    await session.start();
+    await mic.speak(SPEECH);
+    await expect(session.result()).rejects.toMatchObject({ name: 'SessionExpiredError', status: 410 });
+    expect(session.getSnapshot()).toMatchObject({ status: 'expired', activity: { chunksPending: 1 } });
+    expect((await inner.listChunks('ses_1')).map((c) => c.fileName)).toEqual(['chunk_0.wav']);
   });
 });
