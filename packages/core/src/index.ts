@@ -8,6 +8,8 @@ export {
   APIError,
   AbortError,
   AuthError,
+  ChunkQueueFullError,
+  ChunkStoreQuotaError,
   ConfigError,
   InvalidAudioError,
   RateLimitError,
@@ -29,7 +31,7 @@ export type { ScribeOptions } from './config/scribe-options';
 
 // One session from start to result, and the lifecycle it reports.
 export { createScribeSession } from './lifecycle/create-scribe-session';
-export type { ScribeSession, ScribeSessionOptions, ScribeSessionStopOptions } from './lifecycle/scribe-session';
+export type { ScribeSession, ScribeSessionOptions, ScribeSessionQueueOptions, ScribeSessionStopOptions } from './lifecycle/scribe-session';
 export type { SessionAudioSource } from './lifecycle/session-audio-source';
 export type { ConnectionState, SessionActivity, SessionLifecycleStatus, SessionState } from './lifecycle/session-state';
 export type { SessionEvent } from './lifecycle/session-event';
@@ -62,6 +64,20 @@ export type { OnnxRun, OnnxRunner, OnnxTensor } from './audio/onnx-runner';
 export { createSileroDetector, type SileroDetectorOptions } from './audio/silero-detector';
 export type { AudioSource } from './stream/audio-source';
 export type { WebSocketFactory, WebSocketLike } from './stream/web-socket-like';
+
+// The durable chunk queue: its port, the in-memory store, and finishing what a crash or reload left.
+export type { ChunkStore, ListQueuedSessionsOptions, NewQueuedSession, QueuedChunk, QueuedChunkInfo, QueuedSession, QueuedSessionChange } from './uploads/chunk-store';
+export { createMemoryChunkStore, type MemoryChunkStoreOptions } from './uploads/create-memory-chunk-store';
+export type { ChunkQueueRetryOptions } from './uploads/chunk-queue-uploader';
+export { chunkQueueScope, type ChunkQueueLimits } from './uploads/queue-speech';
+export {
+  listPendingSessions,
+  resumePendingSessions,
+  type ListPendingSessionsOptions,
+  type ResumeCore,
+  type ResumedSession,
+  type ResumePendingSessionsOptions,
+} from './uploads/resume-pending-sessions';
 
 // Webhooks (server side of an integration).
 export { createWebhookReceiver } from './webhooks/create-webhook-receiver';

@@ -7,11 +7,13 @@ export {
   type NodeScribeSession,
   type NodeScribeSessionOptions,
   type PcmInput,
+  type ResumePendingOptions,
   type ScribeClientOptions,
   type TranscribeOptions,
   type UploadAudioFileOptions,
   type UploadPcmOptions,
 } from './scribe-client';
+export { createFileChunkStore } from './session/file-chunk-store';
 export type { FileSessionAudio, MicrophoneSessionAudio, NodeSessionAudio, PcmSessionAudio } from './session/node-session-audio';
 export {
   decodeAudio,
@@ -53,6 +55,15 @@ export {
   TimeoutError,
   ValidationError,
   ChunkUploadError,
+  ChunkQueueFullError,
+  ChunkStoreQuotaError,
+  createMemoryChunkStore,
+  resumePendingSessions,
+  listPendingSessions,
+  type ChunkStore,
+  type QueuedSession,
+  type QueuedChunk,
+  type ResumedSession,
   createWebhookReceiver,
   verifyWebhookSignature,
   type ScribeErrorCode,

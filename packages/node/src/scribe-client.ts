@@ -2,6 +2,7 @@ import {
   createScribeCore,
   pcmBlocksFromInt16Bytes,
   pcmBlocksFromInt16Stream,
+  ConfigError,
   SessionStateError,
   streamCapabilities,
   type Int16ByteSource,
@@ -38,8 +39,16 @@ import {
   waitUnlessAborted,
   speechUploadContext,
   uploadSpeech,
+  listPendingSessions,
+  resumePendingSessions,
+  chunkQueueScope,
+  type ChunkStore,
+  type QueuedSession,
+  type ResumedSession,
+  type ResumePendingSessionsOptions,
 } from '@scribe/core/internal';
 import { registerClientCore } from './internal/client-core';
+import { createFileChunkStore } from './session/file-chunk-store';
 import { describeAudioInput, toSessionAudioSource, type NodeSessionAudio, type PcmSessionAudio } from './session/node-session-audio';
 import { checkAudioInput } from './session/check-audio-input';
 import { decodeAudio, type AudioInput } from './audio/index';
@@ -66,6 +75,18 @@ export interface UploadPcmOptions extends UploadSpeechOptions {
 export interface NodeScribeSessionOptions extends Omit<ScribeSessionOptions, 'audio' | 'createDetector'> {
   /** A file (`{ file }`), raw PCM (`{ pcm, sampleRate }`), the microphone (`{ microphone: true }`) or any `SessionAudioSource`. Required. */
   audio: NodeSessionAudio;
+  /**
+   * `chunks` only: keep the chunks in an on-disk queue in this directory (`createFileChunkStore`): each is written and
+   * fsynced before its upload and removed once acknowledged, so `resumePending()` finishes the session after a crash.
+   * Ignored when `chunkStore` is given. Default: the client's `queueDir`, else none.
+   */
+  queueDir?: string;
+}
+
+/** Options of `ScribeClient.resumePending` and `pendingSessions`. */
+export interface ResumePendingOptions extends Omit<ResumePendingSessionsOptions, 'clock'> {
+  /** The queue directory. Default: the client's `queueDir` (a ConfigError when neither is set). */
+  queueDir?: string;
 }
 
 /** A session controller that leaving an `await using` scope cancels (or, once stopped, waits for). */
@@ -98,6 +119,8 @@ export interface ScribeClientOptions extends ScribeOptions, NodeConfigSources {
   userAgent?: string;
   /** The Silero model behind local speech detection (loaded once per client, on first use). Default: v5 shipped in @scribe/node's models/, one thread. */
   vad?: SileroModelOptions;
+  /** An on-disk chunk queue for every chunked `session()` and for `resumePending()` (see `NodeScribeSessionOptions.queueDir`). Default none. */
+  queueDir?: string;
 }
 
 /**
@@ -118,10 +141,15 @@ export class ScribeClient implements AsyncDisposable {
   readonly #vadOptions: SileroModelOptions | undefined;
   #vadModel: Promise<SileroModel> | undefined;
   #closed = false;
+  readonly #queueDir: string | undefined;
+  readonly #clock: Clock | undefined;
+  readonly #queues = new Map<string, ChunkStore>();
 
   constructor(options: ScribeClientOptions = {}) {
-    const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, vad, ...settings } = options;
+    const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, vad, queueDir, ...settings } = options;
     this.#vadOptions = vad;
+    this.#queueDir = queueDir;
+    this.#clock = clock;
     this.config = loadNodeConfig(settings, { cwd, processEnv, dotEnv, logger });
     this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent, createWebSocket: createNodeWebSocket });
     this.sessions = this.#core.sessions;
@@ -192,8 +220,9 @@ export class ScribeClient implements AsyncDisposable {
    * connection, chunk counts, seconds of audio and speech, level, errors). See docs/sessions.md.
    */
   session(options: NodeScribeSessionOptions): NodeScribeSession {
-    const { audio, ...rest } = options;
-    const controller = createScribeSession(this.#core, { ...rest, audio: toSessionAudioSource(audio), createDetector: () => this.#createDetector() });
+    const { audio, queueDir = this.#queueDir, chunkStore, ...rest } = options;
+    const store = chunkStore ?? (queueDir === undefined ? undefined : this.#queue(queueDir));
+    const controller = createScribeSession(this.#core, { ...rest, chunkStore: store, audio: toSessionAudioSource(audio), createDetector: () => this.#createDetector() });
     return Object.assign(controller, { [Symbol.asyncDispose]: () => controller.dispose() });
   }
 
@@ -217,6 +246,37 @@ export class ScribeClient implements AsyncDisposable {
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** Sessions of this client's service left unfinished in the queue directory (a crash, a failure), oldest first. */
+  pendingSessions(options: Pick<ResumePendingOptions, 'queueDir' | 'scope'> = {}): Promise<QueuedSession[]> {
+    return listPendingSessions(this.#queue(this.#queueDirOf(options)), { scope: options.scope ?? chunkQueueScope(this.config) });
+  }
+
+  /**
+   * Finishes what a crashed or failed process left in the queue directory: uploads each session's remaining chunks in
+   * order under their own names, ends it with every chunk counted, and removes it (core's `resumePendingSessions`).
+   * Waits for the network as long as it takes unless `signal` says otherwise.
+   */
+  resumePending(options: ResumePendingOptions = {}): Promise<ResumedSession[]> {
+    const { queueDir, ...rest } = options;
+    return resumePendingSessions(this, this.#queue(this.#queueDirOf({ queueDir })), { ...rest, clock: this.#clock });
+  }
+
+  #queueDirOf(options: { queueDir?: string }): string {
+    const dir = options.queueDir ?? this.#queueDir;
+    if (dir === undefined) throw new ConfigError('No queue directory: pass queueDir to the ScribeClient or to this call.');
+    return dir;
+  }
+
+  // One store object per directory, so a resume in this process sees the sessions its own controllers hold as busy.
+  #queue(dir: string): ChunkStore {
+    let store = this.#queues.get(dir);
+    if (!store) {
+      store = createFileChunkStore(dir);
+      this.#queues.set(dir, store);
+    }
+    return store;
   }
 
   /** Ends (commits) a session so processing starts; `audioFilesSent` is the number of chunks the server holds. */

@@ -90,3 +90,26 @@ export class APIError extends ScribeError {
     this.name = 'APIError';
   }
 }
+
+/**
+ * The durable chunk queue of a session reached its configured limit (`maxChunks` / `maxBytes`) while the service
+ * could not take chunks fast enough (typically offline). The chunk that did not fit was not stored; every chunk stored
+ * before it stays in the queue for `resumePendingSessions`.
+ */
+export class ChunkQueueFullError extends ScribeError {
+  constructor(message: string, options?: ScribeErrorOptions) {
+    super('chunk_queue_full', message, options);
+    this.name = 'ChunkQueueFullError';
+  }
+}
+
+/**
+ * The chunk store's storage refused a write (browser storage quota, a full disk). The chunk was not stored; what was
+ * stored before stays. Adapters throw it from `ChunkStore.putChunk`.
+ */
+export class ChunkStoreQuotaError extends ScribeError {
+  constructor(message: string, options?: ScribeErrorOptions) {
+    super('chunk_store_quota', message, options);
+    this.name = 'ChunkStoreQuotaError';
+  }
+}

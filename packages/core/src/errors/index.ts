@@ -3,6 +3,8 @@ export {
   APIError,
   AbortError,
   AuthError,
+  ChunkQueueFullError,
+  ChunkStoreQuotaError,
   ConfigError,
   InvalidAudioError,
   RateLimitError,

@@ -14,7 +14,9 @@ export type ScribeErrorCode =
   | 'rate_limited'
   | 'timeout'
   | 'aborted'
-  | 'api_error';
+  | 'api_error'
+  | 'chunk_queue_full'
+  | 'chunk_store_quota';
 
 /** What every ScribeError may carry besides its message. */
 export interface ScribeErrorOptions {

@@ -9,13 +9,17 @@ import type { StreamSession } from '../stream/stream-session';
 import { streamPcm } from '../stream/stream-pcm';
 import { errorForAbort, waitUnlessAborted } from '../errors/abort';
 import { noSpeechError, speechUploadContext, uploadSpeech } from '../uploads/upload-speech';
+import { chunkQueueScope, queueSpeech } from '../uploads/queue-speech';
+import { claimQueuedSession } from '../uploads/queued-session-claims';
+import { endWithRetries } from '../uploads/resume-pending-sessions';
+import type { EndSessionResponse } from '../protocol/end-session-response';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
 import { createSessionStore } from './create-session-store';
 import type { ScribeSession, ScribeSessionOptions } from './scribe-session';
 import { INITIAL_SESSION_STATE } from './session-state';
 
 /** What a session controller needs from its client: the composed core, or any object with these calls. */
-export type ScribeSessionCore = Pick<ScribeCore, 'config' | 'discovery' | 'createSession' | 'uploadChunks' | 'endSession' | 'waitForResults' | 'openStream'>;
+export type ScribeSessionCore = Pick<ScribeCore, 'config' | 'discovery' | 'createSession' | 'uploadChunk' | 'uploadChunks' | 'endSession' | 'waitForResults' | 'openStream'>;
 
 /**
  * Creates the controller of one session: lazy until `start()`, then create → audio in (speech chunks or a live
@@ -28,6 +32,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
   const store = createSessionStore();
   const lifetime = new AbortController();
   const startIndex = options.speech?.startIndex ?? 0;
+  const chunkStore = transport === 'chunks' ? options.chunkStore : undefined;
+  let releaseClaim: (() => void) | undefined;
   let sessionId: string | undefined;
   let intake: AudioIntake | undefined;
   let stream: StreamSession | undefined;
@@ -60,7 +66,14 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       case 'chunk-queued':
         return void store.dispatch({ type: 'chunk-upload-started', index: event.index });
       case 'chunk-uploaded':
-        return void store.dispatch({ type: 'chunk-uploaded', index: event.index });
+        store.dispatch({ type: 'chunk-uploaded', index: event.index });
+        // The durable queue got through again.
+        if (store.getSnapshot().activity.connection === 'reconnecting') store.dispatch({ type: 'connection-changed', connection: 'idle' });
+        return;
+      case 'upload-waiting':
+        // The durable queue waits for the network: the chunk goes back to waiting, the connection shows it.
+        store.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
+        return void store.dispatch({ type: 'connection-changed', connection: 'reconnecting' });
       case 'chunk-retried':
         // The retry is already under way inside the transport: the chunk stays in flight, its error is remembered.
         store.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
@@ -98,6 +111,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       delivered.catch(fail);
     } catch (error) {
       fail(error);
+      releaseClaim?.();
       // The caller's own abort or deadline is what they see (AbortError or TimeoutError), then a cancel's AbortError.
       throw signal?.aborted ? errorForAbort(signal) : cancelled ? cancelledError() : error;
     } finally {
@@ -117,6 +131,11 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     if (!options.createDetector) throw new ConfigError('A chunked session needs createDetector (voice-activity detection runs locally); the platform packages pass Silero.');
     const created = options.sessionId === undefined ? await core.createSession({ ...options.create, signal: lifetime.signal }) : undefined;
     sessionId = created?.sessionId ?? options.sessionId!;
+    if (chunkStore) {
+      releaseClaim = claimQueuedSession(chunkStore, sessionId);
+      const { scope = chunkQueueScope(core.config), label } = options.queue ?? {};
+      await chunkStore.putSession({ sessionId, scope, startIndex, uploadUrl: created?.uploadUrl, label, createdAt: clock.wallNow() });
+    }
     store.dispatch({ type: 'session-created', sessionId, session: created });
   }
 
@@ -148,6 +167,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       const stopped = await stream.stop({ finalize, signal: lifetime.signal });
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });
+    } else if (chunkStore) {
+      await deliverThroughQueue(input, id);
     } else {
       const what = options.audio.description ?? 'the audio';
       const { acknowledged, nextIndex } = await uploadSpeech(speechUploadContext(core, options.createDetector!), id, input.blocks, what, {
@@ -162,6 +183,39 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       store.dispatch({ type: 'session-ended', response });
     }
     if (options.results !== false) void poll();
+  }
+
+  /** The chunked path with a durable queue: detection → store → uploads, then end once every chunk is acknowledged. */
+  async function deliverThroughQueue(input: AudioIntake, id: string): Promise<void> {
+    const queueStore = chunkStore!;
+    const { retry, maxChunks, maxBytes } = options.queue ?? {};
+    try {
+      const { nextIndex } = await queueSpeech({ ...core, createDetector: options.createDetector! }, id, input.blocks, {
+        ...options.speech,
+        store: queueStore,
+        clock,
+        limits: { maxChunks, maxBytes },
+        retry,
+        signal: lifetime.signal,
+        onProgress: emit,
+        onQueueChanged: (chunksPending) => void store.dispatch({ type: 'queue-changed', chunksPending }),
+      });
+      if (!finalize || nextIndex === 0) await queueStore.deleteSession(id); // nothing left to resume
+      if (!finalize) return;
+      if (nextIndex === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
+      await queueStore.updateSession(id, { endRequested: true });
+      let response: EndSessionResponse | undefined;
+      try {
+        response = await endWithRetries(() => core.endSession(id, { audioFilesSent: nextIndex, signal: lifetime.signal }), clock, retry, lifetime.signal);
+      } catch (error) {
+        // An earlier attempt did end it (its answer was lost): ended all the same.
+        if (!(ScribeError.is(error) && error.serverCode === 'session_ended')) throw error;
+      }
+      await queueStore.deleteSession(id);
+      store.dispatch({ type: 'session-ended', response });
+    } finally {
+      releaseClaim?.();
+    }
   }
 
   let pollRun: Promise<void> | undefined;
@@ -188,7 +242,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     }
     store.dispatch({ type: 'error', error });
     outcome.reject(error);
-    // Nothing more will be sent: release the microphone and any socket.
+    // Nothing more will be sent: release the microphone and any socket. Queued chunks stay for resume.
     void intake?.stop().catch(() => undefined);
     lifetime.abort(ScribeError.is(error) ? error : new AbortError('The session failed.'));
   }
@@ -206,6 +260,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     finalize = finalizeSession;
     await startRun!.catch(() => undefined);
     if (!intake || cancelled) return;
+    // A crash from here on still ends the session on resume (it would anyway; the flag tells a UI the intent).
+    if (chunkStore && finalizeSession && failure === undefined) await chunkStore.updateSession(sessionId!, { endRequested: true }).catch(() => undefined);
     await intake.stop();
     await delivered;
   }
@@ -219,6 +275,12 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       await intake?.stop().catch(() => undefined);
       // Wait until the pipeline has let go of the socket and the uploads.
       await delivered?.catch(() => undefined);
+      // A cancelled session is not to be finished later: its queued chunks go.
+      if (chunkStore && sessionId !== undefined) {
+        await chunkStore.deleteSession(sessionId).catch(() => undefined);
+        store.dispatch({ type: 'queue-changed', chunksPending: 0 });
+      }
+      releaseClaim?.();
     })();
     return cancelRun;
   }

@@ -5,6 +5,9 @@ import type { WaitForResultsOptions } from '../polling/result-poller';
 import type { SessionResult } from '../protocol/session-result';
 import type { CreateSessionOptions } from '../sessions/create-session-body';
 import type { StreamBehaviourOptions } from '../stream/stream-options';
+import type { ChunkQueueRetryOptions } from '../uploads/chunk-queue-uploader';
+import type { ChunkStore } from '../uploads/chunk-store';
+import type { ChunkQueueLimits } from '../uploads/queue-speech';
 import type { UploadSpeechOptions } from '../uploads/upload-speech';
 import type { SessionAudioSource } from './session-audio-source';
 import type { SessionState } from './session-state';
@@ -35,8 +38,28 @@ export interface ScribeSessionOptions {
   results?: false | Omit<WaitForResultsOptions, 'signal' | 'onUpdate'>;
   /** Every pipeline and upload event (`chunk-ready`, `chunk-uploaded`, ...), for callbacks such as `onChunk`. Default none. */
   onProgress?: (event: ScribeProgressEvent) => void;
-  /** Elapsed time. Default: the system clock. */
+  /**
+   * `chunks` only: a durable queue. Each cut chunk is written here before it is uploaded and removed once the service
+   * acknowledged it; detection never waits for the network; network failures are retried with backoff while the
+   * session lives; what is left after a crash, a reload or a failure is finished by `resumePendingSessions`.
+   * With a store, `speech.readAhead` does not apply (the store is the buffer). Default none: chunks live in memory
+   * only and detection waits for the upload behind `readAhead`.
+   */
+  chunkStore?: ChunkStore;
+  /** With `chunkStore`: queue bounds, backoff, the scope and a label stored with the session. Default: see {@link ScribeSessionQueueOptions}. */
+  queue?: ScribeSessionQueueOptions;
+  /** Elapsed time and the queue's backoff. Default: the system clock. */
   clock?: Clock;
+}
+
+/** Options of a session's durable queue (`ScribeSessionOptions.queue`). */
+export interface ScribeSessionQueueOptions extends ChunkQueueLimits {
+  /** The scope the session is stored under; `resumePendingSessions` resumes one scope. Default `{dialect} {base URL}`. */
+  scope?: string;
+  /** A label stored with the session, for lists of unfinished sessions. Default none. */
+  label?: string;
+  /** Backoff between attempts while the network is away. Default 1 s doubling to 30 s, jittered. */
+  retry?: ChunkQueueRetryOptions;
 }
 
 /** Options of `ScribeSession.stop`. */

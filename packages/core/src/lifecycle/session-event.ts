@@ -21,6 +21,7 @@ export type SessionEvent =
   | { readonly type: 'reprocess-requested' }
   | { readonly type: 'connection-changed'; readonly connection: ConnectionState }
   | { readonly type: 'stream-progressed'; readonly bytesSent: number; readonly bytesAcknowledged: number; readonly reconnects: number }
+  | { readonly type: 'queue-changed'; readonly chunksPending: number }
   | { readonly type: 'cancelled' }
   | { readonly type: 'error'; readonly error: unknown }
   | { readonly type: 'reset' };
@@ -46,6 +47,7 @@ export const SESSION_EVENT_TYPES: readonly SessionEventType[] = Object.freeze([
   'reprocess-requested',
   'connection-changed',
   'stream-progressed',
+  'queue-changed',
   'cancelled',
   'error',
   'reset',

@@ -32,7 +32,10 @@ export const SESSION_LIFECYCLE_STATUSES: readonly SessionLifecycleStatus[] = Obj
   'error',
 ]);
 
-/** The stream socket's state, in session and stream snapshots alike (`idle` for chunked sessions and before a stream connects). */
+/**
+ * The stream socket's state, in session and stream snapshots alike (`idle` for chunked sessions and before a stream
+ * connects). A chunked session with a durable queue shows `reconnecting` while its uploads wait for the network.
+ */
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** What I/O is running, kept apart from `status` (whether there is a session and where it stands). */
@@ -59,6 +62,11 @@ export interface SessionActivity {
   readonly chunksAcknowledged: number;
   /** Chunks given up on. */
   readonly chunksFailed: number;
+  /**
+   * Chunks held in the durable queue (`chunkStore`): stored and not yet acknowledged. After a failure they stay there
+   * for `resumePendingSessions`. Always 0 without a chunk store.
+   */
+  readonly chunksPending: number;
   /** Stream sessions: PCM bytes handed to the socket. */
   readonly bytesSent: number;
   /** Stream sessions: PCM bytes the service acknowledged as stored (resume mode). */
@@ -167,6 +175,7 @@ export const INITIAL_SESSION_ACTIVITY: SessionActivity = Object.freeze({
   uploadsInFlight: 0,
   chunksAcknowledged: 0,
   chunksFailed: 0,
+  chunksPending: 0,
   bytesSent: 0,
   bytesAcknowledged: 0,
   reconnects: 0,

@@ -97,6 +97,10 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
       if (activity.bytesSent === bytesSent && activity.bytesAcknowledged === bytesAcknowledged && activity.reconnects === reconnects) return state;
       return withActivity(state, { bytesSent, bytesAcknowledged, reconnects });
     }
+    case 'queue-changed':
+      // Chunks stay queued after a failure or expiry (kept for resume), so those states still count them.
+      if (!isLive(state) && state.status !== 'error' && state.status !== 'expired' && state.status !== 'cancelled') return state;
+      return state.activity.chunksPending === event.chunksPending ? state : withActivity(state, { chunksPending: event.chunksPending });
     case 'cancelled':
       if (state.status !== 'creating' && !isLive(state)) return state;
       return freeze({

@@ -3,3 +3,11 @@ export { createScriptedTransport, hangUntilAborted, type ScriptedHandler, type S
 export { createTestConfig, createTestDiscoveryDocument } from './test-config';
 export { createWavBytes } from './wav-bytes';
 export { ScriptedWebSocket } from './scripted-web-socket';
+export {
+  CHUNK_STORE_CONTRACT,
+  describeChunkStoreContract,
+  type ChunkStoreCheck,
+  type ChunkStoreContractOptions,
+  type MakeChunkStore,
+  type TestRegistrar,
+} from './chunk-store-contract';

@@ -27,7 +27,9 @@ export interface NamedChunk {
 export type UploadProgressEvent =
   | { type: 'chunk-queued'; index: number; fileName: string; byteLength: number }
   | { type: 'chunk-uploaded'; index: number; fileName: string; acknowledged: number }
-  | { type: 'chunk-retried'; index: number; fileName: string; attempt: number; delayMs: number; error: ScribeError };
+  | { type: 'chunk-retried'; index: number; fileName: string; attempt: number; delayMs: number; error: ScribeError }
+  /** The durable queue (`chunkStore`) could not send a chunk (network, 429, 5xx) and tries again after `delayMs`. */
+  | { type: 'upload-waiting'; index: number; fileName: string; attempt: number; delayMs: number; error: ScribeError };
 
 /** Sends one chunk; `onRetry` is forwarded to the transport so retries surface as `chunk-retried`. */
 export type SendChunk = (

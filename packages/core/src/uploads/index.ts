@@ -25,3 +25,32 @@ export { effectiveMaxChunkSeconds, PRODUCTION_MAX_CHUNK_SECONDS } from './max-ch
 export { appendPathSegment, buildUploadRequest, sameOrigin, type UploadRequest, type UploadRequestInput } from './upload-request';
 export { isWav, readWavDurationSeconds } from './wav-duration';
 export { noSpeechError, speechUploadContext, uploadSpeech, type SpeechUploadContext, type UploadSpeechOptions } from './upload-speech';
+export type { ChunkStore, ListQueuedSessionsOptions, NewQueuedSession, QueuedChunk, QueuedChunkInfo, QueuedSession, QueuedSessionChange } from './chunk-store';
+export { createMemoryChunkStore, alreadyQueued, type MemoryChunkStoreOptions } from './create-memory-chunk-store';
+export {
+  createChunkQueueUploader,
+  isWorthRetrying,
+  type ChunkQueueRetryOptions,
+  type ChunkQueueUploader,
+  type ChunkQueueUploaderOptions,
+  type SendQueuedChunk,
+} from './chunk-queue-uploader';
+export {
+  chunkQueueScope,
+  DEFAULT_QUEUE_MAX_BYTES,
+  DEFAULT_QUEUE_MAX_CHUNKS,
+  queueSpeech,
+  type ChunkQueueLimits,
+  type QueuedSpeechContext,
+  type QueueSpeechOptions,
+} from './queue-speech';
+export {
+  endWithRetries,
+  listPendingSessions,
+  resumePendingSessions,
+  type ListPendingSessionsOptions,
+  type ResumeCore,
+  type ResumedSession,
+  type ResumePendingSessionsOptions,
+} from './resume-pending-sessions';
+export { claimQueuedSession } from './queued-session-claims';

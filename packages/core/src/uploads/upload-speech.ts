@@ -88,8 +88,8 @@ export async function uploadSpeech(
   }
 }
 
-// eka reads discovery only when no maximum is configured; any failure there falls back to the built-in 20 s.
-async function maxChunkSecondsFor(context: SpeechUploadContext, signal: AbortSignal | undefined): Promise<number> {
+/** The chunk length limit of a speech upload: the configured one, else `min(discovery, 20)`. */
+export async function maxChunkSecondsFor(context: Pick<SpeechUploadContext, 'config' | 'discovery'>, signal: AbortSignal | undefined): Promise<number> {
   if (context.config.maxChunkSeconds !== undefined) return effectiveMaxChunkSeconds(context.config.maxChunkSeconds, undefined);
   const description = await context.discovery.get({ signal });
   return effectiveMaxChunkSeconds(undefined, description.maxChunkDurationSeconds);
