@@ -1,5 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
+import { findSecrets, harness, RELAY_MOUNT, sessionTraffic } from './test/support/node-harness';
 
 /** Debian's Chromium (installed by scripts/bootstrap.mjs with apt); no tool ever downloads a browser. */
 const chromiumPath = process.env.SCRIBE_CHROMIUM ?? '/usr/bin/chromium';
@@ -15,6 +17,33 @@ const chromiumFlags = [
   '--no-first-run',
 ];
 
+/**
+ * The real relay (createScribeRelay through toNodeHandler, started by globalSetup) mounted on the page's own server at
+ * /api/scribe, as an app mounts it: same origin, so the app's cookie authenticates the user and no CORS is involved.
+ */
+const relayMount: Plugin = {
+  name: 'scribe-test-relay',
+  configureServer(server) {
+    server.middlewares.use((request, response, next) => {
+      if (!request.url?.startsWith(`${RELAY_MOUNT}/`)) return next();
+      void harness().relayListener(request, response);
+    });
+  },
+};
+
+/** What a browser test may ask of the Node side (they run in Node; see test/support/node-harness.ts). */
+const commands: Record<string, BrowserCommand<never[]>> = {
+  /** Cuts the network between the relay and the service (every connection reset) until `restoreNetwork`. */
+  cutNetwork: () => harness().proxy.cut(),
+  restoreNetwork: () => harness().proxy.restore(),
+  /** Connections the cut network refused. */
+  refusedConnections: () => harness().proxy.refused,
+  /** The server's request log and disk for the session behind a relay handle. */
+  sessionTraffic: ((_context, handle: string) => sessionTraffic(handle)) as BrowserCommand<never[]>,
+  /** Searches texts the page collected for the relay's secrets and service tokens; answers kinds, never values. */
+  findSecrets: ((_context, texts: string[]) => findSecrets(texts)) as BrowserCommand<never[]>,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +53,7 @@ export default defineConfig({
       },
       {
         // Everything that touches a browser API runs in real headless Chromium.
+        plugins: [relayMount],
         test: {
           name: 'chromium',
           include: ['test/**/*.browser.test.ts'],
@@ -36,6 +66,7 @@ export default defineConfig({
             screenshotFailures: false,
             provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumFlags } }),
             instances: [{ browser: 'chromium' }],
+            commands,
           },
         },
       },

@@ -4,9 +4,10 @@
  */
 export { SCRIBE_BROWSER_PACKAGE } from './package-name';
 export { createBrowserClient, BrowserScribeClient, type BrowserScribeSessionOptions } from './client/browser-client';
-export { resolveBrowserOptions, type BrowserAuthMode, type BrowserClientOptions, type ResolvedBrowserOptions } from './client/browser-options';
-export { createRelayAuth, type RelayAuthOptions, type RelayHeaders } from './client/relay-auth';
+export { resolveBrowserOptions, type BrowserAuthMode, type BrowserClientOptions, type BrowserQueueOptions, type ResolvedBrowserOptions } from './client/browser-options';
 export { toSessionAudioSource, type BrowserSessionAudio, type PcmSessionAudio } from './client/browser-session-audio';
 export { loadBrowserSileroModel, createBrowserSileroDetector, type BrowserSileroModel, type BrowserSileroOptions } from './vad/browser-silero';
 export { loadWebOnnxRunner, type OrtWebModule, type WebOnnxRunnerOptions } from './vad/onnx-web-runner';
 export { resolveAssets, type BrowserAssets } from './vad/assets';
+export { createIndexedDbChunkStore, DEFAULT_QUEUE_DATABASE, type IndexedDbChunkStore, type IndexedDbChunkStoreOptions } from './queue/indexeddb-chunk-store';
+export type { BrowserResumePendingOptions } from './queue/browser-chunk-queue';

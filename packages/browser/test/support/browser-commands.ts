@@ -1,0 +1,31 @@
+import { commands } from 'vitest/browser';
+
+/** The Node-side helpers of the browser tests (defined in vitest.config.ts), typed. */
+export interface SessionTraffic {
+  /** Each audio upload the server saw for the session, in arrival order: file name and status (null: dropped). */
+  uploads: { name: string; status: number | null }[];
+  /** Each end call: body and status. */
+  ends: { body: unknown; status: number | null }[];
+  /** The chunk files on the server's disk, in index order. */
+  stored: string[];
+}
+
+/** What `findSecrets` reports: the kinds found (never the values) and how much was searched. */
+export interface SecretSearch {
+  found: string[];
+  secretsSearched: number;
+  tokensSearched: number;
+  charactersSearched: number;
+}
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    cutNetwork(): Promise<void>;
+    restoreNetwork(): Promise<void>;
+    refusedConnections(): Promise<number>;
+    sessionTraffic(handle: string): Promise<SessionTraffic>;
+    findSecrets(texts: string[]): Promise<SecretSearch>;
+  }
+}
+
+export { commands };
