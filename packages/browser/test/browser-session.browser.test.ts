@@ -97,14 +97,15 @@ test('getToken mode, stream: PCM over the browser WebSocket -> stopped -> ended 
   }
 });
 
-test('relay mode: the eka dialect under the relay URL, no service credential of its own, a stream included', async () => {
-  // Until the relay (createScribeRelay) joins globalSetup, the server's /voice prefix stands in for a relay mount R, and
-  // the app's `headers` callback carries what a relay would add on the server side.
-  const relayUrl = `${inject('serverUrl')}/voice`;
+test('relay mode: the eka dialect under the real relay (same origin, the app cookie), no service credential of its own, a stream included', async () => {
+  // The real relay (createScribeRelay, mounted on the page's server by vitest.config.ts) authenticates the user by the
+  // app's cookie; the page holds no credential of the service.
+  document.cookie = `${inject('relayUserCookie')}=bob; path=/`;
+  const relayUrl = new URL(inject('relayUrl'), location.href).href;
   const urls: string[] = [];
   const client = createBrowserClient({
-    relayUrl,
-    headers: async () => ({ Authorization: `Bearer ${inject('serverToken')}` }),
+    relayUrl: inject('relayUrl'),
+    headers: { 'X-Requested-With': 'scribe-test' },
     fetch: (input, init) => (urls.push(String(input instanceof Request ? input.url : input)), fetch(input, init)),
     assetBaseUrl: TEST_ASSET_BASE_URL,
     defaultTemplates: TEST_TEMPLATES,
@@ -115,7 +116,11 @@ test('relay mode: the eka dialect under the relay URL, no service credential of 
     const session = client.session({ audio: await speechPcm(SPEECH_WAV), transport });
     await session.start();
     expect((await session.result()).status).toBe('completed');
+    expect(session.sessionId).toMatch(/^rs1\./);
   }
   expect(urls.length).toBeGreaterThan(4);
   expect(urls.every((url) => url.startsWith(`${relayUrl}/v1/`))).toBe(true);
+  // Signed out (no cookie), the relay refuses: relay mode has nothing of its own to sign in with.
+  document.cookie = `${inject('relayUserCookie')}=; path=/; max-age=0`;
+  await expect(client.templates.list()).rejects.toMatchObject({ code: 'auth_error', status: 401 });
 });
