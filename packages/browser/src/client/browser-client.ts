@@ -125,6 +125,7 @@ export class BrowserScribeClient {
    * recording in another tab), oldest first: for "2 unfinished recordings". `[]` with `queue: false`.
    */
   async pendingSessions(): Promise<QueuedSession[]> {
+    if (this.#closed) throw closedError();
     return this.#queue ? this.#queue.pending(this.config) : [];
   }
 

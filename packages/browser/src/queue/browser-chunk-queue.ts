@@ -1,5 +1,6 @@
 import {
   chunkQueueScope,
+  claimQueuedSession,
   listPendingSessions,
   resumePendingSessions,
   type ChunkStore,
@@ -91,10 +92,20 @@ export function createBrowserChunkQueue(options: BrowserChunkQueueOptions): Brow
       try {
         for (const record of records) {
           const lock = await locks.hold(record.sessionId);
-          if (lock) {
-            held.set(record.sessionId, lock);
-            resuming.add(lock);
+          if (!lock) continue;
+          // Also this tab's own claim on the recording store: a session failing in this tab may have let go of its lock
+          // a moment before its pipeline let go of the store.
+          const claim = claimQueuedSession(sessionStore, record.sessionId);
+          if (!claim) {
+            await lock();
+            continue;
           }
+          const both = async () => {
+            claim();
+            await lock();
+          };
+          held.set(record.sessionId, both);
+          resuming.add(both);
         }
         const lockedOnly: ChunkStore = { ...sessionStore, listSessions: async (list) => (await store.listSessions(list)).filter((record) => held.has(record.sessionId)) };
         const done = new Map((await resumePendingSessions(core, lockedOnly, { ...resumeOptions, scope })).map((result) => [result.sessionId, result]));
