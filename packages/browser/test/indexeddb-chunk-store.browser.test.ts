@@ -91,3 +91,37 @@ describe('createIndexedDbChunkStore in Chromium', () => {
     expect((held ?? []).filter((lock) => lock.name?.includes(database))).toEqual([]);
   });
 });
+
+describe('cost in Chromium', () => {
+  it('50 chunks of 320 kB (10 s of 16 kHz speech each): put, list, read and acknowledge times', async () => {
+    const store = createIndexedDbChunkStore({ database: uniqueName() });
+    await store.putSession({ sessionId: 'ses_cost', scope: 's' });
+    const bytes = new Uint8Array(320_000).map((_, i) => i % 251);
+    const times = { put: [] as number[], ack: [] as number[] };
+    for (let index = 0; index < 50; index++) {
+      const started = performance.now();
+      await store.putChunk({ sessionId: 'ses_cost', index, fileName: `chunk_${index}.wav`, bytes, durationSeconds: 10 });
+      times.put.push(performance.now() - started);
+    }
+    let started = performance.now();
+    const listed = await store.listChunks('ses_cost');
+    const listMs = performance.now() - started;
+    started = performance.now();
+    const read = await store.getChunk('ses_cost', 49);
+    const readMs = performance.now() - started;
+    for (const chunk of listed) {
+      const at = performance.now();
+      await store.acknowledgeChunk('ses_cost', chunk.index);
+      times.ack.push(performance.now() - at);
+    }
+    expect(listed).toHaveLength(50);
+    expect(read?.bytes.byteLength).toBe(320_000);
+    expect((await store.getSession('ses_cost'))?.acknowledged).toBe(50);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(1);
+    const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!.toFixed(1);
+    console.log(
+      `[measured] IndexedDB queue, 50 x 320 kB: putChunk median ${median(times.put)} ms (p95 ${p95(times.put)}), acknowledgeChunk median ${median(times.ack)} ms (p95 ${p95(times.ack)}), listChunks(50) ${listMs.toFixed(1)} ms, getChunk ${readMs.toFixed(1)} ms`,
+    );
+    store.close();
+  });
+});
