@@ -165,7 +165,10 @@ export class BrowserScribeClient {
     return this.#vadModel;
   }
 
-  /** Cancels calls in flight, refuses new ones and releases the speech model. Idempotent. */
+  /**
+   * Cancels calls in flight, refuses new ones, releases the speech model and lets go of the durable queue (its Web Locks
+   * and database connection; the chunks stay for the next client). Idempotent.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     this.#lifetime.abort();
