@@ -40,6 +40,21 @@ const commands: Record<string, BrowserCommand<never[]>> = {
   refusedConnections: () => harness().proxy.refused,
   /** The server's request log and disk for the session behind a relay handle. */
   sessionTraffic: ((_context, handle: string) => sessionTraffic(handle)) as BrowserCommand<never[]>,
+  /**
+   * Opens a second tab on `origin`, asks there for the Web Lock `name` without waiting, and closes the tab: whether
+   * another tab could take it.
+   */
+  lockAvailableInOtherTab: (async (context, origin: string, name: string) => {
+    const tab = await context.context.newPage();
+    try {
+      // An empty document of the origin, answered by Playwright itself (the dev server has no page at an arbitrary path).
+      await tab.route(`${origin}/__lock-probe`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>probe</title>' }));
+      await tab.goto(`${origin}/__lock-probe`);
+      return await tab.evaluate((lockName) => navigator.locks.request(lockName, { ifAvailable: true }, async (lock) => lock !== null), name);
+    } finally {
+      await tab.close();
+    }
+  }) as BrowserCommand<never[]>,
   /** Searches texts the page collected for the relay's secrets and service tokens; answers kinds, never values. */
   findSecrets: ((_context, texts: string[]) => findSecrets(texts)) as BrowserCommand<never[]>,
 };

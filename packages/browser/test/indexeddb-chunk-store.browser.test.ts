@@ -3,6 +3,7 @@ import { ChunkStoreQuotaError, ScribeError } from '@scribe/core';
 import { describeChunkStoreContract } from '@scribe/core/testing';
 import { createIndexedDbChunkStore, type IndexedDbChunkStore } from '../src/queue/indexeddb-chunk-store';
 import { createQueueSessionLocks } from '../src/queue/queue-session-locks';
+import { commands } from './support/browser-commands';
 
 // Core's ChunkStore contract against IndexedDB in real Chromium: `reopen` opens the same database by name through a
 // second connection, as a reloaded tab would.
@@ -72,7 +73,7 @@ describe('createIndexedDbChunkStore in Chromium', () => {
     expect(await store.getChunk('ses_a', 1)).toBeUndefined();
   });
 
-  it('Web Locks: a session held by one holder is refused to another until released; a released lock is free again', async () => {
+  it('Web Locks: a session held by one holder is refused to another (in this tab and in a second tab) until released', async () => {
     const database = uniqueName();
     const tabA = createQueueSessionLocks(database);
     const tabB = createQueueSessionLocks(database);
@@ -87,6 +88,11 @@ describe('createIndexedDbChunkStore in Chromium', () => {
     expect(again).toBeTypeOf('function');
     await again!();
     await other!();
+    // A real second tab of the origin (opened by Playwright) cannot take a lock this tab holds, and can once released.
+    const hold = await tabA.hold('ses_tab');
+    expect(await commands.lockAvailableInOtherTab(location.origin, `scribe-queue:${database}:ses_tab`)).toBe(false);
+    await hold!();
+    expect(await commands.lockAvailableInOtherTab(location.origin, `scribe-queue:${database}:ses_tab`)).toBe(true);
     const { held } = await navigator.locks.query();
     expect((held ?? []).filter((lock) => lock.name?.includes(database))).toEqual([]);
   });

@@ -25,6 +25,7 @@ declare module 'vitest/browser' {
     refusedConnections(): Promise<number>;
     sessionTraffic(handle: string): Promise<SessionTraffic>;
     findSecrets(texts: string[]): Promise<SecretSearch>;
+    lockAvailableInOtherTab(origin: string, name: string): Promise<boolean>;
   }
 }
 
