@@ -100,7 +100,8 @@ test('getToken mode, stream: PCM over the browser WebSocket -> stopped -> ended 
 test('relay mode: the eka dialect under the real relay (same origin, the app cookie), no service credential of its own, a stream included', async () => {
   // The real relay (createScribeRelay, mounted on the page's server by vitest.config.ts) authenticates the user by the
   // app's cookie; the page holds no credential of the service.
-  document.cookie = `${inject('relayUserCookie')}=bob; path=/`;
+  // The same signed-in user as every relay test (cookies are shared by the test files' frames of this origin).
+  document.cookie = `${inject('relayUserCookie')}=alice; path=/`;
   const relayUrl = new URL(inject('relayUrl'), location.href).href;
   const urls: string[] = [];
   const client = createBrowserClient({
@@ -120,7 +121,8 @@ test('relay mode: the eka dialect under the real relay (same origin, the app coo
   }
   expect(urls.length).toBeGreaterThan(4);
   expect(urls.every((url) => url.startsWith(`${relayUrl}/v1/`))).toBe(true);
-  // Signed out (no cookie), the relay refuses: relay mode has nothing of its own to sign in with.
-  document.cookie = `${inject('relayUserCookie')}=; path=/; max-age=0`;
-  await expect(client.templates.list()).rejects.toMatchObject({ code: 'auth_error', status: 401 });
+  // Without the app's cookie (credentials: 'omit') the relay refuses: relay mode has nothing of its own to sign in with.
+  const signedOut = createBrowserClient({ relayUrl: inject('relayUrl'), credentials: 'omit', queue: false });
+  clients.push(signedOut);
+  await expect(signedOut.templates.list()).rejects.toMatchObject({ code: 'auth_error', status: 401 });
 });
