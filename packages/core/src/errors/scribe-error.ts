@@ -14,7 +14,12 @@ export type ScribeErrorCode =
   | 'rate_limited'
   | 'timeout'
   | 'aborted'
-  | 'api_error';
+  | 'api_error'
+  // The microphone (browser capture): permission refused, no device, device busy, device gone mid-recording.
+  | 'microphone_permission_denied'
+  | 'microphone_not_found'
+  | 'microphone_in_use'
+  | 'microphone_ended';
 
 /** What every ScribeError may carry besides its message. */
 export interface ScribeErrorOptions {

@@ -1,0 +1,76 @@
+import type { Input, InputAudioTrack } from 'mediabunny';
+import { InvalidAudioError, type PcmBlock } from '@scribe/core';
+
+/** A blob opened by the demuxer: whether its audio track decodes here, and its blocks when it does. */
+export interface BlobTrack {
+  /** True when the track can be decoded as a stream (WebCodecs, or mediabunny's own PCM decoder for WAV). */
+  readonly decodable: boolean;
+  /** Why it cannot, for messages ("WebCodecs is not available", "this browser cannot decode aac"). */
+  readonly reason: string;
+  /** The decoded blocks, in order, one per decoded sample. Only when `decodable`. */
+  blocks(): AsyncIterable<PcmBlock>;
+  /** Releases the demuxer and its read cache. */
+  dispose(): void;
+}
+
+// The demuxer's read cache: enough for a WebM cluster or an mp4 chunk, small next to any decoded audio.
+const CACHE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Opens a blob with mediabunny (WAV, MP3, Ogg, WebM/Matroska, MP4/M4A, FLAC, ADTS), reading only the byte ranges it
+ * needs. A blob whose container is not recognised comes back not decodable, so the `decodeAudioData` fallback may
+ * still try it; a recognised container without an audio track throws `InvalidAudioError`.
+ */
+export async function openBlobTrack(blob: Blob, label: string): Promise<BlobTrack> {
+  const mediabunny = await import('mediabunny');
+  const input = new mediabunny.Input({
+    source: new mediabunny.BlobSource(blob, { maxCacheSize: CACHE_BYTES, handleUnhandledError: () => undefined }),
+    formats: mediabunny.ALL_FORMATS,
+  });
+  const dispose = () => input.dispose();
+  try {
+    if (!(await input.canRead())) return notDecodable('the container format was not recognised', dispose);
+    const track = await input.getPrimaryAudioTrack();
+    if (!track) throw new InvalidAudioError(`${label} has no audio track (${await formatName(input)}): choose an audio recording.`);
+    const codec = await track.getCodec();
+    if (!(await track.canDecode())) {
+      const reason = typeof AudioDecoder === 'undefined' ? 'WebCodecs is not available in this browser' : `this browser's WebCodecs cannot decode ${codec ?? 'its codec'}`;
+      return notDecodable(reason, dispose);
+    }
+    return { decodable: true, reason: '', blocks: () => trackBlocks(track), dispose };
+  } catch (error) {
+    dispose();
+    if (error instanceof InvalidAudioError) throw error;
+    throw new InvalidAudioError(`${label} could not be read as an audio file (it may be damaged or cut short): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+function notDecodable(reason: string, dispose: () => void): BlobTrack {
+  return { decodable: false, reason, blocks: () => noBlocks(), dispose };
+}
+
+async function* noBlocks(): AsyncGenerator<PcmBlock> {}
+
+async function formatName(input: Input): Promise<string> {
+  return (await input.getFormat().catch(() => undefined))?.name ?? 'unknown container';
+}
+
+async function* trackBlocks(track: InputAudioTrack): AsyncGenerator<PcmBlock> {
+  const { AudioSampleSink } = await import('mediabunny');
+  const sink = new AudioSampleSink(track);
+  for await (const sample of sink.samples()) {
+    try {
+      const frames = sample.numberOfFrames;
+      if (frames === 0) continue;
+      const channels: Float32Array[] = [];
+      for (let plane = 0; plane < sample.numberOfChannels; plane++) {
+        const channel = new Float32Array(frames);
+        sample.copyTo(channel, { planeIndex: plane, format: 'f32-planar' });
+        channels.push(channel);
+      }
+      yield { channels, sampleRate: sample.sampleRate };
+    } finally {
+      sample.close();
+    }
+  }
+}
