@@ -1,5 +1,5 @@
 import type { Input, InputAudioTrack } from 'mediabunny';
-import { InvalidAudioError, type PcmBlock } from '@scribe/core';
+import { InvalidAudioError, ScribeError, type PcmBlock } from '@scribe/core';
 
 /** A blob opened by the demuxer: whether its audio track decodes here, and its blocks when it does. */
 export interface BlobTrack {
@@ -13,13 +13,15 @@ export interface BlobTrack {
   dispose(): void;
 }
 
+const PADDED_CODECS = new Set(['aac', 'opus', 'vorbis']);
+
 // The demuxer's read cache: enough for a WebM cluster or an mp4 chunk, small next to any decoded audio.
 const CACHE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Opens a blob with mediabunny (WAV, MP3, Ogg, WebM/Matroska, MP4/M4A, FLAC, ADTS), reading only the byte ranges it
- * needs. A blob whose container is not recognised comes back not decodable, so the `decodeAudioData` fallback may
- * still try it; a recognised container without an audio track throws `InvalidAudioError`.
+ * needs. A blob whose container is not recognised, or that holds no audio track the demuxer reads, comes back not
+ * decodable, so the `decodeAudioData` fallback may still try it.
  */
 export async function openBlobTrack(blob: Blob, label: string): Promise<BlobTrack> {
   const mediabunny = await import('mediabunny');
@@ -31,16 +33,23 @@ export async function openBlobTrack(blob: Blob, label: string): Promise<BlobTrac
   try {
     if (!(await input.canRead())) return notDecodable('the container format was not recognised', dispose);
     const track = await input.getPrimaryAudioTrack();
-    if (!track) throw new InvalidAudioError(`${label} has no audio track (${await formatName(input)}): choose an audio recording.`);
+    // Some codecs the demuxer does not map (FLAC in Ogg) still play through decodeAudioData: the fallback decides.
+    if (!track) return notDecodable(`the demuxer found no audio track it can read in this ${await formatName(input)} file`, dispose);
     const codec = await track.getCodec();
     if (!(await track.canDecode())) {
       const reason = typeof AudioDecoder === 'undefined' ? 'WebCodecs is not available in this browser' : `this browser's WebCodecs cannot decode ${codec ?? 'its codec'}`;
       return notDecodable(reason, dispose);
     }
-    return { decodable: true, reason: '', blocks: () => trackBlocks(track), dispose };
+    // The track's duration ends the audio at its real length where codecs pad their last frame (AAC, Opus, Vorbis).
+    // FLAC, PCM and MP3 are left alone: they have no such padding that the container records, and mediabunny's
+    // duration scan of a truncated FLAC file never returns.
+    const end = codec && PADDED_CODECS.has(codec) ? await track.computeDuration() : Number.POSITIVE_INFINITY;
+    // Priming before time 0 is cut too, except for Opus: Chromium's decoder already drops the pre-skip it declares.
+    const start = codec === 'opus' ? Number.NEGATIVE_INFINITY : 0;
+    return { decodable: true, reason: '', blocks: () => trackBlocks(track, start, end), dispose };
   } catch (error) {
     dispose();
-    if (error instanceof InvalidAudioError) throw error;
+    if (ScribeError.is(error)) throw error;
     throw new InvalidAudioError(`${label} could not be read as an audio file (it may be damaged or cut short): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
@@ -55,17 +64,24 @@ async function formatName(input: Input): Promise<string> {
   return (await input.getFormat().catch(() => undefined))?.name ?? 'unknown container';
 }
 
-async function* trackBlocks(track: InputAudioTrack): AsyncGenerator<PcmBlock> {
+/**
+ * The track's decoded samples as blocks, cut to [start, end) seconds: priming before 0 (AAC's 1024 samples) and
+ * padding after the track's duration are not audio.
+ */
+async function* trackBlocks(track: InputAudioTrack, start: number, end: number): AsyncGenerator<PcmBlock> {
   const { AudioSampleSink } = await import('mediabunny');
   const sink = new AudioSampleSink(track);
   for await (const sample of sink.samples()) {
     try {
-      const frames = sample.numberOfFrames;
-      if (frames === 0) continue;
+      const rate = sample.sampleRate;
+      const first = Math.max(0, Math.round((start - sample.timestamp) * rate));
+      const last = Math.min(sample.numberOfFrames, Math.round((end - sample.timestamp) * rate));
+      const frames = last - first;
+      if (frames <= 0) continue;
       const channels: Float32Array[] = [];
       for (let plane = 0; plane < sample.numberOfChannels; plane++) {
         const channel = new Float32Array(frames);
-        sample.copyTo(channel, { planeIndex: plane, format: 'f32-planar' });
+        sample.copyTo(channel, { planeIndex: plane, format: 'f32-planar', frameOffset: first, frameCount: frames });
         channels.push(channel);
       }
       yield { channels, sampleRate: sample.sampleRate };
