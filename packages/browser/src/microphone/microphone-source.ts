@@ -196,7 +196,8 @@ function runCapture({ track, context, node, release, signal, flushTimeoutMs }: C
     });
 
   let finishing: Promise<void> | undefined;
-  const finish = (error?: unknown, drain = true) =>
+  // `failure` is built after the drain, so that it can say how much audio was kept.
+  const finish = (failure?: () => unknown, drain = true) =>
     (finishing ??= (async () => {
       if (drain && context.state === 'running') await flush();
       finished = true;
@@ -206,18 +207,17 @@ function runCapture({ track, context, node, release, signal, flushTimeoutMs }: C
       node.port.onmessage = null;
       node.disconnect();
       release();
-      queue.end(error);
+      queue.end(failure?.());
     })());
 
-  const onEnded = () => {
-    const seconds = capturedFrames / sampleRate;
-    void finish(
-      new MicrophoneEndedError(
+  const onEnded = () =>
+    void finish(() => {
+      const seconds = capturedFrames / sampleRate;
+      return new MicrophoneEndedError(
         `The microphone stopped delivering audio after ${seconds.toFixed(1)} s (it was unplugged, disabled or taken by the system). The audio captured until then was kept; reconnect the microphone and record again to add more.`,
         { capturedSeconds: seconds },
-      ),
-    );
-  };
+      );
+    });
   // A track stopped by page code fires no `ended` event: noticed by polling its state.
   const checkTimer = setInterval(() => {
     if (track.readyState === 'ended') onEnded();
