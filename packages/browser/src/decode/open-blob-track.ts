@@ -1,5 +1,6 @@
 import type { Input, InputAudioTrack } from 'mediabunny';
 import { InvalidAudioError, ScribeError, type PcmBlock } from '@scribe/core';
+import { readMp3Gapless } from './read-mp3-gapless';
 
 /** A blob opened by the demuxer: whether its audio track decodes here, and its blocks when it does. */
 export interface BlobTrack {
@@ -12,6 +13,9 @@ export interface BlobTrack {
   /** Releases the demuxer and its read cache. */
   dispose(): void;
 }
+
+// Enough for an ID3v2 tag with a small cover image and the first MP3 frame behind it.
+const HEAD_BYTES = 256 * 1024;
 
 const PADDED_CODECS = new Set(['aac', 'opus', 'vorbis']);
 
@@ -41,12 +45,18 @@ export async function openBlobTrack(blob: Blob, label: string): Promise<BlobTrac
       return notDecodable(reason, dispose);
     }
     // The track's duration ends the audio at its real length where codecs pad their last frame (AAC, Opus, Vorbis).
-    // FLAC, PCM and MP3 are left alone: they have no such padding that the container records, and mediabunny's
-    // duration scan of a truncated FLAC file never returns.
+    // FLAC and PCM are left alone (no padding; and mediabunny's duration scan of a truncated FLAC file never
+    // returns); MP3 is cut by its LAME header below.
     const end = codec && PADDED_CODECS.has(codec) ? await track.computeDuration() : Number.POSITIVE_INFINITY;
-    // Priming before time 0 is cut too, except for Opus: Chromium's decoder already drops the pre-skip it declares.
-    const start = codec === 'opus' ? Number.NEGATIVE_INFINITY : 0;
-    return { decodable: true, reason: '', blocks: () => trackBlocks(track, start, end), dispose };
+    // Priming before time 0 is cut too, except for Opus: Chromium's decoder already drops the pre-skip that an MP4
+    // edit list also declares (its first sample then says -6.5 ms but is time 0), so Opus keeps `duration` from there.
+    const first = codec === 'opus' ? Math.min(0, await track.getFirstTimestamp()) : 0;
+    let [start, stop] = [first, first + end];
+    if (codec === 'mp3') {
+      const gapless = readMp3Gapless(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()));
+      if (gapless) [start, stop] = [gapless.skip / gapless.sampleRate, (gapless.skip + gapless.samples) / gapless.sampleRate];
+    }
+    return { decodable: true, reason: '', blocks: () => trackBlocks(track, start, stop), dispose };
   } catch (error) {
     dispose();
     if (ScribeError.is(error)) throw error;

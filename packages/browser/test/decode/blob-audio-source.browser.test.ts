@@ -28,7 +28,7 @@ const CASES: { file: string; seconds: number; rate: number; channels: number; sl
   { file: 'speech-flac.ogg', seconds: CLIP, rate: 48000, channels: 1, slackMs: 0 },
   { file: 'speech-aac.m4a', seconds: SPEECH, rate: 16000, channels: 1, slackMs: 70, lag: true },
   { file: 'silence.wav', seconds: 1.5, rate: 16000, channels: 1, slackMs: 0 },
-  { file: 'silence.mp3', seconds: 1.5, rate: 16000, channels: 1, slackMs: 50 },
+  { file: 'silence.mp3', seconds: 1.5, rate: 16000, channels: 1, slackMs: 5 },
   { file: 'pink-noise.wav', seconds: 1.5, rate: 16000, channels: 1, slackMs: 0 },
   { file: 'pink-noise-opus.webm', seconds: 1.5, rate: 48000, channels: 1, slackMs: 50 },
   { file: 'pink-noise-aac.m4a', seconds: 1.5, rate: 16000, channels: 1, slackMs: 50 },
