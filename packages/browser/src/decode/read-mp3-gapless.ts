@@ -38,6 +38,7 @@ export function readMp3Gapless(head: Uint8Array): Mp3Gapless | undefined {
   const mpeg1 = version === 3;
   const sideInfo = mpeg1 ? (mono ? 17 : 32) : mono ? 9 : 17;
   const tag = offset + 4 + sideInfo;
+  if (tag + 12 > head.length) return undefined;
   const id = String.fromCharCode(...head.subarray(tag, tag + 4));
   if (id !== 'Xing' && id !== 'Info') return undefined;
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
