@@ -24,6 +24,7 @@ const microphoneProject = (name: string, include: string, flags: string[]) => ({
   test: {
     name,
     include: [include],
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     browser: {

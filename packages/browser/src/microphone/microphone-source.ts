@@ -20,7 +20,8 @@ export interface MicrophoneSourceOptions {
   autoGainControl?: boolean;
   /**
    * The most audio blocks handed over per second; each block is one update of the session's input level and elapsed
-   * time. Default 20 (blocks of 50 ms).
+   * time. Default 16 (blocks of 62.5 ms, two Silero frames): with the few updates each chunk adds, the session store
+   * stays within about 20 updates a second.
    */
   blocksPerSecond?: number;
   /** The AudioContext's sample rate. Default: the device's own (core resamples to 16 kHz; Firefox refuses a mismatch). */
@@ -140,7 +141,7 @@ async function startWorklet(context: AudioContext, stream: MediaStream, options:
   } finally {
     module.release();
   }
-  const blocksPerSecond = options.blocksPerSecond ?? 20;
+  const blocksPerSecond = options.blocksPerSecond ?? 16;
   if (!(blocksPerSecond > 0)) throw new ConfigError(`blocksPerSecond must be positive, got ${blocksPerSecond}.`);
   const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR_NAME, {
     numberOfInputs: 1,
