@@ -10,7 +10,11 @@ export interface BlockQueue {
   readonly blocks: AsyncIterable<PcmBlock>;
 }
 
-/** Creates a queue whose iterator yields blocks in order and ends (or fails) only after the last one pushed. */
+/**
+ * Creates a queue whose iterator yields blocks in order and ends (or fails) only after the last one pushed. Blocks
+ * that waited for a slow reader are handed over merged, as one block: each read is one update of a session's level
+ * and elapsed time, so a reader catching up after a stall does not burst past the source's own block rate.
+ */
 export function createBlockQueue(): BlockQueue {
   const pending: PcmBlock[] = [];
   let ended = false;
@@ -24,7 +28,7 @@ export function createBlockQueue(): BlockQueue {
   async function* read(): AsyncGenerator<PcmBlock, void, undefined> {
     try {
       for (;;) {
-        const block = pending.shift();
+        const block = takeAll(pending);
         if (block) {
           yield block;
           continue;
@@ -56,4 +60,24 @@ export function createBlockQueue(): BlockQueue {
     },
     blocks: { [Symbol.asyncIterator]: () => read() },
   };
+}
+
+// Everything pending as one block (consecutive blocks of one rate and channel count merge; a change of either stops it).
+function takeAll(pending: PcmBlock[]): PcmBlock | undefined {
+  const first = pending[0];
+  if (!first || pending.length === 1) return pending.shift();
+  let count = 1;
+  while (count < pending.length && pending[count]!.sampleRate === first.sampleRate && pending[count]!.channels.length === first.channels.length) count += 1;
+  const merging = pending.splice(0, count);
+  if (merging.length === 1) return first;
+  const channels = first.channels.map((_, channel) => {
+    const out = new Float32Array(merging.reduce((sum, block) => sum + block.channels[channel]!.length, 0));
+    let offset = 0;
+    for (const block of merging) {
+      out.set(block.channels[channel]!, offset);
+      offset += block.channels[channel]!.length;
+    }
+    return out;
+  });
+  return { channels, sampleRate: first.sampleRate };
 }

@@ -83,7 +83,7 @@ interface Capture {
 }
 
 // How often a track stopped by page code (which fires no `ended` event) is noticed.
-const TRACK_CHECK_MS = 500;
+const TRACK_CHECK_MS = 250;
 
 async function openCapture(options: MicrophoneSourceOptions, signal: AbortSignal): Promise<Capture> {
   if (signal.aborted) throw new AbortError('The microphone was not opened: the session was cancelled.');

@@ -117,7 +117,8 @@ it('a track stopped by page code (no ended event) is noticed too', async () => {
   });
   expect((result.error as ScribeError).code).toBe('microphone_ended');
   expect(result.seconds).toBeGreaterThanOrEqual(1);
-  expect(result.seconds).toBeLessThan(1.2);
+  // Noticed by a 250 ms poll; until then the stopped track may deliver silence.
+  expect(result.seconds).toBeLessThan(1.6);
 });
 
 it('the built ESM package loads capture-worklet.js beside index.js', async () => {
