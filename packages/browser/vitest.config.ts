@@ -1,4 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import type { BrowserCommand } from 'vitest/node';
 import { findSecrets, harness, RELAY_MOUNT, sessionTraffic } from './test/support/node-harness';
@@ -59,6 +60,31 @@ const commands: Record<string, BrowserCommand<never[]>> = {
   findSecrets: ((_context, texts: string[]) => findSecrets(texts)) as BrowserCommand<never[]>,
 };
 
+// Microphone tests (helper "media"): Chromium's fake capture device plays a committed speech WAV once (`%noloop`);
+// a second browser without the fake-UI flag has its permission prompt dismissed, so getUserMedia is refused.
+const speechWav = fileURLToPath(new URL('../node/test/fixtures/audio/speech.wav', import.meta.url));
+const fakeMicrophoneFlags = ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${speechWav}%noloop`, '--autoplay-policy=no-user-gesture-required'];
+const microphoneProject = (name: string, include: string, flags: string[]) => ({
+  test: {
+    name,
+    include: [include],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: { executablePath: chromiumPath, args: [...chromiumFlags, ...flags] } }),
+      instances: [{ browser: 'chromium' as const }],
+    },
+  },
+});
+const microphoneProjects = [
+  microphoneProject('chromium-microphone', 'test/**/*.microphone.test.ts', ['--use-fake-ui-for-media-stream', ...fakeMicrophoneFlags]),
+  microphoneProject('chromium-microphone-denied', 'test/**/*.microphone-denied.test.ts', fakeMicrophoneFlags),
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -85,6 +111,7 @@ export default defineConfig({
           },
         },
       },
+      ...microphoneProjects,
     ],
   },
 });

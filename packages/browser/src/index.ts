@@ -9,5 +9,9 @@ export { toSessionAudioSource, type BrowserSessionAudio, type PcmSessionAudio } 
 export { loadBrowserSileroModel, createBrowserSileroDetector, type BrowserSileroModel, type BrowserSileroOptions } from './vad/browser-silero';
 export { loadWebOnnxRunner, type OrtWebModule, type WebOnnxRunnerOptions } from './vad/onnx-web-runner';
 export { resolveAssets, type BrowserAssets } from './vad/assets';
+export { createMicrophoneSource, type MicrophoneSource, type MicrophoneSourceOptions } from './microphone/microphone-source';
+export { MicrophoneEndedError, MicrophoneInUseError, MicrophoneNotFoundError, MicrophonePermissionError } from './microphone/microphone-errors';
+export { BLOB_AUDIO_DEFAULTS, createBlobAudioSource, type BlobAudioSourceOptions } from './decode/blob-audio-source';
+export * from './core-exports';
 export { createIndexedDbChunkStore, DEFAULT_QUEUE_DATABASE, type IndexedDbChunkStore, type IndexedDbChunkStoreOptions } from './queue/indexeddb-chunk-store';
 export type { BrowserResumePendingOptions } from './queue/browser-chunk-queue';

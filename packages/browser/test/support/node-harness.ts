@@ -7,7 +7,8 @@ import type { ScribeServer } from '@scribe/server';
 
 // The Node side of the browser tests: what globalSetup starts and what the browser commands (vitest.config.ts) read.
 // globalSetup and the commands run in the same Node process but load this module separately, so the live objects
-// are shared through one global slot.
+// are shared through one global slot. Every browser project (chromium, the microphone ones) runs globalSetup: the first
+// starts the services, the others share them, and the last teardown closes them.
 
 /** The relay service account's client secret: a sentinel that must never reach the page. */
 export const SENTINEL_SECRET = 'SENTINEL-browser-client-secret-4e1d7c93a0b25f68';
@@ -33,15 +34,51 @@ export interface BrowserHarness {
 
 const SLOT = Symbol.for('scribe.browser-tests.harness');
 
+interface SharedHarness {
+  started: Promise<BrowserHarness>;
+  current: BrowserHarness | undefined;
+  users: number;
+}
+
+const shared = () => globalThis as Record<symbol, SharedHarness | undefined>;
+
 /** The harness globalSetup started (throws when called before). */
 export function harness(): BrowserHarness {
-  const found = (globalThis as Record<symbol, BrowserHarness | undefined>)[SLOT];
+  const found = shared()[SLOT]?.current;
   if (!found) throw new Error('The browser test harness is not running (globalSetup starts it).');
   return found;
 }
 
-/** Starts the reference server (test knobs on, the dev account and the relay's sentinel account), a cuttable proxy and the relay. */
+/**
+ * Starts the reference server (test knobs on, the dev account and the relay's sentinel account), a cuttable proxy and
+ * the relay, or joins the ones another project's globalSetup started; `close()` leaves, and the last one closes them.
+ */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
+  let slot = shared()[SLOT];
+  if (!slot) {
+    const created: SharedHarness = { started: launch(), current: undefined, users: 0 };
+    created.started.then((started) => (created.current = started), () => (shared()[SLOT] = undefined));
+    shared()[SLOT] = created;
+    slot = created;
+  }
+  slot.users += 1;
+  const started = await slot.started;
+  const joined = slot;
+  let left = false;
+  return {
+    ...started,
+    async close() {
+      if (left) return;
+      left = true;
+      joined.users -= 1;
+      if (joined.users > 0) return;
+      shared()[SLOT] = undefined;
+      await started.close();
+    },
+  };
+}
+
+async function launch(): Promise<BrowserHarness> {
   const { startServer, DEV_ACCOUNT } = await import('@scribe/server');
   const { ScribeClient, createScribeRelay, toNodeHandler } = await import('@scribe/node');
   const server = await startServer({
@@ -88,21 +125,18 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     },
     basePath: RELAY_MOUNT,
   });
-  const started: BrowserHarness = {
+  return {
     server,
     proxy,
     relayListener: toNodeHandler(relay),
     relayTokens,
     async close() {
-      delete (globalThis as Record<symbol, unknown>)[SLOT];
       serviceClient.close();
       await proxy.close();
       await server.close();
       rmSync(cwd, { recursive: true, force: true });
     },
   };
-  (globalThis as Record<symbol, BrowserHarness>)[SLOT] = started;
-  return started;
 }
 
 /** A TCP proxy whose network can be cut (every connection reset) and restored, as a dropped Wi-Fi would. */
