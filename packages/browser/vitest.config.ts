@@ -56,6 +56,43 @@ const commands: Record<string, BrowserCommand<never[]>> = {
       await tab.close();
     }
   }) as BrowserCommand<never[]>,
+  /**
+   * A real reload mid-session, in a second tab of the page's origin: test/support/reload-page.ts records through the
+   * relay, the network to the service is cut, the rest of the recording goes to IndexedDB, then the tab is reloaded
+   * (the page, its memory and its Web Locks are gone) and the new page resumes. Returns what each page reported.
+   */
+  reloadMidSession: (async (context, origin: string, relayUrl: string, database: string, cookie: string) => {
+    const tab = await context.context.newPage();
+    const page = `${origin}/__reload-probe`;
+    await tab.route(page, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        // Vitest's browser transform routes every dynamic import() of a served module through its runner; this page has
+        // no runner, so the call is passed straight through.
+        body:
+          '<!doctype html><title>reload probe</title><script>globalThis.__vitest_browser_runner__ = { wrapDynamicImport: (load) => load() };</script>' +
+          '<script type="module" src="/test/support/reload-page.ts"></script>',
+      }),
+    );
+    type Probe = { start(...args: string[]): Promise<string>; captureRest(): Promise<unknown>; resume(...args: string[]): Promise<unknown> };
+    try {
+      await tab.goto(page);
+      await tab.waitForFunction(() => 'scribeReloadProbe' in globalThis, undefined, { timeout: 30_000 });
+      const sessionId = await tab.evaluate(([r, d, c]) => (globalThis as unknown as { scribeReloadProbe: Probe }).scribeReloadProbe.start(r!, d!, c!), [relayUrl, database, cookie]);
+      harness().proxy.cut();
+      const beforeReload = await tab.evaluate(() => (globalThis as unknown as { scribeReloadProbe: Probe }).scribeReloadProbe.captureRest());
+      await tab.reload();
+      await tab.waitForFunction(() => 'scribeReloadProbe' in globalThis, undefined, { timeout: 30_000 });
+      const endsBeforeResume = sessionTraffic(sessionId).ends.length;
+      harness().proxy.restore();
+      const afterReload = await tab.evaluate(([r, d]) => (globalThis as unknown as { scribeReloadProbe: Probe }).scribeReloadProbe.resume(r!, d!), [relayUrl, database]);
+      return { sessionId, beforeReload, endsBeforeResume, afterReload };
+    } finally {
+      harness().proxy.restore();
+      await tab.close();
+    }
+  }) as BrowserCommand<never[]>,
   /** Searches texts the page collected for the relay's secrets and service tokens; answers kinds, never values. */
   findSecrets: ((_context, texts: string[]) => findSecrets(texts)) as BrowserCommand<never[]>,
 };

@@ -158,6 +158,27 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     console.log(`crash: ${total} chunks, ${left} resumed by a new client`);
   });
 
+  it('(b, for real) a second tab is reloaded mid-session with chunks pending; the reloaded page resumes: every chunk once, in order, ended, completed', async () => {
+    const database = databaseName();
+    const report = await commands.reloadMidSession(location.origin, inject('relayUrl'), database, `${inject('relayUserCookie')}=alice; path=/`);
+    const { sessionId, beforeReload, afterReload } = report;
+    expect(beforeReload.chunksPending).toBeGreaterThanOrEqual(2);
+    expect(beforeReload.locks).toBe(1); // the recording page held its session's Web Lock
+    expect(report.endsBeforeResume).toBe(0);
+    const total = beforeReload.chunksAcknowledged + beforeReload.chunksPending;
+    expect(afterReload.pending).toEqual([{ sessionId, label: 'before the reload', nextIndex: total, acknowledged: beforeReload.chunksAcknowledged }]);
+    // The reload released the lock: the new page was not told `busy`.
+    expect(afterReload.resumed).toEqual([{ sessionId, outcome: 'ended', chunksUploaded: beforeReload.chunksPending, audioFilesSent: total, error: undefined }]);
+    expect(afterReload.status).toBe('completed');
+    expect(afterReload.left).toBe(0);
+    const traffic = await commands.sessionTraffic(sessionId);
+    expect(accepted(traffic)).toEqual(names(total));
+    expect(traffic.uploads).toHaveLength(total);
+    expect(traffic.stored).toEqual(names(total));
+    expect(traffic.ends).toEqual([{ body: { audio_files_sent: total }, status: 202 }]);
+    console.log(`reload: ${total} chunks, ${beforeReload.chunksPending} pending at the reload, resumed by the reloaded page`);
+  });
+
   it('resumePendingOnLoad: a client created after the crash finishes the session by itself (initialResume)', async () => {
     const database = databaseName();
     const first = relayClient(database);
@@ -169,10 +190,11 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     mic.captureUpTo(1);
     await expect.poll(() => session.getSnapshot().activity.chunksPending, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     const id = session.sessionId!;
-    const total = session.getSnapshot().activity.chunksCut;
     await first.close();
     await commands.restoreNetwork();
-    expect(relayClient(database).initialResume).toBeUndefined(); // off by default
+    const manual = relayClient(database);
+    expect(manual.initialResume).toBeUndefined(); // off by default
+    const total = (await manual.pendingSessions())[0]!.nextIndex;
     const second = relayClient(database, { resumePendingOnLoad: true });
     const resumed = await second.initialResume;
     expect(resumed?.map((r) => [r.sessionId, r.outcome, r.audioFilesSent])).toEqual([[id, 'ended', total]]);

@@ -40,6 +40,19 @@ describe('createIndexedDbChunkStore in Chromium', () => {
     db.close();
   });
 
+  it('after close() every call rejects with SessionStateError; a new store on the same database reads what was written', async () => {
+    const database = uniqueName();
+    const store = createIndexedDbChunkStore({ database });
+    await store.putSession({ sessionId: 'ses_a', scope: 's' });
+    store.close();
+    store.close();
+    await expect(store.putChunk({ sessionId: 'ses_a', index: 0, fileName: 'chunk_0.wav', bytes: Uint8Array.of(1) })).rejects.toMatchObject({ code: 'session_state' });
+    await expect(store.listSessions()).rejects.toMatchObject({ code: 'session_state' });
+    const again = createIndexedDbChunkStore({ database });
+    expect((await again.listSessions()).map((s) => [s.sessionId, s.nextIndex])).toEqual([['ses_a', 0]]);
+    again.close();
+  });
+
   it("a storage quota refusal is a ChunkStoreQuotaError and nothing of that chunk is stored", async () => {
     const store = createIndexedDbChunkStore({ database: uniqueName() });
     await store.putSession({ sessionId: 'ses_a', scope: 's' });

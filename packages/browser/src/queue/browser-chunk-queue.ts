@@ -118,10 +118,12 @@ export function createBrowserChunkQueue(options: BrowserChunkQueueOptions): Brow
       }
     },
     close() {
+      // The store first: from here a recording still running on this client cannot write, so letting go of its locks
+      // cannot let another client resume a session that is still growing.
+      store.close();
       for (const sessionId of [...recording.keys()]) release(sessionId);
       for (const lock of resuming) void lock();
       resuming.clear();
-      store.close();
     },
   };
 }

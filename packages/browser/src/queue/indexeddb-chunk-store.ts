@@ -1,4 +1,4 @@
-import { alreadyQueued, ChunkStoreQuotaError, ValidationError, type ChunkStore, type QueuedChunkInfo, type QueuedSession } from '@scribe/core/internal';
+import { alreadyQueued, ChunkStoreQuotaError, SessionStateError, ValidationError, type ChunkStore, type QueuedChunkInfo, type QueuedSession } from '@scribe/core/internal';
 
 /** The database a client uses when no name is given. */
 export const DEFAULT_QUEUE_DATABASE = 'scribe-chunk-queue';
@@ -17,7 +17,10 @@ export interface IndexedDbChunkStoreOptions {
 export interface IndexedDbChunkStore extends ChunkStore {
   /** The database name. */
   readonly database: string;
-  /** Closes the connection (calls after it open a new one). Idempotent. */
+  /**
+   * Closes the connection; every later call rejects with SessionStateError (a recording still running on this handle
+   * fails rather than writing on behind a new owner's back). Open the database again with a new store. Idempotent.
+   */
   close(): void;
 }
 
@@ -49,14 +52,17 @@ export function createIndexedDbChunkStore(options: IndexedDbChunkStoreOptions = 
   const database = options.database ?? DEFAULT_QUEUE_DATABASE;
   const now = options.now ?? Date.now;
   let connection: Promise<IDBDatabase> | undefined;
+  let closed = false;
 
   const open = (): Promise<IDBDatabase> => {
+    if (closed) return Promise.reject(new SessionStateError(`The chunk queue ${database} was closed (its client was closed); open it again with a new store.`));
     connection ??= openDatabase(options.indexedDB ?? globalThis.indexedDB, database).then((db) => {
       // Another tab upgrading the schema (a newer SDK) needs this connection gone; the next call reopens.
       db.onversionchange = () => {
         db.close();
         connection = undefined;
       };
+      // Closed by the browser (the database was deleted, storage cleared): the next call opens it again.
       db.onclose = () => {
         connection = undefined;
       };
@@ -86,6 +92,7 @@ export function createIndexedDbChunkStore(options: IndexedDbChunkStoreOptions = 
   return {
     database,
     close() {
+      closed = true;
       const current = connection;
       connection = undefined;
       void current?.then((db) => db.close(), () => undefined);

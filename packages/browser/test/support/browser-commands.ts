@@ -18,6 +18,20 @@ export interface SecretSearch {
   charactersSearched: number;
 }
 
+/** What `reloadMidSession` reports from the two page loads. */
+export interface ReloadReport {
+  sessionId: string;
+  beforeReload: { chunksCut: number; chunksPending: number; chunksAcknowledged: number; locks: number };
+  /** End calls the server saw before the resume (none: the reloaded page never stopped the session). */
+  endsBeforeResume: number;
+  afterReload: {
+    pending: { sessionId: string; label: string | undefined; nextIndex: number; acknowledged: number }[];
+    resumed: { sessionId: string; outcome: string; chunksUploaded: number; audioFilesSent: number | undefined; error: string | undefined }[];
+    status: string | undefined;
+    left: number;
+  };
+}
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     cutNetwork(): Promise<void>;
@@ -26,6 +40,7 @@ declare module 'vitest/browser' {
     sessionTraffic(handle: string): Promise<SessionTraffic>;
     findSecrets(texts: string[]): Promise<SecretSearch>;
     lockAvailableInOtherTab(origin: string, name: string): Promise<boolean>;
+    reloadMidSession(origin: string, relayUrl: string, database: string, cookie: string): Promise<ReloadReport>;
   }
 }
 
