@@ -121,7 +121,13 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
 
   async function createOrAttach(): Promise<void> {
     if (transport === 'stream') {
-      stream = await core.openStream({ ...options.create, ...options.stream, waitForOpen: false, signal: lifetime.signal });
+      const opened = await core.openStream({ ...options.create, ...options.stream, waitForOpen: false, signal: lifetime.signal });
+      stream = opened;
+      // The stream lives as long as this session, not the client: a cancel or a failure drops it without the stop
+      // frame (the service keeps the audio, the session is not ended) and stops its reconnecting.
+      const drop = () => opened.abort(lifetime.signal.reason);
+      if (lifetime.signal.aborted) drop();
+      else lifetime.signal.addEventListener('abort', drop, { once: true });
       sessionId = stream.sessionId;
       store.dispatch({ type: 'session-created', sessionId });
       watch(stream);

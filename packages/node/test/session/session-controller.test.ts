@@ -150,6 +150,29 @@ describe('ScribeClient.session: the core controller against the real server, Sil
     expect((await session.result()).status).toBe('completed');
   });
 
+  it('cancel mid-stream: the socket closes without the stop frame and stays closed; the audio is kept and the session left open', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 100 } });
+    const client = ekaClient(t);
+    const mic = liveConsultation();
+    const session = client.session({ audio: mic.source, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
+    await session.start();
+    mic.capture(60);
+    await expect.poll(() => session.getSnapshot().activity.bytesAcknowledged).toBe(6 * 16000 * 2);
+    expect(t.server.streams.connectionCount()).toBe(1);
+    await session.cancel();
+    expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', activity: { connection: 'closed' } });
+    await expect.poll(() => t.server.streams.connectionCount()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the reconnect delay: no new socket comes
+    expect(t.server.streams.connectionCount()).toBe(0);
+    expect(endRequests(t, session.sessionId!)).toHaveLength(0);
+    expect(mic.isClosed()).toBe(true);
+    // The service kept the audio and the session open (no stop frame, no end): the app may still end it.
+    expect((await storedStream(t.server, session.sessionId!)).length).toBe(6 * 16000 * 2);
+    await client.endSession(session.sessionId!, { audioFilesSent: 0 });
+    const result = await client.waitForResults(session.sessionId!);
+    expect(result, JSON.stringify(result.raw)).toMatchObject({ status: 'completed' });
+  });
+
   it('cancel during an upload: the request is abandoned, the session is never ended, the status is cancelled', async () => {
     const { t, client } = await startUploadHarness();
     t.server.faults.add({ method: 'POST', path: '/audio/', kind: 'delay', ms: 5_000, times: 100 });
