@@ -46,6 +46,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
   let pauseRequested = false;
   let cancelled = false;
   let failure: unknown;
+  // A live source that failed mid-recording (a device unplugged): what it captured is sent, then this is the error.
+  let sourceFailure: { error: unknown } | undefined;
   const outcome = deferred<SessionResult>();
 
   const emit = (event: ScribeProgressEvent) => {
@@ -90,21 +92,11 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     try {
       if (signal?.aborted) throw errorForAbort(signal);
       store.dispatch({ type: 'create-requested' });
+      // A live source (a microphone) opens first, so a refused permission or a missing device fails before any
+      // request and leaves no empty session on the service. A file opens after the create, as it is cheap to retry.
+      if (options.audio.live) intake = await openIntake(false);
       await createOrAttach();
-      const source = stopRequested ? [] : await options.audio.open(lifetime.signal);
-      intake = createAudioIntake({
-        source,
-        live: options.audio.live,
-        close: options.audio.close ? () => options.audio.close!() : undefined,
-        pauseSource: options.audio.pause ? () => options.audio.pause!() : undefined,
-        resumeSource: options.audio.resume ? () => options.audio.resume!() : undefined,
-        clock,
-        signal: lifetime.signal,
-        onBlock: (progress) => store.dispatch({ type: 'audio-received', ...progress }),
-        onEnd: () => {
-          if (finalize) store.dispatch({ type: 'end-requested' });
-        },
-      });
+      intake ??= await openIntake(stopRequested);
       if (pauseRequested) pause();
       if (stopRequested) void intake.stop();
       delivered = deliver(intake);
@@ -117,6 +109,34 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     } finally {
       signal?.removeEventListener('abort', onCallerAbort);
     }
+  }
+
+  /** Opens the source (or, when stopped before it was opened, none) behind the intake that gates it. */
+  async function openIntake(empty: boolean): Promise<AudioIntake> {
+    const source = empty ? [] : await options.audio.open(lifetime.signal);
+    const opened = createAudioIntake({
+      source,
+      live: options.audio.live,
+      close: options.audio.close ? () => options.audio.close!() : undefined,
+      pauseSource: options.audio.pause ? () => options.audio.pause!() : undefined,
+      resumeSource: options.audio.resume ? () => options.audio.resume!() : undefined,
+      clock,
+      signal: lifetime.signal,
+      onBlock: (progress) => store.dispatch({ type: 'audio-received', ...progress }),
+      onEnd: () => {
+        if (finalize && !sourceFailure) store.dispatch({ type: 'end-requested' });
+      },
+      onSourceFailed: (error) => {
+        sourceFailure = { error };
+        store.dispatch({ type: 'source-failed', error });
+      },
+    });
+    // Cancelled while the source was opening (a permission prompt): it is released at once.
+    if (lifetime.signal.aborted) {
+      await opened.stop().catch(() => undefined);
+      throw errorForAbort(lifetime.signal);
+    }
+    return opened;
   }
 
   async function createOrAttach(): Promise<void> {
@@ -169,8 +189,10 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         const maxSpeed = streamCapabilities(await core.discovery.get({ signal: lifetime.signal })).maxSpeed;
         await streamPcm(stream, pieces, { pace: 'fast', signal: lifetime.signal }, { clock, maxSpeed });
       }
-      // A stream that failed after taking the audio in rejects here rather than being ended as if complete.
-      const stopped = await stream.stop({ finalize, signal: lifetime.signal });
+      // A stream that failed after taking the audio in rejects here rather than being ended as if complete. After a
+      // source failure the stream is flushed and stopped, and the session left open.
+      const stopped = await stream.stop({ finalize: finalize && !sourceFailure, signal: lifetime.signal });
+      if (sourceFailure) throw sourceFailure.error;
       if (!finalize) return;
       store.dispatch({ type: 'session-ended', response: stopped.end });
     } else if (chunkStore) {
@@ -183,6 +205,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         signal: lifetime.signal,
         onProgress: emit,
       });
+      if (sourceFailure) throw sourceFailure.error;
       if (!finalize) return;
       if (nextIndex === 0) throw noSpeechError(what, store.getSnapshot().activity.audioSeconds, id);
       const response = await core.endSession(id, { audioFilesSent: startIndex + acknowledged, signal: lifetime.signal });
@@ -206,7 +229,10 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         onProgress: emit,
         onQueueChanged: (chunksPending) => void store.dispatch({ type: 'queue-changed', chunksPending }),
       });
-      if (!finalize || nextIndex === 0) await queueStore.deleteSession(id); // nothing left to resume
+      // Every chunk is acknowledged: nothing is left to resume (after a source failure the session stays open, for the
+      // app to record into again or to end, so the queue must not end it later).
+      if (!finalize || nextIndex === 0 || sourceFailure) await queueStore.deleteSession(id);
+      if (sourceFailure) throw sourceFailure.error;
       if (!finalize) return;
       if (nextIndex === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
       await queueStore.updateSession(id, { endRequested: true });

@@ -9,6 +9,7 @@ export type SessionEvent =
   | { readonly type: 'session-created'; readonly sessionId: string; readonly session?: CreatedSession }
   | { readonly type: 'audio-received'; readonly audioSeconds: number; readonly level: number; readonly elapsedMs: number }
   | { readonly type: 'speech-found'; readonly speechSeconds: number }
+  | { readonly type: 'source-failed'; readonly error: unknown }
   | { readonly type: 'paused'; readonly elapsedMs: number }
   | { readonly type: 'resumed' }
   | { readonly type: 'chunk-queued'; readonly index?: number }
@@ -35,6 +36,7 @@ export const SESSION_EVENT_TYPES: readonly SessionEventType[] = Object.freeze([
   'session-created',
   'audio-received',
   'speech-found',
+  'source-failed',
   'paused',
   'resumed',
   'chunk-queued',

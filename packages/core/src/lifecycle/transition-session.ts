@@ -51,6 +51,11 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
     case 'speech-found':
       if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
       return state.activity.speechSeconds === event.speechSeconds ? state : withActivity(state, { speechSeconds: event.speechSeconds });
+    case 'source-failed':
+      // The device failed mid-recording: intake is over and the meter drops; the status changes once what was
+      // captured is uploaded (the controller then dispatches `error`).
+      if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
+      return withActivity(state, { lastError: event.error, level: 0 });
     case 'paused':
       if (!TAKING_AUDIO.includes(state.status) || state.activity.paused) return state;
       return withActivity(state, { paused: true, level: 0, elapsedMs: event.elapsedMs });
