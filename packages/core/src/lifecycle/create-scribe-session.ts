@@ -61,6 +61,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
 
   function translateProgress(event: ScribeProgressEvent): void {
     switch (event.type) {
+      case 'speech-started':
+        return void store.dispatch({ type: 'speech-started' });
       case 'speech-found':
         return void store.dispatch({ type: 'speech-found', speechSeconds: event.speechSeconds });
       case 'chunk-ready':
