@@ -140,6 +140,7 @@ function setup(transport: ScriptedTransport, store: ChunkStore, clock: ManualClo
   const session = createScribeSession(core, {
     createDetector: async () => createScriptedVoiceActivityDetector({ probability: (_, frame) => (frameRms(frame) > 0.05 ? 0.9 : 0.05) }),
     speech: { chunking: SHORT_CHUNKS },
+    progressIntervalMs: 0, // no progress timer among the backoff sleeps these tests count (the rate test covers it)
     chunkStore: store,
     queue: { retry: RETRY },
     clock,

@@ -12,6 +12,8 @@ import type { SessionState } from './session-state';
 
 const BASE = 'https://api.eka.care/voice';
 const BLOCK_BYTES = 16_000; // half a second of 16 kHz 16-bit mono
+/** These tests follow every byte the stream reports: no coalescing (the rate test covers it). */
+const EVERY_REPORT = 0;
 
 /**
  * The service's end of the stream, scripted: it stores binary frames and acknowledges each (resume mode), answers a
@@ -98,7 +100,7 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
     const { core, service } = setup(clock);
     service.dropWhenPassing(2 * BLOCK_BYTES + 100);
     const audio: SessionAudioSource = { live: false, open: () => Array.from({ length: 4 }, block) };
-    const session = createScribeSession(core, { audio, transport: 'stream', stream: { resume: true }, clock });
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio, transport: 'stream', stream: { resume: true }, clock });
     const seen: SessionState[] = [];
     session.subscribe(() => seen.push(session.getSnapshot()));
     await session.start();
@@ -189,7 +191,7 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
         push?.({ done: true, value: undefined });
       },
     };
-    const session = createScribeSession(core, { audio: microphone, transport: 'stream', stream: { resume: true }, results: false, clock });
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: microphone, transport: 'stream', stream: { resume: true }, results: false, clock });
     const seen: SessionState[] = [];
     session.subscribe(() => seen.push(session.getSnapshot()));
     await session.start();
@@ -234,7 +236,7 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
     const clock = createManualClock();
     const { core, service, transport } = setup(clock);
     const mic = pushedMicrophone();
-    const session = createScribeSession(core, { audio: mic.source, transport: 'stream', stream: { resume: true }, clock });
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: mic.source, transport: 'stream', stream: { resume: true }, clock });
     const seen: SessionState[] = [];
     session.subscribe(() => seen.push(session.getSnapshot()));
     await session.start();
@@ -259,7 +261,7 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
     const clock = createManualClock();
     const { core, service } = setup(clock);
     const mic = pushedMicrophone();
-    const session = createScribeSession(core, { audio: mic.source, transport: 'stream', stream: { resume: true }, clock });
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: mic.source, transport: 'stream', stream: { resume: true }, clock });
     await session.start();
     mic.push(block());
     await until(() => session.getSnapshot().activity.bytesAcknowledged === BLOCK_BYTES);
