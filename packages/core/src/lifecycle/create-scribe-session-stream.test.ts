@@ -272,6 +272,27 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
     expect(service.sockets).toHaveLength(1);
     expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', activity: { connection: 'closed' } });
   });
+
+  it('a live source that fails mid-stream (unplugged): the audio captured is sent and stopped (flushed by the service), then error; never ended', async () => {
+    const clock = createManualClock({ autoAdvance: true });
+    const { core, service, transport } = setup(clock);
+    const unplugged = new SessionNotFoundError('stand-in for the device error');
+    const microphone: SessionAudioSource = {
+      live: true,
+      open: async function* () {
+        yield block();
+        yield block();
+        throw unplugged;
+      },
+    };
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: microphone, transport: 'stream', stream: { resume: true }, clock });
+    await session.start();
+    await expect(session.result()).rejects.toBe(unplugged);
+    expect(service.stored()).toBe(2 * BLOCK_BYTES);
+    expect(service.sockets[0]!.sent.filter((frame) => typeof frame === 'string')).toEqual(['{"event":"stop"}']);
+    expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(false);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', failedIn: 'recording', error: unplugged, activity: { lastError: unplugged, connection: 'closed', bytesAcknowledged: 2 * BLOCK_BYTES } });
+  });
 });
 
 /** A microphone the test pushes blocks into; `close` ends it with what was captured. */
