@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChunkQueueFullError, ScribeError } from '@scribe/core';
 import type { SessionState } from '@scribe/core/internal';
+import { createScriptedLiveSource } from '@scribe/core/testing';
 import { createBrowserClient, type BrowserScribeClient } from '../src/client/browser-client';
 import type { BrowserClientOptions } from '../src/client/browser-options';
 import { commands } from './support/browser-commands';
-import { scriptedLiveSource } from './support/live-source';
 import { CONSULTATION_WAV, speechPcm, TEST_TEMPLATES } from './support/speech-audio';
 import { TEST_ASSET_BASE_URL } from './support/test-assets';
 
@@ -73,7 +73,7 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     const database = databaseName();
     const client = relayClient(database);
     const { pcm, sampleRate } = await speechPcm(CONSULTATION_WAV);
-    const mic = scriptedLiveSource(pcm, sampleRate);
+    const mic = createScriptedLiveSource({ pcm, sampleRate });
     const session = client.session({ audio: mic.source, queue: { retry: RETRY }, speech: SPEECH });
     const seen: SessionState[] = [];
     session.subscribe(() => seen.push(session.getSnapshot()));
@@ -124,7 +124,7 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     const database = databaseName();
     const first = relayClient(database);
     const { pcm, sampleRate } = await speechPcm(CONSULTATION_WAV);
-    const mic = scriptedLiveSource(pcm, sampleRate);
+    const mic = createScriptedLiveSource({ pcm, sampleRate });
     const session = first.session({ audio: mic.source, queue: { retry: RETRY, label: 'Visit 1' }, speech: SPEECH });
     await session.start();
     mic.captureUpTo(0.5);
@@ -183,7 +183,7 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     const database = databaseName();
     const first = relayClient(database);
     const { pcm, sampleRate } = await speechPcm(CONSULTATION_WAV);
-    const mic = scriptedLiveSource(pcm, sampleRate);
+    const mic = createScriptedLiveSource({ pcm, sampleRate });
     const session = first.session({ audio: mic.source, queue: { retry: RETRY }, speech: SPEECH });
     await session.start();
     await commands.cutNetwork();
@@ -220,7 +220,7 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     await client.templates.list();
     await client.discovery.get();
     const { pcm, sampleRate } = await speechPcm(CONSULTATION_WAV);
-    const mic = scriptedLiveSource(pcm, sampleRate);
+    const mic = createScriptedLiveSource({ pcm, sampleRate });
     const session = client.session({ audio: mic.source, queue: { retry: RETRY }, speech: SPEECH });
     await session.start();
     await commands.cutNetwork();
@@ -255,7 +255,7 @@ describe('durable queue in IndexedDB, through the real relay', () => {
     const database = databaseName();
     const client = relayClient(database, { queue: { database, maxChunks: 1 } });
     const { pcm, sampleRate } = await speechPcm(CONSULTATION_WAV);
-    const mic = scriptedLiveSource(pcm, sampleRate);
+    const mic = createScriptedLiveSource({ pcm, sampleRate });
     const session = client.session({ audio: mic.source, queue: { retry: RETRY }, speech: SPEECH });
     await session.start();
     await commands.cutNetwork();

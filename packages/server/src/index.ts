@@ -22,6 +22,7 @@ export { webhookSignatureHeader, webhookSignatureV1 } from './webhooks/signature
 export type { ActiveFault, FaultAction, FaultSpec } from './testing/faults.js';
 export type { FaultController } from './testing/fault-controller.js';
 export type { StreamFaultController } from './testing/stream-fault-controller.js';
+export { startCuttableProxy, type CuttableProxy } from './testing/cuttable-proxy.js';
 export { STREAM_CLOSE } from './stream/stream-close-codes.js';
 export type { RecordedRequest } from './testing/request-log.js';
 export type { UploadNote } from './http/context.js';

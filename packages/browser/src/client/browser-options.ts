@@ -1,4 +1,4 @@
-import { ConfigError, type Clock, type RelayHeaders, type Dialect, type EnvironmentName, type GetToken, type Logger, type ScribeOptions, type SessionMode } from '@scribe/core/internal';
+import { ConfigError, type Clock, type RelayHeaders, type Dialect, type EnvironmentName, type GetToken, type Logger, type ScribeOptions } from '@scribe/core/internal';
 import type { BrowserSileroOptions } from '../vad/browser-silero';
 
 /** How a browser client reaches the service (docs/browser.md, "Three ways to reach the service"). */
@@ -10,7 +10,10 @@ export type BrowserAuthMode = 'relay' | 'token' | 'secret';
  * (`apiKey`, `clientId` + `clientSecret`) with `dangerouslyAllowBrowser: true`. Nothing is read from the environment
  * or from files.
  */
-export interface BrowserClientOptions {
+export interface BrowserClientOptions
+  // Shared with core's options, meaning and defaults unchanged. The connection fields (`baseUrl`, `env`, `dialect`,
+  // the secrets, `allowInsecure`) stay declared below: in a browser each belongs to one way of reaching the service.
+  extends Pick<ScribeOptions, (typeof SHARED_SETTING_KEYS)[number]> {
   /**
    * The app's relay route (e.g. `/api/scribe` or an absolute URL; relative URLs resolve against the page). The relay
    * speaks the `eka` dialect under this URL and authenticates the user by the app's own cookie or header; the browser
@@ -46,26 +49,6 @@ export interface BrowserClientOptions {
   env?: EnvironmentName;
   /** `fetch`'s `credentials` on every call: `same-origin` sends the app's cookies to a same-origin relay. Default `same-origin`. */
   credentials?: RequestCredentials;
-  /** Templates used when a session names none. Default `[]` (the service's default). */
-  defaultTemplates?: string[] | string;
-  /** Model used when a session names none. Default `lite`. */
-  defaultModel?: string;
-  /** Session mode used when a session names none. Default `dictation`. */
-  defaultSessionMode?: SessionMode;
-  /** Language hint used when a session gives none. Default: none. */
-  defaultLanguageHint?: string[] | string;
-  /** Transcript language. Default: none. */
-  transcriptLanguage?: string;
-  /** Per-request timeout in seconds. Default 60. */
-  requestTimeout?: number;
-  /** Maximum poll rate in seconds. Default 1. */
-  pollInterval?: number;
-  /** Total wait for results in seconds. Default 600. */
-  pollTimeout?: number;
-  /** Retries for idempotent calls. Default 3. */
-  maxRetries?: number;
-  /** Maximum chunk duration in seconds, 1..24. Default `min(discovery, 20)`. */
-  maxChunkSeconds?: number;
   /** Allow `http://` URLs to non-loopback hosts. Default false (true for a relay on the page's own origin). */
   allowInsecure?: boolean;
   /**
@@ -115,7 +98,8 @@ export interface ResolvedBrowserOptions {
   settings: ScribeOptions;
 }
 
-const SETTING_KEYS = [
+// The settings a browser client takes from core's options as they are (their type and docs come from there).
+const SHARED_SETTING_KEYS = [
   'defaultTemplates',
   'defaultModel',
   'defaultSessionMode',
@@ -126,8 +110,9 @@ const SETTING_KEYS = [
   'pollTimeout',
   'maxRetries',
   'maxChunkSeconds',
-  'allowInsecure',
-] as const satisfies readonly (keyof ScribeOptions & keyof BrowserClientOptions)[];
+] as const satisfies readonly (keyof ScribeOptions)[];
+
+const SETTING_KEYS = [...SHARED_SETTING_KEYS, 'allowInsecure'] as const satisfies readonly (keyof ScribeOptions & keyof BrowserClientOptions)[];
 
 const ENDPOINT_KEYS = ['baseUrl', 'dialect', 'discoveryUrl', 'authBaseUrl', 'env'] as const;
 

@@ -1,4 +1,4 @@
-import { alreadyQueued, ChunkStoreQuotaError, SessionStateError, ValidationError, type ChunkStore, type QueuedChunkInfo, type QueuedSession } from '@scribe/core/internal';
+import { alreadyQueued, ChunkStoreQuotaError, newQueuedSessionRecord, SessionStateError, ValidationError, type ChunkStore, type QueuedChunkInfo, type QueuedSession } from '@scribe/core/internal';
 
 /** The database a client uses when no name is given. */
 export const DEFAULT_QUEUE_DATABASE = 'scribe-chunk-queue';
@@ -101,21 +101,7 @@ export function createIndexedDbChunkStore(options: IndexedDbChunkStoreOptions = 
       run([SESSIONS], 'readwrite', async (tx) => {
         const sessions = tx.objectStore(SESSIONS);
         if ((await request(sessions.getKey(session.sessionId))) !== undefined) throw alreadyQueued(session.sessionId);
-        const at = session.createdAt ?? now();
-        const startIndex = session.startIndex ?? 0;
-        const stored: StoredSession = {
-          sessionId: session.sessionId,
-          scope: session.scope,
-          startIndex,
-          nextIndex: startIndex,
-          acknowledged: 0,
-          endRequested: false,
-          uploadUrl: session.uploadUrl,
-          label: session.label,
-          createdAt: at,
-          updatedAt: at,
-          chunks: {},
-        };
+        const stored: StoredSession = { ...newQueuedSessionRecord(session, now), chunks: {} };
         sessions.add(stored);
         return toRecord(stored);
       }),

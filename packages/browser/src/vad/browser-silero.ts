@@ -1,4 +1,4 @@
-import { ConfigError, createSileroDetector, SILERO_FRAME_SAMPLES, type OnnxRunner, type VoiceActivityDetector } from '@scribe/core/internal';
+import { ConfigError, createSileroDetector, detectorOwningModel, SILERO_FRAME_SAMPLES, type OnnxRunner, type VoiceActivityDetector } from '@scribe/core/internal';
 import { resolveAssets } from './assets';
 import { ASSET_ADVICE, loadWebOnnxRunner, type OrtWebModule } from './onnx-web-runner';
 
@@ -56,18 +56,7 @@ export async function loadBrowserSileroModel(options: BrowserSileroOptions = {})
 
 /** A detector that owns its model: convenient for one stream; load a `BrowserSileroModel` to share it among many. */
 export async function createBrowserSileroDetector(options: BrowserSileroOptions = {}): Promise<VoiceActivityDetector> {
-  const model = await loadBrowserSileroModel(options);
-  const detector = model.createDetector();
-  return {
-    sampleRate: detector.sampleRate,
-    frameSamples: detector.frameSamples,
-    process: (frame) => detector.process(frame),
-    reset: () => detector.reset(),
-    dispose: async () => {
-      await detector.dispose();
-      await model.dispose();
-    },
-  };
+  return detectorOwningModel(await loadBrowserSileroModel(options));
 }
 
 // A model that loads but does not answer a frame with a probability is the wrong file: say so now, not mid-session.

@@ -1,9 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createConnection, createServer as createTcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScribeServer } from '@scribe/server';
+import type { CuttableProxy, ScribeServer } from '@scribe/server';
 
 // The Node side of the browser tests: what globalSetup starts and what the browser commands (vitest.config.ts) read.
 // globalSetup and the commands run in the same Node process but load this module separately, so the live objects
@@ -79,7 +78,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
 }
 
 async function launch(): Promise<BrowserHarness> {
-  const { startServer, DEV_ACCOUNT } = await import('@scribe/server');
+  const { startServer, startCuttableProxy, DEV_ACCOUNT } = await import('@scribe/server');
   const { ScribeClient, createScribeRelay, toNodeHandler } = await import('@scribe/node');
   const server = await startServer({
     port: 0,
@@ -135,56 +134,6 @@ async function launch(): Promise<BrowserHarness> {
       await proxy.close();
       await server.close();
       rmSync(cwd, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A TCP proxy whose network can be cut (every connection reset) and restored, as a dropped Wi-Fi would. */
-export interface CuttableProxy {
-  readonly url: string;
-  cut(): void;
-  restore(): void;
-  readonly refused: number;
-  close(): Promise<void>;
-}
-
-async function startCuttableProxy(target: string): Promise<CuttableProxy> {
-  const { hostname, port } = new URL(target);
-  const open = new Set<Socket>();
-  let isCut = false;
-  let refused = 0;
-  const server = createTcpServer((client) => {
-    if (isCut) {
-      refused += 1;
-      client.resetAndDestroy();
-      return;
-    }
-    const upstream = createConnection({ host: hostname, port: Number(port) });
-    for (const socket of [client, upstream]) {
-      open.add(socket);
-      socket.on('close', () => open.delete(socket));
-      socket.on('error', () => undefined);
-    }
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    cut() {
-      isCut = true;
-      for (const socket of open) socket.resetAndDestroy();
-    },
-    restore() {
-      isCut = false;
-    },
-    get refused() {
-      return refused;
-    },
-    close() {
-      for (const socket of open) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

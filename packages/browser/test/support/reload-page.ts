@@ -2,7 +2,7 @@
 // a vitest test file), it records through the relay with the SDK, and after the real reload resumes what it left.
 import { createBrowserClient, type BrowserScribeClient } from '../../src/index';
 import type { ScribeSession } from '@scribe/core';
-import { scriptedLiveSource, type ScriptedLiveSource } from './live-source';
+import { createScriptedLiveSource, type ScriptedLiveSource } from '@scribe/core/testing';
 import { CONSULTATION_WAV, speechPcm, TEST_TEMPLATES } from './speech-audio';
 import { TEST_ASSET_BASE_URL } from './test-assets';
 
@@ -28,7 +28,7 @@ const probe = {
     document.cookie = cookie;
     client = createBrowserClient({ relayUrl, assetBaseUrl: TEST_ASSET_BASE_URL, defaultTemplates: TEST_TEMPLATES, queue: { database } });
     const { pcm, sampleRate } = await speechPcm(CONSULTATION_WAV);
-    mic = scriptedLiveSource(pcm, sampleRate);
+    mic = createScriptedLiveSource({ pcm, sampleRate });
     session = client.session({ audio: mic.source, queue: { retry: RETRY, label: 'before the reload' }, speech: { chunking: { preferredChunkSeconds: 4, maxChunkSeconds: 8 } } });
     await session.start();
     mic.captureUpTo(0.5);

@@ -1,3 +1,4 @@
+export { createScriptedLiveSource, type ScriptedLiveSource, type ScriptedLiveSourceOptions } from './create-scripted-live-source';
 export { createManualClock, type ManualClock, type ManualClockOptions } from './manual-clock';
 export { createScriptedTransport, hangUntilAborted, type ScriptedHandler, type ScriptedReply, type ScriptedTransport } from './scripted-transport';
 export { createTestConfig, createTestDiscoveryDocument } from './test-config';

@@ -1,5 +1,6 @@
 import { ChunkStoreQuotaError, ValidationError } from '../errors';
 import type { ChunkStore, QueuedChunk, QueuedChunkInfo, QueuedSession } from './chunk-store';
+import { newQueuedSessionRecord } from './new-queued-session-record';
 
 /** Options of `createMemoryChunkStore`. */
 export interface MemoryChunkStoreOptions {
@@ -32,20 +33,7 @@ export function createMemoryChunkStore(options: MemoryChunkStoreOptions = {}): C
   return {
     async putSession(session) {
       if (sessions.has(session.sessionId)) throw alreadyQueued(session.sessionId);
-      const at = session.createdAt ?? now();
-      const startIndex = session.startIndex ?? 0;
-      const record: QueuedSession = Object.freeze({
-        sessionId: session.sessionId,
-        scope: session.scope,
-        startIndex,
-        nextIndex: startIndex,
-        acknowledged: 0,
-        endRequested: false,
-        uploadUrl: session.uploadUrl,
-        label: session.label,
-        createdAt: at,
-        updatedAt: at,
-      });
+      const record = Object.freeze(newQueuedSessionRecord(session, now));
       sessions.set(session.sessionId, { record, chunks: new Map() });
       return record;
     },

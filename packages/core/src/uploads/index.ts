@@ -27,6 +27,7 @@ export { isWav, readWavDurationSeconds } from './wav-duration';
 export { noSpeechError, speechUploadContext, uploadSpeech, type SpeechUploadContext, type UploadSpeechOptions } from './upload-speech';
 export type { ChunkStore, ListQueuedSessionsOptions, NewQueuedSession, QueuedChunk, QueuedChunkInfo, QueuedSession, QueuedSessionChange } from './chunk-store';
 export { createMemoryChunkStore, alreadyQueued, type MemoryChunkStoreOptions } from './create-memory-chunk-store';
+export { newQueuedSessionRecord } from './new-queued-session-record';
 export {
   createChunkQueueUploader,
   isWorthRetrying,

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ConfigError, createSileroDetector, SILERO_FRAME_SAMPLES, type VoiceActivityDetector } from '@scribe/core/internal';
+import { ConfigError, createSileroDetector, detectorOwningModel, SILERO_FRAME_SAMPLES, type VoiceActivityDetector } from '@scribe/core/internal';
 import type { DirectSessionOptions } from './onnx-direct-session';
 import { importOnnxRuntime, loadDirectOnnxRunner, loadSessionOnnxRunner, type NodeOnnxRunner } from './onnx-node-runner';
 
@@ -96,16 +96,5 @@ const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A detector that owns its model: convenient for one stream; load a `SileroModel` to share it among many. */
 export async function createSileroVad(options: SileroModelOptions = {}): Promise<VoiceActivityDetector> {
-  const model = await loadSileroModel(options);
-  const detector = model.createDetector();
-  return {
-    sampleRate: detector.sampleRate,
-    frameSamples: detector.frameSamples,
-    process: (frame) => detector.process(frame),
-    reset: () => detector.reset(),
-    dispose: async () => {
-      await detector.dispose();
-      await model.dispose();
-    },
-  };
+  return detectorOwningModel(await loadSileroModel(options));
 }

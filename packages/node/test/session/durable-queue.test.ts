@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createMemoryChunkStore, resumePendingSessions, type ChunkStore } from '@scribe/core';
-import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
+import { decodeWav, type SessionState } from '@scribe/core/internal';
+import { createScriptedLiveSource } from '@scribe/core/testing';
 import type { ScribeClient } from '@scribe/node';
+import { startCuttableProxy, type CuttableProxy } from '@scribe/server';
 import { ekaClient } from '../support/client-factory';
-import { startCuttableProxy, type CuttableProxy } from '../support/cuttable-proxy';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { createTempDirectory } from '../support/temp-directory';
 import { CONSULTATION_WAV, endRequests, storedChunks, uploadRequests } from '../upload-audio/support/upload-test-helpers';
@@ -15,37 +16,10 @@ import { CONSULTATION_WAV, endRequests, storedChunks, uploadRequests } from '../
 const QUEUE = { retry: { initialDelayMs: 50, maxDelayMs: 400 } };
 const CHUNKING = { chunking: { preferredChunkSeconds: 4, maxChunkSeconds: 8 } };
 
-/** The consultation as 100 ms blocks handed over by a live source the test controls (a microphone stand-in). */
+/** The consultation, handed over in 100 ms blocks by a live source the test controls (a microphone stand-in). */
 function liveConsultation() {
   const { channels, sampleRate } = decodeWav(readFileSync(CONSULTATION_WAV));
-  const step = sampleRate / 10;
-  const blocks: PcmBlock[] = [];
-  for (let at = 0; at < channels[0]!.length; at += step) blocks.push({ channels: [channels[0]!.subarray(at, at + step)], sampleRate });
-  let closed = false;
-  let wake: (() => void) | undefined;
-  let released = 0;
-  const source: SessionAudioSource = {
-    live: true,
-    description: 'the test microphone',
-    open: () =>
-      (async function* () {
-        for (let i = 0; ; i++) {
-          while (!closed && i >= released) await new Promise<void>((resolve) => (wake = resolve));
-          if (i >= released || i >= blocks.length) return;
-          yield blocks[i]!;
-        }
-      })(),
-    close: () => {
-      closed = true;
-      wake?.();
-    },
-  };
-  /** Releases blocks up to `fraction` of the recording. */
-  const captureUpTo = (fraction: number) => {
-    released = Math.max(released, Math.round(blocks.length * fraction));
-    wake?.();
-  };
-  return { source, captureUpTo };
+  return createScriptedLiveSource({ pcm: channels[0]!, sampleRate, description: 'the test microphone' });
 }
 
 /** A server with a data directory, a proxy in front of it, and a client (no transport retries: the queue's are tested). */
@@ -53,6 +27,7 @@ async function harness(): Promise<{ t: TestServer; proxy: CuttableProxy; dataDir
   const dataDir = createTempDirectory();
   const t = await startTestServer({ dataDir });
   const proxy = await startCuttableProxy(t.url);
+  onTestFinished(() => proxy.close());
   return { t, proxy, dataDir, client: (options = {}) => ekaClient(t, { baseUrl: proxy.url, authBaseUrl: proxy.url, maxRetries: 0, ...options }) };
 }
 

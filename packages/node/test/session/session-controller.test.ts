@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, decodeWav, ScribeError, type PcmBlock, type ScribeErrorCode, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
+import { ConfigError, decodeWav, ScribeError, type PcmBlock, type ScribeErrorCode, type SessionState } from '@scribe/core/internal';
+import { createScriptedLiveSource } from '@scribe/core/testing';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
 import { fileMicrophone, loopedSpeech, storedStream } from '../stream/stream-support';
@@ -12,37 +13,10 @@ const FAST_RECONNECT = { initialDelayMs: 20, maxDelayMs: 200 };
 /** Statuses in the order the snapshots passed through them, each once. */
 const statuses = (seen: readonly SessionState[]) => seen.map((s) => s.status).filter((status, i, all) => status !== all[i - 1]);
 
-/** The consultation as 100 ms blocks, handed over by a live source the test controls (a microphone stand-in). */
+/** The consultation, handed over in 100 ms blocks by a live source the test controls (a microphone stand-in). */
 function liveConsultation() {
   const { channels, sampleRate } = decodeWav(readFileSync(CONSULTATION_WAV));
-  const step = sampleRate / 10;
-  const blocks: PcmBlock[] = [];
-  for (let at = 0; at < channels[0]!.length; at += step) blocks.push({ channels: [channels[0]!.subarray(at, at + step)], sampleRate });
-  let closed = false;
-  let wake: (() => void) | undefined;
-  let released = 0;
-  const source: SessionAudioSource = {
-    live: true,
-    description: 'the test microphone',
-    open: () =>
-      (async function* () {
-        for (let i = 0; ; i++) {
-          while (!closed && i >= released) await new Promise<void>((resolve) => (wake = resolve));
-          if (i >= released || i >= blocks.length) return;
-          yield blocks[i]!;
-        }
-      })(),
-    close: () => {
-      closed = true;
-      wake?.();
-    },
-  };
-  /** Releases `count` more blocks of "captured" audio. */
-  const capture = (count: number) => {
-    released = Math.min(blocks.length, released + count);
-    wake?.();
-  };
-  return { source, capture, total: blocks.length, isClosed: () => closed };
+  return createScriptedLiveSource({ pcm: channels[0]!, sampleRate, description: 'the test microphone' });
 }
 
 describe('ScribeClient.session: the core controller against the real server, Silero and real audio', () => {

@@ -1,5 +1,4 @@
 import { createConnection, createServer, type Socket } from 'node:net';
-import { onTestFinished } from 'vitest';
 
 /** A TCP proxy in front of a local server whose network can be cut and restored, as a dropped Wi-Fi would. */
 export interface CuttableProxy {
@@ -11,9 +10,14 @@ export interface CuttableProxy {
   restore(): void;
   /** Connections reset while cut. */
   readonly refused: number;
+  /** Destroys every open connection and stops listening. */
+  close(): Promise<void>;
 }
 
-/** Starts a proxy to `target` (`http://127.0.0.1:PORT`) for the current test; closed when it finishes. */
+/**
+ * Starts a proxy on an ephemeral loopback port to `target` (`http://127.0.0.1:PORT`), for tests of what a client does
+ * when the network drops mid-request: unlike a server-side fault, the connection itself is reset. Close it when done.
+ */
 export async function startCuttableProxy(target: string): Promise<CuttableProxy> {
   const { hostname, port } = new URL(target);
   const open = new Set<Socket>();
@@ -36,13 +40,8 @@ export async function startCuttableProxy(target: string): Promise<CuttableProxy>
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  onTestFinished(async () => {
-    for (const socket of open) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     cut() {
       isCut = true;
       for (const socket of open) socket.resetAndDestroy();
@@ -52,6 +51,10 @@ export async function startCuttableProxy(target: string): Promise<CuttableProxy>
     },
     get refused() {
       return refused;
+    },
+    close() {
+      for (const socket of open) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
