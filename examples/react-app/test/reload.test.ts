@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningPage } from 'example-web-support/start-page';
+import { endCalls, SAMPLE_SECONDS, startApp, storedChunkIndexes, waitForElapsed } from './chromium-app';
+
+const RELAY_ROUTES = '**/api/scribe/**';
+
+describe('the React app after a reload mid-recording with the network down', () => {
+  let running: RunningPage;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => running?.close());
+
+  it('keeps the speech chunks in IndexedDB across the reload, and "Resume" sends them once each and shows the note', async () => {
+    const { page, server } = running;
+    await page.getByRole('button', { name: 'Record' }).click();
+    await page.waitForSelector('.status[data-status="recording"]');
+    // The session exists; from now on nothing reaches the relay.
+    await page.route(RELAY_ROUTES, (route) => route.abort('internetdisconnected'));
+    await waitForElapsed(page, Math.ceil(SAMPLE_SECONDS) + 2);
+    const cut = await page.locator('.chunk').count();
+    expect(cut).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.chunk[data-state="uploaded"]').count()).toBe(0);
+    expect(storedChunkIndexes(server)).toEqual([]);
+
+    // A reload while recording (still offline): the tab's session is gone, its chunks are not.
+    await page.reload();
+    const banner = page.getByRole('region', { name: 'unfinished consultations' });
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toMatch(/One consultation was not finished/);
+    expect(endCalls(server)).toEqual([]);
+
+    await page.unroute(RELAY_ROUTES);
+    await banner.getByRole('button', { name: 'Resume' }).click();
+    const note = page.getByRole('region', { name: 'resumed consultation' }).locator('.note[data-status="completed"]');
+    await note.waitFor({ timeout: 90_000 });
+    const medications = (await note.getByRole('article', { name: 'Medications' }).textContent()) ?? '';
+    expect(medications).toContain('Paracetamol 500 mg');
+    expect(medications).toMatch(/three times daily, for 3 days/);
+    await banner.waitFor({ state: 'detached' });
+
+    // Every chunk cut before the reload reached the server exactly once, after it; the end call counted them all.
+    const indexes = storedChunkIndexes(server);
+    expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: cut }, (_, index) => index));
+    expect(endCalls(server)).toEqual([{ audio_files_sent: cut }]);
+  });
+});
