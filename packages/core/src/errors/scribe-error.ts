@@ -87,7 +87,7 @@ export class ScribeError extends Error {
   }
 }
 
-// A cause is re-created rather than kept: library errors (fetch, ofetch) can carry request headers or URLs.
+// A cause is re-created rather than kept: library errors (fetch, undici) can carry request headers or URLs.
 function sanitizeCause(cause: unknown, secrets: string[]): unknown {
   if (ScribeError.is(cause)) return cause;
   if (cause instanceof Error) {

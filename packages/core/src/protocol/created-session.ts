@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { optionalObject, optionalString, parseWire, type WireObject } from './parse-wire';
 import { normalizeStatus, type SessionStatus } from './session-status';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
@@ -21,7 +21,7 @@ export interface CreatedSession {
   raw: WireObject;
 }
 
-const createdSchema = z.looseObject({ session_id: z.string().min(1) });
+const createdSchema = z.looseObject({ session_id: z.string().check(z.minLength(1)) });
 
 /** Parses a create-session body. Throws APIError when `session_id` is missing. */
 export function parseCreateSessionResponse(raw: unknown): CreatedSession {

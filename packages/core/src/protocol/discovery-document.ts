@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { APIError } from '../errors';
 import { isWireObject, optionalNumber, optionalObject, optionalString, parseWire, stringList, type WireObject } from './parse-wire';
 
@@ -71,20 +71,23 @@ export interface DiscoveryDocument {
 }
 
 // Versions are strings on the wire, but a YAML-born document may carry 0.1 as a number.
-const version = z.union([z.string(), z.number()]).transform(String);
+const version = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 // Only the minimal list of contract 2.2 is required; everything else is read leniently.
 const discoverySchema = z.looseObject({
   protocol: z.string(),
   protocol_version: version,
   supported_versions: z.array(version),
-  endpoints: z.looseObject({ base_url: z.string().min(1) }),
+  endpoints: z.looseObject({ base_url: z.string().check(z.minLength(1)) }),
   authentication: z.looseObject({ supported_methods: z.array(z.string()) }),
   capabilities: z.looseObject({
     audio_formats: z.array(z.string()),
-    max_chunk_duration_seconds: z.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)]).pipe(z.number().positive()),
+    max_chunk_duration_seconds: z.pipe(
+      z.union([z.number(), z.pipe(z.string().check(z.regex(/^\s*\d+(\.\d+)?\s*$/)), z.transform(Number))]),
+      z.number().check(z.positive()),
+    ),
   }),
-  models: z.array(z.looseObject({ id: z.string().min(1) })),
+  models: z.array(z.looseObject({ id: z.string().check(z.minLength(1)) })),
 });
 
 /**

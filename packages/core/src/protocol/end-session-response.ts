@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { optionalNumber, optionalString, parseOptionalWire, stringList, type WireObject } from './parse-wire';
 import { normalizeStatus, type SessionStatus } from './session-status';
 

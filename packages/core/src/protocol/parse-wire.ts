@@ -1,4 +1,5 @@
-import type * as z from 'zod';
+import { en } from 'zod/locales';
+import type * as z from 'zod/mini';
 import { APIError } from '../errors';
 
 /** A JSON object as received: unknown keys kept. */
@@ -29,10 +30,19 @@ export function decodeIfText(raw: unknown): unknown {
 export const UNEXPECTED_BODY_ADVICE =
   'Something other than the scribe service may have answered (a proxy, a captive portal, or a wrong `baseUrl`): check the configured URLs and the dialect.';
 
+/**
+ * `schema.safeParse(value)` with zod's English issue messages. zod/mini loads no locale (its messages would all read
+ * "Invalid input"), and setting one globally would change the messages of the application's own zod schemas; a
+ * per-parse error map touches nothing else.
+ */
+export function safeParseWithMessages<T>(schema: z.ZodMiniType<T>, value: unknown): z.core.util.SafeParseResult<T> {
+  return schema.safeParse(value, { error: en().localeError });
+}
+
 /** Validates `raw` against a lenient schema; a mismatch is an APIError naming the paths (never the body: PHI). */
-export function parseWire<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+export function parseWire<T>(schema: z.ZodMiniType<T>, raw: unknown, what: string): T {
   const decoded = decodeIfText(raw);
-  const result = schema.safeParse(decoded);
+  const result = safeParseWithMessages(schema, decoded);
   if (result.success) return result.data;
   if (!isWireObject(decoded)) {
     throw new APIError(`Malformed ${what}: expected a JSON object, received ${describeType(decoded)}. ${UNEXPECTED_BODY_ADVICE}`);
@@ -45,7 +55,7 @@ export function parseWire<T>(schema: z.ZodType<T>, raw: unknown, what: string): 
 }
 
 /** Like `parseWire` for bodies that may legitimately be empty: `undefined`, `null` and `''` become `{}`. */
-export function parseOptionalWire<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+export function parseOptionalWire<T>(schema: z.ZodMiniType<T>, raw: unknown, what: string): T {
   const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
   return parseWire(schema, empty ? {} : raw, what);
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { decodeIfText, isWireObject, optionalNumber, optionalObject, optionalString, parseWire, stringList, type WireObject } from './parse-wire';
 import { isTerminalStatus, normalizeStatus, type SessionStatus } from './session-status';
 import { normalizeTemplates, toTemplateList, type TemplateEntry, type TemplateEntryPair } from './template-entry';
@@ -6,7 +6,7 @@ import { normalizeProcessingErrors, normalizeWireError, type ProcessingError, ty
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
 
 // Only what makes a body a session body is required; every other field is read leniently below.
-const sessionBodySchema = z.looseObject({ session_id: z.string().min(1), status: z.string().min(1) });
+const sessionBodySchema = z.looseObject({ session_id: z.string().check(z.minLength(1)), status: z.string().check(z.minLength(1)) });
 
 /** Where a session body came from, when the body alone does not say. */
 export interface ParseSessionResultOptions {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { APIError } from '../errors';
 import { decodeIfText, describeType, isWireObject, optionalString, parseWire, stringList, UNEXPECTED_BODY_ADVICE, type WireObject } from './parse-wire';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
@@ -19,7 +19,7 @@ export interface WebhookRegistration {
   raw: WireObject;
 }
 
-const registrationSchema = z.looseObject({ webhook_id: z.string().min(1) });
+const registrationSchema = z.looseObject({ webhook_id: z.string().check(z.minLength(1)) });
 
 function toRegistration(body: WireObject & { webhook_id: string }): WebhookRegistration {
   return {

@@ -1,4 +1,3 @@
-import { createFetch } from 'ofetch';
 import type { ScribeConfig } from '../config/scribe-config';
 import { APIError, ConfigError, ScribeError, TimeoutError, redactText } from '../errors';
 import { createSystemClock, type Clock } from '../ports/clock';
@@ -75,7 +74,7 @@ type Outcome =
   | { kind: 'failure'; error: ScribeError; check: Pick<RetryCheck, 'networkError' | 'timedOut'> };
 
 /**
- * The Transport over ofetch (contract 2.1, 8): auth headers from the provider, a per-attempt timeout, cancellation
+ * The Transport over plain `fetch` (contract 2.1, 8): auth headers from the provider, a per-attempt timeout, cancellation
  * of requests and retry waits, retries of idempotent calls per the retry policy, one renewal and retry after a 401,
  * and every failure mapped to a redacted ScribeError.
  */
@@ -84,8 +83,6 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const clock = options.clock ?? createSystemClock();
   const logger = options.logger ?? silentLogger;
   const random = options.random ?? Math.random;
-  // ofetch retries and timeouts stay off: the SDK's own policy, clock and errors apply instead.
-  const $fetch = createFetch({ fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) });
   const warned = new Set<string>();
   const { auth } = options;
   const followRedirects = options.followRedirects ?? true;
@@ -137,19 +134,19 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     for (const [name, value] of Object.entries(authHeaders)) headers.set(name, value);
     const started = clock.now();
     try {
-      const response = await $fetch.raw<string, 'text'>(call.url, {
+      // Looked up per call, so a fetch installed after construction (a test's, a polyfill) is used.
+      const response = await (options.fetch ?? globalThis.fetch)(call.url, {
         method: call.method,
         headers,
         body: call.body,
         signal: controller.signal,
         // Credentials must not follow a redirect to another host (fetch only strips Authorization); 3xx is an error.
         redirect: call.useAuth || !followRedirects ? 'manual' : 'follow',
-        retry: 0,
-        ignoreResponseError: true,
-        responseType: 'text',
       });
+      // The body is read inside the deadline and the abort: a server that stalls mid-body times out like one that never answers.
+      const bodyText = NULL_BODY_STATUSES.has(response.status) ? '' : await response.text();
       log('debug', call, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined, attempt: retries + 1, durationMs: Math.round(clock.now() - started) });
-      return { kind: 'response', status: response.status, headers: response.headers, bodyText: response._data ?? '' };
+      return { kind: 'response', status: response.status, headers: response.headers, bodyText };
     } catch (cause) {
       if (signal?.aborted) throw errorForAbort(signal);
       return timedOut ? timeoutFailure(call, cause, retries) : networkFailure(call, cause, retries);
@@ -269,6 +266,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   return { request };
 }
+
+// Statuses that never carry a body: nothing to read.
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
 
 // Without a provider an authenticated call is a programming error of whoever built the transport, not a login failure.
 const NO_CREDENTIALS: TransportAuth = {

@@ -11,7 +11,7 @@ const KNOWN_CODES: Readonly<Record<string, string>> = {
   CERT_HAS_EXPIRED: 'TLS certificate expired',
 };
 
-/** The innermost error of a fetch failure (fetch and ofetch wrap the socket error in one or two layers). */
+/** The innermost error of a fetch failure (fetch wraps the socket error: undici's `TypeError: fetch failed` has it as `cause`). */
 export function rootCause(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5; depth += 1) {
