@@ -1,4 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Debian's Chromium (installed by scripts/bootstrap.mjs with apt); no tool ever downloads a browser. */
@@ -13,6 +14,31 @@ const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+];
+
+// Microphone tests (helper "media"): Chromium's fake capture device plays a committed speech WAV once (`%noloop`);
+// a second browser without the fake-UI flag has its permission prompt dismissed, so getUserMedia is refused.
+const speechWav = fileURLToPath(new URL('../node/test/fixtures/audio/speech.wav', import.meta.url));
+const fakeMicrophoneFlags = ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${speechWav}%noloop`, '--autoplay-policy=no-user-gesture-required'];
+const microphoneProject = (name: string, include: string, flags: string[]) => ({
+  test: {
+    name,
+    include: [include],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: { executablePath: chromiumPath, args: [...chromiumFlags, ...flags] } }),
+      instances: [{ browser: 'chromium' as const }],
+    },
+  },
+});
+const microphoneProjects = [
+  microphoneProject('chromium-microphone', 'test/**/*.microphone.test.ts', ['--use-fake-ui-for-media-stream', ...fakeMicrophoneFlags]),
+  microphoneProject('chromium-microphone-denied', 'test/**/*.microphone-denied.test.ts', fakeMicrophoneFlags),
 ];
 
 export default defineConfig({
@@ -39,6 +65,7 @@ export default defineConfig({
           },
         },
       },
+      ...microphoneProjects,
     ],
   },
 });

@@ -10,3 +10,7 @@ export { toSessionAudioSource, type BrowserSessionAudio, type PcmSessionAudio } 
 export { loadBrowserSileroModel, createBrowserSileroDetector, type BrowserSileroModel, type BrowserSileroOptions } from './vad/browser-silero';
 export { loadWebOnnxRunner, type OrtWebModule, type WebOnnxRunnerOptions } from './vad/onnx-web-runner';
 export { resolveAssets, type BrowserAssets } from './vad/assets';
+export { createMicrophoneSource, type MicrophoneSource, type MicrophoneSourceOptions } from './microphone/microphone-source';
+export { MicrophoneEndedError, MicrophoneInUseError, MicrophoneNotFoundError, MicrophonePermissionError } from './microphone/microphone-errors';
+export { BLOB_AUDIO_DEFAULTS, createBlobAudioSource, type BlobAudioSourceOptions } from './decode/blob-audio-source';
+export * from './core-exports';

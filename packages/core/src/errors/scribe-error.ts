@@ -16,7 +16,12 @@ export type ScribeErrorCode =
   | 'aborted'
   | 'api_error'
   | 'chunk_queue_full'
-  | 'chunk_store_quota';
+  | 'chunk_store_quota'
+  // The microphone (browser capture): permission refused, no device, device busy, device gone mid-recording.
+  | 'microphone_permission_denied'
+  | 'microphone_not_found'
+  | 'microphone_in_use'
+  | 'microphone_ended';
 
 /** What every ScribeError may carry besides its message. */
 export interface ScribeErrorOptions {

@@ -1,0 +1,90 @@
+import { AbortError, InvalidAudioError, ScribeError, type PcmBlock, type SessionAudioSource } from '@scribe/core';
+import { decodeWithAudioContext } from './decode-with-audio-context';
+import { openBlobTrack, type BlobTrack } from './open-blob-track';
+
+/** Options of `createBlobAudioSource`. */
+export interface BlobAudioSourceOptions {
+  /** How errors and the session name the audio. Default: the `File`'s name, else "the audio blob". */
+  name?: string;
+  /** The largest blob accepted, in bytes. Default 1 GiB (several hours of compressed speech). */
+  maxBytes?: number;
+  /** The longest audio decoded, in seconds; decoding stops with an `InvalidAudioError` beyond it. Default 4 hours. */
+  maxSeconds?: number;
+  /**
+   * The largest blob the `decodeAudioData` fallback takes, in bytes. That path holds the whole file as PCM, so it is
+   * only for short files where WebCodecs is missing or lacks the codec. Default 16 MiB.
+   */
+  fallbackMaxBytes?: number;
+}
+
+/** Decoding defaults (documented in docs/browser.md). */
+export const BLOB_AUDIO_DEFAULTS = { maxBytes: 1024 ** 3, maxSeconds: 4 * 3600, fallbackMaxBytes: 16 * 1024 ** 2 } as const;
+
+/**
+ * A `File` or `Blob` (wav, mp3, m4a, webm, ogg, flac) as a session audio source (`live: false`). Decoding streams:
+ * mediabunny demuxes the blob by ranged reads and WebCodecs decodes it, yielding blocks as they are decoded, so a
+ * one-hour file is never held as PCM. Where WebCodecs is missing or cannot decode the codec, a file of at most
+ * `fallbackMaxBytes` is decoded whole with `decodeAudioData`. Empty, corrupt, unsupported or over-limit input throws
+ * `InvalidAudioError` with advice. Nothing is read until the session opens it.
+ */
+export function createBlobAudioSource(blob: Blob, options: BlobAudioSourceOptions = {}): SessionAudioSource {
+  const label = options.name ?? (typeof File !== 'undefined' && blob instanceof File && blob.name ? blob.name : 'the audio blob');
+  return {
+    live: false,
+    description: label,
+    open: (signal) => decodeBlob(blob, label, { ...BLOB_AUDIO_DEFAULTS, ...options }, signal),
+  };
+}
+
+// Size checks up front (before any read), then streaming decode.
+function decodeBlob(blob: Blob, label: string, limits: Required<Omit<BlobAudioSourceOptions, 'name'>>, signal?: AbortSignal): AsyncIterable<PcmBlock> {
+  if (blob.size === 0) throw new InvalidAudioError(`${label} is empty (0 bytes): choose the recording again.`);
+  if (blob.size > limits.maxBytes) {
+    throw new InvalidAudioError(`${label} is ${megabytes(blob.size)}, over the ${megabytes(limits.maxBytes)} limit (maxBytes): split the recording or raise the limit.`);
+  }
+  return decodeBlocks(blob, label, limits, signal);
+}
+
+async function* decodeBlocks(blob: Blob, label: string, limits: Required<Omit<BlobAudioSourceOptions, 'name'>>, signal?: AbortSignal): AsyncGenerator<PcmBlock> {
+  if (signal?.aborted) throw new AbortError();
+  let opened: BlobTrack | undefined;
+  let seconds = 0;
+  try {
+    opened = await openBlobTrack(blob, label);
+    const blocks = opened.decodable ? opened.blocks() : fallback(blob, label, limits, opened.reason, signal);
+    for await (const block of blocks) {
+      if (signal?.aborted) throw new AbortError();
+      seconds += (block.channels[0]?.length ?? 0) / block.sampleRate;
+      if (seconds > limits.maxSeconds) {
+        throw new InvalidAudioError(`${label} is longer than the ${limits.maxSeconds} s limit (maxSeconds): split the recording or raise the limit.`);
+      }
+      yield block;
+    }
+    if (signal?.aborted) throw new AbortError();
+    if (seconds === 0) throw new InvalidAudioError(`${label} contains no audio samples: the file may be cut short, or the recording was empty.`);
+  } catch (error) {
+    throw toInvalidAudio(error, label, signal);
+  } finally {
+    opened?.dispose();
+  }
+}
+
+async function* fallback(blob: Blob, label: string, limits: { fallbackMaxBytes: number }, reason: string, signal?: AbortSignal): AsyncGenerator<PcmBlock> {
+  if (blob.size > limits.fallbackMaxBytes) {
+    throw new InvalidAudioError(
+      `${label} cannot be decoded as a stream here (${reason}), and at ${megabytes(blob.size)} it is over the ${megabytes(limits.fallbackMaxBytes)} that are decoded whole (fallbackMaxBytes). Convert it to MP3, WAV or Opus (WebM/Ogg), or use a browser with WebCodecs support for this codec.`,
+    );
+  }
+  yield* decodeWithAudioContext(blob, label, reason, signal);
+}
+
+function toInvalidAudio(error: unknown, label: string, signal?: AbortSignal): ScribeError {
+  if (signal?.aborted) return ScribeError.is(error) && error.code === 'aborted' ? error : new AbortError(undefined, { cause: error });
+  if (ScribeError.is(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new InvalidAudioError(`${label} could not be decoded (the file may be damaged or cut short): ${message}`, { cause: error });
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
