@@ -2,7 +2,7 @@
  * The recorder page: one session at a time, recorded from the microphone or read from a file, through the relay at
  * `/api/scribe` (no secret in this page). Everything shown comes from the session's snapshot and its progress events.
  */
-import { createBrowserClient, type ScribeSession, type SessionAudio } from '@scribe/browser';
+import { createBrowserClient, type BrowserSessionAudio, type ScribeSession } from '@scribe/browser';
 import { renderNote } from './render-note';
 
 const client = createBrowserClient({ relayUrl: '/api/scribe' });
@@ -26,13 +26,13 @@ pauseButton.addEventListener('click', () => {
 stopButton.addEventListener('click', () => void session?.stop().catch(() => undefined));
 
 /** Runs one session from start to note; the snapshot drives every control. */
-async function run(audio: SessionAudio): Promise<void> {
+async function run(audio: BrowserSessionAudio): Promise<void> {
   $('chunks').replaceChildren();
   $('note').hidden = true;
   showError(undefined);
   session = client.session({
     audio,
-    create: { templates: ['clinical_notes_template', 'eka_emr_template'], mode: 'consultation' },
+    create: { templates: ['clinical_notes_template', 'eka_emr_template'], sessionMode: 'consultation' },
     onProgress: (event) => {
       if (event.type === 'chunk-ready') chunkItem(event.index).dataset.state = 'queued';
       if (event.type === 'chunk-uploaded') chunkItem(event.index).dataset.state = 'uploaded';

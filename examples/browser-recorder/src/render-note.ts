@@ -3,7 +3,7 @@
  * `eka_emr_template` (symptoms, vitals, medications, diagnoses, advice, follow-up). Text only: every value goes in
  * through `textContent`, never as HTML.
  */
-import type { SessionResult } from '@scribe/browser';
+import type { SessionResult, TemplateEntry } from '@scribe/browser';
 
 /** One card: a heading and its lines (empty cards are not shown). */
 interface Card {
@@ -20,7 +20,7 @@ export function renderNote(container: HTMLElement, result: SessionResult): void 
 export function noteCards(result: SessionResult): Card[] {
   const cards: Card[] = [];
   for (const document of result.templates) {
-    for (const [templateId, entry] of Object.entries(document)) {
+    for (const [templateId, entry] of Object.entries(document) as [string, TemplateEntry][]) {
       if (entry.status !== 'success' || !isRecord(entry.data)) continue;
       if (templateId === 'clinical_notes_template') cards.push(...soapCards(entry.data));
       if (templateId === 'eka_emr_template') cards.push(...emrCards(entry.data));

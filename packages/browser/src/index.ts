@@ -6,7 +6,7 @@ export { SCRIBE_BROWSER_PACKAGE } from './package-name';
 export { createBrowserClient, BrowserScribeClient, type BrowserScribeSessionOptions } from './client/browser-client';
 export { resolveBrowserOptions, type BrowserAuthMode, type BrowserClientOptions, type ResolvedBrowserOptions } from './client/browser-options';
 export { createRelayAuth, type RelayAuthOptions, type RelayHeaders } from './client/relay-auth';
-export { toSessionAudioSource, type BrowserSessionAudio, type PcmSessionAudio } from './client/browser-session-audio';
+export { toSessionAudioSource, type BrowserSessionAudio, type FileSessionAudio, type MicrophoneSessionAudio, type PcmSessionAudio } from './client/browser-session-audio';
 export { loadBrowserSileroModel, createBrowserSileroDetector, type BrowserSileroModel, type BrowserSileroOptions } from './vad/browser-silero';
 export { loadWebOnnxRunner, type OrtWebModule, type WebOnnxRunnerOptions } from './vad/onnx-web-runner';
 export { resolveAssets, type BrowserAssets } from './vad/assets';

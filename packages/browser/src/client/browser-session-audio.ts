@@ -1,4 +1,6 @@
 import { assertSampleRate, InvalidAudioError, type PcmBlock, type SessionAudioSource } from '@scribe/core/internal';
+import { createBlobAudioSource, type BlobAudioSourceOptions } from '../decode/blob-audio-source';
+import { createMicrophoneSource, type MicrophoneSourceOptions } from '../microphone/microphone-source';
 
 /** Mono PCM already in memory: floats in [-1, 1] or 16-bit integers, at any rate from 4 kHz (resampled to 16 kHz locally). */
 export interface PcmSessionAudio {
@@ -8,12 +10,25 @@ export interface PcmSessionAudio {
   sampleRate: number;
 }
 
+/** The microphone, opened at `start()` (call it from a user gesture). */
+export interface MicrophoneSessionAudio {
+  /** Capture options: device, echo cancellation, noise suppression, gain control. `{}` for the defaults. */
+  microphone: MicrophoneSourceOptions;
+}
+
+/** A recording the user picked (`<input type="file">`) or any Blob: wav, mp3, m4a, webm, ogg, flac, decoded as a stream. */
+export interface FileSessionAudio {
+  /** The file. Required. */
+  file: Blob;
+  /** Decoding limits. Default: `BLOB_AUDIO_DEFAULTS`. */
+  decode?: BlobAudioSourceOptions;
+}
+
 /**
- * Where a browser session's audio comes from: PCM in memory, or any core `SessionAudioSource`. This is the one place
- * that turns a description into the controller's port; the microphone (`{ microphone }`) and File/Blob decoding
- * (`{ file }`) join the union and the switch in {@link toSessionAudioSource}.
+ * Where a browser session's audio comes from: the microphone, a File or Blob, PCM in memory, or any core
+ * `SessionAudioSource`. {@link toSessionAudioSource} is the one place that turns a description into the controller's port.
  */
-export type BrowserSessionAudio = PcmSessionAudio | SessionAudioSource;
+export type BrowserSessionAudio = MicrophoneSessionAudio | FileSessionAudio | PcmSessionAudio | SessionAudioSource;
 
 // Frames per block handed to the pipeline: the decoder's default block size, so PCM and WAV cut identically.
 const BLOCK_FRAMES = 16384;
@@ -22,8 +37,12 @@ const BLOCK_FRAMES = 16384;
 export function toSessionAudioSource(audio: BrowserSessionAudio): SessionAudioSource {
   if ('open' in audio) return audio;
   if ('pcm' in audio) return pcmSource(audio);
-  // The media helper adds: if ('microphone' in audio) ...; if ('file' in audio) ...
-  throw new InvalidAudioError('The session audio must be { pcm, sampleRate } or a SessionAudioSource.');
+  if ('microphone' in audio) return createMicrophoneSource(audio.microphone ?? {});
+  if ('file' in audio) {
+    if (!(audio.file instanceof Blob)) throw new InvalidAudioError('The session audio { file } must be a File or a Blob.');
+    return createBlobAudioSource(audio.file, audio.decode);
+  }
+  throw new InvalidAudioError('The session audio must be { microphone }, { file }, { pcm, sampleRate } or a SessionAudioSource.');
 }
 
 function pcmSource(audio: PcmSessionAudio): SessionAudioSource {
