@@ -77,7 +77,7 @@ export function RecorderControls({ scribe, onStartOver }: RecorderControlsProps)
         )}
       </div>
       <div className="readout">
-        <meter className="level" min={0} max={0.3} value={isRecording ? level : 0} aria-label="input level" />
+        <LevelMeter level={isRecording ? level : 0} />
         <span className="elapsed" data-seconds={seconds} aria-label="elapsed time">
           {formatElapsed(elapsedMs)}
         </span>
@@ -86,5 +86,18 @@ export function RecorderControls({ scribe, onStartOver }: RecorderControlsProps)
         </span>
       </div>
     </section>
+  );
+}
+
+/** Speech sits around 0.02 to 0.2 on the hook's [0, 1] level: the bar is full at 0.25. */
+const FULL_SCALE = 0.25;
+
+/** The input level as a bar (a `meter` element's look differs from browser to browser). */
+function LevelMeter({ level }: { level: number }) {
+  const fraction = Math.min(1, level / FULL_SCALE);
+  return (
+    <div className="level" role="meter" aria-label="input level" aria-valuemin={0} aria-valuemax={1} aria-valuenow={Number(level.toFixed(3))}>
+      <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+    </div>
   );
 }

@@ -18,7 +18,7 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL(process.env.UPDATE_SCREENSHO
 
 /** Starts the app with the fake microphone playing the sample. */
 export function startApp(): Promise<RunningPage> {
-  return startPage({ root: new URL('..', import.meta.url), wavFile: SAMPLE, plugins: [react()], viewport: { width: 1100, height: 820 } });
+  return startPage({ root: new URL('..', import.meta.url), wavFile: SAMPLE, plugins: [react()], viewport: { width: 1100, height: 420 } });
 }
 
 /** Waits until the page's elapsed time reads at least `seconds`. */

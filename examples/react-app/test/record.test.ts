@@ -11,15 +11,17 @@ describe('the React app, end to end in Chromium with a fake microphone', () => {
 
   it('records the consultation, lists its chunks as they upload, and shows the SOAP note with the medication and dose', async () => {
     const { page, server } = running;
-    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
     await page.waitForSelector('.status[data-status="recording"]');
     // The first speech chunk is cut at the first pause and shows up in the list, uploaded, while recording goes on.
     await page.waitForSelector('.chunk[data-state="uploaded"]', { timeout: 60_000 });
-    await waitForElapsed(page, 14);
+    // The picture: two chunks uploaded, the third being spoken (the meter shows speech).
+    await page.waitForSelector('.chunk[data-index="1"][data-state="uploaded"]', { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.querySelector('.level')?.getAttribute('aria-valuenow')) > 0.05, undefined, { timeout: 10_000 });
     await running.screenshot(`${SCREENSHOT_DIR}react-app-recording.png`);
     // The fake microphone plays the sample once: wait until all of it has been heard, then stop.
     await waitForElapsed(page, Math.ceil(SAMPLE_SECONDS) + 1);
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.waitForSelector('.note[data-status="completed"]', { timeout: 90_000 });
 
     const soap = page.getByLabel('SOAP note');
@@ -30,6 +32,7 @@ describe('the React app, end to end in Chromium with a fake microphone', () => {
     expect(medications).toContain('Paracetamol 500 mg');
     expect(medications).toMatch(/three times daily, for 3 days/);
     expect(await page.getByRole('article', { name: 'Symptoms' }).textContent()).toMatch(/fever/i);
+    await page.mouse.move(0, 0);
     await running.screenshot(`${SCREENSHOT_DIR}react-app-note.png`);
 
     // Every speech chunk reached the server exactly once, and the end call counted them all.

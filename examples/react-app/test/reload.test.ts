@@ -13,7 +13,7 @@ describe('the React app after a reload mid-recording with the network down', () 
 
   it('keeps the speech chunks in IndexedDB across the reload, and "Resume" sends them once each and shows the note', async () => {
     const { page, server } = running;
-    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
     await page.waitForSelector('.status[data-status="recording"]');
     // The session exists; from now on nothing reaches the relay.
     await page.route(RELAY_ROUTES, (route) => route.abort('internetdisconnected'));
