@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 
 /** The committed consultation the fake microphone plays: 35.4 s, 16 kHz mono. */
 export const SAMPLE = fileURLToPath(new URL('../../samples/fever-sore-throat/fever-sore-throat.wav', import.meta.url));
+/** The same consultation as MP3, for the file upload. */
+export const SAMPLE_MP3 = fileURLToPath(new URL('../../samples/fever-sore-throat/fever-sore-throat.mp3', import.meta.url));
 /** Its length in seconds. */
 export const SAMPLE_SECONDS = 35.4;
 
@@ -26,14 +28,15 @@ export async function waitForElapsed(page: Page, seconds: number, timeout = 90_0
   await page.waitForFunction((wanted) => Number(document.querySelector('.elapsed')?.getAttribute('data-seconds') ?? 0) >= wanted, seconds, { timeout });
 }
 
-/** The chunk uploads the server answered 200, as chunk indexes in arrival order. */
-export function storedChunkIndexes(server: ScribeServer): number[] {
+/** The chunk uploads the server answered 200, as chunk indexes in arrival order (of the requests from position `from` on). */
+export function storedChunkIndexes(server: ScribeServer, from = 0): number[] {
   return server.requests
+    .slice(from)
     .filter((request) => request.method === 'POST' && /\/audio\/chunk_\d+\.wav$/.test(request.path) && request.status === 200)
     .map((request) => Number(/chunk_(\d+)\.wav$/.exec(request.path)![1]));
 }
 
-/** The bodies of the end calls the server received. */
-export function endCalls(server: ScribeServer): unknown[] {
-  return server.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/end')).map((request) => request.body);
+/** The bodies of the end calls the server received (from position `from` of its request log on). */
+export function endCalls(server: ScribeServer, from = 0): unknown[] {
+  return server.requests.slice(from).filter((request) => request.method === 'POST' && request.path.endsWith('/end')).map((request) => request.body);
 }

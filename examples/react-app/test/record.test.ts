@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPage } from 'example-web-support/start-page';
-import { endCalls, SAMPLE_SECONDS, SCREENSHOT_DIR, startApp, storedChunkIndexes, waitForElapsed } from './chromium-app';
+import { endCalls, SAMPLE_MP3, SAMPLE_SECONDS, SCREENSHOT_DIR, startApp, storedChunkIndexes, waitForElapsed } from './chromium-app';
 
 describe('the React app, end to end in Chromium with a fake microphone', () => {
   let running: RunningPage;
@@ -43,5 +43,27 @@ describe('the React app, end to end in Chromium with a fake microphone', () => {
     // And the page listed each of them as uploaded.
     const listed = await page.locator('.chunk').evaluateAll((items) => items.map((item) => [Number(item.getAttribute('data-index')), item.getAttribute('data-state')]));
     expect(listed).toEqual(indexes.map((_, position) => [position, 'uploaded']));
+
+    // "New consultation" forgets the note and the chunks; the next Record would make a new session.
+    await page.getByRole('button', { name: 'New consultation' }).click();
+    await page.waitForSelector('.status[data-status="idle"]');
+    expect(await page.locator('.chunk, .note').count()).toBe(0);
+    await page.getByRole('button', { name: 'Record', exact: true }).waitFor();
+  });
+
+  it('sends a recorded file (MP3) instead of the microphone and shows its note', async () => {
+    const { page, server } = running;
+    await page.goto(running.url);
+    const before = server.requests.length;
+    await page.getByLabel('or upload a recording').setInputFiles(SAMPLE_MP3);
+    await page.waitForSelector('.note[data-status="completed"]', { timeout: 90_000 });
+    const medications = (await page.getByRole('article', { name: 'Medications' }).textContent()) ?? '';
+    expect(medications).toContain('Paracetamol 500 mg');
+    // The new session's chunks, once each, and its one end call.
+    const indexes = storedChunkIndexes(server, before);
+    expect(indexes.length).toBeGreaterThanOrEqual(2);
+    expect([...indexes].sort((a, b) => a - b)).toEqual(indexes.map((_, position) => position));
+    expect(endCalls(server, before)).toEqual([{ audio_files_sent: indexes.length }]);
+    expect(await page.locator('.chunk[data-state="uploaded"]').count()).toBe(indexes.length);
   });
 });
