@@ -5,7 +5,7 @@
  *
  *   pnpm -F example-main-job quality
  */
-import { parseTemplateData } from '@scribe/core/internal';
+import { parseTemplateData } from '@scribe/core/templates';
 import { selectEngine, startServer } from '@scribe/server';
 import { scoreRun, SCORED_FIELDS, type PrecisionRecall } from './quality';
 import { runMainJob } from './run-main-job';

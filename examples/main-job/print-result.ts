@@ -1,4 +1,5 @@
-import { parseTemplateData, type ClinicalNotesTemplate, type EkaEmrTemplate, type TemplateEntry } from '@scribe/core/internal';
+import { type TemplateEntry } from '@scribe/core/internal';
+import { parseTemplateData, type ClinicalNotesTemplate, type EkaEmrTemplate } from '@scribe/core/templates';
 import type { SessionResult } from '@scribe/node';
 
 type Write = (line: string) => void;

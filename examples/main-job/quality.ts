@@ -1,4 +1,4 @@
-import type { EkaEmrTemplate } from '@scribe/core/internal';
+import type { EkaEmrTemplate } from '@scribe/core/templates';
 import type { GoldExpected } from './samples';
 
 /** Precision and recall of one kind of field. */

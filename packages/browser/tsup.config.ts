@@ -20,18 +20,25 @@ const ASSETS = [
   join('notices', 'LICENSE-onnxruntime.txt'),
 ];
 
-const base = packageBuild({ index: 'src/index.ts', 'capture-worklet': 'src/microphone/capture-worklet.ts' }) as Options;
+/** The part of esbuild's API used here (tsup's own esbuild; this package does not depend on esbuild itself). */
+interface EsbuildBuild {
+  build(options: { entryPoints: string[]; bundle: boolean; format: 'esm'; target: string; outfile: string; logLevel: 'warning' }): Promise<unknown>;
+}
+const esbuild = createRequire(require.resolve('tsup'))('esbuild') as EsbuildBuild;
 
 const config: Options = {
-  ...base,
-  // The worklet file must stand alone (a bundler copies it as an asset without following imports): no shared chunks.
-  splitting: false,
+  ...(packageBuild() as Options),
+  // ESM keeps dynamic imports as chunks, so an app loads file decoding only when it reads a file.
+  splitting: true,
   // Tells the microphone source which build it is in: ESM loads capture-worklet.js by URL, CJS from a Blob URL.
   esbuildOptions(options, context) {
     options.define = { ...options.define, __SCRIBE_MODULE_FORMAT__: JSON.stringify(context.format) };
   },
   async onSuccess() {
     await Promise.all(ASSETS.map((file) => copyFile(file, join('dist', basename(file)))));
+    // The worklet module stands alone (a bundler copies it as an asset without following its imports): built apart,
+    // so that it never imports a chunk shared with the main entry.
+    await esbuild.build({ entryPoints: ['src/microphone/capture-worklet.ts'], bundle: true, format: 'esm', target: 'es2022', outfile: 'dist/capture-worklet.js', logLevel: 'warning' });
   },
 };
 

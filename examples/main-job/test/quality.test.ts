@@ -1,4 +1,4 @@
-import { parseTemplateData } from '@scribe/core/internal';
+import { parseTemplateData } from '@scribe/core/templates';
 import { selectEngine, startServer, type ScribeServer } from '@scribe/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printResult } from '../print-result';

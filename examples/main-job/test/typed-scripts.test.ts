@@ -1,4 +1,4 @@
-import { parseTemplateData } from '@scribe/core/internal';
+import { parseTemplateData } from '@scribe/core/templates';
 import { createRuleBasedExtractor } from '@scribe/server';
 import { describe, expect, it } from 'vitest';
 import { scoreRun, SCORED_FIELDS } from '../quality';

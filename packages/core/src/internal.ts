@@ -21,4 +21,3 @@ export * from './polling';
 export * from './client';
 export * from './audio';
 export * from './stream';
-export * from './templates';

@@ -1,5 +1,5 @@
 import type { SessionResult, SessionStatus } from '@scribe/core';
-import type { KnownTemplateId, TemplateData } from '@scribe/core/internal';
+import type { KnownTemplateId, TemplateData } from '@scribe/core/templates';
 
 /**
  * The data of each template document that succeeded, by template id: typed for the three built-in templates

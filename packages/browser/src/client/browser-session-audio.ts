@@ -1,5 +1,5 @@
 import { assertSampleRate, InvalidAudioError, type PcmBlock, type SessionAudioSource } from '@scribe/core/internal';
-import { createBlobAudioSource, type BlobAudioSourceOptions } from '../decode/blob-audio-source';
+import type { BlobAudioSourceOptions } from '../decode/blob-audio-source';
 import { createMicrophoneSource, type MicrophoneSourceOptions } from '../microphone/microphone-source';
 
 /** Mono PCM already in memory: floats in [-1, 1] or 16-bit integers, at any rate from 4 kHz (resampled to 16 kHz locally). */
@@ -40,9 +40,25 @@ export function toSessionAudioSource(audio: BrowserSessionAudio): SessionAudioSo
   if ('microphone' in audio) return createMicrophoneSource(audio.microphone ?? {});
   if ('file' in audio) {
     if (!(audio.file instanceof Blob)) throw new InvalidAudioError('The session audio { file } must be a File or a Blob.');
-    return createBlobAudioSource(audio.file, audio.decode);
+    return fileSource(audio);
   }
   throw new InvalidAudioError('The session audio must be { microphone }, { file }, { pcm, sampleRate } or a SessionAudioSource.');
+}
+
+/**
+ * A File or Blob, decoded by the blob source loaded on first use: file decoding (the demuxers, about 180 kB gzip) is a
+ * separate chunk in an app's bundle, fetched only when a session reads a file.
+ */
+function fileSource({ file, decode }: FileSessionAudio): SessionAudioSource {
+  const name = decode?.name ?? (typeof File !== 'undefined' && file instanceof File && file.name ? file.name : 'the audio blob');
+  return {
+    live: false,
+    description: name,
+    open: async (signal) => {
+      const { createBlobAudioSource } = await import('../decode/blob-audio-source');
+      return createBlobAudioSource(file, { ...decode, name }).open(signal);
+    },
+  };
 }
 
 function pcmSource(audio: PcmSessionAudio): SessionAudioSource {

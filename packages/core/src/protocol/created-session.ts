@@ -21,7 +21,7 @@ export interface CreatedSession {
   raw: WireObject;
 }
 
-const createdSchema = z.looseObject({ session_id: z.string().check(z.minLength(1)) });
+const createdSchema = /* @__PURE__ */ z.looseObject({ session_id: z.string().check(z.minLength(1)) });
 
 /** Parses a create-session body. Throws APIError when `session_id` is missing. */
 export function parseCreateSessionResponse(raw: unknown): CreatedSession {

@@ -71,10 +71,10 @@ export interface DiscoveryDocument {
 }
 
 // Versions are strings on the wire, but a YAML-born document may carry 0.1 as a number.
-const version = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const version = /* @__PURE__ */ z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 // Only the minimal list of contract 2.2 is required; everything else is read leniently.
-const discoverySchema = z.looseObject({
+const discoverySchema = /* @__PURE__ */ z.looseObject({
   protocol: z.string(),
   protocol_version: version,
   supported_versions: z.array(version),

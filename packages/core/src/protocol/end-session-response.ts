@@ -18,7 +18,7 @@ export interface EndSessionResponse {
   raw: WireObject;
 }
 
-const endSchema = z.looseObject({});
+const endSchema = /* @__PURE__ */ z.looseObject({});
 
 /** Parses an end-session body; an empty body is accepted (any 2xx ends the session), non-JSON text is an APIError. */
 export function parseEndSessionResponse(raw: unknown): EndSessionResponse {

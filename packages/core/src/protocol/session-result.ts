@@ -6,7 +6,7 @@ import { normalizeProcessingErrors, normalizeWireError, type ProcessingError, ty
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
 
 // Only what makes a body a session body is required; every other field is read leniently below.
-const sessionBodySchema = z.looseObject({ session_id: z.string().check(z.minLength(1)), status: z.string().check(z.minLength(1)) });
+const sessionBodySchema = /* @__PURE__ */ z.looseObject({ session_id: z.string().check(z.minLength(1)), status: z.string().check(z.minLength(1)) });
 
 /** Where a session body came from, when the body alone does not say. */
 export interface ParseSessionResultOptions {

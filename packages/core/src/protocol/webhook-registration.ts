@@ -19,7 +19,7 @@ export interface WebhookRegistration {
   raw: WireObject;
 }
 
-const registrationSchema = z.looseObject({ webhook_id: z.string().check(z.minLength(1)) });
+const registrationSchema = /* @__PURE__ */ z.looseObject({ webhook_id: z.string().check(z.minLength(1)) });
 
 function toRegistration(body: WireObject & { webhook_id: string }): WebhookRegistration {
   return {

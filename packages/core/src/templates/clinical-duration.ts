@@ -4,7 +4,7 @@ import * as z from 'zod';
 export const DURATION_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;
 
 /** A length of time as said in the consultation ("for three days" → `{value: 3, unit: "day", text: "3 days"}`). */
-export const clinicalDurationSchema = z.looseObject({
+export const clinicalDurationSchema = /* @__PURE__ */ z.looseObject({
   /** The number of units (1 for "since yesterday" or "for a week"). */
   value: z.number().nonnegative(),
   unit: z.enum(DURATION_UNITS),

@@ -4,7 +4,7 @@ import * as z from 'zod';
  * Data of `clinical_notes_template`: a SOAP note. Each section is plain text written only from facts found in the
  * transcript; a section with nothing to say is an empty string, never filler.
  */
-export const clinicalNotesTemplateSchema = z.looseObject({
+export const clinicalNotesTemplateSchema = /* @__PURE__ */ z.looseObject({
   /** What the patient reports: complaints with durations, denied symptoms, known conditions, current medicines. */
   subjective: z.string(),
   /** What was measured or observed: vitals with units. */

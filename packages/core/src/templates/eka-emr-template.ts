@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { clinicalDurationSchema } from './clinical-duration';
 
 /** A symptom the patient has (negated mentions are listed under `absent_symptoms` instead). */
-export const emrSymptomSchema = z.looseObject({
+export const emrSymptomSchema = /* @__PURE__ */ z.looseObject({
   /** Canonical name, e.g. `chest pain` for "pain in the chest". */
   name: z.string(),
   /** How long it has lasted, when said. */
@@ -16,13 +16,13 @@ export const emrSymptomSchema = z.looseObject({
 });
 
 /** A symptom the patient denied ("no fever"). */
-export const emrAbsentSymptomSchema = z.looseObject({ name: z.string(), text: z.string() });
+export const emrAbsentSymptomSchema = /* @__PURE__ */ z.looseObject({ name: z.string(), text: z.string() });
 
 /** A dose: `{value: 500, unit: "mg", text: "500 mg"}`. */
-export const emrDoseSchema = z.looseObject({ value: z.number().nonnegative(), unit: z.string(), text: z.string() });
+export const emrDoseSchema = /* @__PURE__ */ z.looseObject({ value: z.number().nonnegative(), unit: z.string(), text: z.string() });
 
 /** How often a medicine is taken. */
-export const emrFrequencySchema = z.looseObject({
+export const emrFrequencySchema = /* @__PURE__ */ z.looseObject({
   /** Normalised wording: `once daily`, `twice daily`, `every 6 hours`, `at night`, `1-0-1`, ... */
   text: z.string(),
   /** Doses per day when it follows from the wording; null for weekly or as-needed use. */
@@ -34,7 +34,7 @@ export const emrFrequencySchema = z.looseObject({
 });
 
 /** A medicine prescribed or being taken. */
-export const emrMedicationSchema = z.looseObject({
+export const emrMedicationSchema = /* @__PURE__ */ z.looseObject({
   /** Generic (INN) name from the lexicon, e.g. `paracetamol` for "acetaminophen". */
   name: z.string(),
   /** The words used in the consultation. */
@@ -64,7 +64,7 @@ export const VITAL_NAMES = [
 ] as const;
 
 /** A measured vital sign with its unit. */
-export const emrVitalSchema = z.looseObject({
+export const emrVitalSchema = /* @__PURE__ */ z.looseObject({
   name: z.enum(VITAL_NAMES),
   /** The reading as written in a chart: `140/90`, `101`, `98.6`. */
   value: z.string(),
@@ -74,7 +74,7 @@ export const emrVitalSchema = z.looseObject({
 });
 
 /** A condition stated in the consultation. */
-export const emrDiagnosisSchema = z.looseObject({
+export const emrDiagnosisSchema = /* @__PURE__ */ z.looseObject({
   name: z.string(),
   /** WHO ICD-10 code of the lexicon entry, when it has one. */
   icd10: z.string().nullable(),
@@ -84,17 +84,17 @@ export const emrDiagnosisSchema = z.looseObject({
 });
 
 /** A test ordered or discussed. */
-export const emrInvestigationSchema = z.looseObject({ name: z.string(), text: z.string() });
+export const emrInvestigationSchema = /* @__PURE__ */ z.looseObject({ name: z.string(), text: z.string() });
 
 /** When to come back. */
-export const emrFollowUpSchema = z.looseObject({
+export const emrFollowUpSchema = /* @__PURE__ */ z.looseObject({
   interval: clinicalDurationSchema.nullable(),
   /** The sentence, including any condition ("if the fever does not go away"). */
   text: z.string(),
 });
 
 /** Data of `eka_emr_template`: structured EMR fields. */
-export const ekaEmrTemplateSchema = z.looseObject({
+export const ekaEmrTemplateSchema = /* @__PURE__ */ z.looseObject({
   symptoms: z.array(emrSymptomSchema),
   absent_symptoms: z.array(emrAbsentSymptomSchema),
   medications: z.array(emrMedicationSchema),

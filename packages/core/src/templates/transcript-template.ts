@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** One turn of the conversation: an utterance as the recogniser cut it, or a labelled line of a typed transcript. */
-export const transcriptTurnSchema = z.looseObject({
+export const transcriptTurnSchema = /* @__PURE__ */ z.looseObject({
   /** `doctor`, `patient` or another label when the transcript carried one (`Doctor: ...`); null when unknown. */
   speaker: z.string().nullable(),
   /** The turn's words as transcribed. */
@@ -11,7 +11,7 @@ export const transcriptTurnSchema = z.looseObject({
 });
 
 /** Data of `transcript_template`: the transcript, lightly structured into turns and sentences. */
-export const transcriptTemplateSchema = z.looseObject({
+export const transcriptTemplateSchema = /* @__PURE__ */ z.looseObject({
   /** The transcript exactly as recognised (the session's top-level `transcript`). */
   transcript: z.string(),
   turns: z.array(transcriptTurnSchema),

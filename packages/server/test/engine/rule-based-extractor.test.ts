@@ -1,4 +1,4 @@
-import { ekaEmrTemplateSchema, clinicalNotesTemplateSchema, transcriptTemplateSchema, type EkaEmrTemplate } from '@scribe/core/internal';
+import { ekaEmrTemplateSchema, clinicalNotesTemplateSchema, transcriptTemplateSchema, type EkaEmrTemplate } from '@scribe/core/templates';
 import { describe, expect, it } from 'vitest';
 import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
 import { mergeSpokenNumbers } from '../../src/processing/extractors/rules/merge-spoken-numbers.js';

@@ -1,4 +1,4 @@
-import { clinicalNotesTemplateSchema, ekaEmrTemplateSchema, emrMedicationSchema, emrVitalSchema } from '@scribe/core/internal';
+import { clinicalNotesTemplateSchema, ekaEmrTemplateSchema, emrMedicationSchema, emrVitalSchema } from '@scribe/core/templates';
 import { z } from 'zod';
 import type { ExtractInput, TemplateOutcome } from '../engine.js';
 import { endpointUrl } from '../openai-endpoint.js';

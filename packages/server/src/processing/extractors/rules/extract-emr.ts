@@ -1,4 +1,4 @@
-import type { EkaEmrTemplate, EmrFollowUp } from '@scribe/core/internal';
+import type { EkaEmrTemplate, EmrFollowUp } from '@scribe/core/templates';
 import type { ClinicalKind } from './clinical-matcher.js';
 import { findAdvice } from './find-advice.js';
 import { findFindings } from './find-findings.js';

@@ -1,4 +1,4 @@
-import type { ClinicalDuration } from '@scribe/core/internal';
+import type { ClinicalDuration } from '@scribe/core/templates';
 
 /** A duration found in a normal sentence. */
 export interface FoundDuration {

@@ -1,4 +1,4 @@
-import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core/internal';
+import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findDurations } from './find-durations.js';
 import type { ClinicalSentence } from './read-clinical-text.js';

@@ -1,4 +1,4 @@
-import type { EmrFollowUp } from '@scribe/core/internal';
+import type { EmrFollowUp } from '@scribe/core/templates';
 import { findInterval } from './find-durations.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import type { SentenceContext } from './sentence-context.js';

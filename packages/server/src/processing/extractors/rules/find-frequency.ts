@@ -1,4 +1,4 @@
-import type { EmrFrequency } from '@scribe/core/internal';
+import type { EmrFrequency } from '@scribe/core/templates';
 
 // A frequency before the as-needed flag is known.
 interface FrequencyCore {

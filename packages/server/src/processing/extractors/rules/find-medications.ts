@@ -1,4 +1,4 @@
-import type { EmrDose, EmrMedication } from '@scribe/core/internal';
+import type { EmrDose, EmrMedication } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findDurations } from './find-durations.js';
 import { findFrequency } from './find-frequency.js';

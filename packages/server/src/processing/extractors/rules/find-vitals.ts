@@ -1,4 +1,4 @@
-import type { EmrVital, VitalName } from '@scribe/core/internal';
+import type { EmrVital, VitalName } from '@scribe/core/templates';
 import type { ClinicalSentence } from './read-clinical-text.js';
 
 interface VitalRule {

@@ -1,4 +1,4 @@
-import type { TranscriptTemplate } from '@scribe/core/internal';
+import type { TranscriptTemplate } from '@scribe/core/templates';
 import type { ClinicalText } from './read-clinical-text.js';
 
 /**

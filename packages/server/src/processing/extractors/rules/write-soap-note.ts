@@ -1,4 +1,4 @@
-import type { ClinicalNotesTemplate, EkaEmrTemplate, EmrMedication, EmrSymptom, EmrVital } from '@scribe/core/internal';
+import type { ClinicalNotesTemplate, EkaEmrTemplate, EmrMedication, EmrSymptom, EmrVital } from '@scribe/core/templates';
 
 const VITAL_LABELS: Record<EmrVital['name'], string> = {
   blood_pressure: 'Blood pressure',
