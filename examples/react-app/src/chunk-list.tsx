@@ -1,7 +1,7 @@
 import type { UseScribeReturn } from '@scribe/react';
 import type { ChunkEntry, ChunkState } from './use-chunk-log';
 
-const STATE_TEXT: Record<ChunkState, string> = { cut: 'cut', queued: 'waiting to upload', retrying: 'retrying', uploaded: 'uploaded' };
+const STATE_TEXT: Record<ChunkState, string> = { cut: 'waiting', uploading: 'uploading', retrying: 'retrying', uploaded: 'uploaded' };
 
 /** Props of `ChunkList`. */
 export interface ChunkListProps {

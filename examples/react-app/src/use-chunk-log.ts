@@ -1,8 +1,8 @@
 import { useCallback, useReducer } from 'react';
 import type { ScribeChunkEvent } from '@scribe/react';
 
-/** Where one speech chunk stands: cut from the audio, stored for upload, retried after a failure, acknowledged. */
-export type ChunkState = 'cut' | 'queued' | 'retrying' | 'uploaded';
+/** Where one speech chunk stands: cut from the audio (waiting its turn), being uploaded, retried after a failure, acknowledged. */
+export type ChunkState = 'cut' | 'uploading' | 'retrying' | 'uploaded';
 
 /** One speech chunk as the list shows it. */
 export interface ChunkEntry {
@@ -17,7 +17,7 @@ export interface ChunkEntry {
 
 type Action = { type: 'event'; event: ScribeChunkEvent } | { type: 'clear' };
 
-const ORDER: Record<ChunkState, number> = { cut: 0, queued: 1, retrying: 2, uploaded: 3 };
+const ORDER: Record<ChunkState, number> = { cut: 0, uploading: 1, retrying: 2, uploaded: 3 };
 
 function reduce(chunks: readonly ChunkEntry[], action: Action): readonly ChunkEntry[] {
   if (action.type === 'clear') return [];
@@ -25,7 +25,8 @@ function reduce(chunks: readonly ChunkEntry[], action: Action): readonly ChunkEn
   const current = chunks.find((chunk) => chunk.index === event.index) ?? { index: event.index, state: 'cut', durationSeconds: undefined, retries: 0 };
   let next: ChunkEntry;
   if (event.type === 'chunk-ready') next = { ...current, durationSeconds: event.durationSeconds };
-  else if (event.type === 'chunk-queued') next = { ...current, state: later(current.state, 'queued') };
+  // Core reports `chunk-queued` as a chunk's upload begins.
+  else if (event.type === 'chunk-queued') next = { ...current, state: later(current.state, 'uploading') };
   else if (event.type === 'chunk-retried') next = { ...current, state: later(current.state, 'retrying'), retries: current.retries + 1 };
   else next = { ...current, state: 'uploaded' };
   return [...chunks.filter((chunk) => chunk.index !== event.index), next].sort((a, b) => a.index - b.index);
