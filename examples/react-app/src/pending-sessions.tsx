@@ -1,5 +1,6 @@
 import { useScribeResult, type PendingSession, type ResumedPendingSession, type UseScribeReturn } from '@scribe/react';
 import { useState } from 'react';
+
 import { NoteView } from './note-view';
 
 /** Props of `PendingSessions`. */
@@ -28,20 +29,20 @@ export function PendingSessions({ pending, resumePending }: PendingSessionsProps
       {pending.length > 0 && (
         <section className="banner" role="region" aria-label="unfinished consultations">
           <p>
-            {pending.length === 1 ? 'One consultation was not finished' : `${pending.length} consultations were not finished`}
-            {` (the page was closed or reloaded while recording). ${pending.length === 1 ? 'Its audio is' : 'Their audio is'} saved in this browser.`}
+            {pending.length === 1 ? `One consultation${startedAt(pending[0]!)} was not finished` : `${pending.length} consultations were not finished`}
+            {` : the page was closed or reloaded while recording. ${pending.length === 1 ? 'Its audio is' : 'Their audio is'} saved in this browser.`}
           </p>
           <button type="button" className="primary resume" disabled={resuming} onClick={() => void resume()}>
             {resuming ? 'Sending…' : 'Resume'}
           </button>
         </section>
       )}
-      {resumed.map((outcome) =>
+      {resumed.map((outcome, position) =>
         outcome.outcome === 'ended' ? (
-          <ResumedNote key={outcome.sessionId} sessionId={outcome.sessionId} />
-        ) : (
-          <p key={outcome.sessionId} className="error" role="alert">
-            {`An unfinished consultation could not be sent (${outcome.outcome}).`}
+          <ResumedNote key={`${position} ${outcome.sessionId}`} sessionId={outcome.sessionId} />
+        ) : outcome.outcome === 'empty' ? null : (
+          <p key={`${position} ${outcome.sessionId}`} className="error" role="alert">
+            {outcomeText(outcome)}
           </p>
         ),
       )}
@@ -59,4 +60,16 @@ function ResumedNote({ sessionId }: { sessionId: string }) {
       {result && <NoteView result={result} title="Resumed consultation" />}
     </section>
   );
+}
+
+/** " (started at 10:42)" when the queue knows when. */
+function startedAt(session: PendingSession): string {
+  return session.createdAt === undefined ? '' : ` (started at ${new Date(session.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})`;
+}
+
+/** Why a session was not ended: still held by a recording (another tab), or the service refused it. */
+function outcomeText(outcome: ResumedPendingSession): string {
+  if (outcome.outcome === 'busy') return 'An unfinished consultation is still being recorded in another tab; it was left alone.';
+  const reason = outcome.error instanceof Error ? `: ${outcome.error.message}` : '';
+  return `An unfinished consultation could not be sent (${outcome.outcome})${reason}.`;
 }
