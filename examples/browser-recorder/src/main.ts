@@ -13,6 +13,10 @@ const stopButton = $<HTMLButtonElement>('stop');
 const fileInput = $<HTMLInputElement>('file');
 let session: ScribeSession | undefined;
 
+// A recording interrupted by a reload, a crash or a lost network left its chunks in the tab's durable queue: finish
+// those sessions first (their chunks are uploaded in order and the session ended), then show the newest one's note.
+void finishPendingSessions();
+
 recordButton.addEventListener('click', () => void run({ microphone: {} }));
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
@@ -51,6 +55,27 @@ async function run(audio: BrowserSessionAudio): Promise<void> {
   } finally {
     unsubscribe();
     render(session);
+  }
+}
+
+async function finishPendingSessions(): Promise<void> {
+  const pending = await client.pendingSessions();
+  if (pending.length === 0) return;
+  const status = $('status');
+  status.textContent = `finishing ${pending.length} unfinished recording${pending.length === 1 ? '' : 's'}`;
+  status.dataset.status = 'resuming';
+  try {
+    const resumed = (await client.resumePending()).filter((outcome) => outcome.outcome === 'ended');
+    const newest = resumed.at(-1);
+    if (!newest) return;
+    const result = await client.waitForResults(newest.sessionId);
+    $('transcript').textContent = result.transcript ?? '';
+    renderNote($('cards'), result);
+    $('note').hidden = false;
+    status.textContent = result.status;
+    status.dataset.status = result.status;
+  } catch (error) {
+    showError(error);
   }
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowserClient } from '../src/client/browser-client';
 import { MODE_ADVICE, resolveBrowserOptions, type BrowserClientOptions } from '../src/client/browser-options';
-import { createRelayAuth } from '../src/client/relay-auth';
 import { resolveAssets } from '../src/vad/assets';
 
 const PAGE = 'https://app.example.com/notes/new';
@@ -107,16 +106,6 @@ describe('relay mode on the wire: no service credential, the app\'s headers, fet
     await client.templates.list();
     await client.close();
     expect(seen).toEqual(['include']);
-  });
-
-  it('createRelayAuth: a record or an async function of headers; a 401 is final; nothing to redact', async () => {
-    const auth = createRelayAuth({ headers: async () => ({ 'X-Tenant': 't1' }) });
-    expect(auth.mode).toBe('none');
-    expect(await auth.headers()).toEqual({ 'X-Tenant': 't1' });
-    expect(await createRelayAuth({ headers: { A: 'b' } }).headers()).toEqual({ A: 'b' });
-    expect(await createRelayAuth().headers()).toEqual({});
-    expect(await auth.onUnauthorized()).toBe(false);
-    expect(auth.secrets()).toEqual([]);
   });
 });
 

@@ -97,14 +97,16 @@ test('getToken mode, stream: PCM over the browser WebSocket -> stopped -> ended 
   }
 });
 
-test('relay mode: the eka dialect under the relay URL, no service credential of its own, a stream included', async () => {
-  // Until the relay (createScribeRelay) joins globalSetup, the server's /voice prefix stands in for a relay mount R, and
-  // the app's `headers` callback carries what a relay would add on the server side.
-  const relayUrl = `${inject('serverUrl')}/voice`;
+test('relay mode: the eka dialect under the real relay (same origin, the app cookie), no service credential of its own, a stream included', async () => {
+  // The real relay (createScribeRelay, mounted on the page's server by vitest.config.ts) authenticates the user by the
+  // app's cookie; the page holds no credential of the service.
+  // The same signed-in user as every relay test (cookies are shared by the test files' frames of this origin).
+  document.cookie = `${inject('relayUserCookie')}=alice; path=/`;
+  const relayUrl = new URL(inject('relayUrl'), location.href).href;
   const urls: string[] = [];
   const client = createBrowserClient({
-    relayUrl,
-    headers: async () => ({ Authorization: `Bearer ${inject('serverToken')}` }),
+    relayUrl: inject('relayUrl'),
+    headers: { 'X-Requested-With': 'scribe-test' },
     fetch: (input, init) => (urls.push(String(input instanceof Request ? input.url : input)), fetch(input, init)),
     assetBaseUrl: TEST_ASSET_BASE_URL,
     defaultTemplates: TEST_TEMPLATES,
@@ -115,7 +117,12 @@ test('relay mode: the eka dialect under the relay URL, no service credential of 
     const session = client.session({ audio: await speechPcm(SPEECH_WAV), transport });
     await session.start();
     expect((await session.result()).status).toBe('completed');
+    expect(session.sessionId).toMatch(/^rs1\./);
   }
   expect(urls.length).toBeGreaterThan(4);
   expect(urls.every((url) => url.startsWith(`${relayUrl}/v1/`))).toBe(true);
+  // Without the app's cookie (credentials: 'omit') the relay refuses: relay mode has nothing of its own to sign in with.
+  const signedOut = createBrowserClient({ relayUrl: inject('relayUrl'), credentials: 'omit', queue: false });
+  clients.push(signedOut);
+  await expect(signedOut.templates.list()).rejects.toMatchObject({ code: 'auth_error', status: 401 });
 });

@@ -57,7 +57,7 @@ export type { Logger } from './ports/logger';
 // ExpiringToken is what a GetToken callback may return, so callers can type their callback's answer.
 export type { ExpiringToken, GetToken } from './auth/bearer-token-auth';
 // A client behind a relay (createScribeRelay in @scribe/node) sends no credentials: the relay holds them.
-export { createNoCredentialsAuth, type NoCredentialsAuthOptions } from './auth/no-credentials-auth';
+export { createNoCredentialsAuth, type NoCredentialsAuthOptions, type RelayHeaders } from './auth/no-credentials-auth';
 export type { PcmBlock, PcmBlockSource } from './audio/pcm-block';
 export type { VoiceActivityDetector } from './audio/voice-activity-detector';
 export type { OnnxRun, OnnxRunner, OnnxTensor } from './audio/onnx-runner';

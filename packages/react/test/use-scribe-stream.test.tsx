@@ -40,10 +40,7 @@ it('unmounting mid-stream cancels: the microphone is released, no second socket 
   expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(false);
 });
 
-// Known core bug, reported: core's ScribeSession.cancel() aborts its own lifetime, but the stream was opened with the
-// client's lifetime and StreamSession has no way to close without the stop frame, so the socket stays open. This test
-// starts passing (and `it.fails` then fails) once core closes the socket on cancel: drop `.fails` then.
-it.fails('unmounting mid-stream closes the socket (fails today: core leaves a cancelled stream\'s socket open)', async () => {
+it('unmounting mid-stream closes the socket', async () => {
   const { service } = await unmountMidStream();
   await waitFor(() => expect(service.sockets[0]!.closedWith).toBeDefined(), { timeout: 300 });
 });

@@ -118,21 +118,20 @@ describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without St
     let started!: Promise<void>;
     act(() => void (started = view.current.start()));
     expect(view.current.status).toBe('creating');
-    await waitFor(() => expect(view.current.status).toBe('created'));
     await act(async () => {
       prompt.open();
       await started; // resolves: failures land in `error`
     });
-    expect(view.current).toMatchObject({ status: 'error', isRecording: false, sessionId: 'ses_1' });
+    expect(view.current).toMatchObject({ status: 'error', isRecording: false, sessionId: undefined });
     expect(view.current.error).toBe(denied); // the source's own typed error, untouched
     expect(view.current.error).toMatchObject({ code: 'microphone_permission_denied', name: 'MicrophonePermissionError' });
-    // Core creates the session before it opens the source, so the refusal comes after `created`.
-    expect(view.statuses()).toEqual(['idle', 'creating', 'created', 'error']);
-    expect(calls(transport)).toEqual(['POST /v1/sessions']);
+    // Core opens a live source before it creates the session: a refusal leaves no empty session on the service.
+    expect(view.statuses()).toEqual(['idle', 'creating', 'error']);
+    expect(calls(transport)).toEqual([]);
     expect(microphone.opens()).toBe(1);
   });
 
-  it('service 5xx on create: the error carries the status and request id, the microphone is never opened', async () => {
+  it('service 5xx on create: the error carries the status and request id, the microphone opened first is released', async () => {
     const create = gate();
     const transport = createService({
       hold: { create: create.opened },
@@ -151,7 +150,7 @@ describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without St
     });
     expect(view.current).toMatchObject({ status: 'error', sessionId: undefined, error: { code: 'api_error', status: 503, requestId: 'req_9', retryable: true } });
     expect(view.statuses()).toEqual(['idle', 'creating', 'error']);
-    expect(microphone.opens()).toBe(0);
+    expect([microphone.opens(), microphone.released()]).toEqual([1, true]);
   });
 
   it('reset() after a failure discards the controller: the next start() makes a new session', async () => {
@@ -174,7 +173,8 @@ describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without St
     await act(() => view.current.start());
     expect(view.current).toMatchObject({ status: 'created', sessionId: 'ses_1' });
     expect(creates(transport)).toBe(2);
-    expect(microphone.opens()).toBe(1);
+    // The live source opens before each create: once for the refused session, once for the new one.
+    expect(microphone.opens()).toBe(2);
   });
 
   it('unmount during an upload cancels cleanly: the upload is aborted, the microphone released, the session not ended', async () => {

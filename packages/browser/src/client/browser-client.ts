@@ -1,13 +1,17 @@
 import {
+  createNoCredentialsAuth,
   createScribeCore,
   createScribeSession,
   resolveConfig,
   SessionStateError,
+  type Clock,
   type CreatedSession,
   type CreateSessionOptions,
   type DiscoveryClient,
   type EndSessionOptions,
   type EndSessionResponse,
+  type QueuedSession,
+  type ResumedSession,
   type ScribeConfig,
   type ScribeCore,
   type ScribeSession,
@@ -21,7 +25,8 @@ import {
 import { loadBrowserSileroModel, type BrowserSileroModel, type BrowserSileroOptions } from '../vad/browser-silero';
 import { toSessionAudioSource, type BrowserSessionAudio } from './browser-session-audio';
 import { resolveBrowserOptions, type BrowserAuthMode, type BrowserClientOptions } from './browser-options';
-import { createRelayAuth } from './relay-auth';
+import { createBrowserChunkQueue, type BrowserChunkQueue, type BrowserResumePendingOptions } from '../queue/browser-chunk-queue';
+import { DEFAULT_QUEUE_DATABASE } from '../queue/indexeddb-chunk-store';
 
 /** Options of `BrowserScribeClient.session`: the controller's options, with the audio described the browser way. */
 export interface BrowserScribeSessionOptions extends Omit<ScribeSessionOptions, 'audio' | 'createDetector'> {
@@ -45,7 +50,16 @@ export class BrowserScribeClient {
   readonly templates: TemplatesApi;
   /** The discovery document client (cached). */
   readonly discovery: DiscoveryClient;
+  /**
+   * With `resumePendingOnLoad`: the resume started at construction (never rejects: a failure is logged and gives `[]`;
+   * `close()` stops it). Otherwise undefined.
+   */
+  readonly initialResume: Promise<ResumedSession[]> | undefined;
   readonly #core: ScribeCore;
+  readonly #queue: BrowserChunkQueue | undefined;
+  readonly #queueLimits: { maxChunks?: number; maxBytes?: number };
+  readonly #lifetime = new AbortController();
+  readonly #clock: Clock | undefined;
   readonly #vadOptions: BrowserSileroOptions;
   #vadModel: Promise<BrowserSileroModel> | undefined;
   #closed = false;
@@ -55,9 +69,10 @@ export class BrowserScribeClient {
     this.mode = mode;
     this.config = resolveConfig({ explicit: settings, logger: options.logger });
     this.#vadOptions = { ...options.vad, assetBaseUrl: options.assetBaseUrl };
+    this.#clock = options.clock;
     this.#core = createScribeCore({
       config: this.config,
-      auth: mode === 'relay' ? createRelayAuth({ headers: options.headers }) : undefined,
+      auth: mode === 'relay' ? createNoCredentialsAuth({ headers: options.headers }) : undefined,
       getToken: options.getToken,
       fetch: withCredentials(options.fetch, options.credentials ?? 'same-origin'),
       logger: options.logger,
@@ -68,6 +83,17 @@ export class BrowserScribeClient {
     this.sessions = this.#core.sessions;
     this.templates = this.#core.templates;
     this.discovery = this.#core.discovery;
+    const queue = options.queue ?? {};
+    // Without IndexedDB (a server render, a locked-down profile) chunks stay in memory, as with `queue: false`.
+    this.#queue = queue === false || globalThis.indexedDB === undefined ? undefined : createBrowserChunkQueue({ database: queue.database ?? DEFAULT_QUEUE_DATABASE });
+    this.#queueLimits = queue === false ? {} : { maxChunks: queue.maxChunks, maxBytes: queue.maxBytes };
+    this.initialResume =
+      options.resumePendingOnLoad === true && this.#queue
+        ? this.resumePending({ signal: this.#lifetime.signal }).catch((error: unknown) => {
+            if (!this.#lifetime.signal.aborted) options.logger?.warn?.(`Resuming the unfinished sessions of the chunk queue failed: ${String(error)}`);
+            return [];
+          })
+        : undefined;
   }
 
   /** Creates a session; templates default to `defaultTemplates`, model to `lite`, mode to `dictation`. */
@@ -81,8 +107,38 @@ export class BrowserScribeClient {
    * `subscribe` / `getSnapshot` (the `useSyncExternalStore` contract). See docs/sessions.md.
    */
   session(options: BrowserScribeSessionOptions): ScribeSession {
-    const { audio, ...rest } = options;
-    return createScribeSession(this.#core, { ...rest, audio: toSessionAudioSource(audio), createDetector: () => this.#createDetector() });
+    const { audio, chunkStore, queue, ...rest } = options;
+    const durable = (options.transport ?? 'chunks') === 'chunks' ? (chunkStore ?? this.#queue?.sessionStore) : undefined;
+    const session = createScribeSession(this.#core, {
+      ...rest,
+      chunkStore: durable,
+      queue: durable ? { ...this.#queueLimits, ...queue } : queue,
+      audio: toSessionAudioSource(audio),
+      createDetector: () => this.#createDetector(),
+    });
+    if (durable && durable === this.#queue?.sessionStore) this.#releaseLockWhenDone(session, this.#queue);
+    return session;
+  }
+
+  /**
+   * Sessions of this client's service left unfinished in the durable queue (a reload, a crash, a failure, or still
+   * recording in another tab), oldest first: for "2 unfinished recordings". `[]` with `queue: false`.
+   */
+  async pendingSessions(): Promise<QueuedSession[]> {
+    if (this.#closed) throw closedError();
+    return this.#queue ? this.#queue.pending(this.config) : [];
+  }
+
+  /**
+   * Finishes the unfinished sessions of the durable queue (core's `resumePendingSessions`): each one's remaining chunks
+   * are uploaded in order under their own names, the session is ended with every chunk counted, and its record removed.
+   * A session that a tab is recording or resuming (its Web Lock is held) comes back `busy`, untouched. Waits for the
+   * network as long as it takes unless `signal` stops it (AbortError; what is not acknowledged stays stored).
+   */
+  async resumePending(options: BrowserResumePendingOptions = {}): Promise<ResumedSession[]> {
+    if (this.#closed) throw closedError();
+    if (!this.#queue) return [];
+    return this.#queue.resume(this.#core, { ...options, clock: this.#clock });
   }
 
   /** Ends (commits) a session so processing starts; `audioFilesSent` is the number of chunks the server holds. */
@@ -109,13 +165,29 @@ export class BrowserScribeClient {
     return this.#vadModel;
   }
 
-  /** Cancels calls in flight, refuses new ones and releases the speech model. Idempotent. */
+  /**
+   * Cancels calls in flight, refuses new ones, releases the speech model and lets go of the durable queue (its Web Locks
+   * and database connection; the chunks stay for the next client). Idempotent.
+   */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#lifetime.abort();
     this.#core.close();
+    // Chunks stay in IndexedDB for the next client; the sessions' Web Locks go, as they would with the tab.
+    this.#queue?.close();
     const model = this.#vadModel;
     this.#vadModel = undefined;
     if (model) await model.then((loaded) => loaded.dispose(), () => undefined);
+  }
+
+  // The session's Web Lock is held from its first write until the recording is over (ended, failed, cancelled).
+  #releaseLockWhenDone(session: ScribeSession, queue: BrowserChunkQueue): void {
+    const unsubscribe = session.subscribe(() => {
+      const { status } = session.getSnapshot();
+      if (status === 'idle' || status === 'creating' || status === 'created' || status === 'recording' || status === 'ending') return;
+      if (session.sessionId !== undefined) queue.release(session.sessionId);
+      unsubscribe();
+    });
   }
 
   async #createDetector(): Promise<VoiceActivityDetector> {

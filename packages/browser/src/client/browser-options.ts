@@ -1,6 +1,5 @@
-import { ConfigError, type Clock, type Dialect, type EnvironmentName, type GetToken, type Logger, type ScribeOptions, type SessionMode } from '@scribe/core/internal';
+import { ConfigError, type Clock, type RelayHeaders, type Dialect, type EnvironmentName, type GetToken, type Logger, type ScribeOptions, type SessionMode } from '@scribe/core/internal';
 import type { BrowserSileroOptions } from '../vad/browser-silero';
-import type { RelayHeaders } from './relay-auth';
 
 /** How a browser client reaches the service (docs/browser.md, "Three ways to reach the service"). */
 export type BrowserAuthMode = 'relay' | 'token' | 'secret';
@@ -82,6 +81,30 @@ export interface BrowserClientOptions {
   logger?: Logger;
   /** Clock for waits and expiry. Default: the system clock. */
   clock?: Clock;
+  /**
+   * The durable chunk queue in IndexedDB for chunked sessions: each speech chunk is written to the tab's IndexedDB
+   * before it is uploaded and removed once the service acknowledged it, so a lost network, a reload or a crashed tab
+   * loses no audio (`pendingSessions()`, `resumePending()`; docs/browser.md, "Durable queue"). `false` keeps chunks in
+   * memory only. Default: on, with database `scribe-chunk-queue`, at most 1,000 chunks and 256 MiB per session
+   * (off where the page has no `indexedDB`).
+   */
+  queue?: false | BrowserQueueOptions;
+  /**
+   * Finish what an earlier page left in the queue as soon as the client is created (`client.initialResume`). Default
+   * false: resuming uploads audio and ends sessions, which an app usually wants to show ("2 unfinished recordings")
+   * and to do only once its user is signed in to the relay; call `resumePending()` then.
+   */
+  resumePendingOnLoad?: boolean;
+}
+
+/** Settings of the client's durable chunk queue (`BrowserClientOptions.queue`). */
+export interface BrowserQueueOptions {
+  /** The IndexedDB database name; clients of one origin with the same name share one queue. Default `scribe-chunk-queue`. */
+  database?: string;
+  /** Most chunks one session may have waiting before it fails with ChunkQueueFullError. Default 1,000. */
+  maxChunks?: number;
+  /** Most bytes one session may have waiting before it fails with ChunkQueueFullError. Default 256 MiB. */
+  maxBytes?: number;
 }
 
 /** What `resolveBrowserOptions` derives: the mode and core's explicit configuration layer. */

@@ -1,16 +1,15 @@
-import type { Engine } from '@scribe/server';
 import type { TestProject } from 'vitest/node';
+import { RELAY_MOUNT, startBrowserHarness, USER_COOKIE } from './node-harness';
 
-/** A deterministic engine (the default server has no transcriber, so sessions would end `failed`). */
-const testEngine: Engine = {
-  transcribe: async () => ({ text: 'Doctor: How are you feeling today? Patient: Much better, the cough has gone.', language: 'en' }),
-  extract: async (input) => ({ status: 'success', data: { template: input.templateId, plan: 'Rest and fluids.' } }),
-};
-
-/** Starts the real services the browser tests talk to (the local @scribe/server, later the relay). */
+/**
+ * Starts the real services the browser tests talk to: the local @scribe/server (test knobs on; the dev account and the
+ * relay's service account, whose secrets are sentinels), a TCP proxy in front of it that tests can cut, and the real
+ * relay (createScribeRelay, mounted on the page's server by vitest.config.ts).
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { startServer, DEV_ACCOUNT } = await import('@scribe/server');
-  const server = await startServer({ port: 0, host: '127.0.0.1', engine: testEngine });
+  const { DEV_ACCOUNT } = await import('@scribe/server');
+  const started = await startBrowserHarness();
+  const { server } = started;
   project.provide('serverUrl', server.url);
   // What an app's backend does for getToken mode: log in with the client secret on the server side and hand the page
   // only the short-lived access token.
@@ -23,9 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const { access_token: accessToken } = (await login.json()) as { access_token: string };
   project.provide('serverToken', accessToken);
   project.provide('devApiKey', DEV_ACCOUNT.apiKeys![0]!);
-  return async () => {
-    await server.close();
-  };
+  project.provide('relayUrl', RELAY_MOUNT);
+  project.provide('relayUserCookie', USER_COOKIE);
+  return () => started.close();
 }
 
 declare module 'vitest' {
@@ -36,5 +35,9 @@ declare module 'vitest' {
     serverToken: string;
     /** The dev account's API key (for the dangerouslyAllowBrowser test). */
     devApiKey: string;
+    /** The relay's URL, relative to the page (it is mounted on the page's own server): `/api/scribe`. */
+    relayUrl: string;
+    /** The name of the cookie the relay's authorize reads the user from (the app's session cookie). */
+    relayUserCookie: string;
   }
 }

@@ -115,7 +115,19 @@ describe('speechChunks', () => {
     const uploader = createChunkUploader({ send: async () => undefined, onProgress });
     expect(await uploader.run(chunks)).toBeGreaterThan(1);
     const types = new Set(events.map((event) => event.type));
-    expect([...types].sort()).toEqual(['audio-decoded', 'chunk-queued', 'chunk-ready', 'chunk-uploaded', 'speech-found']);
+    expect([...types].sort()).toEqual(['audio-decoded', 'chunk-queued', 'chunk-ready', 'chunk-uploaded', 'speech-found', 'speech-started']);
+    // Speech transitions only: each segment starts once (inside itself) before it is found, never once per frame.
+    const speech = events.filter((event) => event.type === 'speech-started' || event.type === 'speech-found');
+    expect(speech.length).toBeGreaterThan(2);
+    speech.forEach((event, i) => {
+      expect(event.type).toBe(i % 2 === 0 ? 'speech-started' : 'speech-found');
+      if (event.type === 'speech-started') {
+        const found = speech[i + 1] as Extract<ScribeProgressEvent, { type: 'speech-found' }>;
+        expect(event.startSeconds).toBe(found.startSeconds);
+        expect(event.seconds).toBeGreaterThan(event.startSeconds);
+        expect(event.seconds).toBeLessThanOrEqual(found.endSeconds);
+      }
+    });
     const decoded = events.flatMap((event) => (event.type === 'audio-decoded' ? [event.seconds] : []));
     expect(decoded.every((seconds, i) => i === 0 || seconds > decoded[i - 1]!)).toBe(true);
     expect(events.findIndex((event) => event.type === 'chunk-ready')).toBeLessThan(events.findIndex((event) => event.type === 'chunk-queued'));

@@ -17,7 +17,7 @@ export interface SpeechChunksOptions extends Omit<SpeechChunkerOptions, 'frameSa
   vad: VoiceActivityDetector;
   /** Stops decoding with AbortError (or the signal's ScribeError reason), even while waiting for the source. */
   signal?: AbortSignal;
-  /** Progress: `audio-decoded`, `speech-found`, `chunk-ready`. Exceptions it throws are logged and ignored. Default: none. */
+  /** Progress: `audio-decoded`, `speech-started`, `speech-found`, `chunk-ready`. Exceptions it throws are logged and ignored. Default: none. */
   onProgress?: (event: AudioProgressEvent) => void;
   /** Resampling filter settings (rates are fixed by the source and the detector). Default: `createResampler` defaults. */
   resampler?: Omit<ResamplerOptions, 'inputRate' | 'outputRate'>;
@@ -69,6 +69,11 @@ export function speechChunks(source: PcmBlockSource, options: SpeechChunksOption
     sampleRate: SPEECH_SAMPLE_RATE,
     onSpeechEvent: (event) => {
       options.onSpeechEvent?.(event);
+      // Only transitions are reported (a segment's start and end), never a frame: cheap enough for a store.
+      if (event.type === 'speech-start') {
+        emit({ type: 'speech-started', startSeconds: event.segment.startSeconds, seconds: ((event.frame + 1) * vad.frameSamples) / SPEECH_SAMPLE_RATE });
+        return;
+      }
       if (event.type !== 'speech-end') return;
       stats.speechSeconds += event.segment.endSeconds - event.segment.startSeconds;
       emit({ type: 'speech-found', speechSeconds: stats.speechSeconds, startSeconds: event.segment.startSeconds, endSeconds: event.segment.endSeconds });

@@ -18,7 +18,7 @@ export {
 } from './client-credentials-auth';
 export { createJwtPayloadAuth, type JwtPayloadAuthOptions } from './jwt-payload-auth';
 export { CREDENTIAL_ADVICE, createMissingCredentialsAuth } from './missing-credentials-auth';
-export { createNoCredentialsAuth, type NoCredentialsAuthOptions } from './no-credentials-auth';
+export { createNoCredentialsAuth, type NoCredentialsAuthOptions, type RelayHeaders } from './no-credentials-auth';
 export { selectAuthProvider, type AuthDependencies } from './select-auth-provider';
 export { createSingleFlight, type SingleFlight } from './single-flight';
 export { MAX_REFRESH_SKEW_MS, tokenStateFrom, type TokenState } from './token-state';

@@ -39,6 +39,27 @@ describe('createNoCredentialsAuth (relay mode)', () => {
     expect(createNoCredentialsAuth({ advice: 'Log in at /login.' }).advice?.()).toBe('Log in at /login.');
   });
 
+  it('headers: a record or a (async) function read before each call, a fresh object each time; nothing to redact', async () => {
+    let calls = 0;
+    const auth = createNoCredentialsAuth({ headers: async () => ({ 'X-Csrf': `t${++calls}` }) });
+    expect(await auth.headers()).toEqual({ 'X-Csrf': 't1' });
+    expect(await auth.headers()).toEqual({ 'X-Csrf': 't2' });
+    const fixed = { A: 'b' };
+    const fromRecord = createNoCredentialsAuth({ headers: fixed });
+    const first = await fromRecord.headers();
+    expect(first).toEqual({ A: 'b' });
+    first.A = 'changed';
+    expect(await fromRecord.headers()).toEqual({ A: 'b' });
+    expect(await createNoCredentialsAuth().headers()).toEqual({});
+    expect(auth.secrets()).toEqual([]);
+    // And on the wire: the app's header goes out, still no credential header.
+    const { fetch, requests } = scriptedFetch([() => new Response('{"templates":[]}', { status: 200 })]);
+    const transport = createHttpTransport({ config: { ...config, apiKey: undefined }, auth: createNoCredentialsAuth({ headers: { 'X-Csrf': 'abc' } }), fetch });
+    await transport.request({ method: 'GET', url: 'https://relay.example.test/api/scribe/v1/templates' });
+    expect(requests[0]!.headers.get('x-csrf')).toBe('abc');
+    expect(requests[0]!.headers.get('authorization')).toBeNull();
+  });
+
   it('onResponse sees every answer, the credentials in its body redacted, before the failure is raised', async () => {
     const { fetch } = scriptedFetch([() => new Response('{"error":{"code":"invalid_request","message":"bad key sk_secret_value_123"}}', { status: 400, headers: { 'Retry-After': '3' } })]);
     const transport = createHttpTransport({ config, auth: createApiKeyAuth({ apiKey: 'sk_secret_value_123' }), fetch });

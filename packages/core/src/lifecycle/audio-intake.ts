@@ -28,8 +28,13 @@ export interface AudioIntakeOptions {
   clock: Clock;
   /** Called after each block taken in. */
   onBlock: (progress: IntakeProgress) => void;
-  /** Called once when the source has no more audio (ended by itself or by `stop`). */
+  /** Called once when the source has no more audio (ended by itself, by `stop`, or by its failure). */
   onEnd: () => void;
+  /**
+   * A live source's iterator threw (a device unplugged mid-recording): called with the error, then intake ends as if
+   * stopped, so what was captured still goes on. Absent, or for a source that is not live, the error propagates.
+   */
+  onSourceFailed?: (error: unknown) => void;
   /** Aborts reading (cancel). */
   signal: AbortSignal;
 }
@@ -72,7 +77,15 @@ export function createAudioIntake(options: AudioIntakeOptions): AudioIntake {
       for (;;) {
         if (!live) while (paused && !stopped) await waitFor((resolve) => (wake = resolve));
         if (stopped && !options.close) break;
-        const next = await nextOrStop(iterator);
+        let next: IteratorResult<PcmBlock> | undefined;
+        try {
+          next = await nextOrStop(iterator);
+        } catch (error) {
+          if (!live || signal.aborted || !options.onSourceFailed) throw error;
+          finished = true; // the source's iterator is over: nothing to return
+          options.onSourceFailed(error);
+          break;
+        }
         if (next === undefined || next.done) {
           finished = next?.done === true;
           break;

@@ -89,8 +89,10 @@ function loggingStore(inner: ChunkStore, log: string[], faults: { failAcknowledg
 /** A live source the test feeds block by block. */
 function liveSource() {
   const waiting: ((value: IteratorResult<PcmBlock>) => void)[] = [];
+  const failing: ((error: unknown) => void)[] = [];
   const captured: PcmBlock[] = [];
   let closed = false;
+  let failure: { error: unknown } | undefined;
   const source: SessionAudioSource = {
     live: true,
     description: 'the microphone',
@@ -100,7 +102,11 @@ function liveSource() {
           const next = captured.shift();
           if (next) return Promise.resolve({ done: false, value: next });
           if (closed) return Promise.resolve({ done: true, value: undefined });
-          return new Promise<IteratorResult<PcmBlock>>((resolve) => waiting.push(resolve));
+          if (failure) return Promise.reject(failure.error);
+          return new Promise<IteratorResult<PcmBlock>>((resolve, reject) => {
+            waiting.push(resolve);
+            failing.push(reject);
+          });
         },
       }),
     }),
@@ -112,12 +118,19 @@ function liveSource() {
   const speak = async (kinds: readonly ('tone' | 'silence')[]) => {
     for (const kind of kinds) {
       const resolve = waiting.shift();
+      failing.shift();
       if (resolve) resolve({ done: false, value: block(kind) });
       else captured.push(block(kind));
       while (!closed && (captured.length > 0 || waiting.length === 0)) await tick();
     }
   };
-  return { source, speak, isClosed: () => closed };
+  /** The device goes away (unplugged): what was captured has been read; the next read throws `error`. */
+  const unplug = (error: unknown) => {
+    failure = { error };
+    waiting.splice(0);
+    for (const reject of failing.splice(0)) reject(error);
+  };
+  return { source, speak, unplug, isClosed: () => closed };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -127,6 +140,7 @@ function setup(transport: ScriptedTransport, store: ChunkStore, clock: ManualClo
   const session = createScribeSession(core, {
     createDetector: async () => createScriptedVoiceActivityDetector({ probability: (_, frame) => (frameRms(frame) > 0.05 ? 0.9 : 0.05) }),
     speech: { chunking: SHORT_CHUNKS },
+    progressIntervalMs: 0, // no progress timer among the backoff sleeps these tests count (the rate test covers it)
     chunkStore: store,
     queue: { retry: RETRY },
     clock,
@@ -204,6 +218,40 @@ describe('createScribeSession with a chunkStore: the durable queue', () => {
     // The connection axis showed the wait and its end.
     expect(seen.map((s) => s.activity.connection).filter((c, i, all) => c !== all[i - 1])).toEqual(['idle', 'reconnecting', 'idle']);
     expect(transport.maxInFlight).toBe(1);
+  });
+
+  it('the microphone unplugged mid-recording while offline: the chunks stay queued until acknowledged, then error; the session is not ended', async () => {
+    const log: string[] = [];
+    const network = { up: false };
+    const inner = createMemoryChunkStore();
+    const clock = createManualClock();
+    const mic = liveSource();
+    const { session, seen } = setup(service(log, network), loggingStore(inner, log), clock, { audio: mic.source, results: false });
+    await session.start();
+    await mic.speak([...SPEECH, 'tone', 'tone']);
+    const unplugged = new APIError('The microphone was disconnected.');
+    mic.unplug(unplugged);
+    await clock.advance(1_000);
+    // Intake is over and the speech in progress was cut; both chunks wait in the store for the network.
+    expect(line(session.getSnapshot())).toBe('recording reconnecting cut=2 pending=2 q=2 up=0 ok=0');
+    expect(seen.some((s) => s.activity.lastError === unplugged)).toBe(true);
+    expect((await inner.listChunks('ses_1')).map((c) => c.fileName)).toEqual(['chunk_0.wav', 'chunk_1.wav']);
+    network.up = true;
+    await clock.advance(8_000);
+    await expect(session.result()).rejects.toBe(unplugged);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', failedIn: 'recording', error: unplugged, activity: { lastError: unplugged } });
+    expect(line(session.getSnapshot())).toBe('error idle cut=2 pending=0 q=0 up=0 ok=2');
+    expect(log.filter((entry) => !entry.endsWith('offline'))).toEqual([
+      'store session ses_1 from 0',
+      'store chunk_0.wav',
+      'store chunk_1.wav',
+      'upload chunk_0.wav: ok',
+      'remove chunk_0.wav',
+      'upload chunk_1.wav: ok',
+      'remove chunk_1.wav',
+      'remove session ses_1', // all acknowledged: nothing for resumePendingSessions to end
+    ]);
+    expect(mic.isClosed()).toBe(true);
   });
 
   it('a full queue fails the session with ChunkQueueFullError; the chunks stored stay and a resume finishes the session with them', async () => {

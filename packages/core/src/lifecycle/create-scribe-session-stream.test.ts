@@ -12,6 +12,8 @@ import type { SessionState } from './session-state';
 
 const BASE = 'https://api.eka.care/voice';
 const BLOCK_BYTES = 16_000; // half a second of 16 kHz 16-bit mono
+/** These tests follow every byte the stream reports: no coalescing (the rate test covers it). */
+const EVERY_REPORT = 0;
 
 /**
  * The service's end of the stream, scripted: it stores binary frames and acknowledges each (resume mode), answers a
@@ -98,7 +100,7 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
     const { core, service } = setup(clock);
     service.dropWhenPassing(2 * BLOCK_BYTES + 100);
     const audio: SessionAudioSource = { live: false, open: () => Array.from({ length: 4 }, block) };
-    const session = createScribeSession(core, { audio, transport: 'stream', stream: { resume: true }, clock });
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio, transport: 'stream', stream: { resume: true }, clock });
     const seen: SessionState[] = [];
     session.subscribe(() => seen.push(session.getSnapshot()));
     await session.start();
@@ -189,7 +191,7 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
         push?.({ done: true, value: undefined });
       },
     };
-    const session = createScribeSession(core, { audio: microphone, transport: 'stream', stream: { resume: true }, results: false, clock });
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: microphone, transport: 'stream', stream: { resume: true }, results: false, clock });
     const seen: SessionState[] = [];
     session.subscribe(() => seen.push(session.getSnapshot()));
     await session.start();
@@ -229,7 +231,103 @@ describe('createScribeSession: streamed sessions, snapshot by snapshot', () => {
       ]
     `);
   });
+
+  it('cancel mid-stream closes the socket without the stop frame, never reconnects or ends, and shows cancelled and closed', async () => {
+    const clock = createManualClock();
+    const { core, service, transport } = setup(clock);
+    const mic = pushedMicrophone();
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: mic.source, transport: 'stream', stream: { resume: true }, clock });
+    const seen: SessionState[] = [];
+    session.subscribe(() => seen.push(session.getSnapshot()));
+    await session.start();
+    mic.push(block());
+    await until(() => session.getSnapshot().activity.bytesAcknowledged === BLOCK_BYTES);
+    await session.cancel();
+    const socket = service.sockets[0]!;
+    expect(socket.closedWith).toEqual({ code: 1000, reason: 'client stopped' });
+    expect(socket.sent.filter((frame) => typeof frame === 'string')).toEqual([]); // no stop frame: the audio is kept, the session open
+    expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', sessionId: 'ses_1', activity: { connection: 'closed' } });
+    await clock.advance(60_000);
+    expect(service.sockets).toHaveLength(1);
+    expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(false);
+    expect(mic.isClosed()).toBe(true);
+    expect(seen.map(line).slice(-2)).toEqual([
+      'cancelled open audio=0.5 sent=16000 acked=16000 reconnects=0',
+      'cancelled closed audio=0.5 sent=16000 acked=16000 reconnects=0',
+    ]);
+  });
+
+  it('cancel while the socket is reconnecting stops the reconnection: no second socket ever opens', async () => {
+    const clock = createManualClock();
+    const { core, service } = setup(clock);
+    const mic = pushedMicrophone();
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: mic.source, transport: 'stream', stream: { resume: true }, clock });
+    await session.start();
+    mic.push(block());
+    await until(() => session.getSnapshot().activity.bytesAcknowledged === BLOCK_BYTES);
+    service.dropNow();
+    await until(() => session.getSnapshot().activity.connection === 'reconnecting');
+    await session.cancel();
+    await clock.advance(60_000);
+    expect(service.sockets).toHaveLength(1);
+    expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', activity: { connection: 'closed' } });
+  });
+
+  it('a live source that fails mid-stream (unplugged): the audio captured is sent and stopped (flushed by the service), then error; never ended', async () => {
+    const clock = createManualClock({ autoAdvance: true });
+    const { core, service, transport } = setup(clock);
+    const unplugged = new SessionNotFoundError('stand-in for the device error');
+    const microphone: SessionAudioSource = {
+      live: true,
+      open: async function* () {
+        yield block();
+        yield block();
+        throw unplugged;
+      },
+    };
+    const session = createScribeSession(core, { progressIntervalMs: EVERY_REPORT, audio: microphone, transport: 'stream', stream: { resume: true }, clock });
+    await session.start();
+    await expect(session.result()).rejects.toBe(unplugged);
+    expect(service.stored()).toBe(2 * BLOCK_BYTES);
+    expect(service.sockets[0]!.sent.filter((frame) => typeof frame === 'string')).toEqual(['{"event":"stop"}']);
+    expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(false);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', failedIn: 'recording', error: unplugged, activity: { lastError: unplugged, connection: 'closed', bytesAcknowledged: 2 * BLOCK_BYTES } });
+  });
 });
+
+/** A microphone the test pushes blocks into; `close` ends it with what was captured. */
+function pushedMicrophone() {
+  const captured: PcmBlock[] = [];
+  let wake: ((value: IteratorResult<PcmBlock>) => void) | undefined;
+  let closed = false;
+  const source: SessionAudioSource = {
+    live: true,
+    open: () => ({
+      [Symbol.asyncIterator]: () => ({
+        next: () =>
+          captured.length > 0
+            ? Promise.resolve({ done: false, value: captured.shift()! })
+            : closed
+              ? Promise.resolve({ done: true, value: undefined })
+              : new Promise<IteratorResult<PcmBlock>>((resolve) => (wake = resolve)),
+      }),
+    }),
+    close: () => {
+      closed = true;
+      wake?.({ done: true, value: undefined });
+    },
+  };
+  return {
+    source,
+    push(value: PcmBlock) {
+      const resolve = wake;
+      wake = undefined;
+      if (resolve) resolve({ done: false, value });
+      else captured.push(value);
+    },
+    isClosed: () => closed,
+  };
+}
 
 /** Lets pending work run until `condition` holds (at most a few thousand turns). */
 async function until(condition: () => boolean): Promise<void> {

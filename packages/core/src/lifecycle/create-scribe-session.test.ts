@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createScriptedVoiceActivityDetector, frameRms } from '../audio/create-scripted-voice-activity-detector';
 import type { PcmBlock } from '../audio/pcm-block';
 import { createScribeCore } from '../client/create-scribe-core';
-import { APIError, SessionNotFoundError } from '../errors';
+import { APIError, ScribeError, SessionNotFoundError, type ScribeErrorCode } from '../errors';
 import { createManualClock } from '../testing/manual-clock';
 import { createScriptedTransport, hangUntilAborted, type ScriptedHandler } from '../testing/scripted-transport';
 import { createTestConfig } from '../testing/test-config';
@@ -59,7 +59,7 @@ function setup(overrides: Partial<ScribeSessionOptions> & { audio: SessionAudioS
 const line = (state: SessionState) => {
   const { status, activity: a } = state;
   const result = 'result' in state && state.result ? ` result=${state.result.status}` : '';
-  return `${status}${result} cut=${a.chunksCut} q=${a.chunksQueued} up=${a.uploadsInFlight} ok=${a.chunksAcknowledged} x=${a.chunksFailed} audio=${a.audioSeconds} speech=${a.speechSeconds.toFixed(2)} level=${a.level}${a.paused ? ' paused' : ''}`;
+  return `${status}${result} cut=${a.chunksCut} q=${a.chunksQueued} up=${a.uploadsInFlight} ok=${a.chunksAcknowledged} x=${a.chunksFailed} audio=${a.audioSeconds} speech=${a.speechSeconds.toFixed(2)} level=${a.level}${a.speaking ? ' speaking' : ''}${a.paused ? ' paused' : ''}`;
 };
 
 const fileSource = (blocks: readonly ('tone' | 'silence')[]): SessionAudioSource => ({ live: false, description: 'visit.wav', open: () => blocks.map(block) });
@@ -101,6 +101,21 @@ function liveSource() {
   return { source, speak, opens: () => opens, isClosed: () => closed };
 }
 
+/** A live source that yields `kinds` as captured audio, then fails as an unplugged device does. */
+function failingMicrophone(kinds: readonly ('tone' | 'silence')[], error: unknown) {
+  let closed = false;
+  const source: SessionAudioSource = {
+    live: true,
+    description: 'the microphone',
+    open: async function* () {
+      for (const kind of kinds) yield block(kind);
+      throw error;
+    },
+    close: () => void (closed = true),
+  };
+  return { source, isClosed: () => closed };
+}
+
 describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
   it('file upload: create, read, cut the speech into one chunk (the pause is short), upload it, end, poll, completed', async () => {
     const { session, seen, transport } = setup({ audio: fileSource(CONSULTATION) });
@@ -112,14 +127,16 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
       'creating cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0',
       'created cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0',
       'recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21',
-      'recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0.21',
-      'recording cut=0 q=0 up=0 ok=0 x=0 audio=1.5 speech=0.00 level=0',
-      'recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=0.00 level=0',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21 speaking',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0.21 speaking',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=1.5 speech=0.00 level=0 speaking',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=0.00 level=0 speaking',
       'recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=1.34 level=0',
       'recording cut=0 q=0 up=0 ok=0 x=0 audio=2.5 speech=1.34 level=0.21',
-      'recording cut=0 q=0 up=0 ok=0 x=0 audio=3 speech=1.34 level=0.21',
-      'recording cut=0 q=0 up=0 ok=0 x=0 audio=3.5 speech=1.34 level=0',
-      'recording cut=0 q=0 up=0 ok=0 x=0 audio=4 speech=1.34 level=0',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=2.5 speech=1.34 level=0.21 speaking',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=3 speech=1.34 level=0.21 speaking',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=3.5 speech=1.34 level=0 speaking',
+      'recording cut=0 q=0 up=0 ok=0 x=0 audio=4 speech=1.34 level=0 speaking',
       'recording cut=0 q=0 up=0 ok=0 x=0 audio=4 speech=3.01 level=0',
       'ending cut=0 q=0 up=0 ok=0 x=0 audio=4 speech=3.01 level=0',
       'ending cut=1 q=1 up=0 ok=0 x=0 audio=4 speech=3.01 level=0',
@@ -178,8 +195,9 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
         "creating cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
         "created cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
         "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21",
-        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0",
-        "ending cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0 speaking",
+        "ending cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0 speaking",
         "ending cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.83 level=0",
         "ending cut=1 q=1 up=0 ok=0 x=0 audio=1 speech=0.83 level=0",
         "ending cut=1 q=0 up=1 ok=0 x=0 audio=1 speech=0.83 level=0",
@@ -226,9 +244,10 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
         "creating cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
         "created cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
         "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21",
-        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0.21",
-        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1.5 speech=0.00 level=0",
-        "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0.21 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1.5 speech=0.00 level=0 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=0.00 level=0 speaking",
         "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
         "recording cut=1 q=1 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
         "recording cut=1 q=0 up=1 ok=0 x=0 audio=2 speech=1.34 level=0",
@@ -253,6 +272,107 @@ describe('createScribeSession: chunked sessions, snapshot by snapshot', () => {
     expect(snapshot).toMatchObject({ status: 'error', failedIn: 'recording', activity: { chunksFailed: 1, uploadsInFlight: 0 } });
     expect(snapshot.activity.lastError).toBe(snapshot.status === 'error' ? snapshot.error : undefined);
     expect(mic.isClosed()).toBe(true);
+  });
+
+  it('a live source opens before the session is created: a refused permission fails before any request, leaving no session', async () => {
+    const denied = new ScribeError('microphone_permission_denied' as ScribeErrorCode, 'Microphone access was refused.');
+    const order: string[] = [];
+    const transport = service();
+    const microphone: SessionAudioSource = {
+      live: true,
+      open: () => {
+        order.push('open');
+        throw denied;
+      },
+    };
+    const { session, seen } = setup({ audio: microphone }, transport);
+    await expect(session.start()).rejects.toBe(denied);
+    expect(transport.requests.filter((r) => !r.url.includes('.well-known'))).toEqual([]);
+    expect(order).toEqual(['open']);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', failedIn: 'creating', sessionId: undefined, error: denied });
+    expect(seen.map((s) => s.status)).toEqual(['creating', 'error']);
+  });
+
+  it('a live source that opened is released when the create then fails; a file is opened only after the create', async () => {
+    const refusing = createScriptedTransport(() => {
+      throw new APIError('HTTP 503', { status: 503 });
+    });
+    const mic = liveSource();
+    const { session } = setup({ audio: mic.source }, refusing);
+    await expect(session.start()).rejects.toMatchObject({ status: 503 });
+    expect([mic.opens(), mic.isClosed()]).toEqual([1, true]);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', failedIn: 'creating' });
+
+    const order: string[] = [];
+    const transport = service();
+    const file: SessionAudioSource = {
+      live: false,
+      open: () => {
+        order.push(`open after ${transport.requests.filter((r) => r.url.endsWith('/v1/sessions')).length} create`);
+        return [block('tone'), block('silence')];
+      },
+    };
+    const filed = setup({ audio: file }, transport);
+    await filed.session.start();
+    await filed.session.result();
+    expect(order).toEqual(['open after 1 create']);
+  });
+
+  it('cancel while a live source is opening (a permission prompt): the source is released once it opens, no request is made', async () => {
+    let grant!: () => void;
+    const transport = service();
+    const mic = liveSource();
+    const prompt: SessionAudioSource = { ...mic.source, open: (signal) => new Promise((resolve) => (grant = () => resolve(mic.source.open(signal)))) };
+    const { session } = setup({ audio: prompt }, transport);
+    const starting = session.start();
+    await session.cancel();
+    grant();
+    await expect(starting).rejects.toMatchObject({ code: 'aborted' });
+    expect(mic.isClosed()).toBe(true);
+    expect(transport.requests.filter((r) => !r.url.includes('.well-known'))).toEqual([]);
+    expect(session.getSnapshot().status).toBe('cancelled');
+  });
+
+  it('a live source that fails after yielding audio (the microphone unplugged): every chunk is uploaded, the speech in progress included, then error; never ended', async () => {
+    const unplugged = new ScribeError('microphone_ended' as ScribeErrorCode, 'The microphone was disconnected.');
+    const mic = failingMicrophone(['tone', 'tone', 'silence', 'silence', 'silence', 'tone', 'tone'], unplugged);
+    const { session, seen, transport } = setup({ audio: mic.source, speech: { readAhead: 0, chunking: SHORT_CHUNKS } });
+    await session.start();
+    await expect(session.result()).rejects.toBe(unplugged);
+    const calls = transport.requests.filter((r) => !r.url.includes('.well-known')).map((r) => `${r.method} ${r.url.replace(BASE, '')}`);
+    expect(calls).toEqual(['POST /v1/sessions', 'POST /v1/sessions/ses_1/audio/chunk_0.wav', 'POST /v1/sessions/ses_1/audio/chunk_1.wav']);
+    const snapshot = session.getSnapshot();
+    expect(snapshot).toMatchObject({ status: 'error', failedIn: 'recording', sessionId: 'ses_1', error: unplugged });
+    expect(snapshot.activity).toMatchObject({ lastError: unplugged, audioSeconds: 3.5, chunksCut: 2, chunksAcknowledged: 2, chunksQueued: 0, uploadsInFlight: 0, chunksFailed: 0, level: 0 });
+    expect(mic.isClosed()).toBe(true);
+    await expect(session.stop()).rejects.toBe(unplugged); // nothing more to do: the session stays open
+    expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(false);
+    // The device error shows at once (the meter drops), while the speech in progress is flushed and uploaded.
+    expect(seen.map((s) => `${line(s)}${s.activity.lastError ? ' !' : ''}`)).toMatchInlineSnapshot(`
+      [
+        "creating cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
+        "created cut=0 q=0 up=0 ok=0 x=0 audio=0 speech=0.00 level=0",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=0.5 speech=0.00 level=0.21 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1 speech=0.00 level=0.21 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=1.5 speech=0.00 level=0 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=0.00 level=0 speaking",
+        "recording cut=0 q=0 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
+        "recording cut=1 q=1 up=0 ok=0 x=0 audio=2 speech=1.34 level=0",
+        "recording cut=1 q=0 up=1 ok=0 x=0 audio=2 speech=1.34 level=0",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=2 speech=1.34 level=0",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=2.5 speech=1.34 level=0",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=3 speech=1.34 level=0.21",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=3 speech=1.34 level=0.21 speaking",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=3.5 speech=1.34 level=0.21 speaking",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=3.5 speech=1.34 level=0 speaking !",
+        "recording cut=1 q=0 up=0 ok=1 x=0 audio=3.5 speech=2.67 level=0 !",
+        "recording cut=2 q=1 up=0 ok=1 x=0 audio=3.5 speech=2.67 level=0 !",
+        "recording cut=2 q=0 up=1 ok=1 x=0 audio=3.5 speech=2.67 level=0 !",
+        "recording cut=2 q=0 up=0 ok=2 x=0 audio=3.5 speech=2.67 level=0 !",
+        "error cut=2 q=0 up=0 ok=2 x=0 audio=3.5 speech=2.67 level=0 !",
+      ]
+    `);
   });
 
   it('no speech at all: an InvalidAudioError, the session left open (no end call)', async () => {

@@ -14,6 +14,7 @@ import { claimQueuedSession } from '../uploads/queued-session-claims';
 import { endWithRetries } from '../uploads/resume-pending-sessions';
 import type { EndSessionResponse } from '../protocol/end-session-response';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
+import { coalesceSessionStore, DEFAULT_PROGRESS_INTERVAL_MS } from './coalesced-session-store';
 import { createSessionStore } from './create-session-store';
 import type { ScribeSession, ScribeSessionOptions } from './scribe-session';
 import { INITIAL_SESSION_STATE } from './session-state';
@@ -31,6 +32,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
   const clock = options.clock ?? createSystemClock();
   const store = createSessionStore();
   const lifetime = new AbortController();
+  // Progress reports (audio, stream bytes) coalesced in time: a bounded update rate for UIs, status changes at once.
+  const updates = coalesceSessionStore(store, clock, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS, lifetime.signal);
   const startIndex = options.speech?.startIndex ?? 0;
   const chunkStore = transport === 'chunks' ? options.chunkStore : undefined;
   let releaseClaim: (() => void) | undefined;
@@ -46,6 +49,8 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
   let pauseRequested = false;
   let cancelled = false;
   let failure: unknown;
+  // A live source that failed mid-recording (a device unplugged): what it captured is sent, then this is the error.
+  let sourceFailure: { error: unknown } | undefined;
   const outcome = deferred<SessionResult>();
 
   const emit = (event: ScribeProgressEvent) => {
@@ -59,25 +64,27 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
 
   function translateProgress(event: ScribeProgressEvent): void {
     switch (event.type) {
+      case 'speech-started':
+        return void updates.dispatch({ type: 'speech-started' });
       case 'speech-found':
-        return void store.dispatch({ type: 'speech-found', speechSeconds: event.speechSeconds });
+        return void updates.dispatch({ type: 'speech-found', speechSeconds: event.speechSeconds });
       case 'chunk-ready':
-        return void store.dispatch({ type: 'chunk-queued', index: startIndex + event.index });
+        return void updates.dispatch({ type: 'chunk-queued', index: startIndex + event.index });
       case 'chunk-queued':
-        return void store.dispatch({ type: 'chunk-upload-started', index: event.index });
+        return void updates.dispatch({ type: 'chunk-upload-started', index: event.index });
       case 'chunk-uploaded':
-        store.dispatch({ type: 'chunk-uploaded', index: event.index });
+        updates.dispatch({ type: 'chunk-uploaded', index: event.index });
         // The durable queue got through again.
-        if (store.getSnapshot().activity.connection === 'reconnecting') store.dispatch({ type: 'connection-changed', connection: 'idle' });
+        if (store.getSnapshot().activity.connection === 'reconnecting') updates.dispatch({ type: 'connection-changed', connection: 'idle' });
         return;
       case 'upload-waiting':
         // The durable queue waits for the network: the chunk goes back to waiting, the connection shows it.
-        store.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
-        return void store.dispatch({ type: 'connection-changed', connection: 'reconnecting' });
+        updates.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
+        return void updates.dispatch({ type: 'connection-changed', connection: 'reconnecting' });
       case 'chunk-retried':
         // The retry is already under way inside the transport: the chunk stays in flight, its error is remembered.
-        store.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
-        return void store.dispatch({ type: 'chunk-upload-started', index: event.index });
+        updates.dispatch({ type: 'chunk-failed', index: event.index, willRetry: true, error: event.error });
+        return void updates.dispatch({ type: 'chunk-upload-started', index: event.index });
       default:
         return;
     }
@@ -89,22 +96,12 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       if (signal?.aborted) throw errorForAbort(signal);
-      store.dispatch({ type: 'create-requested' });
+      updates.dispatch({ type: 'create-requested' });
+      // A live source (a microphone) opens first, so a refused permission or a missing device fails before any
+      // request and leaves no empty session on the service. A file opens after the create, as it is cheap to retry.
+      if (options.audio.live) intake = await openIntake(false);
       await createOrAttach();
-      const source = stopRequested ? [] : await options.audio.open(lifetime.signal);
-      intake = createAudioIntake({
-        source,
-        live: options.audio.live,
-        close: options.audio.close ? () => options.audio.close!() : undefined,
-        pauseSource: options.audio.pause ? () => options.audio.pause!() : undefined,
-        resumeSource: options.audio.resume ? () => options.audio.resume!() : undefined,
-        clock,
-        signal: lifetime.signal,
-        onBlock: (progress) => store.dispatch({ type: 'audio-received', ...progress }),
-        onEnd: () => {
-          if (finalize) store.dispatch({ type: 'end-requested' });
-        },
-      });
+      intake ??= await openIntake(stopRequested);
       if (pauseRequested) pause();
       if (stopRequested) void intake.stop();
       delivered = deliver(intake);
@@ -119,11 +116,46 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     }
   }
 
+  /** Opens the source (or, when stopped before it was opened, none) behind the intake that gates it. */
+  async function openIntake(empty: boolean): Promise<AudioIntake> {
+    const source = empty ? [] : await options.audio.open(lifetime.signal);
+    const opened = createAudioIntake({
+      source,
+      live: options.audio.live,
+      close: options.audio.close ? () => options.audio.close!() : undefined,
+      pauseSource: options.audio.pause ? () => options.audio.pause!() : undefined,
+      resumeSource: options.audio.resume ? () => options.audio.resume!() : undefined,
+      clock,
+      signal: lifetime.signal,
+      onBlock: (progress) => updates.dispatch({ type: 'audio-received', ...progress }),
+      onEnd: () => {
+        updates.flush(); // the exact audio totals, also when nothing follows (a stop without finalize)
+        if (finalize && !sourceFailure) updates.dispatch({ type: 'end-requested' });
+      },
+      onSourceFailed: (error) => {
+        sourceFailure = { error };
+        updates.dispatch({ type: 'source-failed', error });
+      },
+    });
+    // Cancelled while the source was opening (a permission prompt): it is released at once.
+    if (lifetime.signal.aborted) {
+      await opened.stop().catch(() => undefined);
+      throw errorForAbort(lifetime.signal);
+    }
+    return opened;
+  }
+
   async function createOrAttach(): Promise<void> {
     if (transport === 'stream') {
-      stream = await core.openStream({ ...options.create, ...options.stream, waitForOpen: false, signal: lifetime.signal });
+      const opened = await core.openStream({ ...options.create, ...options.stream, waitForOpen: false, signal: lifetime.signal });
+      stream = opened;
+      // The stream lives as long as this session, not the client: a cancel or a failure drops it without the stop
+      // frame (the service keeps the audio, the session is not ended) and stops its reconnecting.
+      const drop = () => opened.abort(lifetime.signal.reason);
+      if (lifetime.signal.aborted) drop();
+      else lifetime.signal.addEventListener('abort', drop, { once: true });
       sessionId = stream.sessionId;
-      store.dispatch({ type: 'session-created', sessionId });
+      updates.dispatch({ type: 'session-created', sessionId });
       watch(stream);
       await stream.opened();
       return;
@@ -136,14 +168,14 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       const { scope = chunkQueueScope(core.config), label } = options.queue ?? {};
       await chunkStore.putSession({ sessionId, scope, startIndex, uploadUrl: created?.uploadUrl, label, createdAt: clock.wallNow() });
     }
-    store.dispatch({ type: 'session-created', sessionId, session: created });
+    updates.dispatch({ type: 'session-created', sessionId, session: created });
   }
 
   function watch(live: StreamSession): void {
     const report = () => {
       const snapshot = live.getSnapshot();
-      store.dispatch({ type: 'connection-changed', connection: snapshot.connection });
-      store.dispatch({ type: 'stream-progressed', bytesSent: snapshot.bytesSent, bytesAcknowledged: snapshot.bytesAcknowledged, reconnects: snapshot.reconnects });
+      updates.dispatch({ type: 'connection-changed', connection: snapshot.connection });
+      updates.dispatch({ type: 'stream-progressed', bytesSent: snapshot.bytesSent, bytesAcknowledged: snapshot.bytesAcknowledged, reconnects: snapshot.reconnects });
     };
     const unsubscribe = live.subscribe(report);
     lifetime.signal.addEventListener('abort', () => queueMicrotask(unsubscribe), { once: true });
@@ -163,10 +195,12 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         const maxSpeed = streamCapabilities(await core.discovery.get({ signal: lifetime.signal })).maxSpeed;
         await streamPcm(stream, pieces, { pace: 'fast', signal: lifetime.signal }, { clock, maxSpeed });
       }
-      // A stream that failed after taking the audio in rejects here rather than being ended as if complete.
-      const stopped = await stream.stop({ finalize, signal: lifetime.signal });
+      // A stream that failed after taking the audio in rejects here rather than being ended as if complete. After a
+      // source failure the stream is flushed and stopped, and the session left open.
+      const stopped = await stream.stop({ finalize: finalize && !sourceFailure, signal: lifetime.signal });
+      if (sourceFailure) throw sourceFailure.error;
       if (!finalize) return;
-      store.dispatch({ type: 'session-ended', response: stopped.end });
+      updates.dispatch({ type: 'session-ended', response: stopped.end });
     } else if (chunkStore) {
       await deliverThroughQueue(input, id);
     } else {
@@ -177,10 +211,11 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         signal: lifetime.signal,
         onProgress: emit,
       });
+      if (sourceFailure) throw sourceFailure.error;
       if (!finalize) return;
       if (nextIndex === 0) throw noSpeechError(what, store.getSnapshot().activity.audioSeconds, id);
       const response = await core.endSession(id, { audioFilesSent: startIndex + acknowledged, signal: lifetime.signal });
-      store.dispatch({ type: 'session-ended', response });
+      updates.dispatch({ type: 'session-ended', response });
     }
     if (options.results !== false) void poll();
   }
@@ -198,9 +233,12 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         retry,
         signal: lifetime.signal,
         onProgress: emit,
-        onQueueChanged: (chunksPending) => void store.dispatch({ type: 'queue-changed', chunksPending }),
+        onQueueChanged: (chunksPending) => void updates.dispatch({ type: 'queue-changed', chunksPending }),
       });
-      if (!finalize || nextIndex === 0) await queueStore.deleteSession(id); // nothing left to resume
+      // Every chunk is acknowledged: nothing is left to resume (after a source failure the session stays open, for the
+      // app to record into again or to end, so the queue must not end it later).
+      if (!finalize || nextIndex === 0 || sourceFailure) await queueStore.deleteSession(id);
+      if (sourceFailure) throw sourceFailure.error;
       if (!finalize) return;
       if (nextIndex === 0) throw noSpeechError(options.audio.description ?? 'the audio', store.getSnapshot().activity.audioSeconds, id);
       await queueStore.updateSession(id, { endRequested: true });
@@ -212,7 +250,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         if (!(ScribeError.is(error) && error.serverCode === 'session_ended')) throw error;
       }
       await queueStore.deleteSession(id);
-      store.dispatch({ type: 'session-ended', response });
+      updates.dispatch({ type: 'session-ended', response });
     } finally {
       releaseClaim?.();
     }
@@ -224,10 +262,10 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       .waitForResults(sessionId!, {
         ...(options.results || undefined),
         signal: lifetime.signal,
-        onUpdate: (result) => void store.dispatch({ type: 'status-polled', result }),
+        onUpdate: (result) => void updates.dispatch({ type: 'status-polled', result }),
       })
       .then((result) => {
-        store.dispatch({ type: 'status-polled', result });
+        updates.dispatch({ type: 'status-polled', result });
         outcome.resolve(result);
       }, fail);
     return pollRun;
@@ -238,9 +276,9 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     failure = error;
     const snapshot = store.getSnapshot();
     if ((error as { fileName?: unknown } | undefined)?.fileName !== undefined && snapshot.activity.uploadsInFlight > 0) {
-      store.dispatch({ type: 'chunk-failed', error });
+      updates.dispatch({ type: 'chunk-failed', error });
     }
-    store.dispatch({ type: 'error', error });
+    updates.dispatch({ type: 'error', error });
     outcome.reject(error);
     // Nothing more will be sent: release the microphone and any socket. Queued chunks stay for resume.
     void intake?.stop().catch(() => undefined);
@@ -251,7 +289,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     pauseRequested = true;
     if (!intake || stopRequested) return;
     const elapsedMs = intake.pause();
-    store.dispatch({ type: 'paused', elapsedMs });
+    updates.dispatch({ type: 'paused', elapsedMs });
   }
 
   // The stop itself runs once; a caller's signal only ends that caller's wait, so a later stop() waits again.
@@ -269,7 +307,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
   function cancel(): Promise<void> {
     cancelRun ??= (async () => {
       cancelled = true;
-      store.dispatch({ type: 'cancelled' });
+      updates.dispatch({ type: 'cancelled' });
       lifetime.abort(cancelledError());
       outcome.reject(cancelledError());
       await intake?.stop().catch(() => undefined);
@@ -278,7 +316,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       // A cancelled session is not to be finished later: its queued chunks go.
       if (chunkStore && sessionId !== undefined) {
         await chunkStore.deleteSession(sessionId).catch(() => undefined);
-        store.dispatch({ type: 'queue-changed', chunksPending: 0 });
+        updates.dispatch({ type: 'queue-changed', chunksPending: 0 });
       }
       releaseClaim?.();
     })();
@@ -291,7 +329,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     },
     getSnapshot: store.getSnapshot,
     getServerSnapshot: () => INITIAL_SESSION_STATE,
-    subscribe: (listener) => store.subscribe(() => listener()),
+    subscribe: updates.subscribe,
     start(startOptions) {
       startRun ??= runStart(startOptions?.signal);
       return startRun;
@@ -301,7 +339,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       pauseRequested = false;
       if (!intake?.resume) return;
       intake.resume();
-      store.dispatch({ type: 'resumed' });
+      updates.dispatch({ type: 'resumed' });
     },
     stop(stopOptions = {}) {
       // Before start there is nothing to stop, and a later start must still work (React Strict Mode's double mount).

@@ -48,8 +48,14 @@ export interface ScribeSessionOptions {
   chunkStore?: ChunkStore;
   /** With `chunkStore`: queue bounds, backoff, the scope and a label stored with the session. Default: see {@link ScribeSessionQueueOptions}. */
   queue?: ScribeSessionQueueOptions;
-  /** Elapsed time and the queue's backoff. Default: the system clock. */
+  /** Elapsed time, the queue's backoff and the progress interval. Default: the system clock. */
   clock?: Clock;
+  /**
+   * Coalesces progress in the snapshot (`audioSeconds`, `level`, `elapsedMs`, the stream's byte counters) to at most
+   * one notification per this many milliseconds, the latest values winning; status changes, chunk counts and every
+   * other change are never delayed, and waiting progress is applied just before them. `0`: every block. Default 100.
+   */
+  progressIntervalMs?: number;
 }
 
 /** Options of a session's durable queue (`ScribeSessionOptions.queue`). */

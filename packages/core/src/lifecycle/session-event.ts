@@ -8,7 +8,9 @@ export type SessionEvent =
   | { readonly type: 'create-requested' }
   | { readonly type: 'session-created'; readonly sessionId: string; readonly session?: CreatedSession }
   | { readonly type: 'audio-received'; readonly audioSeconds: number; readonly level: number; readonly elapsedMs: number }
+  | { readonly type: 'speech-started' }
   | { readonly type: 'speech-found'; readonly speechSeconds: number }
+  | { readonly type: 'source-failed'; readonly error: unknown }
   | { readonly type: 'paused'; readonly elapsedMs: number }
   | { readonly type: 'resumed' }
   | { readonly type: 'chunk-queued'; readonly index?: number }
@@ -34,7 +36,9 @@ export const SESSION_EVENT_TYPES: readonly SessionEventType[] = Object.freeze([
   'create-requested',
   'session-created',
   'audio-received',
+  'speech-started',
   'speech-found',
+  'source-failed',
   'paused',
   'resumed',
   'chunk-queued',

@@ -48,6 +48,11 @@ export interface SessionActivity {
   readonly audioSeconds: number;
   /** Seconds of speech found by local voice-activity detection (pads included; 0 for streams). */
   readonly speechSeconds: number;
+  /**
+   * Local voice-activity detection is inside a confirmed stretch of speech now (chunked sessions; always false when
+   * streaming). Flips on `speech-started` and back on `speech-found`, so a UI can time the silence since the last speech.
+   */
+  readonly speaking: boolean;
   /** Milliseconds since audio intake started, paused time excluded; updated as audio arrives. */
   readonly elapsedMs: number;
   /** Root-mean-square level of the latest audio block, in [0, 1], rounded to 0.01 (for a meter). */
@@ -168,6 +173,7 @@ export const INITIAL_SESSION_ACTIVITY: SessionActivity = Object.freeze({
   paused: false,
   audioSeconds: 0,
   speechSeconds: 0,
+  speaking: false,
   elapsedMs: 0,
   level: 0,
   chunksCut: 0,

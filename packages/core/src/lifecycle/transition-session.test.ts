@@ -32,7 +32,9 @@ const EVENTS: Record<string, SessionEvent> = {
   'create-requested': { type: 'create-requested' },
   'session-created': { type: 'session-created', sessionId: ID },
   'audio-received': { type: 'audio-received', audioSeconds: 1, level: 0.2, elapsedMs: 1000 },
+  'speech-started': { type: 'speech-started' },
   'speech-found': { type: 'speech-found', speechSeconds: 0.5 },
+  'source-failed': { type: 'source-failed', error: new APIError('device gone') },
   paused: { type: 'paused', elapsedMs: 1000 },
   'resumed(not paused)': { type: 'resumed' },
   'chunk-queued': { type: 'chunk-queued', index: 0 },
@@ -67,19 +69,19 @@ const _ = '—'; // rejected: the very same state object comes back
 // prettier-ignore
 /** Expected status after each event, per starting status, in COLUMNS order. */
 const TABLE: Record<SessionLifecycleStatus, string[]> = {
-  //           create       created     audio         speech        paused        resumed  queued        started       uploaded      failed        retry         end        ended          p:rec          p:proc         p:compl       p:partial   p:failed   p:expired   p:unknown      p:other  reproc         conn:open      conn:same  progressed     queue          cancelled     err       err(exp)    reset
-  idle:       ['creating',  'created',  _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'idle',        _,         _,             _,             _,            _,        _,          _],
-  creating:   [_,           'created',  _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'creating',    _,         _,             _,             'cancelled',  'error',  'expired',  'idle'],
-  created:    [_,           _,          'recording',  'created',    'created',    _,       'recording',  _,            _,            _,            _,            'ending',  'processing',  'recording',   'processing',  'completed',  'partial',  'failed',  'expired',  'created',     _,       _,             'created',     _,         'created',     'created',     'cancelled',  'error',  'expired',  'idle'],
-  recording:  [_,           _,          'recording',  'recording',  'recording',  _,       'recording',  'recording',  'recording',  'recording',  'recording',  'ending',  'processing',  'recording',   'processing',  'completed',  'partial',  'failed',  'expired',  'recording',   _,       _,             'recording',   _,         'recording',   'recording',   'cancelled',  'error',  'expired',  'idle'],
-  ending:     [_,           _,          'ending',     'ending',     _,            _,       'ending',     'ending',     'ending',     'ending',     'ending',     _,         'processing',  'ending',      'processing',  'completed',  'partial',  'failed',  'expired',  'ending',      _,       _,             'ending',      _,         'ending',      'ending',      'cancelled',  'error',  'expired',  'idle'],
-  processing: [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             'processing',  'processing',  'completed',  'partial',  'failed',  'expired',  'processing',  _,       _,             'processing',  _,         'processing',  'processing',  'cancelled',  'error',  'expired',  'idle'],
-  completed:  [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             'completed',  'partial',  'failed',  _,          _,             _,       'processing',  'completed',   _,         _,             _,             _,            _,        _,          'idle'],
-  partial:    [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             'completed',  'partial',  'failed',  _,          _,             _,       'processing',  'partial',     _,         _,             _,             _,            _,        _,          'idle'],
-  failed:     [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             'completed',  'partial',  'failed',  _,          _,             _,       'processing',  'failed',      _,         _,             _,             _,            _,        _,          'idle'],
-  expired:    [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'expired',     _,         _,             'expired',     _,            _,        _,          'idle'],
-  cancelled:  [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'cancelled',   _,         _,             'cancelled',   _,            _,        _,          'idle'],
-  error:      [_,           _,          _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             'processing',  'completed',  'partial',  'failed',  'expired',  _,             _,       _,             'error',       _,         _,             'error',       _,            _,        _,          'idle'],
+  //           create       created     audio         started       speech        srcfail       paused        resumed  queued        started       uploaded      failed        retry         end        ended          p:rec          p:proc         p:compl       p:partial   p:failed   p:expired   p:unknown      p:other  reproc         conn:open      conn:same  progressed     queue          cancelled     err       err(exp)    reset
+  idle:       ['creating',  'created',  _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'idle',        _,         _,             _,             _,            _,        _,          _],
+  creating:   [_,           'created',  _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'creating',    _,         _,             _,             'cancelled',  'error',  'expired',  'idle'],
+  created:    [_,           _,          'recording',  'created',    'created',    'created',    'created',    _,       'recording',  _,            _,            _,            _,            'ending',  'processing',  'recording',   'processing',  'completed',  'partial',  'failed',  'expired',  'created',     _,       _,             'created',     _,         'created',     'created',     'cancelled',  'error',  'expired',  'idle'],
+  recording:  [_,           _,          'recording',  'recording',  'recording',  'recording',  'recording',  _,       'recording',  'recording',  'recording',  'recording',  'recording',  'ending',  'processing',  'recording',   'processing',  'completed',  'partial',  'failed',  'expired',  'recording',   _,       _,             'recording',   _,         'recording',   'recording',   'cancelled',  'error',  'expired',  'idle'],
+  ending:     [_,           _,          'ending',     'ending',     'ending',     'ending',     _,            _,       'ending',     'ending',     'ending',     'ending',     'ending',     _,         'processing',  'ending',      'processing',  'completed',  'partial',  'failed',  'expired',  'ending',      _,       _,             'ending',      _,         'ending',      'ending',      'cancelled',  'error',  'expired',  'idle'],
+  processing: [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             'processing',  'processing',  'completed',  'partial',  'failed',  'expired',  'processing',  _,       _,             'processing',  _,         'processing',  'processing',  'cancelled',  'error',  'expired',  'idle'],
+  completed:  [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             'completed',  'partial',  'failed',  _,          _,             _,       'processing',  'completed',   _,         _,             _,             _,            _,        _,          'idle'],
+  partial:    [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             'completed',  'partial',  'failed',  _,          _,             _,       'processing',  'partial',     _,         _,             _,             _,            _,        _,          'idle'],
+  failed:     [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             'completed',  'partial',  'failed',  _,          _,             _,       'processing',  'failed',      _,         _,             _,             _,            _,        _,          'idle'],
+  expired:    [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'expired',     _,         _,             'expired',     _,            _,        _,          'idle'],
+  cancelled:  [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             _,             _,            _,          _,         _,          _,             _,       _,             'cancelled',   _,         _,             'cancelled',   _,            _,        _,          'idle'],
+  error:      [_,           _,          _,            _,            _,            _,            _,            _,       _,            _,            _,            _,            _,            _,         _,             _,             'processing',  'completed',  'partial',  'failed',  'expired',  _,             _,       _,             'error',       _,         _,             'error',       _,            _,        _,          'idle'],
 };
 
 describe('transitionSession: every (status × event) pair', () => {
@@ -200,6 +202,24 @@ describe('transitionSession: details', () => {
     const progress = { type: 'stream-progressed', bytesSent: 10, bytesAcknowledged: 0, reconnects: 0 } as const;
     const streamed = transition(once, progress);
     expect(transition(streamed, progress)).toBe(streamed);
+  });
+
+  it('speaking flips on speech-started and back on speech-found; repeats change nothing; an error or a cancel clears it', () => {
+    const speaking = transition(STATES.recording, { type: 'speech-started' });
+    expect(speaking.activity.speaking).toBe(true);
+    expect(transition(speaking, { type: 'speech-started' })).toBe(speaking);
+    const ended = transition(speaking, { type: 'speech-found', speechSeconds: 1.5 });
+    expect(ended.activity).toMatchObject({ speaking: false, speechSeconds: 1.5 });
+    expect(transition(ended, { type: 'speech-found', speechSeconds: 1.5 })).toBe(ended);
+    expect(transition(speaking, { type: 'error', error: new APIError('x') }).activity.speaking).toBe(false);
+    expect(transition(speaking, { type: 'cancelled' }).activity.speaking).toBe(false);
+  });
+
+  it('source-failed remembers the device error and drops the meter while the status stays', () => {
+    const error = new APIError('device gone');
+    const recording = transition(STATES.created, { type: 'audio-received', audioSeconds: 2, level: 0.3, elapsedMs: 2000 });
+    const failed = transition(recording, { type: 'source-failed', error });
+    expect(failed).toMatchObject({ status: 'recording', activity: { lastError: error, level: 0, audioSeconds: 2 } });
   });
 
   it('a failed chunk remembers its error as lastError while the session goes on', () => {

@@ -48,9 +48,18 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
       if (state.status === 'recording' && activity.audioSeconds === audioSeconds && activity.level === level && activity.elapsedMs === elapsedMs) return state;
       return withActivity({ ...state, status: state.status === 'ending' ? 'ending' : 'recording' } as SessionState, { audioSeconds, level, elapsedMs });
     }
+    case 'speech-started':
+      if ((!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') || state.activity.speaking) return state;
+      return withActivity(state, { speaking: true });
     case 'speech-found':
       if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
-      return state.activity.speechSeconds === event.speechSeconds ? state : withActivity(state, { speechSeconds: event.speechSeconds });
+      if (state.activity.speechSeconds === event.speechSeconds && !state.activity.speaking) return state;
+      return withActivity(state, { speechSeconds: event.speechSeconds, speaking: false });
+    case 'source-failed':
+      // The device failed mid-recording: intake is over and the meter drops; the status changes once what was
+      // captured is uploaded (the controller then dispatches `error`).
+      if (!TAKING_AUDIO.includes(state.status) && state.status !== 'ending') return state;
+      return withActivity(state, { lastError: event.error, level: 0 });
     case 'paused':
       if (!TAKING_AUDIO.includes(state.status) || state.activity.paused) return state;
       return withActivity(state, { paused: true, level: 0, elapsedMs: event.elapsedMs });
@@ -109,7 +118,7 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
         created: isLive(state) ? state.created : undefined,
         result: isLive(state) ? state.result : undefined,
         // Nothing runs any more: chunks not acknowledged stay visible as cut minus acknowledged.
-        activity: Object.freeze({ ...state.activity, paused: false, level: 0, chunksQueued: 0, uploadsInFlight: 0 }),
+        activity: Object.freeze({ ...state.activity, paused: false, speaking: false, level: 0, chunksQueued: 0, uploadsInFlight: 0 }),
       });
     case 'error':
       return applyError(state, event.error);
@@ -155,7 +164,7 @@ function applyPoll(state: SessionState, result: SessionResult): SessionState {
 function applyError(state: SessionState, error: unknown): SessionState {
   if (state.status !== 'creating' && !isLive(state)) return state;
   const live = isLive(state) ? state : undefined;
-  const activity = Object.freeze({ ...state.activity, lastError: error, level: 0 });
+  const activity = Object.freeze({ ...state.activity, lastError: error, level: 0, speaking: false });
   const common = { sessionId: live?.sessionId, created: live?.created, result: live?.result, activity, error };
   if (ScribeError.is(error) && error.code === 'session_expired') return freeze({ ...common, status: 'expired' });
   return freeze({ ...common, status: 'error', failedIn: state.status });

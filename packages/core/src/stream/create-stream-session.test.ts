@@ -269,6 +269,42 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     expect(clock.pendingSleeps).toBe(0);
   });
 
+  it('abort() closes the socket without the stop frame, drops the queue, stops reconnecting and never ends the session', async () => {
+    const { stream, sockets, ends, clock } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(3200));
+    sockets[0]!.drop(1006); // the service is away: a reconnect is scheduled
+    expect(stream.getSnapshot()).toMatchObject({ connection: 'reconnecting' });
+    await stream.sendAudio(pcm(1600, 3200)); // queued for the next connection
+    stream.abort();
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'failed', connection: 'closed', bytesQueued: 1600, error: expect.any(AbortError) });
+    await clock.advance(60_000);
+    expect(sockets).toHaveLength(1); // no reconnection
+    expect(sockets[0]!.sent.filter((frame) => typeof frame === 'string')).toEqual([]); // no stop frame
+    await expect(stream.sendAudio(pcm(2))).rejects.toBeInstanceOf(AbortError);
+    await expect(stream.stop({ finalize: false })).resolves.toMatchObject({ end: undefined });
+    expect(ends).toHaveLength(0);
+  });
+
+  it('abort(reason) on an open socket closes it at once and fails with that reason; later aborts change nothing', async () => {
+    const { stream, sockets, clock } = setup();
+    stream.connect();
+    sockets[0]!.open();
+    await stream.sendAudio(pcm(3200));
+    const reason = new SessionStateError('cancelled by the app');
+    stream.abort(reason);
+    expect(sockets[0]!.closedWith).toEqual({ code: 1000, reason: 'client stopped' });
+    expect(sockets[0]!.sent.filter((frame) => typeof frame === 'string')).toEqual([]);
+    expect(stream.getSnapshot()).toMatchObject({ phase: 'failed', connection: 'closed', error: reason });
+    const snapshot = stream.getSnapshot();
+    stream.abort(new AbortError());
+    expect(stream.getSnapshot()).toBe(snapshot);
+    await expect(stream.stop()).rejects.toBe(reason);
+    expect(clock.pendingSleeps).toBe(0);
+  });
+
   it('a signal aborted before creation fails the stream without ever opening a socket', async () => {
     const { stream, sockets } = setup({ signal: AbortSignal.abort() });
     await expect(stream.opened()).rejects.toBeInstanceOf(AbortError);

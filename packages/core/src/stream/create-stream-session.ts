@@ -1,4 +1,4 @@
-import { APIError, InvalidAudioError, ScribeError, SessionStateError } from '../errors';
+import { AbortError, APIError, InvalidAudioError, ScribeError, SessionStateError } from '../errors';
 import { createSystemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { parseStreamMessage } from '../protocol/stream-message';
@@ -125,6 +125,13 @@ class StreamRunner implements StreamSession {
     };
     this.stopRun = entry;
     return entry.promise;
+  }
+
+  abort(reason?: unknown): void {
+    const error = ScribeError.is(reason)
+      ? reason
+      : new AbortError(`The stream of session ${this.sessionId} was aborted: closed without the stop frame, the session not ended.`, { cause: reason });
+    this.dispatch({ type: 'aborted', error });
   }
 
   private async runStop(reason: string | undefined, { finalize, signal }: StreamStopOptions): Promise<StreamStopResult> {

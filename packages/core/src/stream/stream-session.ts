@@ -65,4 +65,12 @@ export interface StreamSession {
    * A failed stream is not ended: `stop()` rejects with its failure unless `finalize: false`.
    */
   stop(options?: StreamStopOptions): Promise<StreamStopResult>;
+  /**
+   * Drops the stream at once, as a cancel: closes the socket WITHOUT the stop frame, stops reconnecting, and discards
+   * audio still queued. The service keeps what it stored and the session stays open (contract 6.5: a close without
+   * stop never commits); it is not ended. The stream fails with `reason` (a ScribeError) or an AbortError: the
+   * snapshot shows `connection: 'closed'`, `phase: 'failed'`, and `sendAudio` / `opened` reject with it. No-op once the
+   * stream has stopped or failed.
+   */
+  abort(reason?: unknown): void;
 }

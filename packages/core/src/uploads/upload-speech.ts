@@ -14,7 +14,7 @@ import type { UploadChunksOptions, UploadResult } from './audio-uploads';
 
 /** Options of `uploadSpeech` (and of `uploadAudioFile` / `uploadPcm` in the platform packages). */
 export interface UploadSpeechOptions extends Omit<UploadChunksOptions, 'onProgress' | 'extension'> {
-  /** One progress stream: `audio-decoded`, `speech-found`, `chunk-ready`, `chunk-queued`, `chunk-uploaded`, `chunk-retried`. */
+  /** One progress stream: `audio-decoded`, `speech-started`, `speech-found`, `chunk-ready`, `chunk-queued`, `chunk-uploaded`, `chunk-retried`. */
   onProgress?: (event: ScribeProgressEvent) => void;
   /**
    * Speech detection and chunking: thresholds, padding, preferred and maximum chunk length. Default: the documented

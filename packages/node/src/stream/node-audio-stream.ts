@@ -28,6 +28,7 @@ export function toNodeAudioStream(stream: StreamSession, maxSpeed: number): Node
     opened: () => stream.opened(),
     sendAudio: (pcm, options) => stream.sendAudio(pcm, options),
     stop: (options?: StreamStopOptions): Promise<StreamStopResult> => stream.stop(options),
+    abort: (reason?: unknown) => stream.abort(reason),
     sendPcm: (source, options) => streamPcm(stream, source, options, maxSpeed),
     [Symbol.asyncDispose]: async () => {
       await stream.stop();

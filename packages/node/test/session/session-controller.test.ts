@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeWav, type PcmBlock, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
+import { ConfigError, decodeWav, ScribeError, type PcmBlock, type ScribeErrorCode, type SessionAudioSource, type SessionState } from '@scribe/core/internal';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
 import { fileMicrophone, loopedSpeech, storedStream } from '../stream/stream-support';
@@ -148,6 +148,77 @@ describe('ScribeClient.session: the core controller against the real server, Sil
     expect(stored.length).toBe(3 * 16000 * 2);
     expect(session.getSnapshot().activity).toMatchObject({ reconnects: 1, bytesAcknowledged: stored.length });
     expect((await session.result()).status).toBe('completed');
+  });
+
+  it('cancel mid-stream: the socket closes without the stop frame and stays closed; the audio is kept and the session left open', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 100 } });
+    const client = ekaClient(t);
+    const mic = liveConsultation();
+    const session = client.session({ audio: mic.source, transport: 'stream', stream: { reconnect: FAST_RECONNECT } });
+    await session.start();
+    mic.capture(60);
+    await expect.poll(() => session.getSnapshot().activity.bytesAcknowledged).toBe(6 * 16000 * 2);
+    expect(t.server.streams.connectionCount()).toBe(1);
+    await session.cancel();
+    expect(session.getSnapshot()).toMatchObject({ status: 'cancelled', activity: { connection: 'closed' } });
+    await expect.poll(() => t.server.streams.connectionCount()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the reconnect delay: no new socket comes
+    expect(t.server.streams.connectionCount()).toBe(0);
+    expect(endRequests(t, session.sessionId!)).toHaveLength(0);
+    expect(mic.isClosed()).toBe(true);
+    // The service kept the audio and the session open (no stop frame, no end): the app may still end it.
+    expect((await storedStream(t.server, session.sessionId!)).length).toBe(6 * 16000 * 2);
+    await client.endSession(session.sessionId!, { audioFilesSent: 0 });
+    const result = await client.waitForResults(session.sessionId!);
+    expect(result, JSON.stringify(result.raw)).toMatchObject({ status: 'completed' });
+  });
+
+  it('a microphone refused before anything else: no session is created on the service', async () => {
+    const { t, client } = await startUploadHarness();
+    const denied = new ConfigError('No microphone: plug one in.');
+    const session = client.session({ audio: { live: true, open: () => Promise.reject(denied) } });
+    await expect(session.start()).rejects.toBe(denied);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', failedIn: 'creating', sessionId: undefined });
+    expect(t.server.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/sessions'))).toEqual([]);
+  });
+
+  it('the microphone unplugged mid-recording: every chunk captured is stored, the session left open; recording resumes into it and ends', async () => {
+    const { t, client, dataDir } = await startUploadHarness();
+    const { channels, sampleRate } = decodeWav(readFileSync(CONSULTATION_WAV));
+    const samples = channels[0]!;
+    const cut = Math.floor(samples.length * 0.6); // mid-word, most likely: the speech in progress is flushed
+    const blocksOf = (from: number, to: number) => {
+      const blocks: PcmBlock[] = [];
+      for (let at = from; at < to; at += sampleRate / 10) blocks.push({ channels: [samples.subarray(at, Math.min(to, at + sampleRate / 10))], sampleRate });
+      return blocks;
+    };
+    const unplugged = new ScribeError('microphone_ended' as ScribeErrorCode, 'The microphone was disconnected.');
+    const chunking = { preferredChunkSeconds: 4, maxChunkSeconds: 8 };
+    const first = client.session({
+      audio: {
+        live: true,
+        open: async function* () {
+          yield* blocksOf(0, cut);
+          throw unplugged;
+        },
+      },
+      speech: { chunking },
+    });
+    await first.start();
+    await expect(first.result()).rejects.toBe(unplugged);
+    const sessionId = first.sessionId!;
+    const afterFailure = storedChunks(dataDir, sessionId);
+    expect(afterFailure.length).toBeGreaterThan(0);
+    expect(first.getSnapshot()).toMatchObject({ status: 'error', error: unplugged, activity: { lastError: unplugged, chunksCut: afterFailure.length, chunksAcknowledged: afterFailure.length, chunksFailed: 0 } });
+    expect(endRequests(t, sessionId)).toHaveLength(0);
+    // A new microphone: the app records the rest into the same session, numbering on, and ends it.
+    const second = client.session({ audio: { live: false, open: () => blocksOf(cut, samples.length) }, sessionId, speech: { chunking, startIndex: afterFailure.length } });
+    await second.start();
+    expect((await second.result()).status).toBe('completed');
+    const stored = storedChunks(dataDir, sessionId);
+    expect(stored.map((chunk) => chunk.index)).toEqual(stored.map((_, index) => index));
+    expect(stored.length).toBe(afterFailure.length + second.getSnapshot().activity.chunksAcknowledged);
+    expect(endRequests(t, sessionId)).toHaveLength(1);
   });
 
   it('cancel during an upload: the request is abandoned, the session is never ended, the status is cancelled', async () => {

@@ -32,6 +32,7 @@ export function createFakeMicrophone(options: { openError?: unknown; openWhen?: 
     description: 'the microphone',
     open: async (signal) => {
       opens += 1;
+      closed = false;
       await options.openWhen;
       if (options.openError) throw options.openError;
       signal.addEventListener('abort', () => (released += 1), { once: true });
