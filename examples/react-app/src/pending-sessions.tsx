@@ -30,7 +30,7 @@ export function PendingSessions({ pending, resumePending }: PendingSessionsProps
         <section className="banner" role="region" aria-label="unfinished consultations">
           <p>
             {pending.length === 1 ? `One consultation${startedAt(pending[0]!)} was not finished` : `${pending.length} consultations were not finished`}
-            {` : the page was closed or reloaded while recording. ${pending.length === 1 ? 'Its audio is' : 'Their audio is'} saved in this browser.`}
+            {`: the page was closed or reloaded while recording. ${pending.length === 1 ? 'Its audio is' : 'Their audio is'} saved in this browser.`}
           </p>
           <button type="button" className="primary resume" disabled={resuming} onClick={() => void resume()}>
             {resuming ? 'Sending…' : 'Resume'}
