@@ -27,17 +27,17 @@ const KB = 1000;
  * bundle size", says where the bytes are and what comes next), so this is a ratchet at today's figure plus 1 kB: it
  * catches any growth while the target is worked towards, and must only ever be lowered.
  */
-const BROWSER_BUDGET = 66 * KB;
+const BROWSER_BUDGET = 62 * KB;
 
 const ENTRIES = [
   {
     name: 'core-controller',
     file: 'benchmarks/size/core-controller.ts',
     // A ratchet (51.3 kB after zod/mini and dropping ofetch, from 73.8 kB; 53.1 kB once the durable queue joined the
-    // controller): it may only go down.
+    // controller; 49.4 kB with the stream code loaded on demand): it may only go down.
     // The target is about 40 kB, core's share of the 50 kB browser budget once @scribe/browser's own 8-10 kB (microphone,
     // IndexedDB queue, VAD glue) is added; docs/benchmarks.md ("Browser bundle size") says where the rest goes.
-    budget: 54 * KB,
+    budget: 50 * KB,
     description: '@scribe/core as the browser package uses it: createScribeCore + resolveConfig + createScribeSession + Silero',
   },
   // ---- Slots for the browser packages (being written): add the entry file and the budget applies. ----

@@ -20,4 +20,7 @@ export * from './uploads';
 export * from './polling';
 export * from './client';
 export * from './audio';
-export * from './stream';
+// The stream's types only: its code (openStream, createStreamSession, streamPcm, the envelopes, the socket port) is the
+// entry @scribe/core/stream, so that a chunks-only browser app never loads it (createScribeCore loads it on first use
+// of openStream). A value re-exported here would put the whole stream chunk back in every app's first load.
+export type { AudioSource, OpenStreamDependencies, OpenStreamOptions, PcmPieces, ResolvedStreamOptions, StreamBehaviourOptions, StreamCapabilities, StreamConnectionState, StreamFrameMode, StreamListener, StreamPace, StreamPcmContext, StreamPcmOptions, StreamPcmResult, StreamPhase, StreamReconnectOptions, StreamSession, StreamSessionOptions, StreamSnapshot, StreamStopOptions, StreamStopResult, WebSocketCloseEventLike, WebSocketFactory, WebSocketLike } from './stream';

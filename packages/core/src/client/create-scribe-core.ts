@@ -16,7 +16,9 @@ import { createHttpTransport, type TransportWarning } from '../transport/http-tr
 import type { Transport } from '../transport/transport';
 import { createAudioUploads, type ChunkToUpload, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk, type UploadResult } from '../uploads/audio-uploads';
 import type { ChunkSource } from '../uploads/chunk-uploader';
-import { openStream, type OpenStreamOptions, type StreamSession, type WebSocketFactory } from '../stream';
+import type { OpenStreamOptions } from '../stream/open-stream';
+import type { StreamSession } from '../stream/stream-session';
+import type { WebSocketFactory } from '../stream/web-socket-like';
 import { withSignal, type Closable } from './closable';
 
 /** Options of `createScribeCore`. Everything but `config` has a working default. */
@@ -133,6 +135,8 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
     // and released here; only the error of an aborted opening is mapped.
     openStream: async (o) => {
       try {
+        // Loaded on first use: a chunks-only app (most browser apps) never loads the WebSocket machinery.
+        const { openStream } = await import('../stream/open-stream');
         return await openStream({ sessions, discovery, clock, random: options.random, lifetime }, { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket });
       } catch (error) {
         throw abortedCallError(abortedCallError(error, o?.signal), lifetime);

@@ -4,9 +4,7 @@ import type { ScribeCore } from '../client/create-scribe-core';
 import { AbortError, ConfigError, ScribeError } from '../errors';
 import { createSystemClock } from '../ports/clock';
 import type { SessionResult } from '../protocol/session-result';
-import { streamCapabilities } from '../stream/stream-capabilities';
 import type { StreamSession } from '../stream/stream-session';
-import { streamPcm } from '../stream/stream-pcm';
 import { errorForAbort, waitUnlessAborted } from '../errors/abort';
 import { noSpeechError, speechUploadContext, uploadSpeech } from '../uploads/upload-speech';
 import { chunkQueueScope, queueSpeech } from '../uploads/queue-speech';
@@ -192,6 +190,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
         for await (const piece of pieces) await stream.sendAudio(piece, { signal: lifetime.signal });
       } else {
         // A file would go as fast as the socket drains, past the service's max_speed (a 4429): paced at 90 % of it.
+        const [{ streamCapabilities }, { streamPcm }] = await Promise.all([import('../stream/stream-capabilities'), import('../stream/stream-pcm')]);
         const maxSpeed = streamCapabilities(await core.discovery.get({ signal: lifetime.signal })).maxSpeed;
         await streamPcm(stream, pieces, { pace: 'fast', signal: lifetime.signal }, { clock, maxSpeed });
       }

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { streamPcm as streamPcmPieces, type StreamPcmOptions, type StreamPcmResult, type StreamSession } from '@scribe/core/internal';
+import { type StreamPcmOptions, type StreamPcmResult, type StreamSession } from '@scribe/core/internal';
+import { streamPcm as streamPcmPieces } from '@scribe/core/stream';
 
 /** Raw PCM to stream: a file path or URL, bytes, a Node `Readable`, or any (async) iterable of byte pieces. */
 export type PcmStreamSource = string | URL | Uint8Array | Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
