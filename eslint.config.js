@@ -30,6 +30,13 @@ export default tseslint.config(
     },
   },
   {
+    // The browser examples show what an app can do with the published entries only.
+    files: ['examples/react-app/**/*.{ts,tsx}', 'examples/web-support/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@scribe/*/internal', '@scribe/*/testing', '@scribe/*/src/*'], message: 'examples use the public entries (@scribe/browser, @scribe/react, @scribe/node, @scribe/server).' }] }],
+    },
+  },
+  {
     // Auth sits on transport, never the reverse: the transport only knows the TransportAuth interface it declares.
     files: ['packages/core/src/transport/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],

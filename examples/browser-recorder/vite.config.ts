@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { scribeDevServices } from './scribe-dev-services';
+import { scribeDevServices } from 'example-web-support';
 
 export default defineConfig({
   plugins: [scribeDevServices()],

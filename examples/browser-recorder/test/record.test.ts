@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { DEV_ACCOUNT } from '@scribe/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPage, type RunningPage } from './start-page';
+import { startPage, type RunningPage } from 'example-web-support/start-page';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/fever-sore-throat/fever-sore-throat.wav', import.meta.url));
 const SAMPLE_SECONDS = 35.4;
@@ -9,7 +9,7 @@ const SAMPLE_SECONDS = 35.4;
 describe('the browser recorder, end to end in Chromium', () => {
   let running: RunningPage;
   beforeAll(async () => {
-    running = await startPage(SAMPLE);
+    running = await startPage({ root: new URL('..', import.meta.url), wavFile: SAMPLE });
   }, 60_000);
   afterAll(async () => running?.close());
 

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPage, type RunningPage } from './start-page';
+import { startPage, type RunningPage } from 'example-web-support/start-page';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/fever-sore-throat/fever-sore-throat.wav', import.meta.url));
 
 describe('the browser recorder loses nothing to a reload while offline', () => {
   let running: RunningPage;
   beforeAll(async () => {
-    running = await startPage(SAMPLE);
+    running = await startPage({ root: new URL('..', import.meta.url), wavFile: SAMPLE });
   }, 60_000);
   afterAll(async () => running?.close());
 

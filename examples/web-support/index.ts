@@ -1,0 +1,1 @@
+export { RELAY_PATH, scribeDevServices, type DevServicesOptions } from './scribe-dev-services';
