@@ -31,7 +31,7 @@ export type { ScribeOptions } from './config/scribe-options';
 
 // One session from start to result, and the lifecycle it reports.
 export { createScribeSession } from './lifecycle/create-scribe-session';
-export type { ScribeSession, ScribeSessionOptions, ScribeSessionQueueOptions, ScribeSessionStopOptions } from './lifecycle/scribe-session';
+export type { ScribeSession, ScribeSessionCancelOptions, ScribeSessionOptions, ScribeSessionQueueOptions, ScribeSessionStopOptions } from './lifecycle/scribe-session';
 export type { SessionAudioSource } from './lifecycle/session-audio-source';
 export type { ConnectionState, SessionActivity, SessionLifecycleStatus, SessionState } from './lifecycle/session-state';
 export type { SessionEvent } from './lifecycle/session-event';

@@ -16,8 +16,13 @@ export interface UseScribeOptions extends ScribeSessionDefaults {
   transport?: 'chunks' | 'stream';
   /** Capture options handed to the client with the microphone request (echo cancellation and so on). Default `{}`. */
   microphone?: object;
-  /** On unmount, `cancel` the session or `stop` it (what was recorded is sent and ended). A session already stopped by the user always finishes its stop. Default `cancel`. */
-  releaseOnUnmount?: 'cancel' | 'stop';
+  /**
+   * On unmount mid-recording: `keep` releases the microphone, socket and uploads but leaves the chunks recorded so far
+   * in the client's durable queue, for `resumePending()` (as a reload would); `cancel` discards them (nothing is
+   * ended); `stop` sends what was recorded and ends the session. A session the user already stopped always finishes
+   * its stop. Default `keep`: leaving a page never loses a recording.
+   */
+  releaseOnUnmount?: 'keep' | 'cancel' | 'stop';
   /** Look for unfinished sessions in the client's durable queue on mount (`pending`). Default true. */
   checkPending?: boolean;
   /** Called with every chunk event (`chunk-ready`, `chunk-queued`, `chunk-uploaded`, `chunk-retried`). Default none. */

@@ -1,5 +1,5 @@
 import { act, cleanup, waitFor } from '@testing-library/react';
-import { APIError, ScribeError, type ScribeErrorCode } from '@scribe/core';
+import { APIError, createMemoryChunkStore, ScribeError, type ScribeErrorCode } from '@scribe/core';
 import { hangUntilAborted } from '@scribe/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE, createFakeMicrophone, createService, createTestClient, gate, EMR } from './support/scribe-test-client';
@@ -222,6 +222,29 @@ describe.each([{ mode: 'under <StrictMode>', strict: true }, { mode: 'without St
     view.unmount();
     await waitFor(() => expect(transport.requests.some((r) => r.url.endsWith('/end'))).toBe(true));
     expect(microphone.isClosed()).toBe(true);
+  });
+
+  it('unmount mid-recording (the default, keep) releases the microphone but keeps the queued chunks: the next mount lists the session and resumes it', async () => {
+    const store = createMemoryChunkStore();
+    const network = { down: true };
+    const transport = createService({
+      // While the network is down an upload never answers (until the session lets go of it).
+      upload: (request) => (network.down ? hangUntilAborted(request.signal) : { status: 200, data: { success: true } }),
+    });
+    const { client, microphone } = createTestClient({ transport, chunkStore: store });
+    const view = renderScribe(client);
+    await act(() => view.current.start());
+    for (const kind of ['tone', 'tone', 'silence', 'silence', 'silence'] as const) await act(() => microphone.speak(kind));
+    await waitFor(() => expect(view.current.chunks.pending).toBe(1));
+    view.unmount();
+    await waitFor(() => expect(microphone.isClosed()).toBe(true));
+    await waitFor(async () => expect((await store.listChunks('ses_1')).map((chunk) => chunk.fileName)).toEqual(['chunk_0.wav']));
+    network.down = false;
+    const next = renderScribe(client);
+    await waitFor(() => expect(next.current.pending.map((session) => session.sessionId)).toEqual(['ses_1']));
+    await act(async () => void (await next.current.resumePending()));
+    expect(calls(transport).filter((call) => call.endsWith('/end'))).toEqual(['POST /v1/sessions/ses_1/end']);
+    expect(await store.listSessions()).toEqual([]);
   });
 
   it('uploadFile(file) sends a recorded file through a file session and shows its result', async () => {

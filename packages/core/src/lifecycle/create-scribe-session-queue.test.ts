@@ -340,6 +340,28 @@ describe('createScribeSession with a chunkStore: the durable queue', () => {
     expect(await inner.listSessions({ scope: SCOPE })).toEqual([]);
   });
 
+  it('cancel({ keepQueued: true }) (a page leaving mid-recording) releases everything but keeps the queued chunks; a resume then ends the session with them', async () => {
+    const inner = createMemoryChunkStore();
+    const clock = createManualClock();
+    const network = { up: false };
+    const mic = liveSource();
+    const { session } = setup(service([], network), inner, clock, { audio: mic.source, results: false });
+    await session.start();
+    await mic.speak(SPEECH);
+    await mic.speak(SPEECH);
+    await session.cancel({ keepQueued: true });
+    expect(session.getSnapshot()).toMatchObject({ status: 'cancelled' });
+    expect(mic.isClosed()).toBe(true);
+    expect(await inner.getSession('ses_1')).toMatchObject({ nextIndex: 2, acknowledged: 0, endRequested: false });
+    expect((await inner.listChunks('ses_1')).map((c) => c.fileName)).toEqual(['chunk_0.wav', 'chunk_1.wav']);
+    network.up = true;
+    const resumeLog: string[] = [];
+    const core = createScribeCore({ config: createTestConfig({ baseUrl: BASE }), transport: service(resumeLog), clock });
+    expect(await resumePendingSessions(core, inner, { clock })).toEqual([{ sessionId: 'ses_1', outcome: 'ended', chunksUploaded: 2, audioFilesSent: 2, error: undefined }]);
+    expect(resumeLog).toEqual(['upload chunk_0.wav: ok', 'upload chunk_1.wav: ok', 'end {"audio_files_sent":2}']);
+    expect(await inner.listSessions()).toEqual([]);
+  });
+
   it('stop() while offline waits for the queue: nothing is ended until every chunk is acknowledged, then the end counts them all', async () => {
     const log: string[] = [];
     const network = { up: false };

@@ -14,7 +14,7 @@ import type { EndSessionResponse } from '../protocol/end-session-response';
 import { createAudioIntake, type AudioIntake } from './audio-intake';
 import { coalesceSessionStore, DEFAULT_PROGRESS_INTERVAL_MS } from './coalesced-session-store';
 import { createSessionStore } from './create-session-store';
-import type { ScribeSession, ScribeSessionOptions } from './scribe-session';
+import type { ScribeSession, ScribeSessionCancelOptions, ScribeSessionOptions } from './scribe-session';
 import { INITIAL_SESSION_STATE } from './session-state';
 
 /** What a session controller needs from its client: the composed core, or any object with these calls. */
@@ -303,7 +303,7 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
     await delivered;
   }
 
-  function cancel(): Promise<void> {
+  function cancel(cancelOptions: ScribeSessionCancelOptions = {}): Promise<void> {
     cancelRun ??= (async () => {
       cancelled = true;
       updates.dispatch({ type: 'cancelled' });
@@ -312,8 +312,9 @@ export function createScribeSession(core: ScribeSessionCore, options: ScribeSess
       await intake?.stop().catch(() => undefined);
       // Wait until the pipeline has let go of the socket and the uploads.
       await delivered?.catch(() => undefined);
-      // A cancelled session is not to be finished later: its queued chunks go.
-      if (chunkStore && sessionId !== undefined) {
+      // A cancelled session is not to be finished later: its queued chunks go, unless the caller keeps them for a
+      // resume (the session's record stays as a crash would leave it).
+      if (chunkStore && sessionId !== undefined && !cancelOptions.keepQueued) {
         await chunkStore.deleteSession(sessionId).catch(() => undefined);
         updates.dispatch({ type: 'queue-changed', chunksPending: 0 });
       }

@@ -21,5 +21,5 @@ export { SESSION_EVENT_TYPES, type SessionEvent, type SessionEventType } from '.
 export { transition, transitionSession } from './transition-session';
 export { createSessionStore, type SessionStore, type SessionStoreListener } from './create-session-store';
 export { createScribeSession, type ScribeSessionCore } from './create-scribe-session';
-export type { ScribeSession, ScribeSessionOptions, ScribeSessionQueueOptions, ScribeSessionStopOptions, SessionAudioTransport } from './scribe-session';
+export type { ScribeSession, ScribeSessionCancelOptions, ScribeSessionOptions, ScribeSessionQueueOptions, ScribeSessionStopOptions, SessionAudioTransport } from './scribe-session';
 export type { SessionAudioSource } from './session-audio-source';

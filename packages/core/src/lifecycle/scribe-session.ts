@@ -76,6 +76,16 @@ export interface ScribeSessionStopOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `ScribeSession.cancel`. */
+export interface ScribeSessionCancelOptions {
+  /**
+   * With a durable queue (`chunkStore`): keep the chunks not yet acknowledged, and the session's record, for
+   * `resumePendingSessions` to upload and end later, as after a crash. Default false: a cancelled session's queued
+   * audio is deleted, because it is not to be finished.
+   */
+  keepQueued?: boolean;
+}
+
 /**
  * One session from start to result, shared by every runtime: create → audio in → end → result. Read it through
  * `subscribe` / `getSnapshot` (the `useSyncExternalStore` contract). Every action is idempotent: calling `start` or
@@ -98,8 +108,11 @@ export interface ScribeSession {
   resume(): void;
   /** Ends audio intake, sends what is left, then ends the session (unless `finalize: false`). Resolves once ended. */
   stop(options?: ScribeSessionStopOptions): Promise<void>;
-  /** Stops everything at once without ending the session (no processing); releases the source. */
-  cancel(): Promise<void>;
+  /**
+   * Stops everything at once without ending the session (no processing); releases the source, the socket and the
+   * uploads. `keepQueued: true` leaves what a durable queue holds for a later resume (a page leaving mid-recording).
+   */
+  cancel(options?: ScribeSessionCancelOptions): Promise<void>;
   /** The final result (completed, partial or failed); rejects with the session's error, or AbortError once cancelled. */
   result(): Promise<SessionResult>;
   /** Cancels unless the session was stopped, else waits for the stop; platform packages map `await using` to it. */

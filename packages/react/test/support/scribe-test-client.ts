@@ -1,4 +1,4 @@
-import { createScribeCore, createScribeSession, SessionNotFoundError, type PcmBlock, type SessionAudioSource, type WebSocketFactory } from '@scribe/core';
+import { createScribeCore, createScribeSession, listPendingSessions, resumePendingSessions, SessionNotFoundError, type ChunkStore, type PcmBlock, type SessionAudioSource, type WebSocketFactory } from '@scribe/core';
 import { createScriptedVoiceActivityDetector, frameRms } from '@scribe/core/internal';
 import { createManualClock, createScriptedTransport, createTestConfig, ScriptedWebSocket, type ScriptedHandler, type ScriptedTransport } from '@scribe/core/testing';
 import type { ScribeReactClient, ScribeSessionRequest } from '../../src';
@@ -101,7 +101,7 @@ const SHORT_CHUNKS = { preferredChunkSeconds: 1, maxChunkSeconds: 2, cutWindowSe
  * controller, core's real client over a scripted transport (or the real HTTP transport over a scripted fetch), and
  * the scripted voice-activity detector in place of Silero.
  */
-export function createTestClient(options: { transport?: ScriptedTransport; fetch?: typeof fetch; microphone?: ReturnType<typeof createFakeMicrophone>; createWebSocket?: WebSocketFactory } = {}) {
+export function createTestClient(options: { transport?: ScriptedTransport; fetch?: typeof fetch; microphone?: ReturnType<typeof createFakeMicrophone>; createWebSocket?: WebSocketFactory; chunkStore?: ChunkStore } = {}) {
   const clock = createManualClock({ autoAdvance: true });
   // With `fetch`, core's real HTTP transport (its retries included) runs over it and `transport` goes unused.
   const transport = options.transport ?? createService();
@@ -118,10 +118,17 @@ export function createTestClient(options: { transport?: ScriptedTransport; fetch
         onProgress: request.onProgress,
         createDetector: async () => createScriptedVoiceActivityDetector({ probability: (_, frame) => (frameRms(frame) > 0.05 ? 0.9 : 0.05) }),
         speech: { readAhead: 0, chunking: SHORT_CHUNKS },
+        chunkStore: options.chunkStore,
         clock,
       });
     },
     waitForResults: (sessionId, waitOptions) => core.waitForResults(sessionId, waitOptions),
+    ...(options.chunkStore
+      ? {
+          pendingSessions: () => listPendingSessions(options.chunkStore!),
+          resumePending: (resumeOptions: { signal?: AbortSignal }) => resumePendingSessions(core, options.chunkStore!, { ...resumeOptions, clock }),
+        }
+      : {}),
   };
   return { client, microphone, requests, transport, clock };
 }
