@@ -1,34 +1,18 @@
 'use client';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { createScribeController, type ScribeChunkEvent, type ScribeController } from './create-scribe-controller';
+import { createScribeController, type ScribeController, type ScribeControllerOptions } from './create-scribe-controller';
 import { createOptions, useScribeContext, type ScribeSessionDefaults } from './scribe-provider';
-import type { ResumedPendingSession, ScribeCreateOptions, ScribeReactClient } from './scribe-react-client';
-import type { ScribeResult } from './scribe-result';
+import type { ResumedPendingSession, ScribeReactClient } from './scribe-react-client';
 import type { ScribeState } from './scribe-state';
 
-/** Options of `useScribe`; every field is optional and read when it is needed, so new callbacks need no memoising. */
-export interface UseScribeOptions extends ScribeSessionDefaults {
+/**
+ * Options of `useScribe`; every field is optional and read when it is needed, so new callbacks need no memoising.
+ * The session options are the controller's (`create`, `transport`, `microphone`, `releaseOnUnmount`, `checkPending`,
+ * `onChunk`, `onResult`); `templates`/`model`/`language`/`mode` win over the provider's defaults.
+ */
+export interface UseScribeOptions extends ScribeSessionDefaults, Omit<ScribeControllerOptions, 'client'> {
   /** A client to use instead of the provider's. Default: the nearest `ScribeProvider`'s. */
   client?: ScribeReactClient;
-  /** Further create options (patient details, additional data...); `templates`/`model`/`language`/`mode` above win over the provider's. Default none. */
-  create?: ScribeCreateOptions;
-  /** `chunks` (speech found locally, uploaded in chunks) or `stream` (live WebSocket). Default: the client's (`chunks`). */
-  transport?: 'chunks' | 'stream';
-  /** Capture options handed to the client with the microphone request (echo cancellation and so on). Default `{}`. */
-  microphone?: object;
-  /**
-   * On unmount mid-recording: `keep` releases the microphone, socket and uploads but leaves the chunks recorded so far
-   * in the client's durable queue, for `resumePending()` (as a reload would); `cancel` discards them (nothing is
-   * ended); `stop` sends what was recorded and ends the session. A session the user already stopped always finishes
-   * its stop. Default `keep`: leaving a page never loses a recording.
-   */
-  releaseOnUnmount?: 'keep' | 'cancel' | 'stop';
-  /** Look for unfinished sessions in the client's durable queue on mount (`pending`). Default true. */
-  checkPending?: boolean;
-  /** Called with every chunk event (`chunk-ready`, `chunk-queued`, `chunk-uploaded`, `chunk-retried`). Default none. */
-  onChunk?: (event: ScribeChunkEvent) => void;
-  /** Called once with the final result (completed, partial or failed). Default none. */
-  onResult?: (result: ScribeResult) => void;
 }
 
 /** The actions of `useScribe`; stable across renders. Promises never reject: failures land in `error`. */
