@@ -70,6 +70,8 @@ export interface ScribeClientOptions extends ScribeOptions, NodeConfigSources {
   clock?: Clock;
   /** User-Agent header. Default `scribe-ts/<version>`. */
   userAgent?: string;
+  /** The largest response body read; a larger answer fails the call with APIError (a broken or hostile server). Default 32 MiB. */
+  maxResponseBytes?: number;
   /** The Silero model behind local speech detection (loaded once per client, on first use). Default: v5 shipped in @scribe/node's models/, one thread. */
   vad?: SileroModelOptions;
   /** An on-disk chunk queue for every chunked `session()` and for `resumePending()` (see `NodeScribeSessionOptions.queueDir`). Default none. */
@@ -99,12 +101,12 @@ export class ScribeClient implements AsyncDisposable {
   readonly #queues = new Map<string, ChunkStore>();
 
   constructor(options: ScribeClientOptions = {}) {
-    const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, vad, queueDir, ...settings } = options;
+    const { cwd, processEnv, dotEnv, getToken, fetch, logger, clock, userAgent, maxResponseBytes, vad, queueDir, ...settings } = options;
     this.#vadOptions = vad;
     this.#queueDir = queueDir;
     this.#clock = clock;
     this.config = loadNodeConfig(settings, { cwd, processEnv, dotEnv, logger });
-    this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent, createWebSocket: createNodeWebSocket });
+    this.#core = createScribeCore({ config: this.config, getToken, fetch, logger, clock, userAgent, maxResponseBytes, createWebSocket: createNodeWebSocket });
     this.sessions = this.#core.sessions;
     this.templates = this.#core.templates;
     this.discovery = this.#core.discovery;

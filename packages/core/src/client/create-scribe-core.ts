@@ -43,6 +43,8 @@ export interface ScribeCoreOptions {
   onWarning?: (warning: TransportWarning) => void;
   /** User-Agent header; empty string sends none. Default `scribe-ts/<version>`. */
   userAgent?: string;
+  /** The largest response body read; a larger answer fails the call with APIError (a broken or hostile server). Default 32 MiB. */
+  maxResponseBytes?: number;
   /** Opens stream sockets. Default: the runtime's standard `WebSocket` (Node 20 has none: @scribe/node passes `ws`). */
   createWebSocket?: WebSocketFactory;
 }
@@ -90,7 +92,7 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
   const logger = options.logger ?? silentLogger;
   const closable: Closable = { controller: new AbortController(), closedError: () => new AbortError('The Scribe client was closed.') };
   const lifetime = closable.controller.signal;
-  const shared = { config, clock, logger, fetch: options.fetch, random: options.random, userAgent: options.userAgent, onWarning: options.onWarning };
+  const shared = { config, clock, logger, fetch: options.fetch, random: options.random, userAgent: options.userAgent, onWarning: options.onWarning, maxResponseBytes: options.maxResponseBytes };
   // Built in dependency order (auth sits on transport, never the reverse): login and refresh go through a transport
   // of their own, without credentials and without following redirects, but with the client's user agent and hooks.
   const loginTransport = createHttpTransport({ ...shared, followRedirects: false });

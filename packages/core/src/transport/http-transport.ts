@@ -11,6 +11,7 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 import type { TransportAuth } from './transport-auth';
 import { isTokenRejection } from './error-body';
 import { DEFAULT_USER_AGENT } from './user-agent';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText, ResponseTooLarge } from './read-capped-text';
 
 /** Something the service said that the application should hear about without failing the call. */
 export interface TransportWarning {
@@ -54,6 +55,8 @@ export interface HttpTransportOptions {
   getVersionHeader?: () => string | undefined | Promise<string | undefined>;
   /** Called on every 401 of an authenticated call, before any renewal (the discovery cache drops itself here). Default none. */
   onUnauthorized?: () => void;
+  /** The largest response body read; a larger one fails the call with a non-retryable APIError. Default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 interface Call {
@@ -86,6 +89,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const warned = new Set<string>();
   const { auth } = options;
   const followRedirects = options.followRedirects ?? true;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const provider = (): TransportAuth => auth ?? NO_CREDENTIALS;
 
   function secrets(): string[] {
@@ -144,16 +148,27 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         redirect: call.useAuth || !followRedirects ? 'manual' : 'follow',
       });
       // The body is read inside the deadline and the abort: a server that stalls mid-body times out like one that never answers.
-      const bodyText = NULL_BODY_STATUSES.has(response.status) ? '' : await response.text();
+      const bodyText = NULL_BODY_STATUSES.has(response.status) ? '' : await readCappedText(response, maxResponseBytes);
       log('debug', call, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined, attempt: retries + 1, durationMs: Math.round(clock.now() - started) });
       return { kind: 'response', status: response.status, headers: response.headers, bodyText };
     } catch (cause) {
       if (signal?.aborted) throw errorForAbort(signal);
+      if (cause instanceof ResponseTooLarge) return tooLargeFailure(call, cause);
       return timedOut ? timeoutFailure(call, cause, retries) : networkFailure(call, cause, retries);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forwardAbort);
     }
+  }
+
+  // Not retried: the same server would send the same oversized answer again.
+  function tooLargeFailure(call: Call, cause: ResponseTooLarge): Outcome {
+    const what = cause.declared ? `declared a body over the ${cause.limit}-byte limit` : `sent more than ${cause.limit} bytes (reading stopped)`;
+    const error = new APIError(
+      `${call.method} ${pathOf(call.url)}: the answer from ${hostOf(call.url)} ${what}. A MedScribeAlliance service answers far less; check the configured URL, or raise \`maxResponseBytes\` if this service really sends such answers.`,
+      { cause, retryable: false, secrets: secrets(), details: { max_response_bytes: cause.limit, received_bytes: cause.received } },
+    );
+    return { kind: 'failure', error, check: {} };
   }
 
   function timeoutFailure(call: Call, cause: unknown, retries: number): Outcome {
