@@ -1,5 +1,6 @@
 import { assertSampleRate, InvalidAudioError, type PcmBlock, type SessionAudioSource } from '@scribe/core/internal';
 import type { BlobAudioSourceOptions } from '../decode/blob-audio-source';
+import { blobName } from '../decode/blob-name';
 import { createMicrophoneSource, type MicrophoneSourceOptions } from '../microphone/microphone-source';
 
 /** Mono PCM already in memory: floats in [-1, 1] or 16-bit integers, at any rate from 4 kHz (resampled to 16 kHz locally). */
@@ -50,7 +51,7 @@ export function toSessionAudioSource(audio: BrowserSessionAudio): SessionAudioSo
  * separate chunk in an app's bundle, fetched only when a session reads a file.
  */
 function fileSource({ file, decode }: FileSessionAudio): SessionAudioSource {
-  const name = decode?.name ?? (typeof File !== 'undefined' && file instanceof File && file.name ? file.name : 'the audio blob');
+  const name = blobName(file, decode?.name);
   return {
     live: false,
     description: name,

@@ -1,3 +1,4 @@
+import { blobName } from './blob-name';
 import { AbortError, InvalidAudioError, ScribeError, type PcmBlock, type SessionAudioSource } from '@scribe/core';
 import { decodeWithAudioContext } from './decode-with-audio-context';
 import { openBlobTrack, type BlobTrack } from './open-blob-track';
@@ -28,7 +29,7 @@ export const BLOB_AUDIO_DEFAULTS = { maxBytes: 1024 ** 3, maxSeconds: 4 * 3600, 
  * `InvalidAudioError` with advice. Nothing is read until the session opens it.
  */
 export function createBlobAudioSource(blob: Blob, options: BlobAudioSourceOptions = {}): SessionAudioSource {
-  const label = options.name ?? (typeof File !== 'undefined' && blob instanceof File && blob.name ? blob.name : 'the audio blob');
+  const label = blobName(blob, options.name);
   return {
     live: false,
     description: label,
