@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Integration tests talk to a real local server; retries with backoff take a few seconds at most.
-    testTimeout: 20_000,
+    // Each test spawns the built command against a real local server; the round trip runs pocketsphinx on a 23 s
+    // consultation, which takes 10-20 s on two shared cores.
+    testTimeout: 60_000,
     hookTimeout: 20_000,
   },
 });

@@ -16,7 +16,7 @@ interface RecordFlags extends SessionFlags {
 
 /**
  * `scribe record`: the microphone (arecord or sox) as one session, speech uploaded in chunks while recording. The first
- * Ctrl-C stops the recording and still waits for the result; a second one cancels.
+ * Ctrl-C stops the recording and still waits for the result; a second one cancels (keeping queued chunks for resume).
  */
 export function registerRecordCommand(program: Command, context: CommandContext): void {
   program
@@ -45,8 +45,9 @@ export function registerRecordCommand(program: Command, context: CommandContext)
       let interrupts = 0;
       const stopListening = io.onInterrupt(() => {
         interrupts += 1;
-        // Ctrl-C is how a recording ends: the audio so far is sent and processed. Only a second one gives up.
-        void (interrupts === 1 ? session.stop().catch(() => undefined) : session.cancel());
+        // Ctrl-C is how a recording ends: the audio so far is sent and processed. A second one gives up waiting; with a
+        // queue directory the chunks not yet acknowledged stay there for `scribe resume`.
+        void (interrupts === 1 ? session.stop().catch(() => undefined) : session.cancel({ keepQueued: true }));
       });
       try {
         await session.start();
