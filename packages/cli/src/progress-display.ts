@@ -24,7 +24,7 @@ export interface ProgressDisplayOptions {
 const PCM_BYTES_PER_SECOND = 32_000;
 
 /**
- * A one-line progress display on a terminal stream (cli-progress, redrawn at most 10 times a second): phase, decoded
+ * A one-line progress display on a terminal stream (cli-progress, redrawn 10 times a second and on each phase change): phase, decoded
  * audio (a percentage when the length is known), speech found, chunks uploaded of those cut, then `processing`.
  */
 export function createProgressDisplay(stream: CliStream, options: ProgressDisplayOptions): ProgressDisplay {
@@ -32,9 +32,10 @@ export function createProgressDisplay(stream: CliStream, options: ProgressDispla
   const known = totalSeconds !== undefined && totalSeconds > 0;
   const sent = transport === 'stream' ? 'sent {sent}s' : 'speech {speech}s | chunks {uploaded}/{cut}';
   const format = `${label} ${known ? '[{bar}] {percentage}% ' : ''}| {phase} | audio {decoded}s | ${sent}`;
-  const bar = new SingleBar({ stream: stream as NodeJS.WritableStream, format, fps: 10, barsize: 24, hideCursor: true, clearOnComplete: false });
+  const bar = new SingleBar({ stream: stream as NodeJS.WritableStream, format, fps: 10, barsize: 24, hideCursor: true, clearOnComplete: false, gracefulExit: false });
   const total = known ? totalSeconds : 1;
   let started = false;
+  let shownStatus: SessionState['status'] | undefined;
   let stopped = false;
   return {
     update(state) {
@@ -53,7 +54,12 @@ export function createProgressDisplay(stream: CliStream, options: ProgressDispla
       if (!started) {
         started = true;
         bar.start(total, value, payload);
-      } else bar.update(value, payload);
+      } else {
+        bar.update(value, payload);
+        // Redraws are throttled to 10 a second; a new phase is drawn at once so a short `processing` is still seen.
+        if (state.status !== shownStatus) bar.render();
+      }
+      shownStatus = state.status;
     },
     stop() {
       if (stopped) return;
