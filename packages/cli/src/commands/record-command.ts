@@ -47,7 +47,11 @@ export function registerRecordCommand(program: Command, context: CommandContext)
         interrupts += 1;
         // Ctrl-C is how a recording ends: the audio so far is sent and processed. A second one gives up waiting; with a
         // queue directory the chunks not yet acknowledged stay there for `scribe resume`.
-        void (interrupts === 1 ? session.stop().catch(() => undefined) : session.cancel({ keepQueued: true }));
+        if (interrupts === 1) {
+          display?.stop();
+          io.stderr.write('scribe: recording stopped; sending the audio so far and waiting for the result (Ctrl-C again to give up)\n');
+          void session.stop().catch(() => undefined);
+        } else void session.cancel({ keepQueued: true });
       });
       try {
         await session.start();
