@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+// Inlined by the build (only this field), so `scribe --version` always matches the published package.
+import { version } from '../package.json';
 import type { CliIo } from './cli-io';
 import { createCommandContext, type GlobalOptions } from './command-context';
 import { registerRecordCommand } from './commands/record-command';
@@ -11,8 +13,6 @@ import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { exitCodeOfError } from './exit-code-of-error';
 import { writeError } from './write-error';
 
-/** The CLI's version, printed by `scribe --version`; tsup's build keeps it in step with package.json. */
-const VERSION = '0.1.0';
 
 /**
  * Runs the `scribe` command with `args` (without `node` and the script path) and resolves with the exit code (see
@@ -23,7 +23,7 @@ export async function runScribeCli(args: readonly string[], io: CliIo): Promise<
   const context = createCommandContext(io, () => program.opts<GlobalOptions>());
   program
     .description('Medical audio to structured notes through a MedScribeAlliance / EkaScribe service (configuration: .env, SCRIBE_* variables, scribe.config.json|yaml)')
-    .version(VERSION)
+    .version(version)
     .option('--queue-dir <dir>', 'keep chunks in this on-disk queue until acknowledged; `scribe resume` finishes what a crash left')
     .option('--verbose', "also print the SDK's info and debug lines on stderr")
     .showHelpAfterError('(scribe --help lists the commands and options)')
