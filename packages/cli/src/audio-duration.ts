@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
+import type { Input } from 'mediabunny';
 
 /** Longest the duration look-up may take before the bar goes without a percentage. */
 const LOOKUP_BUDGET_MS = 2_000;
@@ -13,6 +13,8 @@ export async function audioDurationSeconds(path: string): Promise<number | undef
   let input: Input | undefined;
   const budgetOver = new AbortController();
   try {
+    // Loaded here, like the SDK, so commands that draw no bar never import it.
+    const { ALL_FORMATS, FilePathSource, Input } = await import('mediabunny');
     input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
     // Unreferenced, so the timer never keeps the process alive; aborted below once the look-up is over.
     const budget = delay(LOOKUP_BUDGET_MS, undefined, { ref: false, signal: budgetOver.signal }).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ScribeClient, type Logger } from '@scribe/node';
+import type { Logger, ScribeClient } from '@scribe/node';
 import type { CliIo } from './cli-io';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 
@@ -16,7 +16,7 @@ export interface CommandContext {
   /** The process's streams, environment and interrupts. */
   readonly io: CliIo;
   /** The client for this run, created on first use from the same sources as `new ScribeClient()` and closed at the end. */
-  client(): ScribeClient;
+  client(): Promise<ScribeClient>;
   /** The global options, as parsed. */
   globals(): GlobalOptions;
   /** Records a command's outcome; the first failure wins, so later successes do not hide it. */
@@ -25,21 +25,23 @@ export interface CommandContext {
 
 /** A context for one run; `close()` releases the client, `exitCode()` is what the process should exit with. */
 export function createCommandContext(io: CliIo, readGlobals: () => GlobalOptions): CommandContext & { close(): Promise<void>; exitCode(): ExitCode } {
-  let client: ScribeClient | undefined;
+  let client: Promise<ScribeClient> | undefined;
   let exitCode: ExitCode = EXIT_CODES.ok;
   return {
     io,
     globals: readGlobals,
     client() {
-      if (!client) {
+      // Loaded on first use: the SDK (with the ONNX runtime) takes most of a second to import, which `--help`,
+      // `--version` and usage errors need not wait for.
+      client ??= import('@scribe/node').then(({ ScribeClient }) => {
         const { queueDir, verbose } = readGlobals();
-        client = new ScribeClient({
+        return new ScribeClient({
           cwd: io.cwd,
           processEnv: io.env,
           queueDir: queueDir === undefined ? undefined : resolve(io.cwd, queueDir),
           logger: stderrLogger(io, verbose === true),
         });
-      }
+      });
       return client;
     },
     finish(code) {
@@ -47,7 +49,7 @@ export function createCommandContext(io: CliIo, readGlobals: () => GlobalOptions
     },
     exitCode: () => exitCode,
     async close() {
-      await client?.close();
+      await client?.then((created) => created.close(), () => undefined);
     },
   };
 }

@@ -11,6 +11,7 @@ import { registerTemplatesCommand } from './commands/templates-command';
 import { registerTranscribeCommand } from './commands/transcribe-command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { exitCodeOfError } from './exit-code-of-error';
+import { outputMode } from './output-mode';
 import { writeError } from './write-error';
 
 
@@ -40,7 +41,8 @@ export async function runScribeCli(args: readonly string[], io: CliIo): Promise<
   } catch (error) {
     // Commander has already printed its message (help and --version end here too, with exit code 0).
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
-    writeError(io.stderr, { json: false }, error);
+    // A failure outside a command's own handling (the configuration refused when the client is built, say).
+    writeError(io.stderr, outputMode(io, { json: args.includes('--json') }), error);
     return exitCodeOfError(error);
   } finally {
     await context.close();

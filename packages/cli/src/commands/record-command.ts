@@ -36,7 +36,7 @@ export function registerRecordCommand(program: Command, context: CommandContext)
         writeError(io.stderr, mode, new Error(`--max-seconds must be a positive number of seconds, not "${flags.maxSeconds}".`));
         return context.finish(EXIT_CODES.usage);
       }
-      const session = context.client().session({
+      const session = (await context.client()).session({
         audio: { microphone: { device: flags.device, maxSeconds } },
         create: sessionCreateOptions(flags),
       });

@@ -25,7 +25,7 @@ export function registerResultCommand(program: Command, context: CommandContext)
       const controller = new AbortController();
       const stopListening = io.onInterrupt(() => controller.abort());
       try {
-        const client = context.client();
+        const client = await context.client();
         const options = { signal: controller.signal };
         const result = flags.wait === false ? await client.sessions.get(sessionId, options) : await client.waitForResults(sessionId, options);
         writeResult(io.stdout, mode, result);

@@ -30,7 +30,7 @@ export function registerResumeCommand(program: Command, context: CommandContext)
       const controller = new AbortController();
       const stopListening = io.onInterrupt(() => controller.abort());
       try {
-        const client = context.client();
+        const client = await context.client();
         if (flags.list) {
           for (const { sessionId, nextIndex, acknowledged, label } of await client.pendingSessions()) {
             const pending = nextIndex - acknowledged;

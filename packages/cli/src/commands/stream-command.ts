@@ -24,7 +24,7 @@ export function registerStreamCommand(program: Command, context: CommandContext)
       const stopListening = io.onInterrupt(() => controller.abort());
       try {
         const mode = outputMode(io, flags);
-        context.finish(await transcribeFile(io, context.client(), file, { mode, create: sessionCreateOptions(flags), transport: 'stream', signal: controller.signal }));
+        context.finish(await transcribeFile(io, await context.client(), file, { mode, create: sessionCreateOptions(flags), transport: 'stream', signal: controller.signal }));
       } finally {
         stopListening();
       }

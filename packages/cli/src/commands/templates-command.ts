@@ -15,7 +15,7 @@ export function registerTemplatesCommand(program: Command, context: CommandConte
       const { io } = context;
       const mode = outputMode(io, flags);
       try {
-        const templates = await context.client().templates.list();
+        const templates = await (await context.client()).templates.list();
         for (const { id, name, description } of templates) {
           io.stdout.write(mode.json ? `${JSON.stringify({ id, name, description })}\n` : `${id}${name ? `  ${name}` : ''}${description ? ` - ${description}` : ''}\n`);
         }

@@ -31,7 +31,7 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
     .action(async (files: string[], flags: TranscribeFlags) => {
       const { io } = context;
       const mode = outputMode(io, flags);
-      const client = context.client();
+      const client = await context.client();
       if (flags.out !== undefined) await mkdir(resolve(io.cwd, flags.out), { recursive: true });
       const controller = new AbortController();
       const stopListening = io.onInterrupt(() => controller.abort());
