@@ -70,6 +70,13 @@ describe('exit codes: one per failure class, each with a message on stderr', () 
     expect(JSON.parse(run.stderr)).toMatchObject({ file: 'truncated.wav', error: { code: 'invalid_audio' } });
   });
 
+  it('input: a capture device that does not exist (`record`)', async () => {
+    const t = await startCliServer({ engine: createFixedEngine() });
+    const run = await runCli(['record', '--device', 'no-such-device'], { cwd: createTempDirectory({ '.env': t.dotEnv() }) });
+    expect(run.code).toBe(EXIT_CODES.input);
+    expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'invalid_audio', message: expect.stringMatching(/no-such-device/) } });
+  });
+
   it('input: an unknown session id for `result`', async () => {
     const t = await startCliServer({ engine: createFixedEngine() });
     const run = await runCli(['result', 'ses_doesnotexist000000000'], { cwd: createTempDirectory({ '.env': t.dotEnv() }) });
