@@ -73,7 +73,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = Object.freeze([
     envVar: 'SCRIBE_AUTH_BASE_URL',
     type: 'url',
     defaultText: 'the origin of `baseUrl` (else `discoveryUrl`) when one is set, else the env preset',
-    description: 'Auth host for client-credentials login; wins over env. Never the preset when a custom base URL is set.',
+    description: 'Auth host for client-credentials and password login; wins over env. Never the preset when a custom base URL is set.',
   }),
   key({ option: 'discoveryUrl', fileKey: 'discovery_url', envVar: 'SCRIBE_DISCOVERY_URL', type: 'url', defaultText: 'derived from the dialect and base URL', description: 'Discovery document URL; implies msa.' }),
   key({ option: 'defaultTemplates', fileKey: 'default_templates', envVar: 'SCRIBE_DEFAULT_TEMPLATES', type: 'string-list', defaultValue: [], description: 'Templates used when a call names none (env: comma-separated).' }),

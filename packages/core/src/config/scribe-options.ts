@@ -28,7 +28,7 @@ export interface ScribeOptions {
   dialect?: Dialect;
   /** Protocol base URL (`eka`: without `/v1`); wins over `env`. Default: the `env` preset (`eka`), discovery (`msa`). */
   baseUrl?: string;
-  /** Auth host for client-credentials login; wins over `env`. Default: the `env` preset. */
+  /** Auth host for client-credentials and password login; wins over `env`. Default: the origin of `baseUrl` (else `discoveryUrl`) when set, else the `env` preset. */
   authBaseUrl?: string;
   /** Discovery document URL (a bare origin gets `/.well-known/medscribealliance`); implies `msa`. Default: derived. */
   discoveryUrl?: string;
