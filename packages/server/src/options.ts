@@ -2,7 +2,7 @@ import { createCorsPolicy, type CorsPolicy } from './http/cors.js';
 import { isLoopbackHost, type AccountConfig } from './auth/accounts.js';
 import { defaultModels, type ModelConfig } from './models.js';
 import { createDefaultEngine, type Engine } from './processing/engine.js';
-import { DEFAULT_TEMPLATES, onPremTemplates, type TemplateInfo } from './templates.js';
+import { DEFAULT_TEMPLATES, onPremEngine, onPremTemplates, type TemplateInfo } from './templates.js';
 import { systemClock, type Clock } from './time.js';
 
 /** Per-credential rate limit (contract 8.3). */
@@ -180,6 +180,14 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
   if (onPrem && trustJwtPayload) throw new TypeError('onPrem (--on-prem) cannot be combined with trustJwtPayload: the on-prem service never honours a jwt-payload header.');
   const maxWebhooks = options.webhooks?.maxPerBusiness ?? 20;
   if (!Number.isInteger(maxWebhooks) || maxWebhooks < 0) throw new TypeError('webhooks.maxPerBusiness must be a whole number ≥ 0');
+  // On-prem, the default catalogue is served under UUIDs and the engine still extracts by the original ids; a catalogue
+  // the operator names is served as given.
+  const baseCatalogue = engine.templates ?? DEFAULT_TEMPLATES;
+  const served = options.templates
+    ? { templates: options.templates, engine }
+    : onPrem
+      ? { templates: onPremTemplates(baseCatalogue), engine: onPremEngine(engine, baseCatalogue) }
+      : { templates: baseCatalogue, engine };
   const rateLimit = options.rateLimit === false ? false : { limit: options.rateLimit?.limit ?? 600, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
   return {
     port: options.port ?? 0,
@@ -199,11 +207,11 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxChunkSeconds: options.maxChunkSeconds ?? 24,
     rateLimit,
-    templates: options.templates ?? (onPrem ? onPremTemplates(engine.templates ?? DEFAULT_TEMPLATES) : (engine.templates ?? DEFAULT_TEMPLATES)),
+    templates: served.templates,
     templatesShape: options.templatesShape ?? 'auto',
     supportedVersions: options.supportedVersions ?? ['0.1'],
     deprecatedVersions: options.deprecatedVersions ?? {},
-    engine,
+    engine: served.engine,
     webhooks: {
       retryBaseMs: options.webhooks?.retryBaseMs ?? 1000,
       maxRetries: options.webhooks?.maxRetries ?? 5,

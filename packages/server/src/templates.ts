@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Engine } from './processing/engine.js';
 
 /** A template the server lists at `{P}/templates` and knows how to extract. */
 export interface TemplateInfo {
@@ -34,6 +35,20 @@ export function templatesListBody(templates: readonly TemplateInfo[]): unknown {
  */
 export function onPremTemplates(templates: readonly TemplateInfo[]): TemplateInfo[] {
   return templates.map((template) => (template.id === TRANSCRIPT_TEMPLATE_ID ? template : { ...template, id: templateUuid(template.id) }));
+}
+
+/**
+ * The engine behind an on-prem catalogue: it lists the UUID catalogue and is asked to extract under the original id
+ * (the rules extractor and other engines know `soap`, not its UUID). Ids it was never given a UUID for pass unchanged.
+ */
+export function onPremEngine(engine: Engine, templates: readonly TemplateInfo[]): Engine {
+  const original = new Map(templates.map((template) => [templateUuid(template.id), template.id]));
+  return {
+    templates: onPremTemplates(templates),
+    ...(engine.audioFormats ? { audioFormats: engine.audioFormats } : {}),
+    transcribe: (input, signal) => engine.transcribe(input, signal),
+    extract: (input, signal) => engine.extract({ ...input, templateId: original.get(input.templateId) ?? input.templateId }, signal),
+  };
 }
 
 /** The UUID an on-prem catalogue gives a template id. */

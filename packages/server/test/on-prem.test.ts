@@ -3,7 +3,9 @@ import { parseAccountsFile } from '../src/auth/accounts.js';
 import { parseCommandLine } from '../src/cli-arguments.js';
 import { resolveOptions } from '../src/options.js';
 import { templateUuid } from '../src/templates.js';
+import { createTestEngine } from './helpers/engines.js';
 import { startTestServer, type TestServer } from './helpers/harness.js';
+import { makeWav } from './helpers/wav.js';
 
 const LOGIN = '/connect-auth/v1/login';
 const DEV_USER = { username: 'local-dev-user', password: 'local-dev-password' };
@@ -91,6 +93,24 @@ describe('the on-prem variant (onPrem: true, issue 14 item 1)', () => {
     const missing = await t.call('GET', '/v1/sessions/sess_does_not_exist_0000', { headers, ...raw });
     expect(missing.status).toBe(404);
     expect(typeof missing.body.detail).toBe('string');
+  });
+
+  it('a session under a UUID template completes: the engine extracts by the catalogue\'s own id, the result is keyed by the UUID', async () => {
+    const engine = createTestEngine();
+    const t = await startTestServer({ onPrem: true, engine });
+    const headers = await bearer(t);
+    const soap = templateUuid('soap');
+    const created = await t.call('POST', '/v1/sessions', { headers, json: { templates: [soap], language_hint: ['en'] }, ...raw });
+    const id = created.body.session_id as string;
+    const wav = { headers: { ...headers, 'Content-Type': 'audio/wav' }, body: makeWav({ seconds: 0.3 }), ...raw };
+    expect((await t.call('POST', `/v1/sessions/${id}/audio/chunk_0.wav`, wav)).status).toBe(200);
+    expect((await t.call('POST', `/v1/sessions/${id}/end`, { headers, json: { audio_files_sent: 1 }, ...raw })).status).toBe(202);
+    await t.server.idle();
+    const session = await t.call('GET', `/v1/sessions/${id}`, { headers, ...raw });
+
+    expect(session.body.status).toBe('completed');
+    expect(engine.extractCalls.map((call) => call.templateId)).toEqual(['soap']);
+    expect(JSON.stringify(session.body.templates)).toContain(soap);
   });
 
   it('its discovery document advertises the password login and no client-credentials routes', async () => {
