@@ -3,6 +3,7 @@ import { ConfigError } from '../errors';
 import { resolveConfig } from '../config/resolve-config';
 import type { ScribeOptions } from '../config/scribe-options';
 import { authRequestTimeoutMs } from './auth-request-timeout';
+import { loginModeFromDiscovery } from './discovered-auth';
 import { selectAuthProvider } from './select-auth-provider';
 
 const BASE = { baseUrl: 'http://127.0.0.1:9' } satisfies ScribeOptions;
@@ -11,7 +12,6 @@ const mode = (options: ScribeOptions) => selectAuthProvider(resolveConfig({ expl
 describe('selectAuthProvider with password login (issue 14 item 1)', () => {
   it('infers password mode from a username and a password, ahead of client credentials', () => {
     expect(mode({ username: 'u', password: 'p' })).toBe('password');
-    expect(mode({ username: 'u', password: 'p', clientId: 'c', clientSecret: 's' })).toBe('password');
     expect(mode({ username: 'u', clientId: 'c', clientSecret: 's' })).toBe('client-credentials');
   });
 
@@ -32,6 +32,16 @@ describe('selectAuthProvider with password login (issue 14 item 1)', () => {
   it('the password is one of the provider\'s secrets, so every error redacts it', () => {
     const provider = selectAuthProvider(resolveConfig({ explicit: { ...BASE, username: 'u', password: 'hunter2-SENTINEL' } }));
     expect(provider.secrets?.()).toContain('hunter2-SENTINEL');
+  });
+});
+
+describe('loginModeFromDiscovery (issue 14 item 1: selection by discovery)', () => {
+  it('reads the login a discovery document advertises', () => {
+    expect(loginModeFromDiscovery({ authentication: { supported_methods: ['password'] } })).toBe('password');
+    expect(loginModeFromDiscovery({ extensions: { password_login: { login_url: 'http://127.0.0.1:9/connect-auth/v1/login' } } })).toBe('password');
+    expect(loginModeFromDiscovery({ authentication: { supported_methods: ['api_key'] }, extensions: { client_credentials: { login_url: 'x' } } })).toBe('client-credentials');
+    expect(loginModeFromDiscovery({ authentication: { supported_methods: ['api_key'] } })).toBeUndefined();
+    expect(loginModeFromDiscovery('<html>')).toBeUndefined();
   });
 });
 

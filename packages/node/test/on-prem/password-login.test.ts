@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthError, ConfigError, ScribeError, TimeoutError } from '@scribe/node';
 import { createShiftedSdkClock, createShiftedServerClock } from '../support/shifted-clocks';
 import { sentBodies } from '../support/recording-fetch';
+import { startTestServer } from '../support/start-test-server';
 import { DEV_PASSWORD, DEV_USERNAME, PASSWORD_LOGIN, onPremClient, startOnPremServer } from './on-prem-support';
 
 const TEMPLATES = /\/v1\/templates$/;
@@ -117,6 +118,32 @@ describe('password login against the on-prem server (issue 14 item 1)', () => {
     await client.templates.list();
 
     expect(t.requests(PASSWORD_LOGIN).map((request) => request.status)).toEqual([200]);
+  });
+});
+
+describe('with both logins configured, the service\'s discovery document picks one (issue 14 item 1)', () => {
+  const both = { username: DEV_USERNAME, password: DEV_PASSWORD, clientId: 'local-dev-client', clientSecret: 'local-dev-secret' };
+
+  it('the on-prem server advertises password_login: password login, never the client-credentials route', async () => {
+    const t = await startOnPremServer();
+    const client = onPremClient(t, both);
+
+    await Promise.all([client.templates.list(), client.templates.list()]);
+
+    expect(t.requests(PASSWORD_LOGIN)).toHaveLength(1);
+    expect(t.requests(/^\/connect-auth\/v1\/account\//)).toEqual([]);
+    expect(t.requests(/\.well-known\/medscribealliance$/).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the hosted-style server advertises client_credentials: client-credentials login, the password never sent', async () => {
+    const t = await startTestServer();
+    const client = onPremClient(t, { ...both, defaultTemplates: ['clinical_notes_template'] });
+
+    const templates = await client.templates.list();
+
+    expect(templates.length).toBeGreaterThan(0);
+    expect(t.requests(/^\/connect-auth\/v1\/account\/login$/).map((request) => request.status)).toEqual([200]);
+    expect(t.requests(PASSWORD_LOGIN)).toEqual([]);
   });
 });
 
