@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, ConfigError, ScribeError, TimeoutError } from '@scribe/node';
+import { createCapturingLogger } from '../support/capturing-logger';
 import { createShiftedSdkClock, createShiftedServerClock } from '../support/shifted-clocks';
 import { sentBodies } from '../support/recording-fetch';
 import { startTestServer } from '../support/start-test-server';
@@ -87,6 +88,22 @@ describe('password login against the on-prem server (issue 14 item 1)', () => {
     expect(`${error.message} ${JSON.stringify(error)} ${error.stack}`).not.toContain('not-the-password-7f3a');
     expect(t.requests(PASSWORD_LOGIN)).toHaveLength(1);
     expect(t.requests(TEMPLATES)).toEqual([]);
+  });
+
+  it('a login failure that quotes the password back has it redacted in the error and the log', async () => {
+    const t = await startOnPremServer();
+    const sentinel = 'SENTINEL-password-echoed-5d0c';
+    const logger = createCapturingLogger();
+    const client = onPremClient(t, { password: sentinel, logger });
+    t.server.faults.add({ method: 'POST', path: PASSWORD_LOGIN.source, kind: 'status', status: 401, body: { detail: `password ${sentinel} is wrong` } });
+
+    const error = await caught(client.templates.list());
+
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error.message).toContain('[REDACTED]');
+    const exposed = [error.message, JSON.stringify(error), String(error.stack), ...logger.lines].join('\n');
+    expect(exposed).not.toContain(sentinel);
+    expect(logger.lines.length).toBeGreaterThan(0);
   });
 
   it('client credentials against the on-prem server get the 403 {"detail":"missing_token"} login failure, explained', async () => {
