@@ -115,8 +115,13 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
     // A JSON error body says it in its message; only a body that is not one is quoted (capped and redacted).
     const excerpt = (parsed.json && parsed.message ? parsed.message : bodyText.trim().slice(0, 200)) || '(empty body)';
     const outage = response.status >= 500 ? ' The auth service failed; if it persists, try again later.' : '';
+    // A self-hosted EkaScribe has no client-credentials route: its gateway-less FastAPI answers this one 403 missing_token.
+    const selfHosted =
+      response.status === 403 && parsed.code === 'missing_token'
+        ? ' This looks like a self-hosted EkaScribe, which has no client-credentials login: set SCRIBE_USERNAME and SCRIBE_PASSWORD to use its password login (docs/self-hosted-ekascribe.md).'
+        : '';
     const sentence = /[.!?]$/.test(excerpt) ? excerpt : `${excerpt}.`;
-    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${sentence} ${envAdvice}${outage}`, {
+    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${sentence}${selfHosted || ` ${envAdvice}`}${outage}`, {
       status: response.status,
       serverCode: parsed.code,
       requestId: response.requestId,

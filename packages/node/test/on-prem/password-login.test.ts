@@ -106,7 +106,7 @@ describe('password login against the on-prem server (issue 14 item 1)', () => {
     expect(logger.lines.length).toBeGreaterThan(0);
   });
 
-  it('client credentials against the on-prem server get the 403 {"detail":"missing_token"} login failure, explained', async () => {
+  it('client credentials against the on-prem server get the 403 {"detail":"missing_token"} login failure, pointing to password login', async () => {
     const t = await startOnPremServer();
     const client = onPremClient(t, { username: undefined, password: undefined, clientId: 'local-dev-client', clientSecret: 'local-dev-secret' });
 
@@ -115,6 +115,7 @@ describe('password login against the on-prem server (issue 14 item 1)', () => {
     expect(error).toBeInstanceOf(AuthError);
     expect(error.status).toBe(403);
     expect(error.message).toContain('missing_token');
+    expect(error.message).toContain('set SCRIBE_USERNAME and SCRIBE_PASSWORD');
   });
 
   it('authMode "password" without a password is a ConfigError at the first call naming SCRIBE_PASSWORD', async () => {
