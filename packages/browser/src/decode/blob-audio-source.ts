@@ -1,7 +1,6 @@
 import { blobName } from './blob-name';
 import { AbortError, InvalidAudioError, ScribeError, type PcmBlock, type SessionAudioSource } from '@scribe/core';
-import { decodeWithAudioContext } from './decode-with-audio-context';
-import { openBlobTrack, type BlobTrack } from './open-blob-track';
+import type { BlobTrack } from './open-blob-track';
 
 /** Options of `createBlobAudioSource`. */
 export interface BlobAudioSourceOptions {
@@ -51,6 +50,9 @@ async function* decodeBlocks(blob: Blob, label: string, limits: Required<Omit<Bl
   let opened: BlobTrack | undefined;
   let seconds = 0;
   try {
+    // The demuxer glue and the decodeAudioData fallback load on first use, inside the try so a failed chunk load
+    // reads as the InvalidAudioError any other open failure gives: a recording app never pays for file decoding.
+    const { openBlobTrack } = await import('./open-blob-track');
     opened = await openBlobTrack(blob, label);
     const blocks = opened.decodable ? opened.blocks() : fallback(blob, label, limits, opened.reason, signal);
     for await (const block of blocks) {
@@ -76,6 +78,7 @@ async function* fallback(blob: Blob, label: string, limits: { fallbackMaxBytes: 
       `${label} cannot be decoded as a stream here (${reason}), and at ${megabytes(blob.size)} it is over the ${megabytes(limits.fallbackMaxBytes)} that are decoded whole (fallbackMaxBytes). Convert it to MP3, WAV or Opus (WebM/Ogg), or use a browser with WebCodecs support for this codec.`,
     );
   }
+  const { decodeWithAudioContext } = await import('./decode-with-audio-context');
   yield* decodeWithAudioContext(blob, label, reason, signal);
 }
 
