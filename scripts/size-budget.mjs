@@ -136,7 +136,9 @@ async function measure(entry) {
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const outputs = result.metafile.outputs;
-  const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint);
+  // The entry's own output: each lazy chunk of a dynamic import() names its module as `entryPoint` too, so match the file.
+  const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint === entry.file);
+  if (!entryName) throw new Error(`no output for ${entry.file} in the metafile`);
   // The entry and every chunk it imports statically, transitively: what loads before the app runs.
   const upFront = new Set();
   const visit = (name) => {
