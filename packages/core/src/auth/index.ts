@@ -1,24 +1,14 @@
 export type { AuthHeadersOptions, AuthMode, AuthProvider, UnauthorizedOptions } from './auth-provider';
 export { createApiKeyAuth, type ApiKeyAuthOptions } from './api-key-auth';
-export {
-  TOKEN_EXPIRY_MARGIN_MS,
-  createBearerTokenAuth,
-  type BearerTokenAuthOptions,
-  type ExpiringToken,
-  type GetToken,
-  type GetTokenOptions,
-} from './bearer-token-auth';
+export type { BearerTokenAuthOptions, ExpiringToken, GetToken, GetTokenOptions } from './bearer-token-auth';
 export { businessIdFromClaims, businessIdFromToken, decodeJwtPayload } from './business-id';
-export {
-  AUTH_REQUEST_TIMEOUT_MS,
-  LOGIN_PATH,
-  REFRESH_PATH,
-  createClientCredentialsAuth,
-  type ClientCredentialsAuthOptions,
-} from './client-credentials-auth';
-export { PASSWORD_ADVICE, PASSWORD_LOGIN_PATH, createPasswordAuth, type PasswordAuthOptions } from './password-auth';
-export { authRequestTimeoutMs } from './auth-request-timeout';
-export { createDiscoveredAuth, loginModeFromDiscovery, type DiscoveredAuthOptions } from './discovered-auth';
+// The login modes' factories are not re-exported as values: selectAuthProvider imports them on first use, and a value
+// re-export here would pull them into every bundle of the internal entry (tests import them from their files).
+export type { ClientCredentialsAuthOptions } from './client-credentials-auth';
+export type { PasswordAuthOptions } from './password-auth';
+export type { DiscoveredAuthOptions } from './discovered-auth';
+export { AUTH_REQUEST_TIMEOUT_MS, authRequestTimeoutMs } from './auth-request-timeout';
+export { createLazyAuthProvider, type LazyAuthProviderOptions } from './lazy-auth-provider';
 export { postAuthRequest, redirectedError, type AuthRequest } from './post-auth-request';
 export { createJwtPayloadAuth, type JwtPayloadAuthOptions } from './jwt-payload-auth';
 export { CREDENTIAL_ADVICE, createMissingCredentialsAuth } from './missing-credentials-auth';

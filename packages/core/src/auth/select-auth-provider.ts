@@ -5,12 +5,11 @@ import { createHttpTransport } from '../transport/http-transport';
 import type { Transport } from '../transport/transport';
 import { createApiKeyAuth } from './api-key-auth';
 import type { AuthProvider } from './auth-provider';
-import { createBearerTokenAuth, type GetToken } from './bearer-token-auth';
-import { createClientCredentialsAuth } from './client-credentials-auth';
-import { createDiscoveredAuth } from './discovered-auth';
+import type { BearerTokenAuthOptions, GetToken } from './bearer-token-auth';
+import { businessIdFromToken } from './business-id';
 import { createJwtPayloadAuth } from './jwt-payload-auth';
+import { createLazyAuthProvider } from './lazy-auth-provider';
 import { createMissingCredentialsAuth } from './missing-credentials-auth';
-import { createPasswordAuth } from './password-auth';
 
 /** What {@link selectAuthProvider} needs besides the configuration. */
 export interface AuthDependencies {
@@ -41,21 +40,35 @@ export function selectAuthProvider(config: ScribeConfig, dependencies: AuthDepen
   const mode = config.authMode ?? 'auto';
   const hasPassword = Boolean(config.username && config.password);
   const hasClientCredentials = Boolean(config.clientId && config.clientSecret);
-  if (mode === 'password') return hasPassword ? createPasswordAuth({ config, ...loginDependencies }) : createMissingCredentialsAuth(config, 'password');
-  if (mode === 'client-credentials') {
-    return hasClientCredentials ? createClientCredentialsAuth({ config, ...loginDependencies }) : createMissingCredentialsAuth(config, 'client-credentials');
-  }
-  if (config.jwtPayload) return createJwtPayloadAuth({ jwtPayload: config.jwtPayload });
-  if (getToken) return createBearerTokenAuth({ getToken, clock: dependencies.clock });
-  if (config.accessToken) return createBearerTokenAuth({ accessToken: config.accessToken });
+  // The login modes are imported on first use (createLazyAuthProvider): a browser app on a relay or getToken never
+  // downloads them. Their constructors only check what is checked above, so nothing is deferred but the code.
+  const secrets = [config.password, config.clientSecret, config.clientId, config.apiKey, config.accessToken];
+  const passwordAuth = () => createLazyAuthProvider({ mode: 'password', secrets, load: async () => (await import('./password-auth')).createPasswordAuth({ config, ...loginDependencies }) });
+  const clientCredentialsAuth = () =>
+    createLazyAuthProvider({ mode: 'client-credentials', secrets, load: async () => (await import('./client-credentials-auth')).createClientCredentialsAuth({ config, ...loginDependencies }) });
+  const bearerAuth = (options: BearerTokenAuthOptions) =>
+    createLazyAuthProvider({ mode: 'bearer', secrets, businessId: () => businessIdFromToken(config.accessToken), load: async () => (await import('./bearer-token-auth')).createBearerTokenAuth(options) });
+  if (mode === 'password') return hasPassword ? passwordAuth() : createMissingCredentialsAuth(config, 'password');
+  if (mode === 'client-credentials') return hasClientCredentials ? clientCredentialsAuth() : createMissingCredentialsAuth(config, 'client-credentials');
+  const { jwtPayload } = config;
+  if (jwtPayload) return createJwtPayloadAuth({ jwtPayload });
+  if (getToken) return bearerAuth({ getToken, clock: dependencies.clock });
+  if (config.accessToken) return bearerAuth({ accessToken: config.accessToken });
   if (hasPassword && hasClientCredentials) {
     // Both logins configured: the service's discovery document says which one it has.
     const transport = loginDependencies.transport ?? createHttpTransport({ config, clock: dependencies.clock, logger: dependencies.logger, fetch: dependencies.fetch, random: dependencies.random, followRedirects: false });
     const shared = { config, ...loginDependencies, transport };
-    return createDiscoveredAuth({ config, transport, password: createPasswordAuth(shared), clientCredentials: createClientCredentialsAuth(shared), logger: dependencies.logger });
+    return createLazyAuthProvider({
+      mode: 'password',
+      secrets,
+      load: async () => {
+        const [{ createDiscoveredAuth }, { createPasswordAuth }, { createClientCredentialsAuth }] = await Promise.all([import('./discovered-auth'), import('./password-auth'), import('./client-credentials-auth')]);
+        return createDiscoveredAuth({ config, transport, password: createPasswordAuth(shared), clientCredentials: createClientCredentialsAuth(shared), logger: dependencies.logger });
+      },
+    });
   }
-  if (hasPassword) return createPasswordAuth({ config, ...loginDependencies });
-  if (hasClientCredentials) return createClientCredentialsAuth({ config, ...loginDependencies });
+  if (hasPassword) return passwordAuth();
+  if (hasClientCredentials) return clientCredentialsAuth();
   if (config.apiKey) return createApiKeyAuth({ apiKey: config.apiKey });
   return createMissingCredentialsAuth(config);
 }

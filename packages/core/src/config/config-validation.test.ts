@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScribeError } from '../errors';
 import { closestName } from './closest-name';
 import { CONFIG_KEYS, CONFIG_NAMES } from './config-keys';
+import { CONFIG_KEY_DOCS, configDefaultText } from './config-key-docs';
 import { resolveConfig } from './resolve-config';
 import type { ScribeOptions } from './scribe-options';
 import { isLoopbackHost } from './url-rules';
@@ -175,9 +176,13 @@ describe('the key table', () => {
       const snake = row.option.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
       if (row.fileKey) expect(row.fileKey).toBe(snake);
       if (row.envVar && row.option !== 'configFile') expect(row.envVar).toBe(`SCRIBE_${snake.toUpperCase()}`);
-      expect(row.description.length).toBeGreaterThan(0);
-      expect(row.defaultText.length).toBeGreaterThan(0);
+      expect(CONFIG_KEY_DOCS[row.option].description.length).toBeGreaterThan(0);
+      expect(configDefaultText(row).length).toBeGreaterThan(0);
     }
+  });
+
+  it('documents every key and nothing else', () => {
+    expect(Object.keys(CONFIG_KEY_DOCS).sort()).toEqual(CONFIG_KEYS.map((row) => row.option).sort());
   });
 
   it('marks exactly the five credentials as secrets (the password, not the username)', () => {

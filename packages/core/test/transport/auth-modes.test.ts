@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBearerTokenAuth, selectAuthProvider, type GetTokenOptions } from '../../src/auth';
+import { selectAuthProvider, type GetTokenOptions } from '../../src/auth';
+import { createBearerTokenAuth } from '../../src/auth/bearer-token-auth';
 import type { ScribeConfig } from '../../src/config/scribe-config';
 import { createManualClock } from '../../src/testing/manual-clock';
 import { createHttpTransport } from '../../src/transport';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTH_REQUEST_TIMEOUT_MS, createClientCredentialsAuth, selectAuthProvider } from '../../src/auth';
+import { AUTH_REQUEST_TIMEOUT_MS, selectAuthProvider } from '../../src/auth';
+import { createClientCredentialsAuth } from '../../src/auth/client-credentials-auth';
 import { ScribeError } from '../../src/errors';
 import { createManualClock, type ManualClock } from '../../src/testing/manual-clock';
 import { createHttpTransport, type Transport, type TransportRequest } from '../../src/transport';
