@@ -13,7 +13,7 @@ export interface WasmOnnxRunner extends OnnxRunner {
 /**
  * Core's ONNX-runner port on onnxruntime-web's WebAssembly backend, in Node: the fallback for when onnxruntime-node
  * is not installed (it is an optional dependency; npm leaves it out when its install script fails, see
- * docs/install.md). About five times slower per frame than the native runtime, still far faster than real time.
+ * docs/install.md). About 2.5 times the native runtime's CPU per frame, still about 90 times faster than real time (docs/benchmarks.md).
  * Runs of all bindings take turns, one at a time, so detectors sharing the model never overlap on the WebAssembly heap.
  */
 export async function loadWasmOnnxRunner(model: Uint8Array, options: { numThreads?: number } = {}): Promise<WasmOnnxRunner> {

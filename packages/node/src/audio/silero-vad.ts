@@ -25,10 +25,10 @@ export interface SileroModelOptions {
    */
   directSession?: boolean;
   /**
-   * `native`: onnxruntime-node, an error when it cannot be loaded; `wasm`: onnxruntime-web's WebAssembly build (about
-   * five times slower per frame, still far faster than real time); `auto`: native when onnxruntime-node loads, else
-   * WebAssembly. onnxruntime-node is an optional dependency that npm leaves out when its install script fails (see
-   * docs/install.md). Default `auto`.
+   * `native`: onnxruntime-node, an error when it cannot be loaded; `wasm`: onnxruntime-web's WebAssembly build
+   * (about 2.5 times the CPU per frame, still about 90 times faster than real time); `auto`: native when
+   * onnxruntime-node loads, else WebAssembly. onnxruntime-node is an optional dependency that npm leaves out when its
+   * install script fails (see docs/install.md). Default `auto`.
    */
   runtime?: SileroRuntime;
 }
