@@ -80,6 +80,23 @@ const variants = {
       },
     };
   },
+  // The fallback for installs without onnxruntime-node (docs/install.md): the same adapter on onnxruntime-web's wasm.
+  'SDK adapter on the WebAssembly fallback (runtime: wasm, onnxruntime-web)': async () => {
+    const model = await node.loadSileroModel({ runtime: 'wasm' });
+    const detector = model.createDetector();
+    return {
+      run: async () => {
+        let sum = 0;
+        detector.reset();
+        for (const frame of frames) sum += await detector.process(frame);
+        return sum;
+      },
+      close: async () => {
+        await detector.dispose();
+        await model.dispose();
+      },
+    };
+  },
   'new tensors and outputs every frame (naive)': async () => {
     const session = await ort.InferenceSession.create(modelPath, BASE_OPTIONS);
     const sr = new ort.Tensor('int64', BigInt64Array.of(16000n), []);

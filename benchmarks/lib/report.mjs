@@ -158,6 +158,19 @@ export function renderReport(r) {
         `| ${variant.name} | ${fixed(variant.cpuUsPerFrame, 1)} | ${rtf(variant.cpuRtf)} | ${fixed(variant.cpuSeconds / sdk.cpuSeconds, 3)} | ${fixed(variant.usPerFrame, 1)} | ${fixed(variant.checksum, 3)} |`,
       );
     }
+    // The fallback an install without onnxruntime-node takes (docs/install.md), in the unit a reader plans with.
+    const wasm = r.silero.variants.find((variant) => variant.name.includes('WebAssembly fallback'));
+    if (wasm) {
+      const perHour = (variant) => `${fixed((variant.cpuSeconds / r.silero.audioSeconds) * 3600, 0)} s`;
+      push(
+        '',
+        `Per hour of audio, Silero costs ${perHour(sdk)} of CPU on onnxruntime-node (the SDK adapter as shipped) and ${perHour(wasm)} on the`,
+        `WebAssembly fallback (onnxruntime-web, taken when onnxruntime-node is not installed): ${fixed(wasm.cpuSeconds / sdk.cpuSeconds, 1)} times the CPU, still`,
+        `${rtf(wasm.cpuRtf)} real time on one core. Same detections: every probability within 0.001 of the native one`,
+        '(`packages/node/test/audio/silero-wasm-runtime.test.ts`). CPU time is the figure to compare when the machine is',
+        'shared: wall time also counts waiting for the core.',
+      );
+    }
     push('');
   }
 

@@ -25,6 +25,7 @@ export {
   type DetectedAudioFormat,
   type SileroModel,
   type SileroModelOptions,
+  type SileroRuntime,
 } from './audio/index';
 export { loadNodeConfig, type NodeConfigSources } from './config/load-node-config';
 export { createNodeWebSocket } from './stream/create-node-web-socket';

@@ -17,4 +17,5 @@ export {
   resolveSileroModelPath,
   type SileroModel,
   type SileroModelOptions,
+  type SileroRuntime,
 } from './silero-vad';

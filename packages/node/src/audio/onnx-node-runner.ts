@@ -43,7 +43,7 @@ export async function importOnnxRuntime(): Promise<OrtModule> {
     const module = (await import('onnxruntime-node')) as OrtModule & { default?: OrtModule };
     return module.default ?? module;
   } catch (error) {
-    throw new ConfigError('Voice-activity detection needs the onnxruntime-node package, which could not be loaded.', { cause: error });
+    throw new ConfigError("The native ONNX runtime (onnxruntime-node) could not be loaded: install it (docs/install.md), or set `vad: { runtime: 'auto' }` to fall back to WebAssembly.", { cause: error });
   }
 }
 

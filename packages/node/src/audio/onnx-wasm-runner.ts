@@ -1,0 +1,76 @@
+import type * as OrtWeb from 'onnxruntime-web';
+import { ConfigError, type OnnxRun, type OnnxRunner, type OnnxTensor } from '@scribe/core/internal';
+
+/** The onnxruntime-web module (its `wasm` entry, the only one that runs in Node). */
+export type OrtWasmModule = typeof OrtWeb;
+
+/** A runner on onnxruntime-web's WebAssembly backend, labelled like the native runners. */
+export interface WasmOnnxRunner extends OnnxRunner {
+  /** Always `wasm`: onnxruntime-web's WebAssembly build, one promise per run. */
+  readonly inference: 'wasm';
+}
+
+/**
+ * Core's ONNX-runner port on onnxruntime-web's WebAssembly backend, in Node: the fallback for when onnxruntime-node
+ * is not installed (it is an optional dependency; npm leaves it out when its install script fails, see
+ * docs/install.md). About 2.5 times the native runtime's CPU per frame, still about 90 times faster than real time (docs/benchmarks.md).
+ * Runs of all bindings take turns, one at a time, so detectors sharing the model never overlap on the WebAssembly heap.
+ */
+export async function loadWasmOnnxRunner(model: Uint8Array, options: { numThreads?: number } = {}): Promise<WasmOnnxRunner> {
+  const ort = await importOnnxRuntimeWasm();
+  // One thread: a 32 ms frame gains nothing from more, and worker threads would outlive a short script.
+  ort.env.wasm.numThreads = options.numThreads ?? 1;
+  let session: OrtWeb.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all', executionMode: 'sequential' });
+  } catch (error) {
+    throw new ConfigError(`onnxruntime-web could not load the ONNX model (${model.byteLength} bytes).`, { cause: error });
+  }
+  let disposed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const bind = (inputs: Readonly<Record<string, OnnxTensor>>, outputs: Readonly<Record<string, OnnxTensor>>): OnnxRun => {
+    // Inputs wrap the caller's arrays once; the runtime reads their current contents at each run. Outputs come back
+    // as new tensors on the WebAssembly side and are copied into the caller's arrays.
+    const feeds = Object.fromEntries(Object.entries(inputs).map(([name, tensor]) => [name, new ort.Tensor(tensor.type, tensor.data, tensor.dims)]));
+    const runOnce = async (): Promise<void> => {
+      if (disposed) throw new ConfigError('The Silero model was disposed; load it again to detect speech.');
+      const results = await session.run(feeds);
+      for (const [name, target] of Object.entries(outputs)) {
+        const result = results[name];
+        if (!result) throw new ConfigError(`The ONNX model produced no output named ${name}.`);
+        target.data.set(result.data as Float32Array & BigInt64Array);
+      }
+    };
+    return {
+      sync: false,
+      run: () => {
+        const next = queue.then(runOnce, runOnce);
+        queue = next.catch(() => undefined);
+        return next;
+      },
+    };
+  };
+  return {
+    inference: 'wasm',
+    get disposed() {
+      return disposed;
+    },
+    bind,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await queue;
+      await session.release();
+    },
+  };
+}
+
+/** Imports onnxruntime-web's WebAssembly build on first use. */
+export async function importOnnxRuntimeWasm(): Promise<OrtWasmModule> {
+  try {
+    const module = (await import('onnxruntime-web/wasm')) as OrtWasmModule & { default?: OrtWasmModule };
+    return module.default?.InferenceSession ? module.default : module;
+  } catch (error) {
+    throw new ConfigError('Voice-activity detection needs onnxruntime-node or onnxruntime-web, and neither could be loaded. Reinstall @scribe/node.', { cause: error });
+  }
+}
