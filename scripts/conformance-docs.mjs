@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Writes docs/conformance.md: every line of the wire contract's conformance checklist (docs/conformance/checklist.json)
-// with the tests whose names cite it as `[#N]`, or the reason it is not covered (docs/conformance/uncovered.json).
-// `--check` fails when the document is stale or a line has neither a test nor a reason.
+// with the tests whose names cite it as `[#N]`, or the reason it is not covered (docs/conformance/uncovered.json), then
+// the rows of the contract's contradictions table (section 10) that tests cite as `[contradiction #N]`. The two kinds
+// of tag are distinct because both tables are numbered from 1: a `[#13]` meant for contradiction 13 used to be listed
+// under checklist line 13. `--check` fails when the document is stale, a line has neither a test nor a reason, or a
+// title carries a tag that is neither form (or names a line or row that does not exist).
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
@@ -19,22 +22,46 @@ async function* testFiles(dir) {
   }
 }
 
-// A test title citing lines: it('[#16] ...'), it("[#14/#17] ..."), describe(`[#44] ...`).
-const TITLE = /\b(?:it|test|describe)(?:\.each\([^)]*\))?\(\s*(['"`])([^'"`]*\[#\d[^\]]*\][^'"`]*)\1/g;
+// A test title citing lines: it('[#16] ...'), it("[#14/#17] ..."), describe(`[#44] ...`), it('[#92] [contradiction #17] ...').
+const TITLE = /\b(?:it|test|describe)(?:\.each\([^)]*\))?\(\s*(['"`])([^'"`]*\[(?:contradiction )?#\d[^\]]*\][^'"`]*)\1/g;
 const TAG = /\[(#\d+(?:\s*[/,]\s*#\d+)*)\]/g;
+const CONTRADICTION_TAG = /\[contradiction (#\d+(?:\s*,\s*#\d+)*)\]/g;
+const ANY_TAG = /\[[^\]]*#\d[^\]]*\]/g;
+// Rows in the contradictions table of the wire contract (section 10).
+const CONTRADICTION_ROWS = 45;
+const checklistLines = new Set(checklist.map(({ line }) => line));
 const covered = new Map();
+const contradictions = new Map();
+const malformed = [];
+const cite = (map, key, entry) => map.set(key, [...(map.get(key) ?? []), entry]);
+const numbersOf = (title, pattern) => [...new Set([...title.matchAll(pattern)].flatMap((tag) => tag[1].match(/#\d+/g)).map((n) => Number(n.slice(1))))];
 for await (const file of testFiles(join(root, 'packages'))) {
   const text = await readFile(file, 'utf8');
   for (const match of text.matchAll(TITLE)) {
     const title = match[2];
-    const numbers = [...title.matchAll(TAG)].flatMap((tag) => tag[1].match(/#\d+/g));
-    for (const number of new Set(numbers)) {
-      const line = Number(number.slice(1));
-      if (!covered.has(line)) covered.set(line, []);
-      covered.get(line).push({ file: relative(root, file), title: title.replace(TAG, '').replace(/\s+/g, ' ').trim() });
+    const where = `${relative(root, file)}: "${title}"`;
+    for (const [tag] of title.matchAll(ANY_TAG)) {
+      if (!new RegExp(`^(?:${TAG.source}|${CONTRADICTION_TAG.source})$`).test(tag)) malformed.push(`${where}: ${tag} is neither [#N] nor [contradiction #N]`);
+    }
+    const entry = { file: relative(root, file), title: title.replace(TAG, '').replace(CONTRADICTION_TAG, '').replace(/\s+/g, ' ').trim() };
+    for (const line of numbersOf(title, TAG)) {
+      if (checklistLines.has(line)) cite(covered, line, entry);
+      else malformed.push(`${where}: the checklist has no line ${line}`);
+    }
+    for (const row of numbersOf(title, CONTRADICTION_TAG)) {
+      if (row >= 1 && row <= CONTRADICTION_ROWS) cite(contradictions, row, entry);
+      else malformed.push(`${where}: the contradictions table has no row ${row}`);
     }
   }
 }
+
+const listTests = (out, tests) => {
+  const byFile = new Map();
+  for (const test of tests) byFile.set(test.file, [...(byFile.get(test.file) ?? []), test.title]);
+  for (const [file, titles] of byFile) {
+    out.push(`- \`${file}\`: ${titles.slice(0, 4).map((t) => `"${t.replace(/\s+/g, ' ')}"`).join('; ')}${titles.length > 4 ? `; and ${titles.length - 4} more` : ''}`);
+  }
+};
 
 const out = [
   '# Conformance',
@@ -51,11 +78,7 @@ for (const { line, side, text } of checklist) {
   out.push(`## ${line}. ${side}`, '', text.replace(/\s+/g, ' '), '');
   if (tests.length > 0) {
     counted += 1;
-    const byFile = new Map();
-    for (const test of tests) byFile.set(test.file, [...(byFile.get(test.file) ?? []), test.title]);
-    for (const [file, titles] of byFile) {
-      out.push(`- \`${file}\`: ${titles.slice(0, 4).map((t) => `"${t.replace(/\s+/g, ' ')}"`).join('; ')}${titles.length > 4 ? `; and ${titles.length - 4} more` : ''}`);
-    }
+    listTests(out, tests);
   } else if (uncovered[line]) {
     out.push(`- Not covered: ${uncovered[line]}`);
   } else {
@@ -64,15 +87,29 @@ for (const { line, side, text } of checklist) {
   }
   out.push('');
 }
+out.push(
+  '## Contradictions cited by tests',
+  '',
+  'Rows of the contradictions table of the wire contract (section 10) whose handling a test names as',
+  '`[contradiction #N]`. The checklist lines above are the requirement; these say where a contradiction is exercised.',
+  '',
+);
+for (const row of [...contradictions.keys()].sort((a, b) => a - b)) {
+  out.push(`### Contradiction ${row}`, '');
+  listTests(out, contradictions.get(row));
+  out.push('');
+}
 out.splice(6, 0, `Covered by tests: ${counted} of ${checklist.length} lines.`, '');
 const doc = out.join('\n');
 if (process.argv.includes('--check')) {
   const current = await readFile(docPath, 'utf8').catch(() => '');
   if (missing.length > 0) console.error(`checklist lines with neither a test nor a reason: ${missing.join(', ')}`);
+  for (const problem of malformed) console.error(`conformance tag: ${problem}`);
   if (current !== doc) console.error('docs/conformance.md is stale: run `node scripts/conformance-docs.mjs`.');
-  if (missing.length > 0 || current !== doc) process.exit(1);
+  if (missing.length > 0 || malformed.length > 0 || current !== doc) process.exit(1);
   console.log(`docs/conformance.md is current (${counted}/${checklist.length} lines covered by tests)`);
 } else {
+  for (const problem of malformed) console.error(`conformance tag: ${problem}`);
   await writeFile(docPath, doc);
   console.log(`wrote docs/conformance.md: ${counted}/${checklist.length} lines covered; without test or reason: ${missing.join(', ') || 'none'}`);
 }

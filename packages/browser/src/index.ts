@@ -1,6 +1,6 @@
 /**
  * @scribe/browser: the scribe-ts SDK in a browser tab, on @scribe/core's session controller.
- * @packageDocumentation
+ * @module @scribe/browser
  */
 export { SCRIBE_BROWSER_PACKAGE } from './package-name';
 export { createBrowserClient, BrowserScribeClient, type BrowserScribeSessionOptions } from './client/browser-client';

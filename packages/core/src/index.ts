@@ -3,6 +3,7 @@
  * its ports; applications normally use those packages. This entry is the stable surface: what an application or an
  * adapter author needs. Building blocks are in `@scribe/core/internal` (unstable); test helpers in `@scribe/core/testing`.
  * The list is checked in CI against packages/core/public-api.txt, so growing it is a visible decision.
+ * @module @scribe/core
  */
 export {
   APIError,

@@ -1,6 +1,7 @@
 /**
  * @scribe/node: the scribe-ts SDK for Node.js. `ScribeClient` is the entry point; errors, result types and the
  * webhook helpers of @scribe/core are re-exported so applications need only this package.
+ * @module @scribe/node
  */
 export {
   ScribeClient,

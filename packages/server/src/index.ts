@@ -1,3 +1,8 @@
+/**
+ * @scribe/server: a local MedScribeAlliance / EkaScribe-compatible service for development and tests, with its
+ * processing engine, webhook signing and fault-injection hooks.
+ * @module @scribe/server
+ */
 export { startServer, type ScribeServer } from './server.js';
 export type { ServerOptions, RateLimitOptions, StreamOptions, WebhookOptions } from './options.js';
 export { DEV_ACCOUNT, type AccountConfig } from './auth/accounts.js';

@@ -23,7 +23,7 @@ export interface ExpiringToken {
 
 /**
  * A callback that supplies bearer tokens obtained elsewhere (OIDC, an on-prem login and the like). The SDK caches
- * what it returns: until `expiresAt`, or a plain JWT's `exp`, comes within {@link TOKEN_EXPIRY_MARGIN_MS}; a string
+ * what it returns: until `expiresAt`, or a plain JWT's `exp`, comes within 60 seconds; a string
  * with no readable expiry until the service rejects it.
  */
 export type GetToken = (options: GetTokenOptions) => Promise<string | ExpiringToken>;

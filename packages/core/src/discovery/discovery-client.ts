@@ -32,7 +32,7 @@ export interface DiscoveryClientOptions {
   lifetime?: AbortSignal;
 }
 
-/** Reads and caches the service's discovery discoveryDocument. */
+/** Reads and caches the service's discovery document. */
 export interface DiscoveryClient {
   /**
    * The service description: cached for the response's `max-age` (3600 s when absent). `msa`: fetched and

@@ -26,7 +26,7 @@ function apiErrorOf(fn: () => unknown): ScribeError {
   throw new Error('expected an error');
 }
 
-describe('parseDiscoveryDocument [#4, #13, #14]', () => {
+describe('parseDiscoveryDocument [#4]', () => {
   it('parses the spec example document', () => {
     const doc = parseDiscoveryDocument(specExample);
     expect(doc.protocolVersion).toBe('0.1');
@@ -45,7 +45,7 @@ describe('parseDiscoveryDocument [#4, #13, #14]', () => {
     expect(doc.service.name).toBe('MedScribe Pro');
   });
 
-  it('#13: OIDC endpoints come from authentication.oidc first, then endpoints', () => {
+  it('[contradiction #13] OIDC endpoints come from authentication.oidc first, then endpoints', () => {
     expect(parseDiscoveryDocument(specExample).authentication.oidc).toEqual({
       issuer: 'https://auth.medscribepro.example.com',
       authorizationEndpoint: 'https://auth.medscribepro.example.com/oauth/authorize',
@@ -61,7 +61,7 @@ describe('parseDiscoveryDocument [#4, #13, #14]', () => {
     expect(parseDiscoveryDocument(minimal).authentication.oidc).toBeUndefined();
   });
 
-  it('#14: requires only the minimal list and defaults the rest', () => {
+  it('[contradiction #14] requires only the minimal list and defaults the rest', () => {
     const doc = parseDiscoveryDocument(minimal);
     expect(doc.capabilities.uploadMethods).toEqual(['chunked', 'single']);
     expect(doc.capabilities.webhookDelivery).toBe(false);
@@ -72,7 +72,7 @@ describe('parseDiscoveryDocument [#4, #13, #14]', () => {
     expect(doc.service.name).toBeUndefined();
   });
 
-  it('#4: accepts unknown fields and other model ids, keeping them in raw', () => {
+  it('[#4] accepts unknown fields and other model ids, keeping them in raw', () => {
     const doc = parseDiscoveryDocument({ ...minimal, models: [{ id: 'ultra', future: 1 }], future_block: { a: 1 }, extensions: { session_patch: true } });
     expect(doc.models[0]?.id).toBe('ultra');
     expect(doc.raw.future_block).toEqual({ a: 1 });
@@ -97,13 +97,13 @@ describe('parseDiscoveryDocument [#4, #13, #14]', () => {
     expect(apiErrorOf(() => parseDiscoveryDocument(broken)).message).toContain(path);
   });
 
-  it('#4: another protocol is a typed error', () => {
+  it('[#4] another protocol is a typed error', () => {
     const error = apiErrorOf(() => parseDiscoveryDocument({ ...minimal, protocol: 'other' }));
     expect(error.code).toBe('api_error');
     expect(error.message).toContain('"other"');
   });
 
-  it('reads webhook_source_ips from the top level, then capabilities (contract 10.40)', () => {
+  it('[contradiction #40] reads webhook_source_ips from the top level, then capabilities', () => {
     expect(parseDiscoveryDocument({ ...minimal, webhook_source_ips: ['1.2.3.4'] }).webhookSourceIps).toEqual(['1.2.3.4']);
     expect(parseDiscoveryDocument({ ...minimal, capabilities: { ...minimal.capabilities, webhook_source_ips: ['5.6.7.8'] } }).webhookSourceIps).toEqual(['5.6.7.8']);
     expect(parseDiscoveryDocument(minimal).webhookSourceIps).toBeUndefined();
@@ -116,7 +116,7 @@ describe('parseDiscoveryDocument [#4, #13, #14]', () => {
   });
 });
 
-describe('protocol versions [#10, contract 10.36]', () => {
+describe('protocol versions [#10] [contradiction #36]', () => {
   it('compares MAJOR.MINOR only', () => {
     expect(sameProtocolVersion('0.1', '0.1.0')).toBe(true);
     expect(sameProtocolVersion('0.1', '0.2')).toBe(false);

@@ -36,7 +36,7 @@ export interface DiscoveryOidc {
   scopesSupported: string[];
 }
 
-/** The `/.well-known/medscribealliance` discoveryDocument, normalised (contract 2.2). */
+/** The `/.well-known/medscribealliance` document, normalised (contract 2.2). */
 export interface DiscoveryDocument {
   /** Always `medscribealliance` (anything else is rejected). */
   protocol: string;

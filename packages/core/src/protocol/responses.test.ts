@@ -100,7 +100,7 @@ describe('parseProcessTemplateResponse', () => {
   });
 });
 
-describe('parseUploadAck [#17, #92]', () => {
+describe('parseUploadAck [#92] [contradiction #17]', () => {
   it('reads the optional 2.10 body', () => {
     expect(parseUploadAck({ session_id: 's', success: true, status: 'received', file_name: 'chunk_0.wav', original_filename: 'chunk_0.wav', chunk_index: 0, audio_files_received: 1 })).toEqual({
       sessionId: 's',

@@ -37,7 +37,7 @@ const ekaList = {
   patient_details: { name: 'A', oid: 'o1' },
 };
 
-describe('parseSessionResult [#60-#63]', () => {
+describe('parseSessionResult [#60, #61, #62]', () => {
   it('reads an msa keyed 206 body into the list form with a keyed accessor', () => {
     const result = parseSessionResult(partialKeyed, 206);
     expect(result).toBeInstanceOf(SessionResult);
@@ -120,7 +120,7 @@ describe('parseSessionResult [#60-#63]', () => {
     expect(expired.expiredAt?.date?.toISOString()).toBe('2025-01-19T11:00:00.000Z');
   });
 
-  it('reads a 410 error envelope as expired when the caller names the session (contract 10.3)', () => {
+  it('[contradiction #3] reads a 410 error envelope as expired when the caller names the session', () => {
     const envelope = { error: { code: 'session_expired', message: 'Session expired' } };
     const result = parseSessionResult(envelope, 410, { sessionId: 'ses_1' });
     expect(result.status).toBe('expired');
