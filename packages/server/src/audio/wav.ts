@@ -27,8 +27,11 @@ export function looksLikeWav(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WAVE';
 }
 
-/** Parses the RIFF structure: PCM 8/16/24/32-bit or float 32/64-bit, any rate and channel count. */
-export function parseWav(bytes: Uint8Array): WavInfo {
+/**
+ * Parses the RIFF structure: PCM 8/16/24/32-bit or float 32/64-bit, any rate and channel count. `bytes` may be only
+ * the file's head (an upload on disk) when `totalLength` gives the whole file's size; its headers must be in it.
+ */
+export function parseWav(bytes: Uint8Array, totalLength = bytes.length): WavInfo {
   if (!looksLikeWav(bytes)) throw new WavFormatError('not a RIFF/WAVE file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let format: { code: number; channels: number; sampleRate: number; bits: number } | undefined;
@@ -45,7 +48,7 @@ export function parseWav(bytes: Uint8Array): WavInfo {
     } else if (id === 'data') {
       if (!format) throw new WavFormatError('data chunk before fmt chunk');
       // Streaming writers leave the size at 0 or 0xFFFFFFFF; the bytes present are what counts.
-      const dataLength = Math.min(declared === 0 ? bytes.length - body : declared, bytes.length - body);
+      const dataLength = Math.min(declared === 0 ? totalLength - body : declared, totalLength - body);
       return describe(format, body, dataLength);
     }
     offset = body + declared + (declared % 2);

@@ -25,7 +25,7 @@ export async function loadChunks(store: SessionStore, record: SessionRecord, max
       skipped.push({ type: 'audio_file_skipped', message: `${file.name} could not be read from storage`, file: file.name });
       continue;
     }
-    const base = { fileName: file.name, index: file.index, contentType: file.contentType, bytes: new Uint8Array(bytes) };
+    const base = { fileName: file.name, index: file.index, contentType: file.contentType, bytes: new Uint8Array(bytes), path: store.audioPath(record, file.diskName) };
     if (!looksLikeWav(bytes)) {
       if (file.contentType === 'audio/wav') {
         skipped.push({ type: 'audio_file_skipped', message: `${file.name} could not be decoded`, file: file.name });

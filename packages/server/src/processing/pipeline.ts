@@ -15,6 +15,8 @@ export interface PipelineDependencies {
   engine: Engine;
   catalogue: readonly TemplateInfo[];
   maxChunkSeconds: number;
+  /** The engine's temporary files go here (`{dataDir}/tmp`, swept at start-up). */
+  workDir: string;
   now: Clock;
   emit(record: SessionRecord, event: WebhookEvent): void;
   log(line: string): void;
@@ -86,7 +88,18 @@ export class ProcessingPipeline {
     let transcription;
     try {
       transcription = await this.deps.engine.transcribe(
-        { sessionId: record.sessionId, chunks, languageHints: hints, transcriptLanguages, model: record.model, sessionMode: record.sessionMode },
+        {
+          sessionId: record.sessionId,
+          chunks,
+          languageHints: hints,
+          transcriptLanguages,
+          model: record.model,
+          sessionMode: record.sessionMode,
+          maxChunkSeconds: this.deps.maxChunkSeconds,
+          // The session's lifetime is its model's maximum duration: no more audio than that is ever decoded for it.
+          maxSessionSeconds: (record.expiresAt - record.createdAt) / 1000,
+          workDir: this.deps.workDir,
+        },
         signal,
       );
     } catch (error) {

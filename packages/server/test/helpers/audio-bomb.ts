@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A compressed format the server accepts, with the ffmpeg encoder settings that make silence smallest. */
+export interface BombFormat {
+  /** The `Content-Type` to upload with. */
+  type: string;
+  extension: string;
+  encoder: readonly string[];
+}
+
+/** Every compressed upload format of contract 5.3, each decoded by the server through ffmpeg. */
+export const BOMB_FORMATS: readonly BombFormat[] = [
+  { type: 'audio/ogg;codecs=vorbis', extension: 'ogg', encoder: ['-c:a', 'libvorbis', '-q:a', '0'] },
+  { type: 'audio/ogg;codecs=opus', extension: 'ogg', encoder: ['-c:a', 'libopus', '-b:a', '6k'] },
+  { type: 'audio/webm;codecs=opus', extension: 'webm', encoder: ['-c:a', 'libopus', '-b:a', '6k'] },
+  { type: 'audio/mpeg', extension: 'mp3', encoder: ['-c:a', 'libmp3lame', '-b:a', '8k'] },
+  { type: 'audio/mp4', extension: 'm4a', encoder: ['-c:a', 'aac', '-b:a', '8k'] },
+];
+
+/**
+ * Encodes `seconds` of silence (an audio bomb when long: a small file that decodes to hours) or, with `source`,
+ * that audio file, in `format`. Generated per test run so no large fixture is committed.
+ */
+export async function encodeAudio(format: BombFormat, options: { seconds: number; source?: string; sampleRate?: number }): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'scribe-bomb-'));
+  try {
+    const out = join(dir, `bomb.${format.extension}`);
+    const input = options.source ? ['-i', options.source] : ['-f', 'lavfi', '-i', `anullsrc=r=${options.sampleRate ?? 16000}:cl=mono`];
+    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input, '-t', String(options.seconds), '-ac', '1', ...format.encoder, '-y', out], {
+      maxBuffer: 1024 * 1024,
+    });
+    return await readFile(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
