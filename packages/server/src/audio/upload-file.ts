@@ -26,11 +26,15 @@ export async function isolateUploadFile(source: UploadSource, spoolBytes: number
   if (end <= start) throw new Error('isolateUploadFile needs a non-empty file');
   if (start === 0 && end === spoolBytes) await rename(source.file.path, path);
   else await pipeline(createReadStream(source.file.path, { start, end: end - 1 }), createWriteStream(path, { mode: 0o600 }));
-  const handle = await open(path, 'r');
   try {
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, end - start));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return { path, bytes: end - start, head: head.subarray(0, bytesRead) };
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(Math.min(HEAD_BYTES, end - start));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return { path, bytes: end - start, head: head.subarray(0, bytesRead) };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     await rm(path, { force: true });
     throw error;

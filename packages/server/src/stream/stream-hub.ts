@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -163,7 +164,8 @@ export class StreamHub {
     // The session clock (injectable) gives its age, carried over to the monotonic clock the connection reads; a
     // restarted server therefore credits the time it was down.
     const ageMs = Math.max(0, this.deps.sessions.options.now() - record.createdAt);
-    const speed = this.speed.get(key) ?? { firstSeen: monotonic(), bytes: 0 };
+    // A log left by an earlier run counts from the first frame, before its first flush has read its size.
+    const speed = this.speed.get(key) ?? { firstSeen: monotonic(), bytes: storedBytes(live.log.path) };
     this.speed.set(key, speed);
     const connection = new StreamConnection(ws, {
       log: live.log,
@@ -173,6 +175,8 @@ export class StreamHub {
       now: monotonic,
       allowanceStart: Math.min(speed.firstSeen, monotonic() - ageMs),
       sessionBytes: speed,
+      // Whole samples: the session's lifetime is its model's maximum duration.
+      maxLogBytes: Math.floor(((record.expiresAt - record.createdAt) / 1000) * 16000) * 2,
       report: this.deps.log,
       onClosed: (closed) => this.onClosed(current, closed),
     });
@@ -288,5 +292,14 @@ export class StreamHub {
 
   private logPath(record: Pick<SessionRecord, 'businessId' | 'sessionId'>): string {
     return `${this.layout.sessionDir(record.businessId, record.sessionId)}/stream.pcm`;
+  }
+}
+
+/** Size of a stream log on disk, 0 when there is none yet. */
+function storedBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }

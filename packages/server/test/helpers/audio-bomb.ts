@@ -6,33 +6,39 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** A compressed format the server accepts, with the ffmpeg encoder settings that make silence smallest. */
+/** A compressed format the server accepts, with ffmpeg encoder settings: smallest for silence, and fit for speech. */
 export interface BombFormat {
   /** The `Content-Type` to upload with. */
   type: string;
   extension: string;
   encoder: readonly string[];
+  /** Settings for a speech source (the bomb settings would smear it beyond recognition). */
+  speechEncoder: readonly string[];
 }
 
 /** Every compressed upload format of contract 5.3, each decoded by the server through ffmpeg. */
 export const BOMB_FORMATS: readonly BombFormat[] = [
-  { type: 'audio/ogg;codecs=vorbis', extension: 'ogg', encoder: ['-c:a', 'libvorbis', '-q:a', '0'] },
-  { type: 'audio/ogg;codecs=opus', extension: 'ogg', encoder: ['-c:a', 'libopus', '-b:a', '6k'] },
-  { type: 'audio/webm;codecs=opus', extension: 'webm', encoder: ['-c:a', 'libopus', '-b:a', '6k'] },
-  { type: 'audio/mpeg', extension: 'mp3', encoder: ['-c:a', 'libmp3lame', '-b:a', '8k'] },
-  { type: 'audio/mp4', extension: 'm4a', encoder: ['-c:a', 'aac', '-b:a', '8k'] },
+  { type: 'audio/ogg;codecs=vorbis', extension: 'ogg', encoder: ['-c:a', 'libvorbis', '-q:a', '0'], speechEncoder: ['-c:a', 'libvorbis', '-q:a', '4'] },
+  { type: 'audio/ogg;codecs=opus', extension: 'ogg', encoder: ['-c:a', 'libopus', '-b:a', '6k'], speechEncoder: ['-c:a', 'libopus', '-b:a', '32k'] },
+  { type: 'audio/webm;codecs=opus', extension: 'webm', encoder: ['-c:a', 'libopus', '-b:a', '6k'], speechEncoder: ['-c:a', 'libopus', '-b:a', '32k'] },
+  { type: 'audio/mpeg', extension: 'mp3', encoder: ['-c:a', 'libmp3lame', '-b:a', '8k'], speechEncoder: ['-c:a', 'libmp3lame', '-b:a', '64k'] },
+  { type: 'audio/mp4', extension: 'm4a', encoder: ['-c:a', 'aac', '-b:a', '8k'], speechEncoder: ['-c:a', 'aac', '-b:a', '64k'] },
 ];
 
 /**
  * Encodes `seconds` of silence (an audio bomb when long: a small file that decodes to hours) or, with `source`,
- * that audio file, in `format`. Generated per test run so no large fixture is committed.
+ * that audio file (several files: joined), in `format`. Generated per test run so no large fixture is committed.
  */
-export async function encodeAudio(format: BombFormat, options: { seconds: number; source?: string; sampleRate?: number }): Promise<Buffer> {
+export async function encodeAudio(format: BombFormat, options: { seconds: number; source?: string | readonly string[]; sampleRate?: number }): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'scribe-bomb-'));
   try {
     const out = join(dir, `bomb.${format.extension}`);
-    const input = options.source ? ['-i', options.source] : ['-f', 'lavfi', '-i', `anullsrc=r=${options.sampleRate ?? 16000}:cl=mono`];
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input, '-t', String(options.seconds), '-ac', '1', ...format.encoder, '-y', out], {
+    const sources = options.source === undefined ? [] : [options.source].flat();
+    const input =
+      sources.length === 0
+        ? ['-f', 'lavfi', '-i', `anullsrc=r=${options.sampleRate ?? 16000}:cl=mono`]
+        : [...sources.flatMap((source) => ['-i', source]), ...(sources.length > 1 ? ['-filter_complex', `concat=n=${sources.length}:v=0:a=1`] : [])];
+    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input, '-t', String(options.seconds), '-ac', '1', ...(sources.length === 0 ? format.encoder : format.speechEncoder), '-y', out], {
       maxBuffer: 1024 * 1024,
     });
     return await readFile(out);
