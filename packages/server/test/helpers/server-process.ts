@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { onTestFinished } from 'vitest';
 
-/** The built CLI: a real server in a process of its own, which a test can SIGKILL or measure. */
-export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+/**
+ * The built CLI: a real server in a process of its own, which a test can SIGKILL or measure. `SCRIBE_SERVER_CLI`
+ * points at another build (an older one, to measure what a fix changed). Default: this package's `dist/cli.js`.
+ */
+export const CLI = process.env.SCRIBE_SERVER_CLI ?? join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
 /** A `scribe-server` process started by a test. */
 export interface ServerProcess {
