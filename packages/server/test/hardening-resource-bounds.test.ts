@@ -13,7 +13,7 @@ async function createSession(server: ServerProcess): Promise<string> {
 }
 
 /** A valid WAV of exactly `bytes` bytes lasting under 24 s: 16-bit mono at a sample rate high enough to fill it. */
-function largeWav(bytes: number): Uint8Array {
+function largeWav(bytes: number): Uint8Array<ArrayBuffer> {
   const data = bytes - 44;
   const sampleRate = Math.ceil(data / 2 / 23.5);
   const wav = new Uint8Array(bytes);
