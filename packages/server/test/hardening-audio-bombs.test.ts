@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { selectEngine, type Engine } from '../src/index.js';
 import { BOMB_FORMATS, encodeAudio, type BombFormat } from './helpers/audio-bomb.js';
 import { SAMPLES } from './engine/engine-test-support.js';
-import { createSession, endSession, KEY_HEADERS, settledSession, startTestServer, type TestServer } from './helpers/harness.js';
+import { createTestEngine } from './helpers/engines.js';
+import { createSession, endSession, KEY_HEADERS, settledSession, startTestServer, uploadChunk, type TestServer } from './helpers/harness.js';
+import { makeWav } from './helpers/wav.js';
 
 // Issue 11 item 9: a small compressed chunk that decodes to hours must cost no more than a chunk's worth of decoding.
 const SPEECH = join(SAMPLES, 'chest-pain-consultation', 'chest-pain-consultation.wav');
@@ -67,4 +69,18 @@ describe('audio bombs (issue 11 item 9)', () => {
       processing_errors: [{ type: 'audio_file_skipped', file: 'chunk_2.ogg', message: "chunk_2.ogg was not used: the session's audio already reached its maximum of 30 s" }],
     });
   }, 60_000);
+
+  it("WAV chunks past the session's maximum duration are not decoded: the engine never sees them", async () => {
+    const engine = createTestEngine();
+    const t = await startTestServer({ engine, longPollSeconds: 0, sessionDurationSeconds: 30 });
+    const id = await createSession(t, { templates: ['transcript'] });
+    for (const index of [0, 1, 2]) expect((await uploadChunk(t, id, `chunk_${index}.wav`, makeWav({ seconds: 12 }))).status).toBe(200);
+    expect((await endSession(t, id, 3)).status).toBe(202);
+    const result = await settledSession(t, id);
+    expect(result.body).toMatchObject({
+      status: 'partial',
+      processing_errors: [{ type: 'audio_file_skipped', file: 'chunk_2.wav', message: "chunk_2.wav was not used: the session's audio already reached its maximum of 30 s" }],
+    });
+    expect(engine.transcribeCalls[0]?.chunks.map((chunk) => chunk.fileName)).toEqual(['chunk_0.wav', 'chunk_1.wav']);
+  });
 });

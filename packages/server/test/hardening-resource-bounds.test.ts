@@ -73,4 +73,19 @@ describe('resource bounds of a server process (issue 11 items 9 and 10)', () => 
     expect(upload.status).toBe(400);
     expect(grown).toBeLessThan(32 * MiB);
   }, 120_000);
+
+  it('processing a 100 MiB WAV chunk (24 s at 2.2 MHz) raises peak RSS by less than 160 MiB: no float32 copy at its own rate', async () => {
+    const { server, before } = await measuredServer();
+    const id = await createSession(server);
+    const stored = await fetch(`${server.url}/v1/sessions/${id}/audio/chunk_0.wav`, { method: 'POST', headers: { ...KEY_HEADERS, 'Content-Type': 'audio/wav' }, body: largeWav(100 * MiB) });
+    expect(stored.status).toBe(200);
+    await call(server.url, 'POST', `/v1/sessions/${id}/end`, { headers: KEY_HEADERS, json: { audio_files_sent: 1 } });
+    const status = async () => (await call(server.url, 'GET', `/v1/sessions/${id}?wait=0`, { headers: KEY_HEADERS })).body.status as string;
+    expect(await eventually(async () => (await status()) !== 'processing', 60_000)).toBe(true);
+    // --transcriber none: the session fails after its audio was decoded, which is the step measured here.
+    expect(await status()).toBe('failed');
+    const grown = (await server.peakRss()) - before;
+    console.log(`processing a 100 MiB WAV: peak RSS ${Math.round(before / MiB)} MiB before, +${Math.round(grown / MiB)} MiB`);
+    expect(grown).toBeLessThan(160 * MiB);
+  }, 120_000);
 });

@@ -84,6 +84,49 @@ export function decodeWavMono(bytes: Uint8Array, info: WavInfo = parseWav(bytes)
   return out;
 }
 
+/**
+ * Decodes a WAV file straight to mono float32 at `toRate`: the same samples as
+ * `resample(decodeWavMono(bytes, info), info.sampleRate, toRate)`, without the intermediate signal at the file's own
+ * rate. That one can be far larger than the result (a 24 s WAV of 100 MiB at 2.2 MHz would be 210 MB of float32), so
+ * memory here is the output only (issue 11 item 9).
+ */
+export function decodeWavAtRate(bytes: Uint8Array, info: WavInfo, toRate: number): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = sampleReader(view, info);
+  const sampleBytes = info.bitsPerSample / 8;
+  // Rounded to float32 as decodeWavMono stores it, so the averages below match resample() exactly.
+  const mono = (frame: number): number => {
+    let sum = 0;
+    const base = info.dataOffset + frame * sampleBytes * info.channels;
+    for (let channel = 0; channel < info.channels; channel += 1) sum += read(base + channel * sampleBytes);
+    return Math.fround(sum / info.channels);
+  };
+  const frames = info.frames;
+  if (info.sampleRate === toRate) {
+    const out = new Float32Array(frames);
+    for (let frame = 0; frame < frames; frame += 1) out[frame] = mono(frame);
+    return out;
+  }
+  const ratio = info.sampleRate / toRate;
+  const out = new Float32Array(Math.floor(frames / ratio));
+  for (let i = 0; i < out.length; i += 1) {
+    if (ratio > 1) {
+      const start = Math.floor(i * ratio);
+      const end = Math.min(frames, Math.max(start + 1, Math.floor((i + 1) * ratio)));
+      let sum = 0;
+      for (let j = start; j < end; j += 1) sum += mono(j);
+      out[i] = sum / (end - start);
+    } else {
+      const position = i * ratio;
+      const left = Math.floor(position);
+      const right = Math.min(left + 1, frames - 1);
+      const fraction = position - left;
+      out[i] = mono(left) * (1 - fraction) + mono(right) * fraction;
+    }
+  }
+  return out;
+}
+
 function sampleReader(view: DataView, info: WavInfo): (at: number) => number {
   if (info.encoding === 'float') return info.bitsPerSample === 32 ? (at) => view.getFloat32(at, true) : (at) => view.getFloat64(at, true);
   switch (info.bitsPerSample) {

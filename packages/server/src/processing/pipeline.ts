@@ -80,7 +80,9 @@ export class ProcessingPipeline {
       errors.push({ type: 'audio_files_mismatch', message: `client sent ${record.audioFilesSent}, server received ${record.files.length}` });
     }
     if (record.files.length === 0) return { kind: 'failed', code: 'audio_too_short', message: 'No audio was received before the session ended.', errors };
-    const { chunks, skipped } = await loadChunks(this.deps.store, record, this.deps.maxChunkSeconds);
+    // The session's lifetime is its model's maximum duration: no more audio than that is ever decoded for it.
+    const maxSessionSeconds = (record.expiresAt - record.createdAt) / 1000;
+    const { chunks, skipped } = await loadChunks(this.deps.store, record, this.deps.maxChunkSeconds, maxSessionSeconds);
     errors.push(...skipped);
     if (chunks.length === 0) return { kind: 'failed', code: 'processing_failed', message: 'None of the audio files could be decoded.', errors };
     const hints = (record.languageHint ?? []).filter((language) => language !== AUTO_DETECT);
@@ -96,8 +98,7 @@ export class ProcessingPipeline {
           model: record.model,
           sessionMode: record.sessionMode,
           maxChunkSeconds: this.deps.maxChunkSeconds,
-          // The session's lifetime is its model's maximum duration: no more audio than that is ever decoded for it.
-          maxSessionSeconds: (record.expiresAt - record.createdAt) / 1000,
+          maxSessionSeconds,
           workDir: this.deps.workDir,
         },
         signal,

@@ -61,6 +61,8 @@ export class StreamHub {
   private readonly ending = new Set<string>();
   /** Speed accounting per session across its connections (contract 6.5 `max_speed`, held per session). */
   private readonly speed = new Map<string, SessionSpeed>();
+  /** Flushes started by closed sockets, awaited by `close`. */
+  private readonly closingFlushes = new Set<Promise<void>>();
   private readonly layout: FileLayout;
   private readonly timers: NodeJS.Timeout[];
   private vad: Promise<ServerSileroModel> | undefined;
@@ -142,6 +144,7 @@ export class StreamHub {
     while (this.wss.clients.size > 0 && monotonic() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     for (const ws of this.wss.clients) ws.terminate();
     await Promise.all([...this.live.values()].map((live) => live.log.close().catch(() => undefined)));
+    await Promise.all([...this.closingFlushes]);
     this.live.clear();
     this.wss.close();
     const vad = this.vad;
@@ -214,7 +217,7 @@ export class StreamHub {
   private onClosed(live: LiveStream, connection: StreamConnection): void {
     if (live.connection === connection) live.connection = undefined;
     const key = sessionKey(live.record.businessId, live.record.sessionId);
-    void live.log
+    const flushed = live.log
       .flush()
       .then(async () => {
         if (live.connection || this.ending.has(key)) return;
@@ -222,6 +225,9 @@ export class StreamHub {
         if (!live.connection && this.live.get(key) === live) this.live.delete(key);
       })
       .catch((error: unknown) => this.deps.log(`stream log flush failed for ${live.record.sessionId}: ${(error as Error).message}`));
+    // `close` waits for these: a log may leave `live` before its flush is done, and must not write after shutdown.
+    this.closingFlushes.add(flushed);
+    void flushed.finally(() => this.closingFlushes.delete(flushed));
   }
 
   /** Periodic work: flush logs and ack what became durable; close sockets of sessions that expired meanwhile. */
