@@ -74,7 +74,7 @@ describe('resource bounds of a server process (issue 11 items 9 and 10)', () => 
     expect(grown).toBeLessThan(32 * MiB);
   }, 120_000);
 
-  it('processing a 100 MiB WAV chunk (24 s at 2.2 MHz) raises peak RSS by less than 192 MiB: no float32 copy at its own rate', async () => {
+  it('processing a 100 MiB WAV chunk (23.5 s at 2.2 MHz) raises peak RSS by less than 192 MiB: no float32 copy at its own rate', async () => {
     const { server, before } = await measuredServer();
     const id = await createSession(server);
     const stored = await fetch(`${server.url}/v1/sessions/${id}/audio/chunk_0.wav`, { method: 'POST', headers: { ...KEY_HEADERS, 'Content-Type': 'audio/wav' }, body: largeWav(100 * MiB) });
