@@ -23,7 +23,7 @@ function localEngine(withUploadCheck: boolean): Engine {
 }
 
 describe('audio bombs (issue 11 item 9)', () => {
-  it.each(BOMB_FORMATS.map((format) => [format.type, format] as const))('a %s chunk of 3 minutes of silence is refused at upload with 400 chunk_too_large', async (_type, format) => {
+  it.each(BOMB_FORMATS.map((format) => [`${format.type}${format.muxer ? ` (${format.muxer} bytes)` : ''}`, format] as const))('a %s chunk of 3 minutes of silence is refused at upload with 400 chunk_too_large', async (_type, format) => {
     const t = await startTestServer({ engine: localEngine(true), longPollSeconds: 0 });
     const id = await createSession(t);
     const bomb = await encodeAudio(format, { seconds: 180 });

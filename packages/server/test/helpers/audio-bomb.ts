@@ -14,6 +14,8 @@ export interface BombFormat {
   encoder: readonly string[];
   /** Settings for a speech source (the bomb settings would smear it beyond recognition). */
   speechEncoder: readonly string[];
+  /** ffmpeg's output format when the extension does not say it. Default: from the extension. */
+  muxer?: string;
 }
 
 /** Every compressed upload format of contract 5.3, each decoded by the server through ffmpeg. */
@@ -23,6 +25,8 @@ export const BOMB_FORMATS: readonly BombFormat[] = [
   { type: 'audio/webm;codecs=opus', extension: 'webm', encoder: ['-c:a', 'libopus', '-b:a', '6k'], speechEncoder: ['-c:a', 'libopus', '-b:a', '32k'] },
   { type: 'audio/mpeg', extension: 'mp3', encoder: ['-c:a', 'libmp3lame', '-b:a', '8k'], speechEncoder: ['-c:a', 'libmp3lame', '-b:a', '64k'] },
   { type: 'audio/mp4', extension: 'm4a', encoder: ['-c:a', 'aac', '-b:a', '8k'], speechEncoder: ['-c:a', 'aac', '-b:a', '64k'] },
+  // FLAC is not an upload type (contract 5.3), but decoding trusts the bytes: FLAC sent as MP3 is decoded as FLAC.
+  { type: 'audio/mpeg', extension: 'mp3', encoder: ['-c:a', 'flac'], speechEncoder: ['-c:a', 'flac'], muxer: 'flac' },
 ];
 
 /**
@@ -38,7 +42,7 @@ export async function encodeAudio(format: BombFormat, options: { seconds: number
       sources.length === 0
         ? ['-f', 'lavfi', '-i', `anullsrc=r=${options.sampleRate ?? 16000}:cl=mono`]
         : [...sources.flatMap((source) => ['-i', source]), ...(sources.length > 1 ? ['-filter_complex', `concat=n=${sources.length}:v=0:a=1`] : [])];
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input, '-t', String(options.seconds), '-ac', '1', ...(sources.length === 0 ? format.encoder : format.speechEncoder), '-y', out], {
+    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input, '-t', String(options.seconds), '-ac', '1', ...(sources.length === 0 ? format.encoder : format.speechEncoder), ...(format.muxer ? ['-f', format.muxer] : []), '-y', out], {
       maxBuffer: 1024 * 1024,
     });
     return await readFile(out);
