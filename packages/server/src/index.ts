@@ -14,6 +14,7 @@ export {
   ENGINE_SAMPLE_RATE,
   type Engine,
   type EngineAudioChunk,
+  type ChunkMeasurement,
   type EngineErrorCode,
   type ExtractInput,
   type SkippedChunk,

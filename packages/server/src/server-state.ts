@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AccountDirectory, resolveAccounts } from './auth/accounts.js';
@@ -14,6 +14,8 @@ import { WebhookRegistry } from './webhooks/registry.js';
 /** The long-lived services of one server instance, loaded from its data directory. */
 export interface ServerState {
   dataDir: string;
+  /** Where the data directory's files are. */
+  layout: FileLayout;
   /** True when the directory is a temporary one that `close` deletes. */
   ownsDataDir: boolean;
   accounts: AccountDirectory;
@@ -40,6 +42,9 @@ export async function openServerState(options: ResolvedOptions): Promise<ServerS
   const webhooks = new WebhookDispatcher(registry, options.webhooks, options.now, options.log);
   const store = new SessionStore(layout, options.log);
   await store.removeTemporaryFiles();
+  // What a crashed run left in the scratch space (half-received uploads, a recogniser's copy of the audio) goes.
+  await rm(layout.tmpDir, { recursive: true, force: true });
+  await mkdir(layout.tmpDir, { recursive: true, mode: 0o700 });
   await store.load();
   const emit: SessionDependencies['emit'] = (record, event) => webhooks.emit(record.businessId, record.sessionId, event);
   const pipeline = new ProcessingPipeline({
@@ -47,12 +52,13 @@ export async function openServerState(options: ResolvedOptions): Promise<ServerS
     engine: options.engine,
     catalogue: options.templates,
     maxChunkSeconds: options.maxChunkSeconds,
+    workDir: layout.tmpDir,
     now: options.now,
     emit,
     log: options.log,
   });
   const sessions: SessionDependencies = { options, store, emit, startProcessing: (record) => pipeline.start(record) };
-  return { dataDir, ownsDataDir, accounts, tokens, registry, webhooks, store, pipeline, sessions };
+  return { dataDir, layout, ownsDataDir, accounts, tokens, registry, webhooks, store, pipeline, sessions };
 }
 
 /**

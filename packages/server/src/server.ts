@@ -127,6 +127,7 @@ function createListener(options: ResolvedOptions, state: ServerState, streams: S
     testRouter: knobs ? new Router(buildTestRoutes({ ...knobs, sessions })) : undefined,
     auth: { accounts, tokens, trustJwtPayload: options.trustJwtPayload, onPrem: options.onPrem },
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.limit, options.rateLimit.windowSeconds, options.now) : undefined,
+    scratchDir: state.layout.tmpDir,
     faults: knobs?.faults,
     requestLog: knobs?.requestLog,
     closing,

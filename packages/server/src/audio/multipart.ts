@@ -50,6 +50,20 @@ export function parseMultipart(body: Buffer, boundary: string, truncated = false
 }
 
 function parsePart(raw: Buffer): MultipartPart {
+  const head = parsePartHeaders(raw);
+  return { name: head.name, fileName: head.fileName, contentType: head.contentType, data: raw.subarray(head.headerLength) };
+}
+
+/** The headers of one part that we need, and how many bytes (blank line included) they take. */
+export interface MultipartPartHeaders {
+  name: string | undefined;
+  fileName: string | undefined;
+  contentType: string | undefined;
+  headerLength: number;
+}
+
+/** Parses a part's header block from the start of `raw` (the part's first bytes; its data may follow or be cut off). */
+export function parsePartHeaders(raw: Buffer): MultipartPartHeaders {
   const headerEnd = raw.indexOf('\r\n\r\n');
   if (headerEnd < 0) throw new MultipartError('multipart part without a header block');
   const headers = new Map<string, string>();
@@ -63,7 +77,7 @@ function parsePart(raw: Buffer): MultipartPart {
     name: disposition?.parameters.get('name'),
     fileName: disposition === undefined ? undefined : dispositionFileName(disposition),
     contentType: headers.get('content-type'),
-    data: raw.subarray(headerEnd + 4),
+    headerLength: headerEnd + 4,
   };
 }
 

@@ -1,10 +1,12 @@
+import { rm } from 'node:fs/promises';
 import { principalOf, type Handler } from '../http/context.js';
 import { HttpError, invalidRequest, json } from '../http/responses.js';
 import { changeOpenSession, type SessionDependencies } from '../sessions/session-access.js';
 import { diskNameFor } from '../store/file-layout.js';
 import type { SessionRecord, StoredAudioFile } from '../store/session-record.js';
-import { checkWav, resolveAudioType } from './audio-checks.js';
+import { checkCompressedDuration, checkWav, resolveAudioType } from './audio-checks.js';
 import { chunkIndexOf, unsafeFileNameReason } from './file-name.js';
+import { isolateUploadFile } from './upload-file.js';
 import { readUploadSource, type UploadSource } from './upload-source.js';
 
 /**
@@ -17,29 +19,31 @@ export function createUploadHandler(deps: SessionDependencies): Handler {
     const sessionId = ctx.params.sessionId as string;
     const { record, stored, index } = await changeOpenSession(deps, principal.businessId, sessionId, async (current) => {
       if (current.uploadType === 'stream') throw invalidRequest('This is a stream session: send its audio over the WebSocket at its upload_url.', { upload_type: 'stream' });
-      const source = readUploadSource(ctx, deps.options.maxFileBytes);
+      const source = await readUploadSource(ctx, deps.options.maxFileBytes);
       ctx.noteUpload({ form: source.form, fileName: source.fileName, contentType: source.declaredType, bytes: source.size });
       const fileName = checkName(source, current, ctx.req.headers['x-chunk-index']);
       checkBody(source, deps.options.maxFileBytes);
       const contentType = resolveAudioType(source.declaredType, fileName);
-      const durationSeconds = checkWav(source.bytes, contentType, deps.options.maxChunkSeconds);
-      const file: StoredAudioFile = {
-        name: fileName,
-        diskName: diskNameFor(fileName),
-        index: chunkIndexOf(fileName) ?? null,
-        contentType,
-        bytes: source.bytes.length,
-        ...(durationSeconds !== undefined ? { durationSeconds } : {}),
-        receivedAt: deps.options.now(),
-      };
-      await deps.store.writeAudio(current, file.diskName, source.bytes);
-      const next: SessionRecord = {
-        ...current,
-        status: 'recording',
-        files: [...current.files.filter((existing) => existing.name !== fileName), file],
-      };
-      await deps.store.save(next);
-      return { record: next, stored: file, index: file.index };
+      // The file stays on disk throughout: only its head is read (issue 11 item 10).
+      const upload = await isolateUploadFile(source, ctx.rawBody?.kept ?? 0, deps.store.scratchDir);
+      try {
+        const durationSeconds =
+          checkWav(upload.head, contentType, deps.options.maxChunkSeconds, upload.bytes) ??
+          (await checkCompressedDuration(deps.options.engine, { path: upload.path }, deps.options.maxChunkSeconds, ctx.signal));
+        const file: StoredAudioFile = {
+          name: fileName,
+          diskName: diskNameFor(fileName),
+          index: chunkIndexOf(fileName) ?? null,
+          contentType,
+          bytes: upload.bytes,
+          ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+          receivedAt: deps.options.now(),
+        };
+        await deps.store.moveAudioIn(current, file.diskName, upload.path);
+        return await saveUpload(deps, current, file);
+      } finally {
+        await rm(upload.path, { force: true });
+      }
     });
     return json(200, {
       session_id: record.sessionId,
@@ -51,6 +55,16 @@ export function createUploadHandler(deps: SessionDependencies): Handler {
       audio_files_received: record.files.length,
     });
   };
+}
+
+async function saveUpload(deps: SessionDependencies, current: SessionRecord, file: StoredAudioFile): Promise<{ record: SessionRecord; stored: StoredAudioFile; index: number | null }> {
+  const next: SessionRecord = {
+    ...current,
+    status: 'recording',
+    files: [...current.files.filter((existing) => existing.name !== file.name), file],
+  };
+  await deps.store.save(next);
+  return { record: next, stored: file, index: file.index };
 }
 
 /** Name checks in contract order: given and safe; chunk pattern; `X-Chunk-Index`; one name per `single` session. */

@@ -27,8 +27,11 @@ export function looksLikeWav(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WAVE';
 }
 
-/** Parses the RIFF structure: PCM 8/16/24/32-bit or float 32/64-bit, any rate and channel count. */
-export function parseWav(bytes: Uint8Array): WavInfo {
+/**
+ * Parses the RIFF structure: PCM 8/16/24/32-bit or float 32/64-bit, any rate and channel count. `bytes` may be only
+ * the file's head (an upload on disk) when `totalLength` gives the whole file's size; its headers must be in it.
+ */
+export function parseWav(bytes: Uint8Array, totalLength = bytes.length): WavInfo {
   if (!looksLikeWav(bytes)) throw new WavFormatError('not a RIFF/WAVE file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let format: { code: number; channels: number; sampleRate: number; bits: number } | undefined;
@@ -45,7 +48,7 @@ export function parseWav(bytes: Uint8Array): WavInfo {
     } else if (id === 'data') {
       if (!format) throw new WavFormatError('data chunk before fmt chunk');
       // Streaming writers leave the size at 0 or 0xFFFFFFFF; the bytes present are what counts.
-      const dataLength = Math.min(declared === 0 ? bytes.length - body : declared, bytes.length - body);
+      const dataLength = Math.min(declared === 0 ? totalLength - body : declared, totalLength - body);
       return describe(format, body, dataLength);
     }
     offset = body + declared + (declared % 2);
@@ -77,6 +80,49 @@ export function decodeWavMono(bytes: Uint8Array, info: WavInfo = parseWav(bytes)
     const base = info.dataOffset + frame * sampleBytes * info.channels;
     for (let channel = 0; channel < info.channels; channel += 1) sum += read(base + channel * sampleBytes);
     out[frame] = sum / info.channels;
+  }
+  return out;
+}
+
+/**
+ * Decodes a WAV file straight to mono float32 at `toRate`: the same samples as
+ * `resample(decodeWavMono(bytes, info), info.sampleRate, toRate)`, without the intermediate signal at the file's own
+ * rate. That one can be far larger than the result (a 24 s WAV of 100 MiB at 2.2 MHz would be 210 MB of float32), so
+ * memory here is the output only (issue 11 item 9).
+ */
+export function decodeWavAtRate(bytes: Uint8Array, info: WavInfo, toRate: number): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = sampleReader(view, info);
+  const sampleBytes = info.bitsPerSample / 8;
+  // Rounded to float32 as decodeWavMono stores it, so the averages below match resample() exactly.
+  const mono = (frame: number): number => {
+    let sum = 0;
+    const base = info.dataOffset + frame * sampleBytes * info.channels;
+    for (let channel = 0; channel < info.channels; channel += 1) sum += read(base + channel * sampleBytes);
+    return Math.fround(sum / info.channels);
+  };
+  const frames = info.frames;
+  if (info.sampleRate === toRate) {
+    const out = new Float32Array(frames);
+    for (let frame = 0; frame < frames; frame += 1) out[frame] = mono(frame);
+    return out;
+  }
+  const ratio = info.sampleRate / toRate;
+  const out = new Float32Array(Math.floor(frames / ratio));
+  for (let i = 0; i < out.length; i += 1) {
+    if (ratio > 1) {
+      const start = Math.floor(i * ratio);
+      const end = Math.min(frames, Math.max(start + 1, Math.floor((i + 1) * ratio)));
+      let sum = 0;
+      for (let j = start; j < end; j += 1) sum += mono(j);
+      out[i] = sum / (end - start);
+    } else {
+      const position = i * ratio;
+      const left = Math.floor(position);
+      const right = Math.min(left + 1, frames - 1);
+      const fraction = position - left;
+      out[i] = mono(left) * (1 - fraction) + mono(right) * fraction;
+    }
   }
   return out;
 }

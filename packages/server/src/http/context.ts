@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../auth/authenticate.js';
 import { HttpError, type HttpResponse } from './responses.js';
-import type { RequestBody } from './request-body.js';
+import type { SpooledBody } from './spool-body.js';
 
 /** Facts about an audio upload, recorded in the test request log. */
 export interface UploadNote {
@@ -24,8 +24,8 @@ export interface RequestContext {
   principal: Principal | undefined;
   /** Parsed JSON body on JSON routes (`undefined` when empty). */
   body: unknown;
-  /** The raw body on audio routes. */
-  rawBody: RequestBody | undefined;
+  /** The raw body on audio routes, spooled to a scratch file (removed after the handler unless it moved it). */
+  rawBody: SpooledBody | undefined;
   /** Base for generated URLs: the configured public URL, else scheme and `Host` of this request. */
   origin: string;
   /** Aborts when the client disconnects or the server closes (ends long-polls early). */

@@ -5,7 +5,8 @@ import type { ResolvedOptions } from '../options.js';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit.js';
 import type { Handler, RequestContext, UploadNote } from './context.js';
 import { checkMsaVersion } from './msa-version.js';
-import { parseJsonBody, readBody, type RequestBody } from './request-body.js';
+import { parseJsonBody, readBody } from './request-body.js';
+import { spoolBody, type SpooledBody } from './spool-body.js';
 import type { HttpResponse } from './responses.js';
 import type { Router } from './router.js';
 
@@ -15,6 +16,8 @@ export interface DispatchDependencies {
   router: Router<Handler>;
   auth: AuthenticateDependencies;
   rateLimiter: RateLimiter | undefined;
+  /** Where audio bodies are spooled while they arrive (`{dataDir}/tmp`). */
+  scratchDir: string;
 }
 
 /** Per-request facts gathered while dispatching, kept even when a step throws (headers, log fields). */
@@ -49,14 +52,14 @@ export async function dispatch(deps: DispatchDependencies, req: IncomingMessage,
     }
   }
   if (route.beforeBody && state.principal) await route.beforeBody(match.params, state.principal.businessId);
-  let rawBody: RequestBody | undefined;
+  let rawBody: SpooledBody | undefined;
   if (route.body === 'json') {
-    rawBody = await readBody(req, deps.options.maxJsonBytes);
-    state.bodyBytes = rawBody.size;
-    state.body = parseJsonBody(rawBody, deps.options.maxJsonBytes);
-    rawBody = undefined;
+    const json = await readBody(req, deps.options.maxJsonBytes);
+    state.bodyBytes = json.size;
+    state.body = parseJsonBody(json, deps.options.maxJsonBytes);
   } else if (route.body === 'audio') {
-    rawBody = await readBody(req, deps.options.maxFileBytes + MULTIPART_SLACK_BYTES);
+    // Audio goes to disk as it arrives: eight parallel 100 MiB uploads must not cost 1 GB of memory (issue 11 item 10).
+    rawBody = await spoolBody(req, deps.options.maxFileBytes + MULTIPART_SLACK_BYTES, deps.scratchDir);
     state.bodyBytes = rawBody.size;
   }
   const ctx: RequestContext = {
@@ -75,5 +78,9 @@ export async function dispatch(deps: DispatchDependencies, req: IncomingMessage,
       state.upload = note;
     },
   };
-  return route.handler(ctx);
+  try {
+    return await route.handler(ctx);
+  } finally {
+    await rawBody?.discard();
+  }
 }

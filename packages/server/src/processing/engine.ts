@@ -12,6 +12,8 @@ export interface EngineAudioChunk {
   contentType: string;
   /** The bytes exactly as uploaded. */
   bytes: Uint8Array;
+  /** Where those bytes are stored, for decoders that read files themselves (an MP4 needs seeking). Default: absent. */
+  path?: string;
   /** Mono float32 PCM at 16 kHz when the server decoded the chunk (WAV); absent for compressed formats. */
   pcm?: Float32Array;
   /** Duration of `pcm` in seconds, when decoded. */
@@ -28,7 +30,21 @@ export interface TranscribeInput {
   transcriptLanguages: readonly string[];
   model: string;
   sessionMode: 'consultation' | 'dictation';
+  /** Longest chunk in seconds (contract 5.4); decoding stops 0.25 s past it and the chunk is skipped. Default: 24. */
+  maxChunkSeconds?: number;
+  /** Most audio to decode for the whole session (the model's maximum duration); chunks past it are skipped. Default: none. */
+  maxSessionSeconds?: number;
+  /** A directory for the engine's temporary files, under the data directory and swept at start-up. Default: the OS temp directory. */
+  workDir?: string;
 }
+
+/** A chunk whose duration an engine measured at upload by decoding it (issue 11 item 9). */
+export type ChunkMeasurement =
+  | { status: 'ok'; durationSeconds: number }
+  /** Longer than allowed; decoding stopped at `decodedSeconds`, a lower bound. */
+  | { status: 'too-long'; decodedSeconds: number }
+  /** Not decodable; left to processing, which skips it (contract 5.4). */
+  | { status: 'undecodable'; message: string };
 
 /** A chunk the engine could not use; it becomes a `processing_errors` entry and makes the session `partial`. */
 export interface SkippedChunk {
@@ -66,6 +82,12 @@ export interface Engine {
   readonly templates?: readonly TemplateInfo[];
   /** MIME types (besides `audio/wav`) the engine decodes; advertised in discovery `audio_formats`. */
   readonly audioFormats?: readonly string[];
+  /**
+   * Decodes a compressed upload (any type in `audioFormats`) far enough to know whether it lasts at most `maxSeconds`,
+   * never further, so a bomb is refused at upload with `chunk_too_large`. Optional: without it compressed chunks are
+   * only checked while processing.
+   */
+  measureChunk?(input: { path: string } | { bytes: Uint8Array }, maxSeconds: number, signal: AbortSignal): Promise<ChunkMeasurement>;
   /** Turns the session's chunks into text. Throw an `EngineError` to fail the session with a specific code. */
   transcribe(input: TranscribeInput, signal: AbortSignal): Promise<Transcription>;
   /** Extracts one template; several outcomes mean several documents for one id (the `eka` list repeats it). */

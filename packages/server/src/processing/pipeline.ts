@@ -15,6 +15,8 @@ export interface PipelineDependencies {
   engine: Engine;
   catalogue: readonly TemplateInfo[];
   maxChunkSeconds: number;
+  /** The engine's temporary files go here (`{dataDir}/tmp`, swept at start-up). */
+  workDir: string;
   now: Clock;
   emit(record: SessionRecord, event: WebhookEvent): void;
   log(line: string): void;
@@ -78,7 +80,9 @@ export class ProcessingPipeline {
       errors.push({ type: 'audio_files_mismatch', message: `client sent ${record.audioFilesSent}, server received ${record.files.length}` });
     }
     if (record.files.length === 0) return { kind: 'failed', code: 'audio_too_short', message: 'No audio was received before the session ended.', errors };
-    const { chunks, skipped } = await loadChunks(this.deps.store, record, this.deps.maxChunkSeconds);
+    // The session's lifetime is its model's maximum duration: no more audio than that is ever decoded for it.
+    const maxSessionSeconds = (record.expiresAt - record.createdAt) / 1000;
+    const { chunks, skipped } = await loadChunks(this.deps.store, record, this.deps.maxChunkSeconds, maxSessionSeconds);
     errors.push(...skipped);
     if (chunks.length === 0) return { kind: 'failed', code: 'processing_failed', message: 'None of the audio files could be decoded.', errors };
     const hints = (record.languageHint ?? []).filter((language) => language !== AUTO_DETECT);
@@ -86,7 +90,17 @@ export class ProcessingPipeline {
     let transcription;
     try {
       transcription = await this.deps.engine.transcribe(
-        { sessionId: record.sessionId, chunks, languageHints: hints, transcriptLanguages, model: record.model, sessionMode: record.sessionMode },
+        {
+          sessionId: record.sessionId,
+          chunks,
+          languageHints: hints,
+          transcriptLanguages,
+          model: record.model,
+          sessionMode: record.sessionMode,
+          maxChunkSeconds: this.deps.maxChunkSeconds,
+          maxSessionSeconds,
+          workDir: this.deps.workDir,
+        },
         signal,
       );
     } catch (error) {

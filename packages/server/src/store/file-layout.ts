@@ -12,6 +12,7 @@ import { randomAlphanumeric } from '../ids.js';
  *   webhooks.json                    registered webhooks
  *   sessions/{business}/{session}/session.json
  *   sessions/{business}/{session}/audio/{file}
+ *   tmp/                             uploads being received, the engine's work files; emptied at every start
  */
 export class FileLayout {
   constructor(readonly root: string) {}
@@ -34,6 +35,11 @@ export class FileLayout {
   /** The webhook registry. */
   get webhooksFile(): string {
     return join(this.root, 'webhooks.json');
+  }
+
+  /** Scratch space: bodies being received and the transcriber's files (patient audio), emptied at every start. */
+  get tmpDir(): string {
+    return join(this.root, 'tmp');
   }
 
   /** Root of all session directories. */
@@ -114,7 +120,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   await syncDirectory(directory);
 }
 
-async function syncDirectory(directory: string): Promise<void> {
+/** Makes a rename in `directory` durable; file systems that refuse fsync on directories are let be. */
+export async function syncDirectory(directory: string): Promise<void> {
   try {
     const handle = await open(directory, 'r');
     try {

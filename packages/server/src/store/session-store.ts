@@ -1,6 +1,6 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { FileLayout, isTemporaryFileName, readJsonFile, writeFileAtomic } from './file-layout.js';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { FileLayout, isTemporaryFileName, readJsonFile, syncDirectory, writeFileAtomic } from './file-layout.js';
 import type { SessionRecord } from './session-record.js';
 
 /** A temporary `session.json` of the earlier naming (`session.json.tmp-XXXXXXXX`). */
@@ -24,6 +24,11 @@ export class SessionStore {
     private readonly layout: FileLayout,
     private readonly log: (line: string) => void,
   ) {}
+
+  /** Scratch space under the data directory (`tmp/`, emptied at start-up): uploads being checked, engine files. */
+  get scratchDir(): string {
+    return this.layout.tmpDir;
+  }
 
   /** Reads every `session.json` under the data directory; unreadable ones are logged and skipped. */
   async load(): Promise<number> {
@@ -78,6 +83,28 @@ export class SessionStore {
   /** Stores audio bytes durably under the session (call before saving the record that lists them). */
   async writeAudio(record: SessionRecord, diskName: string, bytes: Uint8Array): Promise<void> {
     await writeFileAtomic(this.layout.audioFile(record.businessId, record.sessionId, diskName), bytes);
+  }
+
+  /**
+   * Stores an audio file that is already on disk (an upload spooled under the data directory's `tmp/`, same file
+   * system): fsync it, rename it into place, fsync the directory. Call before saving the record that lists it.
+   */
+  async moveAudioIn(record: SessionRecord, diskName: string, sourcePath: string): Promise<void> {
+    const target = this.layout.audioFile(record.businessId, record.sessionId, diskName);
+    await mkdir(dirname(target), { recursive: true });
+    const handle = await open(sourcePath, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(sourcePath, target);
+    await syncDirectory(dirname(target));
+  }
+
+  /** Where a stored audio file is on disk (engines that read files themselves, such as ffmpeg for an MP4). */
+  audioPath(record: SessionRecord, diskName: string): string {
+    return this.layout.audioFile(record.businessId, record.sessionId, diskName);
   }
 
   /** Reads a stored audio file back. */

@@ -6,7 +6,7 @@ export const STREAM_CLOSE = {
   goingAway: 1001,
   /** Not PCM, odd length, not a JSON envelope, bad base64, bad `start` format. */
   unsupportedData: 1003,
-  /** A frame or decoded payload over `max_frame_bytes`. */
+  /** A frame or decoded payload over `max_frame_bytes`, or audio past the session's maximum duration. */
   tooBig: 1009,
   /** A server error (the stream log could not be written). */
   serverError: 1011,

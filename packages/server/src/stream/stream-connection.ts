@@ -23,6 +23,11 @@ export interface ConnectionContext {
    * allowance and a backlog resent after an outage is covered by the time the outage took.
    */
   allowanceStart: number;
+  /**
+   * Most bytes the session's stream log may hold: its maximum duration (the model's) of 16 kHz 16-bit PCM. More
+   * closes with 1009, so a client within the speed limit still cannot fill the disk (issue 11 item 11).
+   */
+  maxLogBytes: number;
   /** The session's audio bytes taken by this process over all its connections; this connection adds to it. */
   sessionBytes: { bytes: number };
   report: (line: string) => void;
@@ -122,6 +127,12 @@ export class StreamConnection {
       this.state = 'closed';
       this.ws.terminate();
       return;
+    }
+    // The log's size is known once its first flush opened it; until then this process's own count stands in.
+    const logBytes = Math.max(this.context.sessionBytes.bytes, this.context.log.durableBytes + this.context.log.pendingBytes);
+    if (logBytes + bytes.length > this.context.maxLogBytes) {
+      const seconds = Math.floor(this.context.maxLogBytes / BYTES_PER_SECOND);
+      return this.close({ code: STREAM_CLOSE.tooBig, reason: `the session's audio reached its maximum of ${seconds} s` });
     }
     this.firstAudio = false;
     this.bytes += bytes.length;

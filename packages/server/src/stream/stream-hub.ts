@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -60,6 +61,8 @@ export class StreamHub {
   private readonly ending = new Set<string>();
   /** Speed accounting per session across its connections (contract 6.5 `max_speed`, held per session). */
   private readonly speed = new Map<string, SessionSpeed>();
+  /** Flushes started by closed sockets, awaited by `close`. */
+  private readonly closingFlushes = new Set<Promise<void>>();
   private readonly layout: FileLayout;
   private readonly timers: NodeJS.Timeout[];
   private vad: Promise<ServerSileroModel> | undefined;
@@ -141,6 +144,7 @@ export class StreamHub {
     while (this.wss.clients.size > 0 && monotonic() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     for (const ws of this.wss.clients) ws.terminate();
     await Promise.all([...this.live.values()].map((live) => live.log.close().catch(() => undefined)));
+    await Promise.all([...this.closingFlushes]);
     this.live.clear();
     this.wss.close();
     const vad = this.vad;
@@ -163,7 +167,8 @@ export class StreamHub {
     // The session clock (injectable) gives its age, carried over to the monotonic clock the connection reads; a
     // restarted server therefore credits the time it was down.
     const ageMs = Math.max(0, this.deps.sessions.options.now() - record.createdAt);
-    const speed = this.speed.get(key) ?? { firstSeen: monotonic(), bytes: 0 };
+    // A log left by an earlier run counts from the first frame, before its first flush has read its size.
+    const speed = this.speed.get(key) ?? { firstSeen: monotonic(), bytes: storedBytes(live.log.path) };
     this.speed.set(key, speed);
     const connection = new StreamConnection(ws, {
       log: live.log,
@@ -173,6 +178,8 @@ export class StreamHub {
       now: monotonic,
       allowanceStart: Math.min(speed.firstSeen, monotonic() - ageMs),
       sessionBytes: speed,
+      // Whole samples: the session's lifetime is its model's maximum duration.
+      maxLogBytes: Math.floor(((record.expiresAt - record.createdAt) / 1000) * 16000) * 2,
       report: this.deps.log,
       onClosed: (closed) => this.onClosed(current, closed),
     });
@@ -210,7 +217,7 @@ export class StreamHub {
   private onClosed(live: LiveStream, connection: StreamConnection): void {
     if (live.connection === connection) live.connection = undefined;
     const key = sessionKey(live.record.businessId, live.record.sessionId);
-    void live.log
+    const flushed = live.log
       .flush()
       .then(async () => {
         if (live.connection || this.ending.has(key)) return;
@@ -218,6 +225,9 @@ export class StreamHub {
         if (!live.connection && this.live.get(key) === live) this.live.delete(key);
       })
       .catch((error: unknown) => this.deps.log(`stream log flush failed for ${live.record.sessionId}: ${(error as Error).message}`));
+    // `close` waits for these: a log may leave `live` before its flush is done, and must not write after shutdown.
+    this.closingFlushes.add(flushed);
+    void flushed.finally(() => this.closingFlushes.delete(flushed));
   }
 
   /** Periodic work: flush logs and ack what became durable; close sockets of sessions that expired meanwhile. */
@@ -288,5 +298,14 @@ export class StreamHub {
 
   private logPath(record: Pick<SessionRecord, 'businessId' | 'sessionId'>): string {
     return `${this.layout.sessionDir(record.businessId, record.sessionId)}/stream.pcm`;
+  }
+}
+
+/** Size of a stream log on disk, 0 when there is none yet. */
+function storedBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_TRANSCRIBER_MESSAGE } from '../../src/index.js';
 import { makeWav } from '../helpers/wav.js';
-import { fakeEndpoint, fakeExecutable, runSession, sampleFile, startEngineServer, templatesOf } from './engine-test-support.js';
+import { BOMB_FORMATS, encodeAudio, type BombFormat } from '../helpers/audio-bomb.js';
+import { fakeEndpoint, fakeExecutable, runSession, SAMPLES, sampleFile, startEngineServer, templatesOf } from './engine-test-support.js';
 
 const POCKETSPHINX = { transcriber: 'pocketsphinx' } as const;
 
@@ -22,10 +24,20 @@ describe('the local engine with pocketsphinx, over HTTP', () => {
     expect(templates.clinical_notes_template?.data).toMatchObject({ objective: 'Blood pressure 140/90 mmHg.' });
   });
 
-  it('decodes an MP3 upload with ffmpeg on the server', { timeout: 60_000 }, async () => {
+  it('decodes MP3 uploads with ffmpeg on the server', { timeout: 60_000 }, async () => {
     const t = await startEngineServer(POCKETSPHINX);
-    const bytes = await sampleFile('fever-sore-throat', 'fever-sore-throat.mp3');
-    const { body } = await runSession(t, [{ name: 'chunk_0.mp3', bytes, type: 'audio/mpeg' }]);
+    // The sample's 35 s MP3 is longer than a chunk may be (contract 5.4): its WAV chunks, joined in two and encoded
+    // to MP3, are uploaded instead.
+    const mp3 = BOMB_FORMATS.find((format) => format.type === 'audio/mpeg') as BombFormat;
+    const chunk = (index: number) => join(SAMPLES, 'fever-sore-throat', 'chunks', `chunk_${index}.wav`);
+    const files = await Promise.all(
+      [[0, 1, 2, 3], [4, 5, 6, 7]].map(async (indexes, index) => ({
+        name: `chunk_${index}.mp3`,
+        bytes: await encodeAudio(mp3, { seconds: 24, source: indexes.map(chunk) }),
+        type: 'audio/mpeg',
+      })),
+    );
+    const { body } = await runSession(t, files);
     expect(body.status).toBe('completed');
     expect(body.transcript).toContain('take acetaminophen five hundred milligrams three times a day for three days');
     expect(templatesOf(body).eka_emr_template?.data).toMatchObject({ medications: [{ name: 'paracetamol', dose: { text: '500 mg' }, frequency: { text: 'three times daily' } }] });

@@ -1,7 +1,8 @@
-import { EngineError, type Engine, type ExtractInput, type TemplateOutcome, type TranscribeInput, type Transcription } from '../engine.js';
+import { EngineError, type ChunkMeasurement, type Engine, type ExtractInput, type TemplateOutcome, type TranscribeInput, type Transcription } from '../engine.js';
 import type { Extractor } from '../extractors/extractor.js';
 import { createRuleBasedExtractor } from '../extractors/rules/rule-based-extractor.js';
 import type { Transcriber } from '../transcribers/transcriber.js';
+import { decodeWithFfmpeg, DecodedTooLongError, type FfmpegInput } from './decode-with-ffmpeg.js';
 import { joinSessionAudio } from './join-session-audio.js';
 
 /** Options of `createLocalEngine`. */
@@ -12,6 +13,9 @@ export interface LocalEngineOptions {
   /** ffmpeg binary for compressed chunks; undefined: such chunks are skipped with a processing error. */
   ffmpeg?: string;
 }
+
+// Without limits from the server: the contract's 24 s chunk ceiling (5.4), and no session limit.
+const DEFAULT_MAX_CHUNK_SECONDS = 24;
 
 // Compressed formats (contract 5.3) the engine decodes when it has ffmpeg.
 const COMPRESSED_FORMATS = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/ogg;codecs=vorbis', 'audio/mpeg', 'audio/mp4'];
@@ -26,19 +30,32 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
   return {
     templates: extractor.templates,
     audioFormats: ffmpeg ? COMPRESSED_FORMATS : [],
+    ...(ffmpeg ? { measureChunk: (audio: FfmpegInput, maxSeconds: number, signal: AbortSignal) => measureWithFfmpeg(ffmpeg, audio, maxSeconds, signal) } : {}),
     async transcribe(input: TranscribeInput, signal: AbortSignal): Promise<Transcription> {
       checkLanguage(transcriber, input.languageHints);
-      const audio = await joinSessionAudio(input.chunks, ffmpeg, signal);
+      const limits = { maxChunkSeconds: input.maxChunkSeconds ?? DEFAULT_MAX_CHUNK_SECONDS, maxSessionSeconds: input.maxSessionSeconds ?? Number.POSITIVE_INFINITY };
+      const audio = await joinSessionAudio(input.chunks, ffmpeg, limits, signal);
       if (audio.used === 0) {
         throw new EngineError('processing_failed', `None of the audio could be decoded: ${audio.skipped.map((skip) => skip.message).join('; ')}.`);
       }
-      const result = await transcriber.transcribe({ sessionId: input.sessionId, pcm: audio.pcm, languageHints: input.languageHints }, signal);
+      const transcriberInput = { sessionId: input.sessionId, pcm: audio.pcm, languageHints: input.languageHints, ...(input.workDir ? { workDir: input.workDir } : {}) };
+      const result = await transcriber.transcribe(transcriberInput, signal);
       return { text: result.text, language: result.language, skipped: audio.skipped };
     },
     async extract(input: ExtractInput, signal: AbortSignal): Promise<TemplateOutcome> {
       return extractor.extract(input, signal);
     },
   };
+}
+
+async function measureWithFfmpeg(command: string, input: FfmpegInput, maxSeconds: number, signal: AbortSignal): Promise<ChunkMeasurement> {
+  try {
+    const decoded = await decodeWithFfmpeg(input, { command, maxSeconds, keepSamples: false, signal });
+    return { status: 'ok', durationSeconds: decoded.durationSeconds };
+  } catch (error) {
+    if (error instanceof DecodedTooLongError) return { status: 'too-long', decodedSeconds: error.decodedSeconds };
+    return { status: 'undecodable', message: (error as Error).message };
+  }
 }
 
 function checkLanguage(transcriber: Transcriber, hints: readonly string[]): void {

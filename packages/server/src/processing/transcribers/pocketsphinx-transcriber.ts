@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeWav } from '@scribe/core/internal';
@@ -17,7 +17,7 @@ export interface PocketsphinxTranscriberOptions {
    * without it against 9.1 % with it for the rms voice).
    */
   extraArgs?: readonly string[];
-  /** Where the temporary WAV goes. Default: the OS temp directory. */
+  /** Where the temporary WAV goes when the server gives no `workDir` (it always does). Default: the OS temp directory. */
   tempDir?: string;
 }
 
@@ -32,7 +32,10 @@ export function createPocketsphinxTranscriber(installation: PocketsphinxInstalla
     name: 'pocketsphinx',
     languages: ['en'],
     async transcribe(input: TranscriberInput, signal: AbortSignal): Promise<TranscriberResult> {
-      const directory = await mkdtemp(join(options.tempDir ?? tmpdir(), 'scribe-pocketsphinx-'));
+      // Patient audio: under the data directory, so a crash's leftover is swept at the next start (issue 11 item 12).
+      const parent = input.workDir ?? options.tempDir ?? tmpdir();
+      await mkdir(parent, { recursive: true });
+      const directory = await mkdtemp(join(parent, 'scribe-pocketsphinx-'));
       try {
         const wavPath = join(directory, `${input.sessionId.replace(/[^\w.-]/g, '_')}.wav`);
         await writeFile(wavPath, encodeWav(input.pcm, { sampleRate: ENGINE_SAMPLE_RATE }));

@@ -5,6 +5,8 @@ export interface TranscriberInput {
   pcm: Float32Array;
   /** Requested languages; empty means detect. */
   languageHints: readonly string[];
+  /** Where temporary files go: under the server's data directory, swept at start-up. Default: the transcriber's own choice. */
+  workDir?: string;
 }
 
 /** A transcript. */
