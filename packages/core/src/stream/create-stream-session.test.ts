@@ -4,6 +4,7 @@ import { parseEndSessionResponse, type EndSessionResponse } from '../protocol/en
 import { backoffDelayMs } from '../retry/retry-policy';
 import { createManualClock, type ManualClock } from '../testing/manual-clock';
 import { createStreamSession } from './create-stream-session';
+import { StreamIncompleteError } from './stream-incomplete-error';
 import type { StreamSessionOptions } from './stream-options';
 import { ScriptedWebSocket } from '../testing/scripted-web-socket';
 
@@ -78,7 +79,7 @@ describe('createStreamSession: lazy connect', () => {
     const result = await stream.stop();
     expect(sockets).toHaveLength(0);
     expect(ends).toHaveLength(1);
-    expect(result).toEqual({ end: ENDED, bytesSent: 0, bytesAcknowledged: 0, closedByServer: false });
+    expect(result).toEqual({ end: ENDED, bytesSent: 0, bytesAcknowledged: 0, bytesUndelivered: 0, closedByServer: false });
     expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
     await expect(stream.opened()).rejects.toBeInstanceOf(SessionStateError);
     expect(sockets).toHaveLength(0);
@@ -170,7 +171,7 @@ describe('createStreamSession: reconnect and resume', () => {
     expect(sockets[2]!.sent).toEqual([pcm(300, 700), '{"event":"stop","reason":"user_stopped"}']);
     sockets[2]!.ack(1000);
     sockets[2]!.drop(1000, 'stopped');
-    await expect(stopping).resolves.toEqual({ end: undefined, bytesSent: 1000, bytesAcknowledged: 1000, closedByServer: true });
+    await expect(stopping).resolves.toEqual({ end: undefined, bytesSent: 1000, bytesAcknowledged: 1000, bytesUndelivered: 0, closedByServer: true });
     expect(sockets).toHaveLength(3);
   });
 
@@ -200,7 +201,7 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     expect(sockets[0]!.sent.at(-1)).toBe('{"event":"stop","reason":"user_stopped"}');
     sockets[0]!.drop(1000, 'stopped');
     const result = await stopping;
-    expect(result).toEqual({ end: ENDED, bytesSent: 640, bytesAcknowledged: 0, closedByServer: true });
+    expect(result).toEqual({ end: ENDED, bytesSent: 640, bytesAcknowledged: 0, bytesUndelivered: 0, closedByServer: true });
     expect(await stream.stop()).toBe(result);
     expect(ends).toHaveLength(1);
     expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
@@ -323,6 +324,57 @@ describe('createStreamSession: a failed stream is not ended', () => {
     await expect(stream.stop()).rejects.toMatchObject({ code: 'rate_limited' });
     expect(ends).toHaveLength(0);
     await expect(stream.stop({ finalize: false })).resolves.toMatchObject({ end: undefined });
+    expect(ends).toHaveLength(0);
+  });
+
+  it('[issue 11 #7] resume mode: refused (4429) with unacknowledged audio, stop() rejects with StreamIncompleteError counting it, and never ends', async () => {
+    const { stream, sockets, ends } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(3000));
+    sockets[0]!.ack(1200);
+    sockets[0]!.drop(4429, 'too fast');
+    const error = await stream.stop().then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StreamIncompleteError);
+    expect(error).toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 1800, cause: { code: 'rate_limited' } });
+    expect((error as StreamIncompleteError).toJSON()).toMatchObject({ details: { bytes_undelivered: 1800, bytes_accepted: 3000, bytes_acknowledged: 1200 } });
+    expect((error as Error).message).toContain('endIncomplete');
+    await expect(stream.stop()).rejects.toBeInstanceOf(StreamIncompleteError);
+    expect(ends).toHaveLength(0);
+  });
+
+  it('[issue 11 #7] stop({ endIncomplete: true }) ends the failed session once and reports the missing bytes', async () => {
+    const { stream, sockets, ends } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(2000));
+    sockets[0]!.ack(500);
+    sockets[0]!.drop(4429, 'too fast');
+    await expect(stream.stop({ endIncomplete: true })).resolves.toEqual({ end: ENDED, bytesSent: 2000, bytesAcknowledged: 500, bytesUndelivered: 1500, closedByServer: false });
+    await stream.stop({ endIncomplete: true });
+    expect(ends).toHaveLength(1);
+  });
+
+  it('[issue 11 #7] resume mode: a server that never closes nor acknowledges the tail is not ended as complete', async () => {
+    const { stream, sockets, ends, clock } = setup({ resume: true, finalizeTimeoutMs: 300 });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.ack(600);
+    const stopping = stream.stop().then(() => undefined, (caught: unknown) => caught);
+    await clock.advance(300);
+    expect(await stopping).toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 400 });
+    expect(ends).toHaveLength(0);
+  });
+
+  it('without resume, audio that never left the queue counts as undelivered when the stream fails', async () => {
+    const { stream, sockets, ends } = setup({ resume: false });
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(4404, 'unknown stream');
+    await expect(stream.stop()).rejects.toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 1000, cause: { code: 'session_not_found' } });
     expect(ends).toHaveLength(0);
   });
 });
