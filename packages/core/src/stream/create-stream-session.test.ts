@@ -357,24 +357,38 @@ describe('createStreamSession: a failed stream is not ended', () => {
     expect(ends).toHaveLength(1);
   });
 
-  it('[issue 11 #7] resume mode: a server that never closes nor acknowledges the tail is not ended as complete', async () => {
-    const { stream, sockets, ends, clock } = setup({ resume: true, finalizeTimeoutMs: 300 });
+  it('[issue 11 #7] resume mode: a server that never closes nor acknowledges the tail: ended as contract 6.4 asks, the result and a warning say how much', async () => {
+    const warnings: Record<string, unknown>[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (_: string, fields?: Record<string, unknown>) => void warnings.push(fields ?? {}) };
+    const { stream, sockets, ends, clock } = setup({ resume: true, finalizeTimeoutMs: 300, logger });
     stream.connect();
     sockets[0]!.open();
     sockets[0]!.ack(0);
     await stream.sendAudio(pcm(1000));
     sockets[0]!.ack(600);
-    const stopping = stream.stop().then(() => undefined, (caught: unknown) => caught);
+    const stopping = stream.stop();
     await clock.advance(300);
-    expect(await stopping).toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 400 });
+    await expect(stopping).resolves.toMatchObject({ end: ENDED, bytesAcknowledged: 600, bytesUndelivered: 400, closedByServer: false });
+    expect(ends).toHaveLength(1);
+    expect(warnings).toContainEqual(expect.objectContaining({ sessionId: 'ses_1', bytesUndelivered: 400 }));
+  });
+
+  it('a session the service closed for good (4410 expired) keeps its plain failure, unacknowledged audio or not', async () => {
+    const { stream, sockets, ends } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(4410, 'expired');
+    await expect(stream.stop()).rejects.toMatchObject({ code: 'session_expired' });
     expect(ends).toHaveLength(0);
   });
 
   it('without resume, audio that never left the queue counts as undelivered when the stream fails', async () => {
     const { stream, sockets, ends } = setup({ resume: false });
     await stream.sendAudio(pcm(1000));
-    sockets[0]!.drop(4404, 'unknown stream');
-    await expect(stream.stop()).rejects.toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 1000, cause: { code: 'session_not_found' } });
+    sockets[0]!.drop(1009, 'frame too large');
+    await expect(stream.stop()).rejects.toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 1000, cause: { code: 'invalid_audio' } });
     expect(ends).toHaveLength(0);
   });
 });

@@ -147,15 +147,18 @@ class StreamRunner implements StreamSession {
     }
     const delivery = this.delivery();
     const failure = this.state.kind === 'failed' ? this.state.error : undefined;
-    // A stream the client knows is missing audio is never ended as if it were complete: the answer is a typed error
-    // with the count, and the session stays open until the caller ends it knowingly (`endIncomplete`). A deliberate
-    // abort or a quiet close (`finalize: false`) is the caller's own choice and keeps its plain answer.
-    if (finalize !== false && endIncomplete !== true) {
-      if (delivery.bytesUndelivered > 0 && !isCallerStop(failure)) throw new StreamIncompleteError(this.sessionId, delivery, { cause: failure });
-      if (failure) throw failure;
+    // A failed stream the client knows is missing audio is never ended as if it were complete: the answer is a typed
+    // error with the count, and the session stays open until the caller ends it knowingly (`endIncomplete`). A
+    // deliberate abort, a quiet close (`finalize: false`) and a session the service already closed (expired, ended,
+    // unknown: no end call could succeed) keep their plain answer.
+    if (failure && finalize !== false && endIncomplete !== true) {
+      if (delivery.bytesUndelivered > 0 && !keepsPlainFailure(failure)) throw new StreamIncompleteError(this.sessionId, delivery, { cause: failure });
+      throw failure;
     }
+    // A stopped stream whose tail was never acknowledged (a server that never closed after the stop frame) is ended as
+    // contract 6.4 asks, since the end call flushes what the service received; the result and the log say how much.
     if (delivery.bytesUndelivered > 0 && finalize !== false) {
-      this.logger.warn('Ending a stream session with audio the service never acknowledged (endIncomplete).', { sessionId: this.sessionId, ...delivery });
+      this.logger.warn('Ending a stream session with audio the service never acknowledged.', { sessionId: this.sessionId, ...delivery });
     }
     const closedByServer = this.state.kind === 'stopped' && this.state.closedByServer;
     // Only the end call is left to do, so a failed end is retried alone by the next stop.
@@ -364,7 +367,9 @@ class StreamRunner implements StreamSession {
 
 function noop(): void {}
 
-// Aborted or timed out by the caller (abort(), the client closing, a signal): they chose to drop the rest.
-function isCallerStop(failure: ScribeError | undefined): boolean {
-  return failure?.code === 'aborted' || failure?.code === 'timeout';
+// The caller's own stop (abort(), the client closing, a signal), or a session the service has closed for good.
+const PLAIN_FAILURES = new Set(['aborted', 'timeout', 'session_expired', 'session_state', 'session_not_found']);
+
+function keepsPlainFailure(failure: ScribeError): boolean {
+  return PLAIN_FAILURES.has(failure.code);
 }
