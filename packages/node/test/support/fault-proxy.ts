@@ -75,9 +75,14 @@ export async function startFaultProxy(target: string, fault: ProxyFault): Promis
   let resetsLeft = fault.kind === 'reset' ? (fault.times ?? 1) : 0;
   let stallUsed = false;
   let freezing = false;
+  let freezeUsed = false;
   let trip!: () => void;
   const tripped = new Promise<void>((resolve) => (trip = resolve));
   const pipes = new Set<Pipe>();
+  const freeze = (pipe: Pipe) => {
+    pipe.hold();
+    frozen.add(pipe);
+  };
   const server = createServer((client) => {
     const upstream = createConnection({ host: hostname, port: Number(port) });
     for (const socket of [client, upstream]) {
@@ -88,7 +93,7 @@ export async function startFaultProxy(target: string, fault: ProxyFault): Promis
     const latency = fault.kind === 'latency' ? fault.ms : 0;
     const toServer = new Pipe(upstream, latency);
     const toClient = new Pipe(client, latency);
-    if (freezing) for (const pipe of [toServer, toClient]) (pipe.hold(), frozen.add(pipe));
+    if (freezing) for (const pipe of [toServer, toClient]) freeze(pipe);
     let forwarded = 0;
     client.on('data', (data: Buffer) => {
       const before = forwarded;
@@ -109,17 +114,25 @@ export async function startFaultProxy(target: string, fault: ProxyFault): Promis
         stalls += 1;
         toServer.hold();
         toClient.hold();
-        setTimeout(() => (toServer.resume(), toClient.resume()), fault.ms);
+        setTimeout(() => {
+          toServer.resume();
+          toClient.resume();
+        }, fault.ms);
       }
-      if (fault.kind === 'freeze' && !freezing && forwarded >= fault.afterBytes) {
+      if (fault.kind === 'freeze' && !freezeUsed && forwarded >= fault.afterBytes) {
+        freezeUsed = true;
         freezing = true;
-        for (const pipe of pipes) (pipe.hold(), frozen.add(pipe));
+        for (const pipe of pipes) freeze(pipe);
         trip();
       }
     });
     upstream.on('data', (data: Buffer) => toClient.write(data));
     pipes.add(toServer).add(toClient);
-    client.on('close', () => (upstream.destroy(), pipes.delete(toServer), pipes.delete(toClient)));
+    client.on('close', () => {
+      upstream.destroy();
+      pipes.delete(toServer);
+      pipes.delete(toClient);
+    });
     // A server that is down or dies answers as a real network would: the client's connection is reset.
     upstream.on('error', () => client.resetAndDestroy());
     upstream.on('close', () => client.destroy());
