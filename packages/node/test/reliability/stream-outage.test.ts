@@ -20,20 +20,21 @@ async function rejection(promise: Promise<unknown>): Promise<ScribeError> {
 }
 
 describe('[issue 11 #7] a live stream across a server outage (docs/streaming.md, "No audio lost")', () => {
-  it('kill -9 mid-stream, a 4 s outage, restart on the same data dir and port: the client resumes, every byte stored once, in order, and the session ends', async () => {
+  // Both ends of the documented 3-10 s range.
+  it.each([4, 10])('kill -9 mid-stream, a %i s outage, restart on the same data dir and port: the client resumes, every byte stored once, in order, and the session ends', async (outageSeconds) => {
     const server = await startServerProcess();
     const client = clientOf(server);
     const pcm = await speechPcm();
-    // The documented defaults (reconnect 0.25 s doubling to 4 s, 8 attempts; 8x speed limit): the promise under test.
+    // The documented defaults (reconnect 0.25 s doubling to 4 s, 10 attempts; 8x speed limit): the promise under test.
     const stream = await client.openStream();
     expect(stream.resume).toBe(true);
     const outage = (async () => {
       await sleep(2000);
       await server.kill();
-      await sleep(4000);
+      await sleep(outageSeconds * 1000);
       await server.restart();
     })();
-    // Real time, as a microphone would: the 4 s of audio spoken during the outage wait and are then sent as a burst.
+    // Real time, as a microphone would: the audio spoken during the outage waits and is then sent as a burst.
     await stream.sendPcm(pcm, { pace: 'realtime' });
     await outage;
     const result = await stream.stop();
@@ -45,7 +46,7 @@ describe('[issue 11 #7] a live stream across a server outage (docs/streaming.md,
     const stored = await storedStreamLog(server.dataDir, stream.sessionId);
     expect(stored.length).toBe(pcm.length);
     expect(Buffer.compare(Buffer.from(stored), Buffer.from(pcm))).toBe(0);
-  }, 30_000);
+  }, 40_000);
 
   it('an outage longer than the reconnect budget: stop() rejects with StreamIncompleteError counting the missing bytes, the session stays open; endIncomplete ends it knowingly', async () => {
     const server = await startServerProcess();
