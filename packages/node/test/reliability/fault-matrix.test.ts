@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScribeError, type ScribeClient } from '@scribe/node';
+import { ChunkUploadError, ScribeError, type ScribeClient } from '@scribe/node';
 import { FIXTURES, storedChunks } from '../upload-audio/support/upload-test-helpers';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, isolatedClient } from '../support/client-factory';
 import { startFaultProxy, type FaultProxy, type ProxyFault } from '../support/fault-proxy';
@@ -123,17 +123,15 @@ async function fileUploadCell(server: ServerProcess, proxy: FaultProxy, fault: P
   const failure = await settle(client.uploadAudioFile(sessionId, SPEECH_WAV, { chunking: CHUNKING }));
   await (fault.kind === 'freeze' ? outage : undefined);
   if (failure !== undefined) {
-    expect(ScribeError.is(failure), String(failure)).toBe(true);
-    const { code, message } = failure as ScribeError;
-    // The file is the audio kept: what is stored is an in-order prefix, and the error names the index to resume from.
-    const stored = storedChunks(server.dataDir, sessionId);
-    stored.forEach((chunk, index) => expect(Buffer.compare(Buffer.from(chunk.bytes), Buffer.from(baseline.get('file upload (uploadAudioFile)')![index]!))).toBe(0));
-    expect(message).toContain(`resume with startIndex ${stored.length}`);
-    if (stored.length > 0) return `typed error ${code}; ${stored.length} chunks stored in order, the file kept`;
-    // Nothing was acknowledged, so resuming is sending the file again: then everything is stored once, in order.
-    await client.uploadAudioFile(sessionId, SPEECH_WAV, { chunking: CHUNKING });
+    // The file is the audio kept: what is stored is an in-order prefix, and the error says where to resume.
+    expect(ChunkUploadError.is(failure), String(failure)).toBe(true);
+    const { code, resumeIndex, skipChunks } = failure as ChunkUploadError;
+    const held = storedChunks(server.dataDir, sessionId);
+    held.forEach((chunk, index) => expect(Buffer.compare(Buffer.from(chunk.bytes), Buffer.from(baseline.get('file upload (uploadAudioFile)')![index]!))).toBe(0));
+    expect({ resumeIndex, skipChunks }).toEqual({ resumeIndex: held.length, skipChunks: held.length });
+    await client.uploadAudioFile(sessionId, SPEECH_WAV, { chunking: CHUNKING, startIndex: resumeIndex, skipChunks });
     const count = expectChunksStored('file upload (uploadAudioFile)', server.dataDir, sessionId, false);
-    return `typed error ${code} (retries spent while down); the file sent again: stored once, in order (${count} chunks)`;
+    return `typed error ${code} (retries spent while down, ${held.length} held); resumed with startIndex/skipChunks: stored once, in order (${count} chunks)`;
   }
   const count = expectChunksStored('file upload (uploadAudioFile)', server.dataDir, sessionId, isBaseline);
   return `stored once, in order (${count} chunks)`;
