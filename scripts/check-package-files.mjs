@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'node', 'browser', 'react', 'server'];
+const PACKAGES = ['core', 'node', 'browser', 'react', 'server', 'cli'];
 const REQUIRED = ['README.md', 'LICENSE'];
 const rootLicense = readFileSync(join(root, 'LICENSE'), 'utf8');
 

@@ -1,4 +1,4 @@
-import { createScribeCore, pcmBlocksFromInt16Bytes, pcmBlocksFromInt16Stream, ConfigError, SessionStateError, type Int16ByteSource, type OpenStreamOptions, type Clock, type CreatedSession, type CreateSessionOptions, type DiscoveryClient, type EndSessionOptions, type EndSessionResponse, type GetToken, type Logger, type ChunkSource, type ChunkToUpload, type ScribeConfig, type ScribeCore, type ScribeOptions, type SessionResult, type SessionCalls, type TemplatesApi, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk, type UploadResult, type WaitForResultsOptions, type SpeechUploadContext, type UploadSpeechOptions, type ScribeSession, type ScribeSessionOptions, type VoiceActivityDetector, assertSampleRate, createScribeSession, throwIfAborted, waitUnlessAborted, speechUploadContext, uploadSpeech, listPendingSessions, resumePendingSessions, chunkQueueScope, type ChunkStore, type QueuedSession, type ResumedSession, type ResumePendingSessionsOptions } from '@scribe/core/internal';
+import { createScribeCore, pcmBlocksFromInt16Bytes, pcmBlocksFromInt16Stream, ConfigError, SessionStateError, type Int16ByteSource, type OpenStreamOptions, type Clock, type CreatedSession, type CreateSessionOptions, type DiscoveryClient, type EndSessionOptions, type EndSessionResponse, type GetToken, type Logger, type ChunkSource, type ChunkToUpload, type ScribeConfig, type ScribeCore, type ScribeOptions, type SessionResult, type SessionCalls, type TemplatesApi, type UploadChunkOptions, type UploadChunksOptions, type UploadedChunk, type UploadResult, type WaitForResultsOptions, type SpeechUploadContext, type UploadSpeechOptions, type ScribeSession, type ScribeSessionOptions, type SessionState, type VoiceActivityDetector, assertSampleRate, createScribeSession, throwIfAborted, waitUnlessAborted, speechUploadContext, uploadSpeech, listPendingSessions, resumePendingSessions, chunkQueueScope, type ChunkStore, type QueuedSession, type ResumedSession, type ResumePendingSessionsOptions } from '@scribe/core/internal';
 import { streamCapabilities } from '@scribe/core/stream';
 import { registerClientCore } from './internal/client-core';
 import { createFileChunkStore } from './session/file-chunk-store';
@@ -53,6 +53,8 @@ export interface TranscribeOptions extends Omit<NodeScribeSessionOptions, 'audio
   results?: { interval?: number; timeout?: number };
   /** Cancels everything: the session is not ended and the call rejects with AbortError (TimeoutError for a deadline). */
   signal?: AbortSignal;
+  /** Every new snapshot of the session (status through `processing` to the result, counts, seconds), for a progress display. Default none. */
+  onState?: (state: SessionState) => void;
 }
 
 /** Raw 16-bit little-endian mono PCM: one buffer, or pieces of any size as they arrive. */
@@ -187,19 +189,22 @@ export class ScribeClient implements AsyncDisposable {
    * ends it and resolves with the result. `input` is a file (path, URL, bytes, `Readable`) or `{ pcm, sampleRate }`.
    */
   async transcribe(input: AudioInput | PcmSessionAudio, options: TranscribeOptions = {}): Promise<SessionResult> {
-    const { formatHint, signal, ...sessionOptions } = options;
+    const { formatHint, signal, onState, ...sessionOptions } = options;
     const audio: NodeSessionAudio = isPcmInput(input) ? input : { file: input, formatHint };
     if (isPcmInput(input)) assertSampleRate(input.sampleRate, 'The PCM input');
     else await checkAudioInput(input, formatHint);
     throwIfAborted(signal);
     const session = this.session({ ...sessionOptions, audio });
-    await session.start({ signal });
+    // Subscribed before start, so the display sees `creating` and `recording` too.
+    const unsubscribe = onState ? session.subscribe(() => onState(session.getSnapshot())) : undefined;
     const onAbort = () => void session.cancel();
-    signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      await session.start({ signal });
+      signal?.addEventListener('abort', onAbort, { once: true });
       return await waitUnlessAborted(session.result(), signal);
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      unsubscribe?.();
     }
   }
 

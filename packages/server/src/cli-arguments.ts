@@ -16,7 +16,10 @@ Usage: scribe-server [options]
   --public-url URL          origin used in generated URLs (default: from each request's Host)
   --cors-origin ORIGIN      a browser origin allowed to call the server, HTTP and WebSocket (repeatable;
                             also SCRIBE_SERVER_CORS_ORIGINS, comma-separated; default: any origin, *)
-  --accounts FILE           JSON accounts [{client_id, client_secret, business_id, api_keys}]
+  --accounts FILE           JSON accounts [{client_id, client_secret, business_id, api_keys, username?, password?}]
+  --on-prem                 speak a self-hosted EkaScribe: password login at /connect-auth/v1/login, 403
+                            {"detail":"missing_token"} on the client-credentials routes, UUID template ids,
+                            {items} template lists, language_hint required, FastAPI {"detail"} errors
   --token-lifetime N        access-token lifetime in seconds (default 3600)
   --session-duration N      session lifetime in seconds (default 3600)
   --max-templates N         templates per session, transcript not counted (default 2)
@@ -61,6 +64,7 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
       ...ENGINE_ARGUMENT_OPTIONS,
       'trust-jwt-payload': { type: 'boolean' },
       'no-jwt-payload': { type: 'boolean' },
+      'on-prem': { type: 'boolean' },
       'test-knobs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -99,6 +103,7 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
     },
     stream: { maxFrameBytes: number('stream-max-frame-bytes', values['stream-max-frame-bytes']), maxSpeed: number('stream-max-speed', values['stream-max-speed']) },
     trustJwtPayload,
+    onPrem: values['on-prem'] ?? false,
     testKnobs: values['test-knobs'] ?? false,
     engine: selected.engine,
     engineDescription: selected.description,

@@ -17,7 +17,7 @@ export function discoveryDocument(origin: string, options: ResolvedOptions): Rec
     supported_versions: versions,
     service: { name: 'Scribe local reference server' },
     endpoints: { base_url: base, templates_url: `${base}/templates`, webhooks_url: `${base}/webhooks` },
-    authentication: { supported_methods: ['api_key'] },
+    authentication: { supported_methods: options.onPrem ? ['password'] : ['api_key'] },
     capabilities: {
       audio_formats: [...new Set(['audio/wav', ...(options.engine.audioFormats ?? [])])],
       max_chunk_duration_seconds: 20,
@@ -34,10 +34,15 @@ export function discoveryDocument(origin: string, options: ResolvedOptions): Rec
     })),
     languages: { supported: languages.length > 0 ? languages : [...DEFAULT_LANGUAGES], auto_detection: true },
     extensions: {
-      client_credentials: {
-        login_url: `${origin}/connect-auth/v1/account/login`,
-        refresh_url: `${origin}/connect-auth/v1/account/refresh-token`,
-      },
+      // The on-prem variant says how it logs in instead: a password login and no refresh route.
+      ...(options.onPrem
+        ? { password_login: { login_url: `${origin}/connect-auth/v1/login` } }
+        : {
+            client_credentials: {
+              login_url: `${origin}/connect-auth/v1/account/login`,
+              refresh_url: `${origin}/connect-auth/v1/account/refresh-token`,
+            },
+          }),
       session_fields: ['session_mode', 'patient_details', 'session_id'],
       session_patch: true,
       process_template: true,

@@ -2,7 +2,7 @@ import { createCorsPolicy, type CorsPolicy } from './http/cors.js';
 import { isLoopbackHost, type AccountConfig } from './auth/accounts.js';
 import { defaultModels, type ModelConfig } from './models.js';
 import { createDefaultEngine, type Engine } from './processing/engine.js';
-import { DEFAULT_TEMPLATES, type TemplateInfo } from './templates.js';
+import { DEFAULT_TEMPLATES, onPremEngine, onPremTemplates, type TemplateInfo } from './templates.js';
 import { systemClock, type Clock } from './time.js';
 
 /** Per-credential rate limit (contract 8.3). */
@@ -74,6 +74,13 @@ export interface ServerOptions {
    * non-loopback `host`. Default false.
    */
   trustJwtPayload?: boolean;
+  /**
+   * Speak the on-prem variant of a self-hosted EkaScribe (`--on-prem`): username/password login at
+   * `/connect-auth/v1/login`, the client-credentials routes answering 403 `{"detail":"missing_token"}`, only bearer
+   * tokens accepted (a `jwt-payload` header is ignored, as the service's proxy strips it), UUID template ids listed as
+   * `{items}`, `language_hint` required on create, and FastAPI-style `{"detail": ...}` error bodies. Default false.
+   */
+  onPrem?: boolean;
   /** Most templates per session, `transcript` not counted. Default 2. */
   maxTemplates?: number;
   /** Models offered. Default `lite` and `pro`. */
@@ -125,6 +132,7 @@ export interface ResolvedOptions {
   tokenLifetimeSeconds: number;
   refreshTokenLifetimeSeconds: number;
   trustJwtPayload: boolean;
+  onPrem: boolean;
   maxTemplates: number;
   models: readonly ModelConfig[];
   longPollSeconds: number;
@@ -168,8 +176,18 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
   if (trustJwtPayload && !isLoopbackHost(host)) {
     throw new TypeError(`trustJwtPayload (--trust-jwt-payload) needs a loopback host, not ${host}: the jwt-payload header lets any caller act as any business.`);
   }
+  const onPrem = options.onPrem ?? false;
+  if (onPrem && trustJwtPayload) throw new TypeError('onPrem (--on-prem) cannot be combined with trustJwtPayload: the on-prem service never honours a jwt-payload header.');
   const maxWebhooks = options.webhooks?.maxPerBusiness ?? 20;
   if (!Number.isInteger(maxWebhooks) || maxWebhooks < 0) throw new TypeError('webhooks.maxPerBusiness must be a whole number ≥ 0');
+  // On-prem, the default catalogue is served under UUIDs and the engine still extracts by the original ids; a catalogue
+  // the operator names is served as given.
+  const baseCatalogue = engine.templates ?? DEFAULT_TEMPLATES;
+  const served = options.templates
+    ? { templates: options.templates, engine }
+    : onPrem
+      ? { templates: onPremTemplates(baseCatalogue), engine: onPremEngine(engine, baseCatalogue) }
+      : { templates: baseCatalogue, engine };
   const rateLimit = options.rateLimit === false ? false : { limit: options.rateLimit?.limit ?? 600, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
   return {
     port: options.port ?? 0,
@@ -181,6 +199,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     tokenLifetimeSeconds: tokenLifetime,
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 30 * 24 * 3600,
     trustJwtPayload,
+    onPrem,
     maxTemplates: options.maxTemplates ?? 2,
     models,
     longPollSeconds: longPoll,
@@ -188,11 +207,11 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxChunkSeconds: options.maxChunkSeconds ?? 24,
     rateLimit,
-    templates: options.templates ?? engine.templates ?? DEFAULT_TEMPLATES,
+    templates: served.templates,
     templatesShape: options.templatesShape ?? 'auto',
     supportedVersions: options.supportedVersions ?? ['0.1'],
     deprecatedVersions: options.deprecatedVersions ?? {},
-    engine,
+    engine: served.engine,
     webhooks: {
       retryBaseMs: options.webhooks?.retryBaseMs ?? 1000,
       maxRetries: options.webhooks?.maxRetries ?? 5,

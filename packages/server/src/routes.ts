@@ -1,4 +1,5 @@
 import { createLoginHandler, createRefreshHandler, type LoginDependencies } from './auth/login-routes.js';
+import { createPasswordLoginHandler, missingTokenHandler, PASSWORD_LOGIN_PATH } from './auth/password-login-routes.js';
 import { createUploadHandler } from './audio/upload.js';
 import { createDiscoveryHandler } from './discovery.js';
 import type { Handler } from './http/context.js';
@@ -11,7 +12,7 @@ import { createGetSessionHandler } from './sessions/get.js';
 import { createPatchSessionHandler } from './sessions/patch.js';
 import { createProcessTemplateHandler } from './sessions/process-template.js';
 import { assertOpenSession, type SessionDependencies } from './sessions/session-access.js';
-import { templatesListBody } from './templates.js';
+import { onPremTemplatesListBody, templatesListBody } from './templates.js';
 import {
   createDeleteWebhookHandler,
   createListWebhooksHandler,
@@ -38,7 +39,10 @@ const api = (method: string, path: string, body: Route['body'], handler: Handler
 /** The route table of contract 0.3; `{P}` routes are mounted under `/v1` and `/voice/v1` by the router. */
 export function buildRoutes(deps: RouteDependencies): Route[] {
   const discovery = createDiscoveryHandler(deps.options);
-  const refresh = createRefreshHandler(deps.login);
+  const { onPrem } = deps.options;
+  // On-prem: the client-credentials routes sit behind a gateway the service lacks; its own login takes a password.
+  const refresh = onPrem ? missingTokenHandler : createRefreshHandler(deps.login);
+  const templatesBody = onPrem ? onPremTemplatesListBody : templatesListBody;
   const uploadHandler = createUploadHandler(deps.sessions);
   // The session is looked up before the body is read: a body for an unknown or closed session is never buffered.
   const beforeUpload = (params: Record<string, string>, businessId: string) => assertOpenSession(deps.sessions, businessId, params.sessionId as string);
@@ -48,10 +52,11 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
     root('GET', '/.well-known/medscribealliance', 'none', discovery),
     open('GET', '/.well-known/medscribealliance', discovery),
     root('GET', '/health', 'none', async () => json(200, { status: 'ok' })),
-    root('POST', '/connect-auth/v1/account/login', 'json', createLoginHandler(deps.login)),
+    root('POST', '/connect-auth/v1/account/login', 'json', onPrem ? missingTokenHandler : createLoginHandler(deps.login)),
+    ...(onPrem ? [root('POST', PASSWORD_LOGIN_PATH, 'json', createPasswordLoginHandler(deps.login))] : []),
     root('POST', '/connect-auth/v1/account/refresh-token', 'json', refresh),
     root('POST', '/connect-auth/v1/account/refresh', 'json', refresh),
-    api('GET', '/templates', 'none', async () => json(200, templatesListBody(deps.options.templates))),
+    api('GET', '/templates', 'none', async () => json(200, templatesBody(deps.options.templates))),
     api('POST', '/sessions', 'json', createCreateSessionHandler(deps.sessions)),
     api('GET', '/sessions/:sessionId', 'none', createGetSessionHandler(deps.sessions)),
     api('PATCH', '/sessions/:sessionId', 'json', createPatchSessionHandler(deps.sessions)),

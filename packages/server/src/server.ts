@@ -125,7 +125,7 @@ function createListener(options: ResolvedOptions, state: ServerState, streams: S
     options,
     router: new Router(buildRoutes({ options, login: { accounts, tokens }, sessions, webhooks: { registry, now: options.now, allowPrivateTargets: options.webhooks.allowPrivateTargets, maxPerBusiness: options.webhooks.maxPerBusiness }, streams })),
     testRouter: knobs ? new Router(buildTestRoutes({ ...knobs, sessions })) : undefined,
-    auth: { accounts, tokens, trustJwtPayload: options.trustJwtPayload },
+    auth: { accounts, tokens, trustJwtPayload: options.trustJwtPayload, onPrem: options.onPrem },
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.limit, options.rateLimit.windowSeconds, options.now) : undefined,
     faults: knobs?.faults,
     requestLog: knobs?.requestLog,

@@ -1,4 +1,4 @@
-import { assertSampleRate, InvalidAudioError, type PcmBlock, type SessionAudioSource } from '@scribe/core/internal';
+import { assertSampleRate, int16ToFloat, InvalidAudioError, type PcmBlock, type SessionAudioSource } from '@scribe/core/internal';
 import type { BlobAudioSourceOptions } from '../decode/blob-audio-source';
 import { blobName } from '../decode/blob-name';
 import { createMicrophoneSource, type MicrophoneSourceOptions } from '../microphone/microphone-source';
@@ -70,16 +70,10 @@ function pcmSource(audio: PcmSessionAudio): SessionAudioSource {
   return { live: false, description: 'the PCM input', open: () => pcmBlocks(pcm, sampleRate) };
 }
 
-/** Cuts mono PCM into blocks of 16384 frames; 16-bit samples become floats as core's WAV decoder makes them. */
+/** Cuts mono PCM into blocks of 16384 frames; 16-bit samples become floats by core's int16ToFloat (÷ 32768), as its WAV decoder makes them. */
 export function* pcmBlocks(pcm: Float32Array | Int16Array, sampleRate: number): Generator<PcmBlock, void, undefined> {
   for (let start = 0; start < pcm.length; start += BLOCK_FRAMES) {
     const end = Math.min(start + BLOCK_FRAMES, pcm.length);
     yield { channels: [pcm instanceof Float32Array ? pcm.subarray(start, end) : int16ToFloat(pcm.subarray(start, end))], sampleRate };
   }
-}
-
-function int16ToFloat(samples: Int16Array): Float32Array {
-  const floats = new Float32Array(samples.length);
-  for (let i = 0; i < samples.length; i += 1) floats[i] = samples[i]! / 32768;
-  return floats;
 }

@@ -1,7 +1,6 @@
 import { blobName } from './blob-name';
 import { AbortError, InvalidAudioError, ScribeError, type PcmBlock, type SessionAudioSource } from '@scribe/core';
-import { decodeWithAudioContext } from './decode-with-audio-context';
-import { openBlobTrack, type BlobTrack } from './open-blob-track';
+import { megabytes } from './megabytes';
 
 /** Options of `createBlobAudioSource`. */
 export interface BlobAudioSourceOptions {
@@ -48,35 +47,14 @@ function decodeBlob(blob: Blob, label: string, limits: Required<Omit<BlobAudioSo
 
 async function* decodeBlocks(blob: Blob, label: string, limits: Required<Omit<BlobAudioSourceOptions, 'name'>>, signal?: AbortSignal): AsyncGenerator<PcmBlock> {
   if (signal?.aborted) throw new AbortError();
-  let opened: BlobTrack | undefined;
-  let seconds = 0;
   try {
-    opened = await openBlobTrack(blob, label);
-    const blocks = opened.decodable ? opened.blocks() : fallback(blob, label, limits, opened.reason, signal);
-    for await (const block of blocks) {
-      if (signal?.aborted) throw new AbortError();
-      seconds += (block.channels[0]?.length ?? 0) / block.sampleRate;
-      if (seconds > limits.maxSeconds) {
-        throw new InvalidAudioError(`${label} is longer than the ${limits.maxSeconds} s limit (maxSeconds): split the recording or raise the limit.`);
-      }
-      yield block;
-    }
-    if (signal?.aborted) throw new AbortError();
-    if (seconds === 0) throw new InvalidAudioError(`${label} contains no audio samples: the file may be cut short, or the recording was empty.`);
+    // Decoding loads on first use (issue 9: a recording app's bundle carries none of it), inside the try so a failed
+    // chunk load reads as the InvalidAudioError any other open failure gives.
+    const { decodedBlobBlocks } = await import('./decoded-blob-blocks');
+    yield* decodedBlobBlocks(blob, label, limits, signal);
   } catch (error) {
     throw toInvalidAudio(error, label, signal);
-  } finally {
-    opened?.dispose();
   }
-}
-
-async function* fallback(blob: Blob, label: string, limits: { fallbackMaxBytes: number }, reason: string, signal?: AbortSignal): AsyncGenerator<PcmBlock> {
-  if (blob.size > limits.fallbackMaxBytes) {
-    throw new InvalidAudioError(
-      `${label} cannot be decoded as a stream here (${reason}), and at ${megabytes(blob.size)} it is over the ${megabytes(limits.fallbackMaxBytes)} that are decoded whole (fallbackMaxBytes). Convert it to MP3, WAV or Opus (WebM/Ogg), or use a browser with WebCodecs support for this codec.`,
-    );
-  }
-  yield* decodeWithAudioContext(blob, label, reason, signal);
 }
 
 function toInvalidAudio(error: unknown, label: string, signal?: AbortSignal): ScribeError {
@@ -84,8 +62,4 @@ function toInvalidAudio(error: unknown, label: string, signal?: AbortSignal): Sc
   if (ScribeError.is(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new InvalidAudioError(`${label} could not be decoded (the file may be damaged or cut short): ${message}`, { cause: error });
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }

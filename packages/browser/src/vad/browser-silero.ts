@@ -1,6 +1,6 @@
-import { ConfigError, createSileroDetector, detectorOwningModel, SILERO_FRAME_SAMPLES, type OnnxRunner, type VoiceActivityDetector } from '@scribe/core/internal';
-import { resolveAssets } from './assets';
-import { ASSET_ADVICE, loadWebOnnxRunner, type OrtWebModule } from './onnx-web-runner';
+import { detectorOwningModel, type VoiceActivityDetector } from '@scribe/core/internal';
+import { loadSpeechModule } from './load-speech-module';
+import type { OrtWebModule } from './onnx-web-runner';
 
 /** Options for loading the Silero VAD model in a browser. */
 export interface BrowserSileroOptions {
@@ -35,44 +35,12 @@ export interface BrowserSileroModel {
 /** Loads Silero VAD v5 into onnxruntime-web (WebAssembly, one thread) and checks it answers a frame of silence. */
 export async function loadBrowserSileroModel(options: BrowserSileroOptions = {}): Promise<BrowserSileroModel> {
   const started = performance.now();
-  const assets = resolveAssets(options.assetBaseUrl);
-  const model = options.model === undefined ? assets.modelUrl : options.model instanceof URL ? options.model.href : options.model;
-  const runner = await loadWebOnnxRunner(model, {
-    ort: options.ort,
-    // With an explicit model and no base URL, onnxruntime-web keeps finding its own files the way the app set it up.
-    wasmPaths: options.model !== undefined && options.assetBaseUrl === undefined ? undefined : assets.wasmPaths,
-    numThreads: options.numThreads,
-    fetch: options.fetch,
-  });
-  await checkAnswers(runner);
-  const loadMs = performance.now() - started;
-  return {
-    modelUrl: typeof model === 'string' ? model : '(bytes)',
-    loadMs,
-    createDetector: () => createSileroDetector({ runner }),
-    dispose: () => runner.dispose(),
-  };
+  // The loading code comes with onnxruntime-web, on first use (issue 9: a page that never detects speech carries none of it).
+  const { loadSileroWebModel } = await loadSpeechModule(() => import('./silero-web-model'));
+  return loadSileroWebModel(options, started);
 }
 
 /** A detector that owns its model: convenient for one stream; load a `BrowserSileroModel` to share it among many. */
 export async function createBrowserSileroDetector(options: BrowserSileroOptions = {}): Promise<VoiceActivityDetector> {
   return detectorOwningModel(await loadBrowserSileroModel(options));
-}
-
-// A model that loads but does not answer a frame with a probability is the wrong file: say so now, not mid-session.
-async function checkAnswers(runner: OnnxRunner): Promise<void> {
-  const detector = createSileroDetector({ runner });
-  let probability: number;
-  try {
-    probability = await detector.process(new Float32Array(SILERO_FRAME_SAMPLES));
-  } catch (error) {
-    await runner.dispose();
-    throw new ConfigError(`The model does not run as Silero VAD v5 (inputs input, state, sr). ${ASSET_ADVICE}`, { cause: error });
-  } finally {
-    await detector.dispose();
-  }
-  if (!(probability >= 0 && probability <= 1)) {
-    await runner.dispose();
-    throw new ConfigError(`The model answered ${probability} for silence, not a probability: is it silero_vad_v5.onnx? ${ASSET_ADVICE}`);
-  }
 }

@@ -2,7 +2,7 @@ import { ChunkContent, type SampleSpan } from './chunk-content';
 import { chooseCut, type PauseMark } from './choose-cut';
 import { resolveChunkingOptions, type ChunkingOptions } from './chunking-options';
 import { createSpeechSegmenter, type SpeechSegmenterEvent } from './create-speech-segmenter';
-import { encodeWav } from './encode-wav';
+import { encodePcm16Wav } from './encode-wav';
 import { floatToInt16 } from './float-to-int16';
 import { resolveSegmenterOptions, type SpeechSegmenterOptions } from './speech-segmenter-options';
 
@@ -77,7 +77,7 @@ export function createSpeechChunker(options: SpeechChunkerOptions = {}): SpeechC
     const last = spans[spans.length - 1]!.endSample;
     out.push({
       index: index++,
-      bytes: encodeWav(samples, { sampleRate }),
+      bytes: encodePcm16Wav(samples, sampleRate),
       durationSeconds: samples.length / sampleRate,
       startSample,
       endSample: last,

@@ -47,6 +47,17 @@ export function encodeWav(audio: Int16Array | Float32Array | readonly Float32Arr
   return bytes;
 }
 
+/**
+ * `encodeWav(samples, { sampleRate })` for 16-bit mono samples: an upload chunk (5.1), byte for byte. The speech
+ * chunker calls this one so that an app's bundle carries no code for the other sample formats and layouts.
+ */
+export function encodePcm16Wav(samples: Int16Array, sampleRate: number): Uint8Array {
+  assertSampleRate(sampleRate, 'encodeWav');
+  const bytes = writeHeader(samples.length, 1, sampleRate, 'pcm-s16', false);
+  int16ToLittleEndianBytes(samples, bytes, WAV_HEADER_BYTES);
+  return bytes;
+}
+
 function writeHeader(frames: number, channelCount: number, sampleRate: number, sampleFormat: WavSampleFormat, extensible: boolean): Uint8Array {
   const width = BYTES_PER_SAMPLE[sampleFormat];
   const blockAlign = width * channelCount;

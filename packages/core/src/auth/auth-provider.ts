@@ -2,8 +2,8 @@ import type { TransportAuth } from '../transport/transport-auth';
 
 export type { AuthHeadersOptions, UnauthorizedOptions } from '../transport/transport-auth';
 
-/** Which of the credential modes of contract 1.1 a provider implements. */
-export type AuthMode = 'jwt-payload' | 'bearer' | 'client-credentials' | 'api-key' | 'none';
+/** Which credential mode a provider implements: those of contract 1.1, plus a self-hosted EkaScribe's `password` login. */
+export type AuthMode = 'jwt-payload' | 'bearer' | 'client-credentials' | 'password' | 'api-key' | 'none';
 
 /**
  * Supplies the credential headers of one auth mode (contract 1.1) and reacts to a 401: the transport's

@@ -8,6 +8,8 @@ import { createHttpTransport } from '../transport/http-transport';
 import type { Transport, TransportResponse } from '../transport/transport';
 import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
 import { businessIdFromToken } from './business-id';
+import { authRequestTimeoutMs } from './auth-request-timeout';
+import { postAuthRequest } from './post-auth-request';
 import { createSingleFlight } from './single-flight';
 import { tokenStateFrom, type TokenState } from './token-state';
 
@@ -17,11 +19,8 @@ export const LOGIN_PATH = '/connect-auth/v1/account/login';
 /** Path of the refresh call under the auth host. */
 export const REFRESH_PATH = '/connect-auth/v1/account/refresh-token';
 
-/** Per-attempt timeout of login and refresh (contract 9.1: fixed), in milliseconds. */
-export const AUTH_REQUEST_TIMEOUT_MS = 30_000;
+export { AUTH_REQUEST_TIMEOUT_MS } from './auth-request-timeout';
 
-// Every non-2xx status comes back as a result: login failures need the raw body and their own advice.
-const EVERY_FAILURE_STATUS: readonly number[] = Array.from({ length: 300 }, (_, index) => 300 + index);
 const MAX_REMEMBERED_SECRETS = 16;
 
 /** Options of {@link createClientCredentialsAuth}. */
@@ -59,6 +58,7 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
   const logger = options.logger ?? silentLogger;
   const authBase = config.authBaseUrl.replace(/\/+$/, '');
   const flight = createSingleFlight<TokenState>();
+  const timeoutMs = authRequestTimeoutMs(config);
   const remembered: string[] = [];
   let transport = options.transport;
   let token: TokenState | undefined;
@@ -78,37 +78,8 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
   async function post(path: string, body: Record<string, string>, signal: AbortSignal, idempotent: boolean): Promise<TransportResponse> {
     transport ??= createHttpTransport({ config, clock, logger, fetch: options.fetch, random: options.random, followRedirects: false });
     // Login may be repeated after a connection error (it only issues another token); refresh may not: it rotates.
-    const response = await transport.request({
-      method: 'POST',
-      url: `${authBase}${path}`,
-      body,
-      auth: false,
-      msaVersion: false,
-      idempotent,
-      timeoutMs: AUTH_REQUEST_TIMEOUT_MS,
-      resultStatuses: EVERY_FAILURE_STATUS,
-      signal,
-    });
-    if (response.status >= 300 && response.status < 400) throw redirected(path, response);
-    return response;
-  }
-
-  // The body holds the credentials: they are never sent on to wherever the auth host points.
-  function redirected(path: string, response: TransportResponse): AuthError {
-    const location = response.headers.get('location');
-    let target = 'an unnamed location';
-    try {
-      if (location) target = new URL(location, authBase).host;
-    } catch {
-      // An unparseable Location still names nothing safe to show.
-    }
     const call = path === LOGIN_PATH ? 'Login' : 'Token refresh';
-    return new AuthError(`${call} was redirected (HTTP ${response.status}) to ${target}; the credentials were not sent on. ${envAdvice}`, {
-      status: response.status,
-      requestId: response.requestId,
-      details: { redirect_host: target },
-      secrets: secrets(),
-    });
+    return postAuthRequest(transport, { url: `${authBase}${path}`, body, call, idempotent, timeoutMs, signal, advice: envAdvice, secrets: secrets() });
   }
 
   function accept(response: TransportResponse, previousRefreshToken: string | undefined): TokenState {
@@ -144,8 +115,13 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
     // A JSON error body says it in its message; only a body that is not one is quoted (capped and redacted).
     const excerpt = (parsed.json && parsed.message ? parsed.message : bodyText.trim().slice(0, 200)) || '(empty body)';
     const outage = response.status >= 500 ? ' The auth service failed; if it persists, try again later.' : '';
+    // A self-hosted EkaScribe has no client-credentials route: its gateway-less FastAPI answers this one 403 missing_token.
+    const selfHosted =
+      response.status === 403 && parsed.code === 'missing_token'
+        ? ' This looks like a self-hosted EkaScribe, which has no client-credentials login: set SCRIBE_USERNAME and SCRIBE_PASSWORD to use its password login (docs/self-hosted-ekascribe.md).'
+        : '';
     const sentence = /[.!?]$/.test(excerpt) ? excerpt : `${excerpt}.`;
-    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${sentence} ${envAdvice}${outage}`, {
+    return new AuthError(`Login failed (HTTP ${response.status}${parsed.code ? `, ${parsed.code}` : ''}): ${sentence}${selfHosted || ` ${envAdvice}`}${outage}`, {
       status: response.status,
       serverCode: parsed.code,
       requestId: response.requestId,

@@ -16,6 +16,10 @@ export {
   createClientCredentialsAuth,
   type ClientCredentialsAuthOptions,
 } from './client-credentials-auth';
+export { PASSWORD_ADVICE, PASSWORD_LOGIN_PATH, createPasswordAuth, type PasswordAuthOptions } from './password-auth';
+export { authRequestTimeoutMs } from './auth-request-timeout';
+export { createDiscoveredAuth, loginModeFromDiscovery, type DiscoveredAuthOptions } from './discovered-auth';
+export { postAuthRequest, redirectedError, type AuthRequest } from './post-auth-request';
 export { createJwtPayloadAuth, type JwtPayloadAuthOptions } from './jwt-payload-auth';
 export { CREDENTIAL_ADVICE, createMissingCredentialsAuth } from './missing-credentials-auth';
 export { createNoCredentialsAuth, type NoCredentialsAuthOptions, type RelayHeaders } from './no-credentials-auth';

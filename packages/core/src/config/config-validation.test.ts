@@ -180,8 +180,8 @@ describe('the key table', () => {
     }
   });
 
-  it('marks exactly the four credentials as secrets', () => {
-    expect(CONFIG_KEYS.filter((row) => row.secret).map((row) => row.fileKey)).toEqual(['client_id', 'client_secret', 'api_key', 'access_token']);
+  it('marks exactly the five credentials as secrets (the password, not the username)', () => {
+    expect(CONFIG_KEYS.filter((row) => row.secret).map((row) => row.fileKey)).toEqual(['client_id', 'client_secret', 'api_key', 'access_token', 'password']);
   });
 
   it('suggests near names', () => {

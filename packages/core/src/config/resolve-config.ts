@@ -3,7 +3,7 @@ import { collectConfigLayers, type ConfigLayers, type FoundValue } from './colle
 import { CONFIG_KEYS_BY_OPTION, type ConfigKey } from './config-keys';
 import { checkUrl, parseConfigValue, type ConfigLayer } from './config-value-parsers';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENT_PRESETS } from './environment-presets';
-import type { Dialect, EnvironmentName, JwtPayload, ScribeConfig, SessionMode } from './scribe-config';
+import type { AuthModeSetting, Dialect, EnvironmentName, JwtPayload, ScribeConfig, SessionMode } from './scribe-config';
 import type { ScribeOptions } from './scribe-options';
 import { assertSecureUrl, discoveryUrlFromBase, normalizeDiscoveryUrl, stripTrailingSlash } from './url-rules';
 
@@ -86,6 +86,9 @@ export function resolveConfigDetailed(layers: ConfigLayers = {}): ResolvedConfig
     clientSecret: read<string>('clientSecret'),
     apiKey: read<string>('apiKey'),
     accessToken: read<string>('accessToken'),
+    username: read<string>('username'),
+    password: read<string>('password'),
+    authMode: read<AuthModeSetting>('authMode') ?? 'auto',
     jwtPayload: read<JwtPayload>('jwtPayload'),
     defaultTemplates: Object.freeze([...(read<string[]>('defaultTemplates') ?? [])]) as string[],
     defaultModel: read<string>('defaultModel') ?? 'lite',
@@ -93,6 +96,7 @@ export function resolveConfigDetailed(layers: ConfigLayers = {}): ResolvedConfig
     defaultLanguageHint: languageHint && languageHint.length > 0 ? (Object.freeze([...languageHint]) as string[]) : undefined,
     transcriptLanguage: read<string>('transcriptLanguage'),
     requestTimeout: read<number>('requestTimeout') ?? 60,
+    requestTimeoutExplicit: sources.requestTimeout !== 'default',
     pollInterval: pollInterval ?? 1,
     pollIntervalExplicit: sources.pollInterval !== 'default',
     pollTimeout: read<number>('pollTimeout') ?? 600,

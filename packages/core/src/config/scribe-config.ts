@@ -7,6 +7,9 @@ export type EnvironmentName = 'prod' | 'dev';
 /** Session modes of the `eka` dialect. */
 export type SessionMode = 'consultation' | 'dictation';
 
+/** How the auth mode is chosen: from the credentials given (`auto`), or insisting on one login. */
+export type AuthModeSetting = 'auto' | 'password' | 'client-credentials';
+
 /** The dev-direct `jwt-payload` header contents (must carry `b-id`). */
 export type JwtPayload = Record<string, unknown>;
 
@@ -35,6 +38,12 @@ export interface ScribeConfig {
   apiKey: string | undefined;
   /** A static bearer token (secret). */
   accessToken: string | undefined;
+  /** Username for password login. */
+  username?: string | undefined;
+  /** Password for password login (secret). */
+  password?: string | undefined;
+  /** How the auth mode is chosen. Default `auto`. */
+  authMode?: AuthModeSetting;
   /** Dev-direct `jwt-payload` object. */
   jwtPayload: JwtPayload | undefined;
   /** Templates used when a call names none. Default `[]`. */
@@ -49,6 +58,8 @@ export interface ScribeConfig {
   transcriptLanguage: string | undefined;
   /** Per-request timeout in seconds. Default 60. */
   requestTimeout: number;
+  /** Whether `requestTimeout` was set by some layer (login and refresh then use it instead of their 30 s). */
+  requestTimeoutExplicit?: boolean;
   /** Maximum poll rate in seconds. Default 1. */
   pollInterval: number;
   /** Whether `pollInterval` was set by some layer (the `msa` schedule applies otherwise). */

@@ -1,4 +1,4 @@
-import type { Dialect, EnvironmentName, JwtPayload, SessionMode } from './scribe-config';
+import type { AuthModeSetting, Dialect, EnvironmentName, JwtPayload, SessionMode } from './scribe-config';
 
 /**
  * Configuration passed explicitly in code (camelCase forms of the config-file keys, contract 9.1). Highest
@@ -14,6 +14,12 @@ export interface ScribeOptions {
   apiKey?: string;
   /** A static bearer token (secret; never in a config file). Default: none. */
   accessToken?: string;
+  /** Username for password login (self-hosted EkaScribe); may come from a config file. Default: none. */
+  username?: string;
+  /** Password for password login (secret; environment `SCRIBE_PASSWORD` or code only, never a config file). Default: none. */
+  password?: string;
+  /** `auto` picks the mode from the credentials given; `password` / `client-credentials` insist on that login. Default `auto`. */
+  authMode?: AuthModeSetting;
   /** Dev-direct `jwt-payload` header contents (must carry `b-id`); an object or its JSON text. Default: none. */
   jwtPayload?: JwtPayload | string;
   /** Host pair preset, case-insensitive: `prod` (api.eka.care) or `dev` (api.dev.eka.care). Default `prod`. */
@@ -22,7 +28,7 @@ export interface ScribeOptions {
   dialect?: Dialect;
   /** Protocol base URL (`eka`: without `/v1`); wins over `env`. Default: the `env` preset (`eka`), discovery (`msa`). */
   baseUrl?: string;
-  /** Auth host for client-credentials login; wins over `env`. Default: the `env` preset. */
+  /** Auth host for client-credentials and password login; wins over `env`. Default: the origin of `baseUrl` (else `discoveryUrl`) when set, else the `env` preset. */
   authBaseUrl?: string;
   /** Discovery document URL (a bare origin gets `/.well-known/medscribealliance`); implies `msa`. Default: derived. */
   discoveryUrl?: string;
@@ -36,7 +42,7 @@ export interface ScribeOptions {
   defaultLanguageHint?: string[] | string;
   /** Transcript language. Default: none. */
   transcriptLanguage?: string;
-  /** Per-request timeout in seconds (> 0). Default 60. */
+  /** Per-request timeout in seconds (> 0); when set, also bounds each login and refresh attempt. Default 60 (login 30). */
   requestTimeout?: number;
   /** Maximum poll rate in seconds (0 = back-to-back). Default 1 (`msa` without it: the 2/5/10 s schedule). */
   pollInterval?: number;

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { optionalObject, optionalString, parseWire, type WireObject } from './parse-wire';
+import { looseObject, nonEmptyString } from './wire-check';
 import { normalizeStatus, type SessionStatus } from './session-status';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
 
@@ -21,7 +21,7 @@ export interface CreatedSession {
   raw: WireObject;
 }
 
-const createdSchema = /* @__PURE__ */ z.looseObject({ session_id: z.string().check(z.minLength(1)) });
+const createdSchema = /* @__PURE__ */ looseObject({ session_id: nonEmptyString });
 
 /** Parses a create-session body. Throws APIError when `session_id` is missing. */
 export function parseCreateSessionResponse(raw: unknown): CreatedSession {

@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import { APIError } from '../errors';
 import { isWireObject, optionalNumber, optionalObject, optionalString, parseWire, stringList, type WireObject } from './parse-wire';
+import { anyString, arrayOf, looseObject, nonEmptyString, positiveNumber, wireVersion } from './wire-check';
 
 /** The protocol identifier a discovery document must carry. */
 export const DISCOVERY_PROTOCOL = 'medscribealliance';
@@ -70,24 +70,16 @@ export interface DiscoveryDocument {
   raw: WireObject;
 }
 
-// Versions are strings on the wire, but a YAML-born document may carry 0.1 as a number.
-const version = /* @__PURE__ */ z.pipe(z.union([z.string(), z.number()]), z.transform(String));
-
 // Only the minimal list of contract 2.2 is required; everything else is read leniently.
-const discoverySchema = /* @__PURE__ */ z.looseObject({
-  protocol: z.string(),
-  protocol_version: version,
-  supported_versions: z.array(version),
-  endpoints: z.looseObject({ base_url: z.string().check(z.minLength(1)) }),
-  authentication: z.looseObject({ supported_methods: z.array(z.string()) }),
-  capabilities: z.looseObject({
-    audio_formats: z.array(z.string()),
-    max_chunk_duration_seconds: z.pipe(
-      z.union([z.number(), z.pipe(z.string().check(z.regex(/^\s*\d+(\.\d+)?\s*$/)), z.transform(Number))]),
-      z.number().check(z.positive()),
-    ),
-  }),
-  models: z.array(z.looseObject({ id: z.string().check(z.minLength(1)) })),
+// Versions are strings on the wire, but a YAML-born document may carry 0.1 as a number (wireVersion takes both).
+const discoverySchema = /* @__PURE__ */ looseObject({
+  protocol: anyString,
+  protocol_version: wireVersion,
+  supported_versions: arrayOf(wireVersion),
+  endpoints: looseObject({ base_url: nonEmptyString }),
+  authentication: looseObject({ supported_methods: arrayOf(anyString) }),
+  capabilities: looseObject({ audio_formats: arrayOf(anyString), max_chunk_duration_seconds: positiveNumber }),
+  models: arrayOf(looseObject({ id: nonEmptyString })),
 });
 
 /**

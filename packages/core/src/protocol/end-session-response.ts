@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { optionalNumber, optionalString, parseOptionalWire, stringList, type WireObject } from './parse-wire';
+import { looseObject } from './wire-check';
 import { normalizeStatus, type SessionStatus } from './session-status';
 
 /** The answer to end session (contract 2.6). */
@@ -18,7 +18,7 @@ export interface EndSessionResponse {
   raw: WireObject;
 }
 
-const endSchema = /* @__PURE__ */ z.looseObject({});
+const endSchema = /* @__PURE__ */ looseObject({});
 
 /** Parses an end-session body; an empty body is accepted (any 2xx ends the session), non-JSON text is an APIError. */
 export function parseEndSessionResponse(raw: unknown): EndSessionResponse {

@@ -1,6 +1,5 @@
-import { en } from 'zod/locales';
-import type * as z from 'zod/mini';
 import { APIError } from '../errors';
+import { runWireCheck, type WireCheck } from './wire-check';
 
 /** A JSON object as received: unknown keys kept. */
 export type WireObject = Record<string, unknown>;
@@ -30,24 +29,15 @@ export function decodeIfText(raw: unknown): unknown {
 export const UNEXPECTED_BODY_ADVICE =
   'Something other than the scribe service may have answered (a proxy, a captive portal, or a wrong `baseUrl`): check the configured URLs and the dialect.';
 
-/**
- * `schema.safeParse(value)` with zod's English issue messages. zod/mini loads no locale (its messages would all read
- * "Invalid input"), and setting one globally would change the messages of the application's own zod schemas; a
- * per-parse error map touches nothing else.
- */
-export function safeParseWithMessages<T>(schema: z.ZodMiniType<T>, value: unknown): z.core.util.SafeParseResult<T> {
-  return schema.safeParse(value, { error: en().localeError });
-}
-
-/** Validates `raw` against a lenient schema; a mismatch is an APIError naming the paths (never the body: PHI). */
-export function parseWire<T>(schema: z.ZodMiniType<T>, raw: unknown, what: string): T {
+/** Validates `raw` against a lenient check; a mismatch is an APIError naming the paths (never the body: PHI). */
+export function parseWire<T>(check: WireCheck<T>, raw: unknown, what: string): T {
   const decoded = decodeIfText(raw);
-  const result = safeParseWithMessages(schema, decoded);
-  if (result.success) return result.data;
+  const result = runWireCheck(check, decoded);
+  if (result.issues.length === 0) return result.value;
   if (!isWireObject(decoded)) {
     throw new APIError(`Malformed ${what}: expected a JSON object, received ${describeType(decoded)}. ${UNEXPECTED_BODY_ADVICE}`);
   }
-  const issues = result.error.issues.slice(0, 5).map((issue) => {
+  const issues = result.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
     return `${path}: ${issue.message}`;
   });
@@ -55,9 +45,9 @@ export function parseWire<T>(schema: z.ZodMiniType<T>, raw: unknown, what: strin
 }
 
 /** Like `parseWire` for bodies that may legitimately be empty: `undefined`, `null` and `''` become `{}`. */
-export function parseOptionalWire<T>(schema: z.ZodMiniType<T>, raw: unknown, what: string): T {
+export function parseOptionalWire<T>(check: WireCheck<T>, raw: unknown, what: string): T {
   const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
-  return parseWire(schema, empty ? {} : raw, what);
+  return parseWire(check, empty ? {} : raw, what);
 }
 
 /** A short type name for messages. */

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { optionalString, parseOptionalWire, type WireObject } from './parse-wire';
+import { looseObject } from './wire-check';
 import { normalizeStatus, type SessionStatus } from './session-status';
 
 /** The answer to `POST .../process/template[/{template_id}]` (eka extension, contract 2.8). */
@@ -18,7 +18,7 @@ export interface ProcessTemplateResponse {
 
 /** Parses a process-template body; an empty body is accepted. */
 export function parseProcessTemplateResponse(raw: unknown): ProcessTemplateResponse {
-  const body = parseOptionalWire(z.looseObject({}), raw, 'process-template response');
+  const body = parseOptionalWire(looseObject({}), raw, 'process-template response');
   const status = optionalString(body.status);
   return {
     sessionId: optionalString(body.session_id),

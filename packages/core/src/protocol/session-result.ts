@@ -1,12 +1,12 @@
-import * as z from 'zod/mini';
 import { decodeIfText, isWireObject, optionalNumber, optionalObject, optionalString, parseWire, stringList, type WireObject } from './parse-wire';
 import { isTerminalStatus, normalizeStatus, type SessionStatus } from './session-status';
 import { normalizeTemplates, toTemplateList, type TemplateEntry, type TemplateEntryPair } from './template-entry';
 import { normalizeProcessingErrors, normalizeWireError, type ProcessingError, type WireError } from './wire-error';
+import { looseObject, nonEmptyString } from './wire-check';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
 
 // Only what makes a body a session body is required; every other field is read leniently below.
-const sessionBodySchema = /* @__PURE__ */ z.looseObject({ session_id: z.string().check(z.minLength(1)), status: z.string().check(z.minLength(1)) });
+const sessionBodySchema = /* @__PURE__ */ looseObject({ session_id: nonEmptyString, status: nonEmptyString });
 
 /** Where a session body came from, when the body alone does not say. */
 export interface ParseSessionResultOptions {

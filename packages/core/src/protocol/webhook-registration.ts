@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import { APIError } from '../errors';
 import { decodeIfText, describeType, isWireObject, optionalString, parseWire, stringList, UNEXPECTED_BODY_ADVICE, type WireObject } from './parse-wire';
+import { looseObject, nonEmptyString, runWireCheck } from './wire-check';
 import { parseTimestamp, type WireTimestamp } from './wire-timestamp';
 
 /** A registered webhook (contract 7.1). The secret is never returned. */
@@ -19,7 +19,7 @@ export interface WebhookRegistration {
   raw: WireObject;
 }
 
-const registrationSchema = /* @__PURE__ */ z.looseObject({ webhook_id: z.string().check(z.minLength(1)) });
+const registrationSchema = /* @__PURE__ */ looseObject({ webhook_id: nonEmptyString });
 
 function toRegistration(body: WireObject & { webhook_id: string }): WebhookRegistration {
   return {
@@ -43,7 +43,7 @@ export function parseWebhookList(raw: unknown): WebhookRegistration[] {
   const list = Array.isArray(body) ? body : isWireObject(body) ? body.webhooks : undefined;
   if (!Array.isArray(list)) throw new APIError(`Malformed webhook list: expected {"webhooks": [...]}, received ${describeType(body)}. ${UNEXPECTED_BODY_ADVICE}`);
   return list.flatMap((item) => {
-    const parsed = registrationSchema.safeParse(item);
-    return parsed.success ? [toRegistration(parsed.data)] : [];
+    const parsed = runWireCheck(registrationSchema, item);
+    return parsed.issues.length === 0 ? [toRegistration(parsed.value)] : [];
   });
 }

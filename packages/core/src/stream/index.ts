@@ -1,7 +1,7 @@
 /** Live audio over a WebSocket (contract section 6): the stream session, its port and its pieces. */
 export { defaultWebSocketFactory, WEB_SOCKET_OPEN, type WebSocketCloseEventLike, type WebSocketFactory, type WebSocketLike } from './web-socket-like';
 export { DEFAULT_STREAM_CAPABILITIES, streamCapabilities, type StreamCapabilities } from './stream-capabilities';
-export { isFatalCloseCode, streamCloseError } from './stream-close-error';
+export { REDIRECT_REFUSED_CLOSE_CODE, isFatalCloseCode, streamCloseError } from './stream-close-error';
 export { mediaEnvelope, startEnvelope, stopEnvelope, streamIdOf, withAckParameter } from './stream-envelope';
 export { AudioBacklog } from './audio-backlog';
 export { ChangeSignal } from './change-signal';

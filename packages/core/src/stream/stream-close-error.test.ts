@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamCapabilities } from './stream-capabilities';
-import { isFatalCloseCode, streamCloseError } from './stream-close-error';
+import { isFatalCloseCode, REDIRECT_REFUSED_CLOSE_CODE, streamCloseError } from './stream-close-error';
 import { mediaEnvelope, startEnvelope, stopEnvelope, streamIdOf, withAckParameter } from './stream-envelope';
 import type { ServiceDescription } from '../discovery/service-description';
 
@@ -13,6 +13,7 @@ describe('stream close codes → typed errors (contract 6.5)', () => {
     [1009, 'InvalidAudioError', true],
     [4429, 'RateLimitError', true],
     [4001, 'APIError', true],
+    [4300, 'APIError', true],
     [1006, 'APIError', false],
     [1011, 'APIError', false],
     [1001, 'APIError', false],
@@ -21,6 +22,15 @@ describe('stream close codes → typed errors (contract 6.5)', () => {
     expect(error.name).toBe(name);
     expect(error.details).toEqual({ close_code: code, close_reason: 'why', session_id: 'ses_1' });
     expect(isFatalCloseCode(code)).toBe(fatal);
+  });
+});
+
+describe('a refused handshake redirect (close 4300, issue 11 item 2)', () => {
+  it('is final and names the target host the factory reported, not the stream URL', () => {
+    const error = streamCloseError(REDIRECT_REFUSED_CLOSE_CODE, 'redirected (HTTP 307) to 127.0.0.2:4000', 'ses_1');
+    expect(REDIRECT_REFUSED_CLOSE_CODE).toBe(4300);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('handshake was redirected (HTTP 307) to 127.0.0.2:4000');
   });
 });
 

@@ -155,7 +155,12 @@ async function forward(
 async function upstream(relay: ResolvedRelayOptions, request: TransportRequest): Promise<UpstreamAnswer | Response> {
   try {
     const answer = await callUpstream(relay.core.transport, request);
-    if (!answer.ok) relay.logger.warn(`relay: the service answered ${answer.status}`, { status: answer.status, code: answer.error?.serverCode, requestId: answer.headers['x-request-id'] });
+    if (answer.redirectHost) {
+      // Never followed: the call carries the relay's own credentials.
+      relay.logger.warn(`relay: the service redirected (HTTP ${answer.status}) to ${answer.redirectHost}; not followed`, { status: answer.status, redirectHost: answer.redirectHost });
+    } else if (!answer.ok) {
+      relay.logger.warn(`relay: the service answered ${answer.status}`, { status: answer.status, code: answer.error?.serverCode, requestId: answer.headers['x-request-id'] });
+    }
     return answer;
   } catch (error) {
     relay.logger.warn('relay: no answer from the service', { code: (error as { code?: unknown }).code });

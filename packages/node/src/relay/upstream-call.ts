@@ -15,6 +15,8 @@ export interface UpstreamAnswer {
   headers: Record<string, string>;
   /** The ScribeError the transport raised, on failure. */
   error?: ScribeError;
+  /** On a 3xx (never followed: the call carries the relay's credentials), the host its `Location` names. */
+  redirectHost?: string;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function callUpstream(transport: Transport, request: TransportReque
     return { ok: true, status: response.status, data: response.data, headers: passedHeaders(response.headers) };
   } catch (error) {
     if (!ScribeError.is(error) || error.status === undefined || last?.status !== error.status) throw error;
-    return { ok: false, status: error.status, data: parseBody(last.bodyText), headers: passedHeaders(last.headers), error };
+    const redirectHost = error.status >= 300 && error.status < 400 ? locationHost(last.headers.get('location'), request.url) : undefined;
+    return { ok: false, status: error.status, data: parseBody(last.bodyText), headers: passedHeaders(last.headers), error, ...(redirectHost ? { redirectHost } : {}) };
   }
 }
 
@@ -48,5 +51,14 @@ function parseBody(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+function locationHost(location: string | null, base: string): string {
+  if (!location) return 'an unnamed location';
+  try {
+    return new URL(location, base).host;
+  } catch {
+    return 'an unparseable location';
   }
 }

@@ -26,7 +26,10 @@ export function upstreamFailureResponse(answer: UpstreamAnswer, scrub: (value: u
   if (status === 401 || status === 403 || answer.error?.code === 'auth_error') {
     return relayError(502, 'upstream_auth_failed', 'The scribe service refused the relay\'s own credentials: the server\'s configuration must be fixed.', { headers: pick(headers, 'x-request-id') });
   }
-  if (status < 400) return relayError(502, 'bad_gateway', `The scribe service answered HTTP ${status}, which the relay does not follow.`, { headers: pick(headers, 'x-request-id') });
+  if (status < 400) {
+    // The target host goes to the relay's log (see create-scribe-relay), not to the browser: it is the service's topology.
+    return relayError(502, 'bad_gateway', `The scribe service answered HTTP ${status}${status >= 300 ? ' (a redirect)' : ''}, which the relay does not follow; the relay's log names the target.`, { headers: pick(headers, 'x-request-id') });
+  }
   const envelope = readEnvelope(answer.data);
   const code = envelope.code ?? answer.error?.serverCode ?? CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'invalid_request');
   const message = envelope.message ?? `The scribe service answered HTTP ${status}.`;

@@ -9,6 +9,7 @@ const SECRET_KEYS = [
   { key: 'client_secret', envVar: 'SCRIBE_CLIENT_SECRET', option: 'clientSecret' },
   { key: 'api_key', envVar: 'SCRIBE_API_KEY', option: 'apiKey' },
   { key: 'access_token', envVar: 'SCRIBE_ACCESS_TOKEN', option: 'accessToken' },
+  { key: 'password', envVar: 'SCRIBE_PASSWORD', option: 'password' },
 ];
 
 function errorFromFile(name: string, text: string): ConfigError {
@@ -44,6 +45,14 @@ describe('[#97] secrets in a config file are refused', () => {
     const error = errorFromFile('scribe.config.json', JSON.stringify({ client_id: 'a-client', client_secret: SECRET_VALUE }));
     expect(error.message).toMatch(/client_id .*SCRIBE_CLIENT_ID.*client_secret .*SCRIBE_CLIENT_SECRET/);
     expect(error.details).toEqual({ keys: ['client_id', 'client_secret'], use_instead: ['SCRIBE_CLIENT_ID', 'SCRIBE_CLIENT_SECRET'] });
+  });
+
+  it('a username in the file is fine; its password beside it is refused (issue 14 item 1)', () => {
+    const error = errorFromFile('scribe.config.json', JSON.stringify({ username: 'clinic-admin', password: SECRET_VALUE }));
+    expect(error.details).toEqual({ keys: ['password'], use_instead: ['SCRIBE_PASSWORD'] });
+    const cwd = createTempDirectory({ 'scribe.config.json': JSON.stringify({ username: 'clinic-admin' }) });
+    const config = loadNodeConfig({}, { cwd, processEnv: { SCRIBE_PASSWORD: SECRET_VALUE } });
+    expect([config.username, config.password]).toEqual(['clinic-admin', SECRET_VALUE]);
   });
 
   it('ScribeClient refuses at construction', () => {

@@ -25,6 +25,9 @@ const SAMPLES: Record<string, Sample> = {
   clientSecret: { file: 'x', env: 'a-secret', explicit: 'a-secret', read: (c) => c.clientSecret, expected: 'a-secret', defaultValue: undefined },
   apiKey: { file: 'x', env: 'sk_key', explicit: 'sk_key', read: (c) => c.apiKey, expected: 'sk_key', defaultValue: undefined },
   accessToken: { file: 'x', env: 'a-token', explicit: 'a-token', read: (c) => c.accessToken, expected: 'a-token', defaultValue: undefined },
+  username: { file: 'clinic-admin', env: 'clinic-admin', explicit: 'clinic-admin', read: (c) => c.username, expected: 'clinic-admin', defaultValue: undefined },
+  password: { file: 'x', env: 'a-password', explicit: 'a-password', read: (c) => c.password, expected: 'a-password', defaultValue: undefined },
+  authMode: { file: 'password', env: 'Password', explicit: 'password', read: (c) => c.authMode, expected: 'password', defaultValue: 'auto' },
   jwtPayload: { file: { 'b-id': 'b_1' }, env: '{"b-id": "b_1"}', explicit: { 'b-id': 'b_1' }, read: (c) => c.jwtPayload, expected: { 'b-id': 'b_1' }, defaultValue: undefined },
   env: { file: 'dev', env: 'DEV', explicit: 'dev', read: (c) => [c.env, c.baseUrl], expected: ['dev', 'https://api.dev.eka.care/voice'], defaultValue: ['prod', 'https://api.eka.care/voice'] },
   dialect: {

@@ -24,6 +24,11 @@ export interface TestServer {
 export interface TestServerOptions extends Omit<ServerOptions, 'engine' | 'testKnobs'> {
   /** Keep sessions in `processing` until `engine.release()`. Default false. */
   holdProcessing?: boolean;
+  /**
+   * Check the SDK's traffic against the protocol schemas when the test ends. Default true; the on-prem variant turns
+   * it off, since its answers (`{items}` lists, `{"detail"}` errors, its login) are deliberately not the contract's.
+   */
+  contractCheck?: boolean;
 }
 
 /**
@@ -32,14 +37,14 @@ export interface TestServerOptions extends Omit<ServerOptions, 'engine' | 'testK
  * client side): a violation fails the test. Then the server is closed.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { holdProcessing, ...serverOptions } = options;
+  const { holdProcessing, contractCheck = true, ...serverOptions } = options;
   const engine = createTestEngine({ hold: holdProcessing });
   const server = await startServer({ longPollSeconds: 5, ...serverOptions, engine, testKnobs: true });
   const recording = createRecordingFetch();
   onTestFinished(async () => {
     engine.release();
     try {
-      expect(contractViolations(server.requests, await recording.exchanges()), 'SDK traffic must satisfy the protocol schemas').toEqual([]);
+      if (contractCheck) expect(contractViolations(server.requests, await recording.exchanges()), 'SDK traffic must satisfy the protocol schemas').toEqual([]);
     } finally {
       await server.close();
     }

@@ -7,6 +7,10 @@ export interface AccountConfig {
   clientSecret: string;
   businessId: string;
   apiKeys?: readonly string[];
+  /** Username for the on-prem password login (`onPrem`). */
+  username?: string;
+  /** Its password (a secret, like `clientSecret`). */
+  password?: string;
 }
 
 /** The account that exists when none is configured on a loopback bind. */
@@ -15,17 +19,24 @@ export const DEV_ACCOUNT: AccountConfig = {
   clientSecret: 'local-dev-secret',
   businessId: 'b_local_dev',
   apiKeys: ['sk_test_local_dev'],
+  username: 'local-dev-user',
+  password: 'local-dev-password',
 };
 
 /** Looks accounts up by client id and by API key. */
 export class AccountDirectory {
   private readonly byClient = new Map<string, AccountConfig>();
   private readonly byKey = new Map<string, AccountConfig>();
+  private readonly byUsername = new Map<string, AccountConfig>();
 
   constructor(readonly accounts: readonly AccountConfig[]) {
     for (const account of accounts) {
       if (this.byClient.has(account.clientId)) throw new TypeError(`duplicate client id ${account.clientId}`);
       this.byClient.set(account.clientId, account);
+      if (account.username !== undefined) {
+        if (this.byUsername.has(account.username)) throw new TypeError(`duplicate username ${account.username}`);
+        this.byUsername.set(account.username, account);
+      }
       for (const key of account.apiKeys ?? []) {
         if (this.byKey.has(key)) throw new TypeError('the same API key is configured for two accounts');
         this.byKey.set(key, account);
@@ -36,6 +47,11 @@ export class AccountDirectory {
   /** The account with this client id. */
   findByClientId(clientId: string): AccountConfig | undefined {
     return this.byClient.get(clientId);
+  }
+
+  /** The account with this username (on-prem password login). */
+  findByUsername(username: string): AccountConfig | undefined {
+    return this.byUsername.get(username);
   }
 
   /** The account owning this API key. */
@@ -71,7 +87,10 @@ export interface ResolvedAccounts {
   source: 'configured' | 'file' | 'dev' | 'none';
 }
 
-/** Parses an accounts file: an array (or `{accounts: [...]}`) of objects in snake_case or camelCase. */
+/**
+ * Parses an accounts file: an array (or `{accounts: [...]}`) of objects in snake_case or camelCase; `username` and
+ * `password` (both or neither) enable the on-prem password login for an account.
+ */
 export function parseAccountsFile(value: unknown): AccountConfig[] {
   const list = Array.isArray(value) ? value : (value as { accounts?: unknown } | null)?.accounts;
   if (!Array.isArray(list)) throw new TypeError('accounts file must be an array of accounts');
@@ -86,6 +105,10 @@ export function parseAccountsFile(value: unknown): AccountConfig[] {
     if (!Array.isArray(apiKeys) || !apiKeys.every((key) => typeof key === 'string')) {
       throw new TypeError(`account ${position}: api_keys must be an array of strings`);
     }
-    return { clientId, clientSecret, businessId, apiKeys };
+    const { username, password } = item;
+    if ((username === undefined) !== (password === undefined) || (username !== undefined && (typeof username !== 'string' || typeof password !== 'string' || username === '' || password === ''))) {
+      throw new TypeError(`account ${position}: username and password must both be non-empty strings, or both be absent`);
+    }
+    return { clientId, clientSecret, businessId, apiKeys, ...(typeof username === 'string' ? { username, password: password as string } : {}) };
   });
 }

@@ -22,6 +22,8 @@ export interface AuthenticateDependencies {
   accounts: AccountDirectory;
   tokens: TokenService;
   trustJwtPayload: boolean;
+  /** The on-prem variant: bearer tokens only, FastAPI-style 403 `missing_token` / `invalid_token` / `token_expired`. Default false. */
+  onPrem?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface AuthenticateDependencies {
  * present decides; an invalid one is 401 and never falls through to another header.
  */
 export function authenticate(headers: IncomingHttpHeaders, deps: AuthenticateDependencies): Principal {
+  if (deps.onPrem) return authenticateOnPrem(headers, deps);
   const apiKey = headers['x-api-key'];
   if (typeof apiKey === 'string') return byApiKey(apiKey.trim(), deps);
   const authorization = headers.authorization;
@@ -78,4 +81,21 @@ function byJwtPayload(value: string, deps: AuthenticateDependencies): Principal 
 
 function unauthenticated(message: string, reason: string): HttpError {
   return new HttpError(401, 'authentication_failed', message.charAt(0).toUpperCase() + message.slice(1) + '.', { reason });
+}
+
+/**
+ * The on-prem variant: only `Authorization: Bearer <access token>` counts. The service's proxy strips `jwt-payload`
+ * and knows no API keys, so anything else is 403 `missing_token`; a bad token `invalid_token`, an expired one
+ * `token_expired` (the codes its FastAPI `detail` carries).
+ */
+function authenticateOnPrem(headers: IncomingHttpHeaders, deps: AuthenticateDependencies): Principal {
+  const match = typeof headers.authorization === 'string' ? /^bearer\s+(\S+)\s*$/i.exec(headers.authorization.trim()) : null;
+  if (!match) throw new HttpError(403, 'missing_token', 'missing_token');
+  const verification = deps.tokens.verifyAccessToken(match[1]!);
+  if (!verification.ok) {
+    if (verification.reason === 'expired') throw new HttpError(403, 'token_expired', 'token_expired');
+    throw new HttpError(403, 'invalid_token', 'invalid_token');
+  }
+  const { sub, 'b-id': businessId } = verification.claims;
+  return { kind: 'access-token', businessId, clientId: sub, rateKey: `client:${sub}` };
 }

@@ -113,7 +113,7 @@ async function safely(deps: ListenerDependencies, run: () => Promise<HttpRespons
   try {
     return await run();
   } catch (error) {
-    if (error instanceof HttpError) return errorResponse(error);
+    if (error instanceof HttpError) return errorResponse(error, deps.options.onPrem ? 'detail' : 'envelope');
     if (error instanceof ClientGoneError) throw error;
     deps.options.log(`internal error: ${(error as Error).stack ?? String(error)}`);
     return { status: 500, body: errorBody('internal_error', 'Internal server error.') };

@@ -38,9 +38,25 @@ export function errorBody(code: string, message: string, details?: ErrorDetails)
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** Renders an HttpError as a response. */
-export function errorResponse(error: HttpError): HttpResponse {
-  return { status: error.status, body: errorBody(error.code, error.message, error.details), headers: error.headers };
+/** How error bodies are written: the contract's envelope, or FastAPI's `{"detail": ...}` (the on-prem variant). */
+export type ErrorStyle = 'envelope' | 'detail';
+
+/** Renders an HttpError as a response, in the contract's envelope unless `style` is `detail`. */
+export function errorResponse(error: HttpError, style: ErrorStyle = 'envelope'): HttpResponse {
+  const body = style === 'detail' ? detailBody(error) : errorBody(error.code, error.message, error.details);
+  return { status: error.status, body, headers: error.headers };
+}
+
+/**
+ * FastAPI's shapes: a validation failure naming a field is a `detail` list whose `loc` names it (as pydantic reports
+ * body fields); anything else is `{"detail": message}`.
+ */
+export function detailBody(error: HttpError): unknown {
+  const field = error.details?.field;
+  if (typeof field === 'string' && (error.status === 400 || error.status === 422)) {
+    return { detail: [{ type: error.code, loc: field === 'body' ? ['body'] : ['body', field], msg: error.message }] };
+  }
+  return { detail: error.message };
 }
 
 /** 400 `invalid_request` with an optional offending field. */

@@ -12,6 +12,7 @@ import {
   validateModel,
   validateObjectField,
   validateSessionMode,
+  validateOnPremCreate,
   validateTemplates,
   validateTranscriptLanguage,
   validateTransport,
@@ -67,6 +68,7 @@ export function createCreateSessionHandler(deps: SessionDependencies): Handler {
 /** Validates the create body in the order of the 2.4 table; returns the fields to store. */
 function validateCreateBody(body: Record<string, unknown>, deps: SessionDependencies) {
   const templates = validateTemplates(body.templates, deps.options.maxTemplates);
+  if (deps.options.onPrem) validateOnPremCreate(body, deps.options.templates);
   const model = validateModel(body.model, deps.options.models);
   const sessionMode = validateSessionMode(body.session_mode);
   const languageHint = validateLanguageHint(body.language_hint, model);

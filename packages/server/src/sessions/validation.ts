@@ -1,7 +1,7 @@
 import { HttpError, invalidRequest } from '../http/responses.js';
 import { isJsonObject } from '../http/request-body.js';
 import type { ModelConfig } from '../models.js';
-import { TRANSCRIPT_TEMPLATE_ID } from '../templates.js';
+import { TRANSCRIPT_TEMPLATE_ID, type TemplateInfo } from '../templates.js';
 
 /** Template ids: 1–64 characters of `[A-Za-z0-9_.-]` (contract 2.4, 2.8). */
 export const TEMPLATE_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -32,6 +32,18 @@ export function validateTemplates(value: unknown, maxTemplates: number): string[
     throw invalidRequest(`At most ${maxTemplates} templates per session (transcript not counted).`, { field: 'templates', max_templates: maxTemplates });
   }
   return ids;
+}
+
+/**
+ * The on-prem variant's extra create rules: `language_hint` is a required field (FastAPI's 422 "Field required"), and
+ * every template id must be one of its catalogue (database UUIDs), else 422 naming `templates`.
+ */
+export function validateOnPremCreate(body: Record<string, unknown>, catalogue: readonly TemplateInfo[]): void {
+  if (body.language_hint === undefined || body.language_hint === null) throw new HttpError(422, 'missing', 'Field required', { field: 'language_hint' });
+  const unknown = (body.templates as string[]).filter((id) => id !== TRANSCRIPT_TEMPLATE_ID && !catalogue.some((template) => template.id === id));
+  if (unknown.length > 0) {
+    throw new HttpError(422, 'template_not_found', `Template not found: ${unknown.join(', ')}. List valid template ids with GET /v1/templates.`, { field: 'templates' });
+  }
 }
 
 /** Validates `model` against the configured models (default `lite`). */

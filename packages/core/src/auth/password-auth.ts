@@ -1,0 +1,145 @@
+import type { ScribeConfig } from '../config/scribe-config';
+import { AuthError, ConfigError } from '../errors';
+import { createSystemClock, type Clock } from '../ports/clock';
+import { silentLogger, type Logger } from '../ports/logger';
+import { parseTokenResponse, type TokenResponse } from '../protocol/token-response';
+import { parseErrorBody } from '../transport/error-body';
+import { createHttpTransport } from '../transport/http-transport';
+import type { Transport, TransportResponse } from '../transport/transport';
+import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
+import { authRequestTimeoutMs } from './auth-request-timeout';
+import { businessIdFromToken } from './business-id';
+import { postAuthRequest } from './post-auth-request';
+import { createSingleFlight } from './single-flight';
+import { tokenStateFrom, type TokenState } from './token-state';
+
+/** Path of a self-hosted EkaScribe's username/password login under the auth host. */
+export const PASSWORD_LOGIN_PATH = '/connect-auth/v1/login';
+
+const MAX_REMEMBERED_SECRETS = 16;
+
+/** Options of {@link createPasswordAuth}. */
+export interface PasswordAuthOptions {
+  /** Resolved configuration: `username`, `password`, `authBaseUrl` (the base URL's origin when one is set), `requestTimeout`. */
+  config: ScribeConfig;
+  /** Sends the login: a transport without credentials that follows no redirect. Default: one built from `config`. */
+  transport?: Transport;
+  /** Monotonic time for token expiry. Default: the system clock. */
+  clock?: Clock;
+  /** Receives redacted notes about logins. Default: silent. */
+  logger?: Logger;
+  /** The fetch of the default transport. Default: `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Jitter source of the default transport. Default `Math.random`. */
+  random?: () => number;
+}
+
+/**
+ * Password mode for a self-hosted EkaScribe: `POST {auth}/connect-auth/v1/login {username, password}`, the token kept
+ * on the monotonic clock and renewed before expiry by logging in again, one login shared by concurrent callers, and
+ * after a rejection a fresh login and one retry. The service's `refresh_token` is not used: no refresh route of the
+ * self-hosted service is known (its `/account/*` routes sit behind the gateway it lacks), and a login costs the same
+ * one request a refresh would.
+ */
+export function createPasswordAuth(options: PasswordAuthOptions): AuthProvider {
+  const { config } = options;
+  const { username, password } = config;
+  if (!username || !password) {
+    throw new ConfigError(`Password login needs both a username and a password.${missingPart(config)} ${PASSWORD_ADVICE}`, { secrets: [password ?? ''] });
+  }
+  const clock = options.clock ?? createSystemClock();
+  const logger = options.logger ?? silentLogger;
+  const loginUrl = `${config.authBaseUrl.replace(/\/+$/, '')}${PASSWORD_LOGIN_PATH}`;
+  const timeoutMs = authRequestTimeoutMs(config);
+  const flight = createSingleFlight<TokenState>();
+  const remembered: string[] = [];
+  let transport = options.transport;
+  let token: TokenState | undefined;
+
+  const secrets = () => [password, ...remembered];
+  const advice = `Check that SCRIBE_USERNAME / SCRIBE_PASSWORD belong to the service at \`${loginUrl}\`.`;
+  const remember = (value: string | undefined) => {
+    if (!value || remembered.includes(value)) return;
+    remembered.push(value);
+    if (remembered.length > MAX_REMEMBERED_SECRETS) remembered.shift();
+  };
+
+  async function login(signal: AbortSignal): Promise<TokenState> {
+    transport ??= createHttpTransport({ config, clock, logger, fetch: options.fetch, random: options.random, followRedirects: false });
+    const response = await postAuthRequest(transport, {
+      url: loginUrl,
+      body: { username: username!, password: password! },
+      call: 'Login',
+      idempotent: true,
+      timeoutMs,
+      signal,
+      advice,
+      secrets: secrets(),
+    });
+    if (response.status >= 300) throw loginRejected(response);
+    let parsed: TokenResponse;
+    try {
+      parsed = parseTokenResponse(response.data);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'login response missing access_token';
+      throw new AuthError(`${message} (HTTP ${response.status} from ${loginUrl}). ${advice}`, { status: response.status, requestId: response.requestId, secrets: secrets() });
+    }
+    remember(parsed.accessToken);
+    remember(parsed.refreshToken);
+    logger.debug('logged in with username and password', { loginUrl });
+    token = tokenStateFrom(parsed, clock.now(), undefined);
+    return token;
+  }
+
+  function loginRejected(response: TransportResponse): AuthError {
+    const bodyText = response.bodyText ?? '';
+    const parsed = parseErrorBody(bodyText);
+    const said = (parsed.message ?? bodyText.trim().slice(0, 200)) || '(empty body)';
+    const status = response.status;
+    const meaning =
+      status === 401 || status === 403
+        ? `the service rejected the username or password (it said: ${said}). Check SCRIBE_PASSWORD (and SCRIBE_USERNAME, now \`${username}\`).`
+        : status === 404 || status === 405
+          ? `${loginUrl} has no password login (it said: ${said}). Password login is for a self-hosted EkaScribe: check \`baseUrl\` / \`authBaseUrl\`; the hosted service uses client credentials.`
+          : status >= 500
+            ? `the auth service failed (it said: ${said}). If it persists, try again later.`
+            : `${said}. ${advice}`;
+    return new AuthError(`Login failed (HTTP ${status}${parsed.code ? `, ${parsed.code}` : ''}): ${meaning}`, {
+      status,
+      serverCode: parsed.code,
+      requestId: response.requestId,
+      details: parsed.details,
+      retryable: status >= 500,
+      secrets: secrets(),
+    });
+  }
+
+  return {
+    mode: 'password',
+    async headers({ signal } = {}) {
+      const current = token;
+      if (current && clock.now() < current.staleAt) return { Authorization: `Bearer ${current.accessToken}` };
+      const next = await flight.run((taskSignal) => login(taskSignal), signal);
+      return { Authorization: `Bearer ${next.accessToken}` };
+    },
+    async onUnauthorized({ rejectedHeaders }: UnauthorizedOptions = {}) {
+      const rejected = rejectedHeaders?.Authorization?.replace(/^Bearer\s+/i, '');
+      // Only the rejected token is dropped: a concurrent call may already have logged in again.
+      if (token && (rejected === undefined || rejected === token.accessToken)) token = undefined;
+      return true;
+    },
+    businessId: () => businessIdFromToken(token?.accessToken),
+    secrets,
+    advice: () => `The service rejected the access token obtained by password login. ${advice}`,
+  };
+}
+
+/** How to configure password login, for "missing" errors. */
+export const PASSWORD_ADVICE =
+  'Set SCRIBE_USERNAME (or `username` in the config file or options) and SCRIBE_PASSWORD (environment or the `password` option only; never a config file).';
+
+function missingPart(config: Pick<ScribeConfig, 'username' | 'password'>): string {
+  if (config.username && !config.password) return ' SCRIBE_USERNAME is set but SCRIBE_PASSWORD is not.';
+  if (config.password && !config.username) return ' SCRIBE_PASSWORD is set but SCRIBE_USERNAME is not.';
+  return '';
+}
