@@ -139,7 +139,7 @@ export function createScribeCore(options: ScribeCoreOptions): ScribeCore {
       try {
         // Loaded on first use: a chunks-only app (most browser apps) never loads the WebSocket machinery.
         const { openStream } = await import('../stream/open-stream');
-        return await openStream({ sessions, discovery, clock, random: options.random, lifetime }, { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket });
+        return await openStream({ sessions, discovery, clock, random: options.random, lifetime }, { ...o, createWebSocket: o?.createWebSocket ?? options.createWebSocket, logger: o?.logger ?? logger });
       } catch (error) {
         throw abortedCallError(abortedCallError(error, o?.signal), lifetime);
       }

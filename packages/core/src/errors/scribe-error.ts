@@ -17,6 +17,8 @@ export type ScribeErrorCode =
   | 'api_error'
   | 'chunk_queue_full'
   | 'chunk_store_quota'
+  // A stream ended or failed with audio the service never acknowledged (issue 11 item 7).
+  | 'stream_incomplete'
   // The microphone (browser capture): permission refused, no device, device busy, device gone mid-recording.
   | 'microphone_permission_denied'
   | 'microphone_not_found'

@@ -4,6 +4,7 @@ import { parseEndSessionResponse, type EndSessionResponse } from '../protocol/en
 import { backoffDelayMs } from '../retry/retry-policy';
 import { createManualClock, type ManualClock } from '../testing/manual-clock';
 import { createStreamSession } from './create-stream-session';
+import { StreamIncompleteError } from './stream-incomplete-error';
 import type { StreamSessionOptions } from './stream-options';
 import { ScriptedWebSocket } from '../testing/scripted-web-socket';
 
@@ -78,7 +79,7 @@ describe('createStreamSession: lazy connect', () => {
     const result = await stream.stop();
     expect(sockets).toHaveLength(0);
     expect(ends).toHaveLength(1);
-    expect(result).toEqual({ end: ENDED, bytesSent: 0, bytesAcknowledged: 0, closedByServer: false });
+    expect(result).toEqual({ end: ENDED, bytesSent: 0, bytesAcknowledged: 0, bytesUndelivered: 0, closedByServer: false });
     expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
     await expect(stream.opened()).rejects.toBeInstanceOf(SessionStateError);
     expect(sockets).toHaveLength(0);
@@ -127,6 +128,31 @@ describe('createStreamSession: reconnect and resume', () => {
     expect(clock.pendingSleeps).toBe(0);
   });
 
+  it('[issue 11 #7] with the default reconnect settings and the shortest jitter, an 11 s outage (10 s down, 1 s to restart) is ridden out', async () => {
+    // random 0 halves every delay: the smallest budget the defaults can draw. 8 attempts gave 9.9 s, short of the
+    // 3-10 s outage docs/streaming.md promises once a restart is counted.
+    const { stream, sockets, clock } = setup({ resume: true, random: () => 0 });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(1006);
+    let elapsed = 0;
+    while (elapsed < 11_000) {
+      const socketsBefore = sockets.length;
+      await clock.advance(100);
+      elapsed += 100;
+      // Every attempt made while the server is down is refused at once.
+      if (sockets.length > socketsBefore) sockets.at(-1)!.drop(1006);
+      expect(stream.getSnapshot().phase, `at ${elapsed} ms`).toBe('streaming');
+    }
+    while (sockets.at(-1)!.readyState !== 0) await clock.advance(100);
+    sockets.at(-1)!.open();
+    sockets.at(-1)!.ack(0);
+    expect(sockets.at(-1)!.binary()).toEqual(pcm(1000));
+    expect(stream.connection).toBe('open');
+  });
+
   it('after a drop, resends from the offset the new connection acknowledges, then new audio', async () => {
     const { stream, sockets, clock } = setup({ resume: true });
     stream.connect();
@@ -170,7 +196,7 @@ describe('createStreamSession: reconnect and resume', () => {
     expect(sockets[2]!.sent).toEqual([pcm(300, 700), '{"event":"stop","reason":"user_stopped"}']);
     sockets[2]!.ack(1000);
     sockets[2]!.drop(1000, 'stopped');
-    await expect(stopping).resolves.toEqual({ end: undefined, bytesSent: 1000, bytesAcknowledged: 1000, closedByServer: true });
+    await expect(stopping).resolves.toEqual({ end: undefined, bytesSent: 1000, bytesAcknowledged: 1000, bytesUndelivered: 0, closedByServer: true });
     expect(sockets).toHaveLength(3);
   });
 
@@ -200,7 +226,7 @@ describe('createStreamSession: stop, backpressure, abort', () => {
     expect(sockets[0]!.sent.at(-1)).toBe('{"event":"stop","reason":"user_stopped"}');
     sockets[0]!.drop(1000, 'stopped');
     const result = await stopping;
-    expect(result).toEqual({ end: ENDED, bytesSent: 640, bytesAcknowledged: 0, closedByServer: true });
+    expect(result).toEqual({ end: ENDED, bytesSent: 640, bytesAcknowledged: 0, bytesUndelivered: 0, closedByServer: true });
     expect(await stream.stop()).toBe(result);
     expect(ends).toHaveLength(1);
     expect(stream.getSnapshot()).toMatchObject({ phase: 'stopped', connection: 'closed' });
@@ -323,6 +349,71 @@ describe('createStreamSession: a failed stream is not ended', () => {
     await expect(stream.stop()).rejects.toMatchObject({ code: 'rate_limited' });
     expect(ends).toHaveLength(0);
     await expect(stream.stop({ finalize: false })).resolves.toMatchObject({ end: undefined });
+    expect(ends).toHaveLength(0);
+  });
+
+  it('[issue 11 #7] resume mode: refused (4429) with unacknowledged audio, stop() rejects with StreamIncompleteError counting it, and never ends', async () => {
+    const { stream, sockets, ends } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(3000));
+    sockets[0]!.ack(1200);
+    sockets[0]!.drop(4429, 'too fast');
+    const error = await stream.stop().then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StreamIncompleteError);
+    expect(error).toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 1800, cause: { code: 'rate_limited' } });
+    expect((error as StreamIncompleteError).toJSON()).toMatchObject({ details: { bytes_undelivered: 1800, bytes_accepted: 3000, bytes_acknowledged: 1200 } });
+    expect((error as Error).message).toContain('endIncomplete');
+    await expect(stream.stop()).rejects.toBeInstanceOf(StreamIncompleteError);
+    expect(ends).toHaveLength(0);
+  });
+
+  it('[issue 11 #7] stop({ endIncomplete: true }) ends the failed session once and reports the missing bytes', async () => {
+    const { stream, sockets, ends } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(2000));
+    sockets[0]!.ack(500);
+    sockets[0]!.drop(4429, 'too fast');
+    await expect(stream.stop({ endIncomplete: true })).resolves.toEqual({ end: ENDED, bytesSent: 2000, bytesAcknowledged: 500, bytesUndelivered: 1500, closedByServer: false });
+    await stream.stop({ endIncomplete: true });
+    expect(ends).toHaveLength(1);
+  });
+
+  it('[issue 11 #7] resume mode: a server that never closes nor acknowledges the tail: ended as contract 6.4 asks, the result and a warning say how much', async () => {
+    const warnings: Record<string, unknown>[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (_: string, fields?: Record<string, unknown>) => void warnings.push(fields ?? {}) };
+    const { stream, sockets, ends, clock } = setup({ resume: true, finalizeTimeoutMs: 300, logger });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.ack(600);
+    const stopping = stream.stop();
+    await clock.advance(300);
+    await expect(stopping).resolves.toMatchObject({ end: ENDED, bytesAcknowledged: 600, bytesUndelivered: 400, closedByServer: false });
+    expect(ends).toHaveLength(1);
+    expect(warnings).toContainEqual(expect.objectContaining({ sessionId: 'ses_1', bytesUndelivered: 400 }));
+  });
+
+  it('a session the service closed for good (4410 expired) keeps its plain failure, unacknowledged audio or not', async () => {
+    const { stream, sockets, ends } = setup({ resume: true });
+    stream.connect();
+    sockets[0]!.open();
+    sockets[0]!.ack(0);
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(4410, 'expired');
+    await expect(stream.stop()).rejects.toMatchObject({ code: 'session_expired' });
+    expect(ends).toHaveLength(0);
+  });
+
+  it('without resume, audio that never left the queue counts as undelivered when the stream fails', async () => {
+    const { stream, sockets, ends } = setup({ resume: false });
+    await stream.sendAudio(pcm(1000));
+    sockets[0]!.drop(1009, 'frame too large');
+    await expect(stream.stop()).rejects.toMatchObject({ code: 'stream_incomplete', bytesUndelivered: 1000, cause: { code: 'invalid_audio' } });
     expect(ends).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@ import { parseStreamMessage } from '../protocol/stream-message';
 import { errorForAbort } from '../errors/abort';
 import { AudioBacklog } from './audio-backlog';
 import { ChangeSignal } from './change-signal';
+import { StreamIncompleteError, type StreamDelivery } from './stream-incomplete-error';
 import { mediaEnvelope, startEnvelope, stopEnvelope, streamIdOf, withAckParameter } from './stream-envelope';
 import type { StreamEffect, StreamEvent, StreamState } from './stream-machine';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamFrameMode, type StreamSessionOptions } from './stream-options';
@@ -134,7 +135,7 @@ class StreamRunner implements StreamSession {
     this.dispatch({ type: 'aborted', error });
   }
 
-  private async runStop(reason: string | undefined, { finalize, signal }: StreamStopOptions): Promise<StreamStopResult> {
+  private async runStop(reason: string | undefined, { finalize, endIncomplete, signal }: StreamStopOptions): Promise<StreamStopResult> {
     if (!this.isDone()) {
       this.dispatch({ type: 'stop-requested', reason });
       try {
@@ -144,14 +145,33 @@ class StreamRunner implements StreamSession {
         throw error;
       }
     }
-    // A failed stream is not ended as if it were complete: its failure is the answer, and the session stays open for
-    // the caller to resume from `bytesAcknowledged` or to end knowingly (`endSession`).
-    if (this.state.kind === 'failed' && finalize !== false) throw this.state.error;
+    const delivery = this.delivery();
+    const failure = this.state.kind === 'failed' ? this.state.error : undefined;
+    // A failed stream the client knows is missing audio is never ended as if it were complete: the answer is a typed
+    // error with the count, and the session stays open until the caller ends it knowingly (`endIncomplete`). A
+    // deliberate abort, a quiet close (`finalize: false`) and a session the service already closed (expired, ended,
+    // unknown: no end call could succeed) keep their plain answer.
+    if (failure && finalize !== false && endIncomplete !== true) {
+      if (delivery.bytesUndelivered > 0 && !keepsPlainFailure(failure)) throw new StreamIncompleteError(this.sessionId, delivery, { cause: failure });
+      throw failure;
+    }
+    // A stopped stream whose tail was never acknowledged (a server that never closed after the stop frame) is ended as
+    // contract 6.4 asks, since the end call flushes what the service received; the result and the log say how much.
+    if (delivery.bytesUndelivered > 0 && finalize !== false) {
+      this.logger.warn('Ending a stream session with audio the service never acknowledged.', { sessionId: this.sessionId, ...delivery });
+    }
     const closedByServer = this.state.kind === 'stopped' && this.state.closedByServer;
     // Only the end call is left to do, so a failed end is retried alone by the next stop.
     const end = finalize === false || !this.options.endSession ? undefined : await this.options.endSession({ signal });
-    this.stopResult = { end, bytesSent: this.sent, bytesAcknowledged: this.state.acknowledged, closedByServer };
+    this.stopResult = { end, bytesSent: this.sent, bytesAcknowledged: this.state.acknowledged, bytesUndelivered: delivery.bytesUndelivered, closedByServer };
     return this.stopResult;
+  }
+
+  /** What the service is known to hold (resume mode: acknowledged; otherwise only what never left is known lost). */
+  private delivery(): StreamDelivery {
+    const acknowledged = this.state.acknowledged;
+    const undelivered = this.resume ? this.accepted - acknowledged : this.accepted - this.sent;
+    return { bytesAccepted: this.accepted, bytesSent: this.sent, bytesAcknowledged: acknowledged, bytesUndelivered: Math.max(0, undelivered) };
   }
 
   /** Feeds one event through the reducer and runs its effects; events raised meanwhile wait their turn. */
@@ -346,3 +366,10 @@ class StreamRunner implements StreamSession {
 }
 
 function noop(): void {}
+
+// The caller's own stop (abort(), the client closing, a signal), or a session the service has closed for good.
+const PLAIN_FAILURES = new Set(['aborted', 'timeout', 'session_expired', 'session_state', 'session_not_found']);
+
+function keepsPlainFailure(failure: ScribeError): boolean {
+  return PLAIN_FAILURES.has(failure.code);
+}

@@ -22,3 +22,4 @@ export type { StreamSession, StreamStopOptions, StreamStopResult } from './strea
 export { openStream, type OpenStreamDependencies, type OpenStreamOptions } from './open-stream';
 export type { AudioSource } from './audio-source';
 export { streamPcm, type PcmPieces, type StreamPace, type StreamPcmContext, type StreamPcmOptions, type StreamPcmResult } from './stream-pcm';
+export { StreamIncompleteError, type StreamDelivery } from './stream-incomplete-error';

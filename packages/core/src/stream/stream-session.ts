@@ -8,6 +8,11 @@ export interface StreamStopOptions {
   reason?: string;
   /** Call end (`POST .../end` with `audio_files_sent: 0`) after the socket is closed. Default true. */
   finalize?: boolean;
+  /**
+   * End the session even though audio is missing: the stream failed, or the service never acknowledged some of it.
+   * Without it such a stop rejects with StreamIncompleteError and leaves the session open. Default false.
+   */
+  endIncomplete?: boolean;
   /** Cancels waiting and the end call. */
   signal?: AbortSignal;
 }
@@ -20,6 +25,8 @@ export interface StreamStopResult {
   bytesSent: number;
   /** PCM bytes the server acknowledged as stored (resume mode; 0 otherwise). */
   bytesAcknowledged: number;
+  /** PCM bytes the service is not known to hold (0 for a complete stream; see StreamIncompleteError). */
+  bytesUndelivered: number;
   /** True when the server closed after the stop frame; false when the finalize timeout closed it instead. */
   closedByServer: boolean;
 }
@@ -62,7 +69,9 @@ export interface StreamSession {
    * Sends the rest and the stop frame, waits for the server to close (at most the finalize timeout), closes, then
    * ends the session unless `finalize: false` (contract 6.4). A stream that never connected opens no socket for it.
    * Once it has succeeded it is a no-op; after a failed end, calling it again retries only the end.
-   * A failed stream is not ended: `stop()` rejects with its failure unless `finalize: false`.
+   * A stream with audio the service is not known to hold (failed, or unacknowledged in resume mode) is not ended:
+   * `stop()` rejects with StreamIncompleteError (its failure as the cause) unless `endIncomplete: true` or
+   * `finalize: false`; a failed stream with nothing missing rejects with its failure.
    */
   stop(options?: StreamStopOptions): Promise<StreamStopResult>;
   /**

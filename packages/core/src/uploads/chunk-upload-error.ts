@@ -13,6 +13,11 @@ export interface ChunkUploadProgress {
   resumeIndex: number;
   /** Name of the chunk whose upload failed, when a chunk failed (not set for an abort or a failing source). */
   fileName: string | undefined;
+  /**
+   * Set when the chunks were cut from one input (`uploadAudioFile`, `uploadPcm`): how many of that input's chunks the
+   * service already holds, to pass as `skipChunks` with `startIndex` when sending the same input again.
+   */
+  skipChunks?: number;
 }
 
 /**
@@ -27,24 +32,37 @@ export class ChunkUploadError extends ScribeError {
   readonly resumeIndex: number;
   /** The chunk that failed, if one did. */
   readonly fileName: string | undefined;
+  /** The `skipChunks` to resume with when the chunks were cut from one input (see {@link ChunkUploadProgress}). */
+  readonly skipChunks: number | undefined;
 
   constructor(cause: unknown, progress: ChunkUploadProgress) {
     const inner = ScribeError.is(cause) ? cause : undefined;
     const code: ScribeErrorCode = inner?.code ?? 'api_error';
     const what = progress.fileName ? `Uploading ${progress.fileName} failed` : code === 'aborted' ? 'The upload was aborted' : 'The audio source failed';
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(code, `${what} after ${progress.acknowledged} chunk(s) were acknowledged; resume with startIndex ${progress.resumeIndex}. ${reason}`, {
+    // Cut from one input, resending it with startIndex alone would upload its first chunks twice.
+    const resume =
+      progress.skipChunks === undefined
+        ? `resume with startIndex ${progress.resumeIndex}`
+        : `resume by sending the same input with { startIndex: ${progress.resumeIndex}, skipChunks: ${progress.skipChunks} }, or by repeating the same call`;
+    super(code, `${what} after ${progress.acknowledged} chunk(s) were acknowledged; ${resume}. ${reason}`, {
       cause,
       serverCode: inner?.serverCode,
       status: inner?.status,
       requestId: inner?.requestId,
-      details: { ...inner?.details, acknowledged: progress.acknowledged, resume_index: progress.resumeIndex },
+      details: {
+        ...inner?.details,
+        acknowledged: progress.acknowledged,
+        resume_index: progress.resumeIndex,
+        ...(progress.skipChunks === undefined ? {} : { skip_chunks: progress.skipChunks }),
+      },
       retryable: inner?.retryable ?? false,
     });
     this.name = 'ChunkUploadError';
     this.acknowledged = progress.acknowledged;
     this.resumeIndex = progress.resumeIndex;
     this.fileName = progress.fileName;
+    this.skipChunks = progress.skipChunks;
     Object.defineProperty(this, CHUNK_UPLOAD_ERROR_MARKER, { value: true });
   }
 

@@ -1,5 +1,5 @@
 import { effectiveMaxChunkSeconds } from './max-chunk-seconds';
-import { InvalidAudioError, ScribeError } from '../errors';
+import { ConfigError, InvalidAudioError, ScribeError } from '../errors';
 import type { ScribeConfig } from '../config/scribe-config';
 import type { DiscoveryClient } from '../discovery/discovery-client';
 import type { ScribeProgressEvent } from '../audio/audio-progress-event';
@@ -23,6 +23,12 @@ export interface UploadSpeechOptions extends Omit<UploadChunksOptions, 'onProgre
   chunking?: Omit<SpeechChunkerOptions, 'frameSamples' | 'sampleRate' | 'onSpeechEvent'>;
   /** Chunks detected ahead of the upload in flight, so detection never waits for the network. Default 2. */
   readAhead?: number;
+  /**
+   * Chunks of this input the service already holds, cut but not uploaded: resuming an interrupted upload of the same
+   * input, together with `startIndex` (a ChunkUploadError names both). Speech detection is deterministic, so the same
+   * input cuts into the same chunks. Default 0.
+   */
+  skipChunks?: number;
 }
 
 /** What a speech upload needs from its client: the configuration, discovery, the two upload calls and a detector. */
@@ -68,15 +74,16 @@ export async function uploadSpeech(
   what: string,
   options: UploadSpeechOptions = {},
 ): Promise<UploadResult> {
-  const { chunking, onProgress, readAhead: ahead = 2, endSession = true, startIndex = 0, ...uploadOptions } = options;
+  const { chunking, onProgress, readAhead: ahead = 2, endSession = true, startIndex = 0, skipChunks = 0, ...uploadOptions } = options;
+  if (!Number.isSafeInteger(skipChunks) || skipChunks < 0) throw new ConfigError(`skipChunks must be an integer ≥ 0, got ${String(skipChunks)}.`);
   const maxChunkSeconds = chunking?.maxChunkSeconds ?? (await maxChunkSecondsFor(context, options.signal));
   const detector = await context.createDetector();
   try {
     const chunks = speechChunks(blocks, { ...chunking, maxChunkSeconds, vad: detector, signal: options.signal, onProgress });
     const uploaded = await context
-      .uploadChunks(sessionId, readAhead(chunks, ahead), { ...uploadOptions, startIndex, endSession: false, onProgress })
+      .uploadChunks(sessionId, readAhead(skipFirst(chunks, skipChunks), ahead), { ...uploadOptions, startIndex, endSession: false, onProgress })
       .catch((error: unknown) => {
-        throw unwrapSourceError(error);
+        throw withSkipChunks(unwrapSourceError(error), startIndex, skipChunks);
       });
     if (endSession) {
       if (uploaded.nextIndex === 0) throw noSpeechError(what, chunks.stats.decodedSeconds, sessionId);
@@ -102,6 +109,19 @@ function unwrapSourceError(error: unknown): unknown {
   if (!ChunkUploadError.is(error) || error.acknowledged > 0 || error.fileName !== undefined) return error;
   const cause = error.cause;
   return ScribeError.is(cause) && (cause.code === 'invalid_audio' || cause.code === 'config_error') ? cause : error;
+}
+
+/** The source without its first `count` items (still read, so detection sees the whole input). */
+async function* skipFirst<T>(source: AsyncIterable<T>, count: number): AsyncIterable<T> {
+  let index = 0;
+  for await (const item of source) if (index++ >= count) yield item;
+}
+
+// The uploader knows indexes, not the input: add how many of this input's chunks a resend of it must skip.
+function withSkipChunks(error: unknown, startIndex: number, skipChunks: number): unknown {
+  if (!ChunkUploadError.is(error)) return error;
+  const { acknowledged, resumeIndex, fileName } = error;
+  return new ChunkUploadError(error.cause, { acknowledged, resumeIndex, fileName, skipChunks: skipChunks + resumeIndex - startIndex });
 }
 
 /** The error for audio in which no speech was found: the session was left open for other audio. */
