@@ -114,3 +114,4 @@ export {
   type WebSocketLike,
   type WebSocketFactory,
 } from '@scribe/core/internal';
+export { StreamIncompleteError, type StreamDelivery } from '@scribe/core/stream';

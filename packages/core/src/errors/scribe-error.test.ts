@@ -65,3 +65,19 @@ describe('redaction', () => {
     expect(input.nested[0]!.api_key).toBe('k');
   });
 });
+
+describe('instanceof across copies of the SDK', () => {
+  it('matches a ScribeError of the same class name from another copy, and nothing else', async () => {
+    const { AuthError, ConfigError } = await import('./error-classes');
+    // A second copy: the same module text loaded as another module instance, as a CommonJS entry beside ESM would be.
+    const copy = (await import(`./error-classes?copy=${Date.now()}`)) as typeof import('./error-classes');
+    expect(copy.AuthError).not.toBe(AuthError);
+    const foreign = new copy.AuthError('refused');
+    expect(foreign instanceof AuthError).toBe(true);
+    expect(foreign instanceof ScribeError).toBe(true);
+    expect(foreign instanceof ConfigError).toBe(false);
+    expect(new AuthError('x') instanceof copy.AuthError).toBe(true);
+    expect(Object.assign(new Error('x'), { name: 'AuthError' }) instanceof AuthError).toBe(false);
+    expect(new ConfigError('x') instanceof AuthError).toBe(false);
+  });
+});

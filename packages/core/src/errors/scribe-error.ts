@@ -79,6 +79,16 @@ export class ScribeError extends Error {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCRIBE_ERROR_MARKER] === true;
   }
 
+  /**
+   * `instanceof` agrees across copies of the SDK too (a CommonJS entry and another entry of the same package each carry
+   * their own classes; so do two installs): `ScribeError` matches any ScribeError, and a subclass also matches a
+   * ScribeError from another copy whose `name` is the subclass's name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!ScribeError.is(value)) return false;
+    return this === ScribeError || Function.prototype[Symbol.hasInstance].call(this, value) || value.name === this.name;
+  }
+
   /** A plain, secret-free form for logs and JSON responses. */
   toJSON(): Record<string, unknown> {
     return {
