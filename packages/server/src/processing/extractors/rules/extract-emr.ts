@@ -1,21 +1,71 @@
 import type { EkaEmrTemplate, EmrFollowUp } from '@scribe/core/templates';
-import type { ClinicalKind } from './clinical-matcher.js';
+import type { ClinicalKind, ClinicalMatch } from './clinical-matcher.js';
 import { findAdvice } from './find-advice.js';
 import { findFindings } from './find-findings.js';
 import { findFollowUp } from './find-follow-up.js';
 import { findMedications } from './find-medications.js';
 import { findVitals } from './find-vitals.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
-import type { ClinicalText } from './read-clinical-text.js';
-import { readSentenceContext } from './sentence-context.js';
+import { asksHowLong, findQuestionStart } from './find-question.js';
+import { answers, applyAnswer, type OpenQuestion } from './pair-answers.js';
+import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
+import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
-/** Extracts the `eka_emr_template` fields from a read transcript, sentence by sentence, then merges repeats. */
+/**
+ * Extracts the `eka_emr_template` fields from a read transcript turn by turn: each sentence's statements are read in
+ * their context, the terms a question asks about wait for the next turn's answer (pair-answers.ts), then repeats
+ * are merged.
+ */
 export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKind>): EkaEmrTemplate {
   const emr: EkaEmrTemplate = { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
   const followUps: EmrFollowUp[] = [];
-  for (const sentence of text.sentences) {
-    const matches = matcher(sentence.normal);
-    const context = readSentenceContext(sentence.normal);
+  let open: OpenQuestion | null = null;
+  for (const turn of groupByTurn(text.sentences)) {
+    const first = turn[0] as ClinicalSentence;
+    const opensWithQuestion = findQuestionStart(first.normal) === 0;
+    const answering = open !== null && answers(open, first.speaker, opensWithQuestion) ? open : null;
+    if (answering) applyAnswer(emr, answering, turn);
+    open = null;
+    for (const sentence of turn) {
+      const matches = matcher(sentence.normal);
+      const context = readSentenceContext(sentence.normal);
+      // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
+      const read = answering?.aboutOthers ? { ...context, otherPerson: () => true } : context;
+      extractSentence(emr, followUps, sentence, matches, read);
+      if (context.question) open = openQuestion(open, sentence, matches, context);
+    }
+  }
+  return finish(emr, followUps);
+}
+
+// Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
+function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
+  const asked = matches.filter(
+    (match) => context.asked(match.start) && !context.negated(match.start) && !context.hypothetical(match.start) && !context.explanatory(match.start),
+  );
+  const normal = sentence.normal;
+  return {
+    speaker: sentence.speaker,
+    asked: [...(previous?.asked ?? []), ...asked],
+    text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
+    howLong: (previous?.howLong ?? false) || asksHowLong(normal),
+    aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
+    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
+  };
+}
+
+function groupByTurn(sentences: readonly ClinicalSentence[]): ClinicalSentence[][] {
+  const turns: ClinicalSentence[][] = [];
+  for (const sentence of sentences) {
+    const last = turns[turns.length - 1];
+    if (last && (last[0] as ClinicalSentence).turn === sentence.turn) last.push(sentence);
+    else turns.push([sentence]);
+  }
+  return turns;
+}
+
+function extractSentence(emr: EkaEmrTemplate, followUps: EmrFollowUp[], sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): void {
+  {
     const findings = findFindings(sentence, matches, context);
     emr.symptoms.push(...findings.symptoms);
     emr.absent_symptoms.push(...findings.absentSymptoms);
@@ -27,6 +77,9 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     const followUp = findFollowUp(sentence, context);
     if (followUp) followUps.push(followUp);
   }
+}
+
+function finish(emr: EkaEmrTemplate, followUps: readonly EmrFollowUp[]): EkaEmrTemplate {
   return {
     symptoms: mergeByName(emr.symptoms),
     // A symptom affirmed anywhere is not also listed as absent.

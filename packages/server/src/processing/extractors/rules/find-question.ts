@@ -1,0 +1,52 @@
+/**
+ * Where a question starts in a normal sentence, read from its form rather than its punctuation or its first word, so
+ * that recogniser output ("right okay um have you had any fever at all") reads like typed text ("Any fever?"). The
+ * question runs from the cue to the end of the sentence; what comes before it ("i see your blood pressure is high")
+ * is a statement.
+ */
+export function findQuestionStart(normal: string): number | undefined {
+  let first: number | undefined;
+  for (const cue of QUESTION_CUES) {
+    cue.lastIndex = 0;
+    const match = cue.exec(normal);
+    if (match && (first === undefined || match.index < first)) first = match.index;
+  }
+  if (first !== undefined) return first;
+  // Punctuated text: a sentence that ends in "?" is a question from its start.
+  return /(?:^| )\?$/.test(normal) || normal.endsWith('?') ? 0 : undefined;
+}
+
+/** How a turn answers the question before it: affirms, denies, or neither (it says something else). */
+export type AnswerPolarity = 'yes' | 'no' | null;
+
+// Filler that may open an answer ("um, no", "oh yes", "well, not really").
+const FILLER = '(?:(?:um|uh|erm|er|hm|hmm|oh|ah|well|so|okay|ok|actually|honestly|i mean|i think|no|yes|yeah|,) )*';
+const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|sort of|quite|it is|it was|that is right|right)(?= |$)`);
+
+/** Reads whether an answer's first sentence (normal form) affirms or denies. */
+export function readAnswer(normal: string): AnswerPolarity {
+  const text = normal.replace(/^[ ,]+/, '');
+  if (NO.test(text)) return 'no';
+  if (YES.test(text)) return 'yes';
+  return null;
+}
+
+/** True when a question asks how long or since when, so a bare "six days" answer is a duration. */
+export function asksHowLong(normal: string): boolean {
+  return HOW_LONG.test(normal);
+}
+
+const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|they|these|your|you)|when was the first|how many (?:days|weeks|months|hours|years)|when (?:did|does) (?:it|this|that) (?:start|begin))(?= |$)/;
+
+// An auxiliary followed by its subject is the inverted order of a yes/no question ("have you had", "is there",
+// "does it hurt"); "any" after filler or at the start asks ("okay any blood in your stool"); wh-words followed by
+// an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
+const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
+const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|the pain|this|that)';
+const QUESTION_CUES: readonly RegExp[] = [
+  new RegExp(`(?<=^|[ ,])${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
+  /(?:^|, )(?:(?:okay|ok|alright|all right|right|so|and|now|also|um|uh|great|good|hm|hmm|oh|,) )*(?:any|anything)(?= )/g,
+  /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened)(?= |$)/g,
+  /(?<=^|[ ,])(?:how about|what about|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
+];

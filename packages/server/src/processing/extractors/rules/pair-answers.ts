@@ -1,0 +1,61 @@
+import type { EkaEmrTemplate } from '@scribe/core/templates';
+import type { ClinicalMatch } from './clinical-matcher.js';
+import { findBareDuration, findDurations } from './find-durations.js';
+import { readAnswer } from './find-question.js';
+import type { ClinicalSentence } from './read-clinical-text.js';
+
+/** What a turn asked, waiting for the next turn to answer it. */
+export interface OpenQuestion {
+  speaker: string | null;
+  /** Terms in the asking part, not negated, hypothetical or explanatory there. */
+  asked: ClinicalMatch[];
+  /** The asking sentence, as said. */
+  text: string;
+  /** "how long", "since when": a bare amount in the answer is a duration. */
+  howLong: boolean;
+  /** Asks about relatives ("anyone in your family"): the answer's terms are family history. */
+  aboutOthers: boolean;
+  /** Asks about allergies: a medicine in it is an allergen, not a medication. */
+  aboutAllergy: boolean;
+}
+
+/**
+ * True when `turn` can answer `question`: with speaker labels, another speaker than the asker and a doctor (or
+ * clinician) asking; without labels, any next turn that does not open with a question of its own.
+ */
+export function answers(question: OpenQuestion, speaker: string | null, opensWithQuestion: boolean): boolean {
+  if (question.speaker !== null && speaker !== null) return speaker !== question.speaker && !/patient/.test(question.speaker);
+  return !opensWithQuestion;
+}
+
+/**
+ * Applies an answer to the question before it: "no" (or "nope", "not really", "i do not") denies every asked
+ * symptom and condition; "yes" (or "sometimes", "a little", "i do") makes them present, with a duration said in
+ * the answer ("yes, for about a week"); an answer that is neither leaves them unsaid. A how-long question takes a
+ * duration from the answer, even a bare "six days", for the asked symptom or else the last symptom without one.
+ */
+export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[]): void {
+  const first = answer[0];
+  if (!first || question.aboutOthers) return;
+  const polarity = readAnswer(first.normal);
+  const text = `${question.text} ${first.raw}`.trim();
+  const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
+  if (polarity === 'no') {
+    for (const match of question.asked) {
+      if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
+    }
+  } else if (polarity === 'yes') {
+    for (const match of question.asked) {
+      if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, severity: null, icd10: match.entry.code ?? null, text });
+      else if (match.kind === 'condition') emr.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty: 'stated', text });
+      else if (match.kind === 'medicine' && !question.aboutAllergy) {
+        emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose: null, route: null, frequency: null, duration: null, timing: null, text });
+      }
+    }
+  }
+  if (question.howLong && duration && polarity !== 'no') {
+    const askedNames = question.asked.map((match) => match.entry.name);
+    const symptom = emr.symptoms.filter((item) => askedNames.includes(item.name) && !item.duration).pop() ?? emr.symptoms.filter((item) => !item.duration).pop();
+    if (symptom) symptom.duration = duration;
+  }
+}
