@@ -47,6 +47,6 @@ const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someon
 const QUESTION_CUES: readonly RegExp[] = [
   new RegExp(`(?<=^|[ ,])${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   /(?:^|, )(?:(?:okay|ok|alright|all right|right|so|and|now|also|um|uh|great|good|hm|hmm|oh|,) )*(?:any|anything)(?= )/g,
-  /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened)(?= |$)/g,
+  /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
   /(?<=^|[ ,])(?:how about|what about|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
 ];

@@ -119,13 +119,16 @@ function firstTrigger(words: readonly Word[], phrases: readonly string[]): numbe
 }
 
 // A scope ends at a terminating word, at "and"/"," that starts a new clause ("no fever and i have a cough"), or
-// after a fixed number of words.
+// after a fixed number of words since the last list separator, so a denied list runs on ("denies fever, chills,
+// nausea, vomiting or diarrhoea").
 function scopeEndAfter(words: readonly Word[], from: number): number {
-  const limit = Math.min(words.length, from + NEGATION_WINDOW);
-  for (let index = from; index < limit; index += 1) {
+  let sinceSeparator = 0;
+  for (let index = from; index < words.length; index += 1) {
     const text = (words[index] as Word).text;
     if (TERMINATORS.has(text)) return index;
     if ((text === 'and' || text === ',') && SUBJECTS.has(words[index + 1]?.text ?? '')) return index;
+    sinceSeparator = text === ',' || text === 'or' || text === 'and' ? 0 : sinceSeparator + 1;
+    if (sinceSeparator > NEGATION_WINDOW) return index;
   }
-  return limit;
+  return words.length;
 }
