@@ -22,7 +22,7 @@ export type AnswerPolarity = 'yes' | 'no' | null;
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
 const FILLER = '(?:(?:um|uh|erm|er|hm|hmm|oh|ah|well|so|okay|ok|actually|honestly|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|sort of|quite|it is|it was|that is right|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|sort of|quite|that is right|right)(?= |$)`);
 
 /** Reads whether an answer's first sentence (normal form) affirms or denies. */
 export function readAnswer(normal: string): AnswerPolarity {
@@ -45,7 +45,8 @@ const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|th
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
 const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|the pain|this|that)';
 const QUESTION_CUES: readonly RegExp[] = [
-  new RegExp(`(?<=^|[ ,])${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
+  // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
+  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   /(?:^|, )(?:(?:okay|ok|alright|all right|right|so|and|now|also|um|uh|great|good|hm|hmm|oh|,) )*(?:any|anything)(?= )/g,
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
   /(?<=^|[ ,])(?:how about|what about|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
