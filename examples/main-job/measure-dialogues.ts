@@ -4,7 +4,7 @@
  * and diagnoses against the clinician's note section, plus leaks and speed. Prints the Markdown table of
  * docs/benchmarks.md. Develop on training and validation; report the test split.
  *
- *   pnpm -F example-main-job quality:dialogues [test|validation|training] [--misses]
+ *   pnpm -F example-main-job quality:dialogues [test|validation|training]
  */
 import { createRuleBasedExtractor } from '@scribe/server';
 import { INPUT_SHAPES, loadDialogues, type DialogueSet } from './dialogue-dataset';
