@@ -12,7 +12,7 @@ export const CONTEXT_TRIGGERS = {
   /** Advice, safety-netting and conditions: the finding may happen, it has not ("if you develop any weakness"). */
   hypothetical: ['if', 'in case', 'whenever', 'unless', 'should you', 'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'keep an eye on', 'let me know if', 'warning signs', 'signs of', 'make sure you do not', 'to avoid', 'to prevent', 'prevent'],
   /** Explaining or teaching: the finding is named, not had ("we look at things like anaemia", "it can cause nausea"). */
-  explanatory: ['things like', 'such as', 'can cause', 'could cause', 'may cause', 'might cause', 'will cause', 'can lead to', 'could lead to', 'lead to', 'leads to', 'causes', 'risk of', 'risk for', 'risks of', 'side effect', 'side effects', 'check for', 'test for', 'tests for', 'screen for', 'screening for', 'look for', 'looking for', 'to see if', 'to make sure', 'to check', 'we look at', 'associated with', 'common with', 'caused by'],
+  explanatory: ['things like', 'such as', 'can cause', 'could cause', 'may cause', 'might cause', 'will cause', 'can lead to', 'could lead to', 'lead to', 'leads to', 'causes', 'risk of', 'risk for', 'risks of', 'side effect', 'side effects', 'check for', 'test for', 'tests for', 'screen for', 'screening for', 'look for', 'looking for', 'to see if', 'to make sure', 'to check', 'we look at', 'associated with', 'common with', 'caused by', 'means', 'meaning', 'stands for', 'is when'],
   /** Feared, wondered about or asked about by the patient ("i thought i was going to have a heart attack"). */
   feared: ['i thought i', 'thought it was', 'thought i had', 'worried', 'worry', 'afraid', 'scared', 'concerned about', 'fear', 'what if', 'is it possible', 'could it be', 'could this be'],
   /** Hedged impressions: a suspected, not a stated, diagnosis. */
@@ -20,5 +20,5 @@ export const CONTEXT_TRIGGERS = {
   /** The past, not now: a historical symptom is no current complaint. */
   historical: ['used to', 'in the past', 'as a child', 'when i was', 'history of', 'previous', 'previously', 'years ago', 'last year', 'back then'],
   /** Someone other than the patient: their findings are family or social history. */
-  otherPerson: ['father', 'mother', 'brother', 'brothers', 'sister', 'sisters', 'wife', 'husband', 'son', 'daughter', 'family', 'grandfather', 'grandmother', 'grandma', 'grandpa', 'parents', 'parent', 'uncle', 'aunt', 'dad', 'mom', 'mum', 'cousin', 'nephew', 'niece', 'sibling', 'siblings', 'relatives', 'relative', 'friend', 'friends', 'runs in', 'grandparents', 'kids', 'children'],
+  otherPerson: ['father', 'mother', 'brother', 'brothers', 'sister', 'sisters', 'wife', 'husband', 'son', 'daughter', 'family', 'grandfather', 'grandmother', 'grandma', 'grandpa', 'parents', 'parent', 'uncle', 'aunt', 'dad', 'mom', 'mum', 'cousin', 'nephew', 'niece', 'sibling', 'siblings', 'relatives', 'relative', 'friend', 'friends', 'runs in', 'run in', 'running in', 'grandparents', 'kids', 'children', 'anyone in', 'anybody in'],
 } as const;

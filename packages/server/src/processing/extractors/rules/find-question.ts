@@ -11,10 +11,14 @@ export function findQuestionStart(normal: string): number | undefined {
     const match = cue.exec(normal);
     if (match && (first === undefined || match.index < first)) first = match.index;
   }
-  if (first !== undefined) return first;
-  // Punctuated text: a sentence that ends in "?" is a question from its start.
-  return /(?:^| )\?$/.test(normal) || normal.endsWith('?') ? 0 : undefined;
+  // A question that lists first and asks last ("fever, chills, anything like that?") asks about the whole sentence;
+  // a typed one ending in "?" without a cue does too. With a cue, what leads in is a statement ("i have lost weight,
+  // but do you have any information on ...").
+  if (WHOLE_SENTENCE.test(normal)) return 0;
+  return first ?? (normal.endsWith('?') ? 0 : undefined);
 }
+
+const WHOLE_SENTENCE = /(?<=^| )(?:anything like that|anything of that sort|any of those|any of these|ring any bells|sound familiar|or anything)(?= |$| \?)/;
 
 /** How a turn answers the question before it: affirms, denies, or neither (it says something else). */
 export type AnswerPolarity = 'yes' | 'no' | null;
@@ -47,7 +51,9 @@ const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someon
 const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
-  /(?:^|, )(?:(?:okay|ok|alright|all right|right|so|and|now|also|um|uh|great|good|hm|hmm|oh|,) )*(?:any|anything)(?= )/g,
+  // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
+  // any blood in your stool", "i see any loss of appetite"); after a verb it is a statement ("i do not have any").
+  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|or|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then) ))(?:any|anything|anyone|anybody)(?= )/g,
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
-  /(?<=^|[ ,])(?:how about|what about|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
+  /(?<=^|[ ,])(?:how about|what about|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
 ];

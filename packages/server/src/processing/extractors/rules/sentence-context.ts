@@ -63,6 +63,7 @@ export function readSentenceContext(normal: string): SentenceContext {
     while (from > first && !TERMINATORS.has((words[from - 1] as Word).text)) from -= 1;
     if (from < index) negatedRanges.push([(words[from] as Word).start, (words[index] as Word).start]);
   }
+  const familyAfter = /(?<=^| )(?:runs? in (?:the|your|my|our|his|her) family|running in (?:the|your|my|our|his|her) family|in (?:the|your|my) family)(?= |$)/.test(normal);
   const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from;
   return {
     question: questionFrom !== undefined,
@@ -72,7 +73,8 @@ export function readSentenceContext(normal: string): SentenceContext {
     explanatory: after(explanatoryFrom),
     feared: after(fearedFrom),
     historical: (start) => historicalRanges.some(([from, to]) => start >= from && start < to),
-    otherPerson: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0),
+    // "cancer runs in your family": a relative may be named after the term too.
+    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0),
     hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0),
   };
 }
@@ -103,12 +105,32 @@ function endOf(word: Word): number {
   return word.start + word.text.length;
 }
 
-// Length in words of the phrase of `phrases` starting at `index`, or 0.
+// Phrase lists split into words and indexed by their first word, once per list: matchAt runs for every word of
+// every sentence against every list, so it must not split strings.
+const COMPILED = new WeakMap<readonly string[], Map<string, string[][]>>();
+
+function compiled(phrases: readonly string[]): Map<string, string[][]> {
+  let byFirst = COMPILED.get(phrases);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const phrase of phrases) {
+      const parts = phrase.split(' ');
+      const list = byFirst.get(parts[0] as string) ?? [];
+      list.push(parts);
+      byFirst.set(parts[0] as string, list);
+    }
+    COMPILED.set(phrases, byFirst);
+  }
+  return byFirst;
+}
+
+// Length in words of the longest phrase of `phrases` starting at `index`, or 0.
 function matchAt(words: readonly Word[], index: number, phrases: readonly string[]): number {
+  const candidates = compiled(phrases).get(words[index]?.text ?? '');
+  if (!candidates) return 0;
   let best = 0;
-  for (const phrase of phrases) {
-    const parts = phrase.split(' ');
-    if (parts.every((part, offset) => words[index + offset]?.text === part)) best = Math.max(best, parts.length);
+  for (const parts of candidates) {
+    if (parts.length > best && parts.every((part, offset) => words[index + offset]?.text === part)) best = parts.length;
   }
   return best;
 }
