@@ -111,9 +111,14 @@ export const CONDITIONS: readonly LexiconEntry[] = [
   { name: 'chickenpox', synonyms: ['chicken pox', 'varicella'], code: 'B01.9' },
 ];
 
+// The ways a pain in one part is said ("my knee hurts", "pain in my left knee", "a sore knee").
+function painIn(part: string): string[] {
+  return [`pain in the ${part}`, `the ${part} hurts`, `the ${part} is hurting`, `the ${part} has been hurting`, `the ${part} is killing me`, `the ${part} is sore`, `the ${part} is painful`, `sore ${part}`, `${part} ache`];
+}
+
 /** Symptoms with spoken synonyms and ICD-10 symptom codes where one fits. */
 export const SYMPTOMS: readonly LexiconEntry[] = [
-  { name: 'chest pain', synonyms: ['pain in the chest', 'chest discomfort'], code: 'R07.4' },
+  { name: 'chest pain', synonyms: ['pain in the chest', 'chest discomfort', ...painIn('chest')], code: 'R07.4' },
   { name: 'chest tightness', synonyms: ['tightness in the chest', 'tight chest'] },
   { name: 'cough', synonyms: ['coughing', 'dry cough', 'wet cough'], code: 'R05' },
   { name: 'fever', synonyms: ['feverish', 'pyrexia', 'high temperature'], code: 'R50.9' },
@@ -130,10 +135,10 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'dizziness', synonyms: ['dizzy', 'giddiness', 'giddy', 'lightheaded', 'light headed', 'vertigo', 'spinning sensation', 'room spinning', 'woozy'], code: 'R42' },
   { name: 'fatigue', synonyms: ['tiredness', 'tired', 'weakness', 'exhaustion', 'exhausted', 'lethargy'], code: 'R53' },
   { name: 'body ache', synonyms: ['body aches', 'body pain', 'muscle pain', 'muscle ache', 'myalgia'], code: 'M79.1' },
-  { name: 'back pain', synonyms: ['backache', 'back ache', 'pain in the back'], code: 'M54.9' },
-  { name: 'neck pain', synonyms: ['pain in the neck'], code: 'M54.2' },
+  { name: 'back pain', synonyms: ['backache', 'back ache', 'pain in the back', ...painIn('back')], code: 'M54.9' },
+  { name: 'neck pain', synonyms: ['pain in the neck', ...painIn('neck')], code: 'M54.2' },
   { name: 'joint pain', synonyms: ['joint pains', 'pain in the joints', 'arthralgia'], code: 'M25.5' },
-  { name: 'knee pain', synonyms: ['pain in the knee'] },
+  { name: 'knee pain', synonyms: ['pain in the knee', ...painIn('knee')], code: 'M25.56' },
   { name: 'runny nose', synonyms: ['running nose', 'rhinorrhoea', 'rhinorrhea', 'nasal discharge'] },
   { name: 'nasal congestion', synonyms: ['blocked nose', 'stuffy nose', 'nose block'] },
   { name: 'sneezing', synonyms: ['sneeze'], code: 'R06.7' },
@@ -147,7 +152,7 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'weight loss', synonyms: ['losing weight', 'lost weight'], code: 'R63.4' },
   { name: 'chills', synonyms: ['shivering', 'rigors'] },
   { name: 'swelling', synonyms: ['swollen'], code: 'R60.0' },
-  { name: 'ear pain', synonyms: ['earache', 'ear ache'], code: 'H92.0' },
+  { name: 'ear pain', synonyms: ['earache', 'ear ache', ...painIn('ear')], code: 'H92.0' },
   { name: 'fainting', synonyms: ['fainted', 'passed out', 'blackout'], code: 'R55' },
   { name: 'sleep difficulty', synonyms: ['trouble sleeping', 'difficulty sleeping', 'cannot sleep'] },
   // Added for issue 13: lay, British and Indian wordings (checked against MedlinePlus and NHS Health A to Z).
@@ -163,11 +168,11 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'night sweats', synonyms: ['sweating at night', 'sweats'], code: 'R61' },
   { name: 'weight gain', synonyms: ['gained weight', 'putting on weight'], code: 'R63.5' },
   { name: 'seizure', synonyms: ['seizures', 'convulsion', 'convulsions'], code: 'R56.8' },
-  { name: 'shoulder pain', synonyms: ['pain in the shoulder'], code: 'M25.51' },
-  { name: 'leg pain', synonyms: ['pain in the leg'], code: 'M79.6' },
-  { name: 'hip pain', synonyms: ['pain in the hip'], code: 'M25.55' },
-  { name: 'foot pain', synonyms: ['pain in the foot'], code: 'M79.67' },
-  { name: 'hand pain', synonyms: ['pain in the hand', 'wrist pain'], code: 'M79.64' },
+  { name: 'shoulder pain', synonyms: ['pain in the shoulder', ...painIn('shoulder')], code: 'M25.51' },
+  { name: 'leg pain', synonyms: ['pain in the leg', ...painIn('leg')], code: 'M79.6' },
+  { name: 'hip pain', synonyms: ['pain in the hip', ...painIn('hip')], code: 'M25.55' },
+  { name: 'foot pain', synonyms: ['pain in the foot', ...painIn('foot')], code: 'M79.67' },
+  { name: 'hand pain', synonyms: ['pain in the hand', 'wrist pain', ...painIn('hand')], code: 'M79.64' },
   { name: 'pelvic pain', code: 'R10.2' },
   { name: 'incontinence', synonyms: ['urinary incontinence', 'leaking urine', 'bladder leakage'], code: 'R32' },
   { name: 'snoring', code: 'R06.5' },

@@ -20,6 +20,8 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
   const emr: EkaEmrTemplate = { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
   const followUps: EmrFollowUp[] = [];
   let open: OpenQuestion | null = null;
+  // Once the talk turns to relatives it stays there while sentences speak of "he", "she", "they" or "someone".
+  let familyTopic = false;
   for (const turn of groupByTurn(text.sentences)) {
     const first = turn[0] as ClinicalSentence;
     const opensWithQuestion = findQuestionStart(first.normal) === 0;
@@ -30,13 +32,20 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       const matches = matcher(sentence.normal);
       const context = readSentenceContext(sentence.normal);
       // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
-      const read = answering?.aboutOthers ? { ...context, otherPerson: () => true } : context;
+      const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
+      const read = aboutOthers ? { ...context, otherPerson: () => true } : context;
       extractSentence(emr, followUps, sentence, matches, read);
-      if (context.question) open = openQuestion(open, sentence, matches, context);
+      if (context.question) {
+        open = openQuestion(open, sentence, matches, context);
+        familyTopic = open.aboutOthers || (familyTopic && !SECOND_PERSON.test(sentence.normal));
+      }
     }
   }
   return finish(emr, followUps);
 }
+
+const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
+const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
 
 // Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
 function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {

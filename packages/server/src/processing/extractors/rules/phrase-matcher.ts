@@ -13,11 +13,13 @@ export interface PhraseMatch<Kind extends string> {
 /** Finds terms of several lexicons in a normal sentence, longest first, without overlaps. */
 export type PhraseMatcher<Kind extends string> = (normal: string) => PhraseMatch<Kind>[];
 
-const DETERMINERS = '(?:the|my|his|her|your|their|our)';
+const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that'];
+// "pain in my left shoulder", "pain in this knee": a determiner, then perhaps a side.
+const DETERMINERS = `(?:${DETERMINER_WORDS.join('|')})(?: (?:left|right|lower|upper|both))?`;
 
 /**
- * Compiles lexicons into one matcher. Each term may be heard with a determiner in place of "the" ("pain in my
- * chest") and with its last word in the plural. Overlapping finds keep the longer one, so "viral fever" is a
+ * Compiles lexicons into one matcher. Each term may be heard with a determiner in place of "the", perhaps with a
+ * side ("pain in my left chest") and with its last word in the plural. Overlapping finds keep the longer one, so "viral fever" is a
  * condition rather than the symptom "fever", and "chest x ray" an investigation rather than "x ray".
  */
 export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Record<Kind, readonly LexiconEntry[]>>): PhraseMatcher<Kind> {
@@ -55,7 +57,7 @@ export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Reco
 function firstWordsOf(phrase: string): string[] {
   const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
   const first = words[0] ?? '';
-  if (first === 'the') return ['the', 'my', 'his', 'her', 'your', 'their', 'our'];
+  if (first === 'the') return DETERMINER_WORDS;
   return words.length === 1 ? [first, `${first}s`, `${first}es`] : [first];
 }
 
