@@ -4,6 +4,8 @@ import { findBareDuration, findDurations } from './find-durations.js';
 import { readAnswer } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 
+const NEGATIVE_REST = /(?<=^| )(?:nothing|none|no|not)(?= |$)/;
+
 /** What a turn asked, waiting for the next turn to answer it. */
 export interface OpenQuestion {
   speaker: string | null;
@@ -37,15 +39,23 @@ export function answers(question: OpenQuestion, speaker: string | null, opensWit
 export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[]): void {
   const first = answer[0];
   if (!first || question.aboutOthers) return;
-  const polarity = readAnswer(first.normal);
+  let polarity = readAnswer(first.normal);
+  // "any sore throat or cough?" / "i have this cough, but other than that nothing": an answer that names some of the
+  // asked terms and also says no affirms those (its own sentences record them) and denies the rest.
+  const named = question.asked.filter((match) => answer.some((sentence) => ` ${sentence.normal} `.includes(` ${match.text} `)));
+  let asked = question.asked;
+  if (polarity === 'yes' && named.length > 0 && named.length < asked.length && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) {
+    asked = asked.filter((match) => !named.includes(match) && match.kind !== 'medicine');
+    polarity = 'no';
+  }
   const text = `${question.text} ${first.raw}`.trim();
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   if (polarity === 'no') {
-    for (const match of question.asked) {
+    for (const match of asked) {
       if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
     }
   } else if (polarity === 'yes') {
-    for (const match of question.asked) {
+    for (const match of asked) {
       if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, severity: null, icd10: match.entry.code ?? null, text });
       else if (match.kind === 'condition') emr.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty: 'stated', text });
       else if (match.kind === 'medicine' && !question.aboutAllergy) {
