@@ -83,6 +83,28 @@ describe('a question is paired with the answer that follows, with and without la
   });
 });
 
+describe('who speaks and what a question takes for granted', () => {
+  it.each(shapes([['Doctor', 'Thank you, and how long have you had this left knee pain?'], ['Patient', 'About two weeks.']]))('%s: a question about "this knee pain" presupposes it', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.symptoms.map((symptom) => [symptom.name, symptom.duration?.text ?? null])).toEqual([['knee pain', '2 weeks']]);
+  });
+
+  it('"any blood in your vomit" asks about blood and presupposes no vomiting', async () => {
+    const emr = await emrOf('Doctor: Any blood in your vomit?\nPatient: No.');
+    expect(names(emr.symptoms)).toEqual([]);
+  });
+
+  it('a relative speaking for the patient speaks of the patient', async () => {
+    const emr = await emrOf('Doctor: What brings her in today?\nGuest_family: My mother is hard of hearing and has a cough.');
+    expect(names(emr.symptoms)).toEqual(['hearing loss', 'cough']);
+  });
+
+  it('after a family question, third-person answers stay family history', async () => {
+    const emr = await emrOf('Doctor: Does anyone in your family have any medical problems?\nPatient: My dad had a stroke.\nDoctor: Anything else?\nPatient: He also had diabetes.\nDoctor: And do you have any fever?\nPatient: Yes.');
+    expect([names(emr.diagnoses), names(emr.symptoms)]).toEqual([[], ['fever']]);
+  });
+});
+
 describe('the context of every mention (ConText categories)', () => {
   it.each([
     ['negated before', 'I also have a headache, but no cough.', { symptoms: ['headache'], absent: ['cough'] }],

@@ -33,7 +33,9 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       const context = readSentenceContext(sentence.normal);
       // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
       const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
-      const read = aboutOthers ? { ...context, otherPerson: () => true } : context;
+      // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
+      const forPatient = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker);
+      const read = aboutOthers ? { ...context, otherPerson: () => true } : forPatient ? { ...context, otherPerson: () => false } : context;
       extractSentence(emr, followUps, sentence, matches, read);
       if (context.question) {
         open = openQuestion(open, sentence, matches, context);
@@ -50,7 +52,7 @@ const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
 // Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
 function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
   const asked = matches.filter(
-    (match) => context.asked(match.start) && !context.negated(match.start) && !context.hypothetical(match.start) && !context.explanatory(match.start),
+    (match) => context.asked(match.start) && !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start) && !context.explanatory(match.start),
   );
   const normal = sentence.normal;
   return {

@@ -24,7 +24,7 @@ const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grad
 export function findFindings(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): SentenceFindings {
   const findings: SentenceFindings = { symptoms: [], absentSymptoms: [], diagnoses: [], investigations: [] };
   const talkedAbout = (match: ClinicalMatch) =>
-    context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
+    (context.asked(match.start) && !context.presupposed(match.start)) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
   const symptomMatches: ClinicalMatch[] = [];
   for (const match of matches) {
     if (talkedAbout(match)) continue;

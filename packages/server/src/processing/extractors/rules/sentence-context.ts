@@ -23,6 +23,11 @@ export interface SentenceContext {
   historical(start: number): boolean;
   /** About someone else ("my father has diabetes"). */
   otherPerson(start: number): boolean;
+  /**
+   * Asked about as something the patient has ("how long have you had this knee pain", "how is your asthma"): a
+   * determiner or possessive before the term presupposes it, unlike "any knee pain".
+   */
+  presupposed(start: number): boolean;
   /** Hedged ("looks like", "probably", "might be", "i wonder whether"). */
   hedged(start: number): boolean;
 }
@@ -69,6 +74,7 @@ export function readSentenceContext(normal: string): SentenceContext {
     question: questionFrom !== undefined,
     asked: after(questionFrom),
     negated: (start) => negatedRanges.some(([from, to]) => start >= from && start < to),
+    presupposed: (start) => presupposes(words, start),
     hypothetical: after(hypotheticalFrom),
     explanatory: after(explanatoryFrom),
     feared: after(fearedFrom),
@@ -77,6 +83,19 @@ export function readSentenceContext(normal: string): SentenceContext {
     otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0),
     hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0),
   };
+}
+
+const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
+const SIDES = new Set(['left', 'right', 'lower', 'upper', 'new', 'recent', 'current']);
+
+// The word before the term (past a side or a "new") is a determiner or possessive, itself not after "in" or "of"
+// ("any blood in your vomit" asks about blood, it does not presuppose vomiting).
+function presupposes(words: readonly Word[], start: number): boolean {
+  let index = words.findIndex((word) => word.start >= start) - 1;
+  if (index < -1) index = words.length - 1;
+  while (index >= 0 && SIDES.has((words[index] as Word).text)) index -= 1;
+  if (index < 0 || !PRESUPPOSING.has((words[index] as Word).text)) return false;
+  return !['in', 'of', 'from', 'into', 'on'].includes(words[index - 1]?.text ?? '');
 }
 
 // Ranges from each trigger to the end of its clause.
