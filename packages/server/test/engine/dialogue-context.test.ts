@@ -67,6 +67,11 @@ describe('a question is paired with the answer that follows, with and without la
     expect(emr.symptoms.map((symptom) => [symptom.name, symptom.duration?.text ?? null])).toEqual([['cough', '6 days']]);
   });
 
+  it.each(shapes([['Doctor', 'Fever or chills?'], ['Patient', 'No.']]))('%s: a bare list of findings answered "no" was a question', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['fever', 'chills']]);
+  });
+
   it.each(shapes([['Doctor', 'Have you had any fever at all?'], ['Patient', 'It started after I came back from holiday.']]))('%s: a question answered neither way records nothing', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], []]);

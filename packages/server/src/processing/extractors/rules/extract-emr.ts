@@ -6,7 +6,7 @@ import { findFollowUp } from './find-follow-up.js';
 import { findMedications } from './find-medications.js';
 import { findVitals } from './find-vitals.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
-import { asksHowLong, findQuestionStart } from './find-question.js';
+import { asksHowLong, findQuestionStart, readAnswer } from './find-question.js';
 import { answers, applyAnswer, type OpenQuestion } from './pair-answers.js';
 import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
 import { readSentenceContext, type SentenceContext } from './sentence-context.js';
@@ -22,15 +22,19 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
   let open: OpenQuestion | null = null;
   // Once the talk turns to relatives it stays there while sentences speak of "he", "she", "they" or "someone".
   let familyTopic = false;
-  for (const turn of groupByTurn(text.sentences)) {
+  const turns = groupByTurn(text.sentences);
+  for (const [turnIndex, turn] of turns.entries()) {
     const first = turn[0] as ClinicalSentence;
+    const next = turns[turnIndex + 1]?.[0];
+    const answered = next !== undefined && readAnswer(next.normal) !== null;
     const opensWithQuestion = findQuestionStart(first.normal) === 0;
     const answering = open !== null && answers(open, first.speaker, opensWithQuestion) ? open : null;
     if (answering) applyAnswer(emr, answering, turn);
     open = null;
     for (const sentence of turn) {
       const matches = matcher(sentence.normal);
-      const context = readSentenceContext(sentence.normal);
+      // "fever or chills" / "no": a bare list of findings answered yes or no was asked, even without "?" or a cue.
+      const context = answered && elliptical(sentence.normal, matches) ? asQuestion(readSentenceContext(sentence.normal)) : readSentenceContext(sentence.normal);
       // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
       const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
       // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
@@ -44,6 +48,20 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     }
   }
   return finish(emr, followUps);
+}
+
+const BARE_WORDS = new Set(['or', 'and', 'any', 'okay', 'ok', 'um', 'uh', 'so', 'what', 'how', 'about', ',', '?', 'also', 'maybe', 'like', 'right', 'now', 'then', 'too', 'at', 'all', 'other', 'symptoms', 'problems', 'issues']);
+
+// Only findings and filler: no subject, no verb.
+function elliptical(normal: string, matches: readonly ClinicalMatch[]): boolean {
+  if (matches.length === 0) return false;
+  let rest = normal;
+  for (const match of [...matches].reverse()) rest = `${rest.slice(0, match.start)} ${rest.slice(match.end)}`;
+  return rest.split(' ').every((word) => word === '' || BARE_WORDS.has(word));
+}
+
+function asQuestion(context: SentenceContext): SentenceContext {
+  return { ...context, question: true, asked: () => true, presupposed: () => false };
 }
 
 const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
