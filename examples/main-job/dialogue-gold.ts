@@ -40,6 +40,9 @@ interface Concept {
 const NOTE_NEGATION = /(?:^| )(?:no|not|denies|denied|deny|negative|without|nor|none)(?= )/g;
 const NOTE_AFFIRMATION = /(?:^| )(?:positive|but|however|except|reports|endorses|complains)(?= )/g;
 
+// A clause about taking a medicine ("she is on benzoyl peroxide"): in an ALLERGY section, not an allergen.
+const TAKING = /(?:^| )(?:is on|are on|takes|taking|uses|using|prescribed)(?= )/;
+
 let concepts: Concept[] | undefined;
 
 function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
@@ -60,11 +63,11 @@ export function normalizeNote(text: string): string {
 /**
  * The concepts a piece of note text states, by kind, longest match first without overlaps, each with its polarity:
  * denied when a negation word opens its clause before it and no affirmation ("positive for", "but") follows the
- * negation. Clauses end at `.`, `;`, `:` and line breaks.
+ * negation. Clauses end at `.`, `;`, `:` and line breaks. `taken` marks a clause about taking a medicine.
  */
-export function readNoteConcepts(text: string): { kind: Kind; name: string; denied: boolean }[] {
+export function readNoteConcepts(text: string): { kind: Kind; name: string; denied: boolean; taken: boolean }[] {
   concepts ??= [...compile('symptom', SYMPTOMS), ...compile('condition', CONDITIONS), ...compile('medicine', MEDICINES)];
-  const found: { kind: Kind; name: string; denied: boolean }[] = [];
+  const found: { kind: Kind; name: string; denied: boolean; taken: boolean }[] = [];
   for (const clause of text.split(/[.;:\n]+/)) {
     const normal = normalizeNote(clause);
     if (!normal) continue;
@@ -75,10 +78,11 @@ export function readNoteConcepts(text: string): { kind: Kind; name: string; deni
     for (const hit of hits) if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
     const negations = [...normal.matchAll(NOTE_NEGATION)].map((match) => match.index);
     const affirmations = [...normal.matchAll(NOTE_AFFIRMATION)].map((match) => match.index);
+    const taken = TAKING.test(normal);
     for (const hit of kept.sort((a, b) => a.start - b.start)) {
       const negation = negations.filter((at) => at < hit.start).pop();
       const denied = negation !== undefined && !affirmations.some((at) => at > negation && at < hit.start);
-      found.push({ kind: hit.concept.kind, name: hit.concept.name, denied });
+      found.push({ kind: hit.concept.kind, name: hit.concept.name, denied, taken });
     }
   }
   return found;
@@ -94,7 +98,7 @@ export function goldOf(section: string, sectionText: string): DialogueGold {
   for (const concept of readNoteConcepts(sectionText)) {
     if (concept.kind === 'medicine') {
       if (!concept.denied) add('medications', concept.name);
-      add('allergies', concept.name);
+      if (!concept.taken) add('allergies', concept.name);
     } else if (concept.denied) add('denied', concept.name);
     else {
       add('complaints', concept.name);

@@ -82,6 +82,11 @@ describe('a question is paired with the answer that follows, with and without la
     expect(emr.medications).toEqual([]);
   });
 
+  it.each(shapes([['Doctor', 'Are you allergic to any medicines?'], ['Patient', 'Yes, penicillin.'], ['Doctor', 'Anything else?'], ['Patient', 'Naproxen, I think.'], ['Doctor', 'And what do you take for your blood pressure?'], ['Patient', 'Amlodipine.']]))('%s: allergens listed over several turns are not medications', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.medications)).toEqual(['amlodipine']);
+  });
+
   it.each(shapes([['Doctor', 'Any medical problems running in your family?'], ['Patient', 'Oh yes, diabetes.']]))('%s: the answer to a family question is family history', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect([names(emr.diagnoses), names(emr.symptoms)]).toEqual([[], []]);

@@ -22,6 +22,8 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
   let open: OpenQuestion | null = null;
   // Once the talk turns to relatives it stays there while sentences speak of "he", "she", "they" or "someone".
   let familyTopic = false;
+  // Allergies are listed over several turns ("any allergies?" / "penicillin" / "anything else?" / "naprosyn").
+  let allergyTopic = false;
   const turns = groupByTurn(text.sentences);
   for (const [turnIndex, turn] of turns.entries()) {
     const first = turn[0] as ClinicalSentence;
@@ -40,10 +42,14 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
       const forPatient = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker);
       const read = aboutOthers ? { ...context, otherPerson: () => true } : forPatient ? { ...context, otherPerson: () => false } : context;
-      extractSentence(emr, followUps, sentence, matches, read);
+      // The answer to "any allergies to medicines?" names allergens, not medications.
+      const kept = answering?.aboutAllergy ? matches.filter((match) => match.kind !== 'medicine') : matches;
+      extractSentence(emr, followUps, sentence, kept, read);
       if (context.question) {
         open = openQuestion(open, sentence, matches, context);
         familyTopic = open.aboutOthers || (familyTopic && !SECOND_PERSON.test(sentence.normal));
+        allergyTopic = open.aboutAllergy || (allergyTopic && (matches.some((match) => match.kind === 'medicine') || MORE.test(sentence.normal)));
+        if (allergyTopic) open.aboutAllergy = true;
       }
     }
   }
@@ -65,6 +71,7 @@ function asQuestion(context: SentenceContext): SentenceContext {
 }
 
 const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
+const MORE = /(?<=^| )(?:anything else|any other|any others|what else|others|more)(?= |$)/;
 const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
 
 // Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
