@@ -67,6 +67,16 @@ describe('a question is paired with the answer that follows, with and without la
     expect(emr.symptoms.map((symptom) => [symptom.name, symptom.duration?.text ?? null])).toEqual([['cough', '6 days']]);
   });
 
+  it.each(shapes([['Doctor', 'Just to confirm, no chest pain or difficulty breathing?'], ['Patient', 'Right.']]))('%s: agreeing with a negated question denies', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['chest pain', 'shortness of breath']]);
+  });
+
+  it.each(shapes([['Doctor', 'Okay, can you tell me if you have any fever or chills?'], ['Patient', 'Nope.']]))('%s: "tell me if" asks, it is no condition', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.absent_symptoms)).toEqual(['fever', 'chills']);
+  });
+
   it.each(shapes([['Doctor', 'Fever or chills?'], ['Patient', 'No.']]))('%s: a bare list of findings answered "no" was a question', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['fever', 'chills']]);

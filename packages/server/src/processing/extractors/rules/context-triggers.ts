@@ -11,6 +11,8 @@ export const CONTEXT_TRIGGERS = {
   postNegation: ['ruled out', 'is negative', 'was negative', 'is absent', 'was absent', 'not really', 'none at all'],
   /** Advice, safety-netting and conditions: the finding may happen, it has not ("if you develop any weakness"). */
   hypothetical: ['if', 'in case', 'whenever', 'unless', 'should you', 'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'keep an eye on', 'let me know if', 'warning signs', 'signs of', 'make sure you do not', 'to avoid', 'to prevent', 'prevent'],
+  /** Embedded questions, not conditions: "can you tell me if you have any fever" asks. */
+  pseudoHypothetical: ['tell me if', 'wondering if', 'wonder if', 'asking if', 'ask if', 'ask you if', 'know if you', 'know if there', 'check if', 'not sure if', 'unsure if'],
   /** Explaining or teaching: the finding is named, not had ("we look at things like anaemia", "it can cause nausea"). */
   explanatory: ['things like', 'such as', 'can cause', 'could cause', 'may cause', 'might cause', 'will cause', 'can lead to', 'could lead to', 'lead to', 'leads to', 'causes', 'risk of', 'risk for', 'risks of', 'side effect', 'side effects', 'check for', 'test for', 'tests for', 'screen for', 'screening for', 'look for', 'looking for', 'to see if', 'to make sure', 'to check', 'we look at', 'associated with', 'common with', 'caused by', 'means', 'meaning', 'stands for', 'is when', 'anything from', 'could be anything'],
   /** Feared, wondered about or asked about by the patient ("i thought i was going to have a heart attack"). */

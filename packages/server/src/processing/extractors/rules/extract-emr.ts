@@ -79,10 +79,13 @@ function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence,
   const asked = matches.filter(
     (match) => context.asked(match.start) && !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start) && !context.explanatory(match.start),
   );
+  // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
+  const confirm = matches.filter((match) => context.asked(match.start) && context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   const normal = sentence.normal;
   return {
     speaker: sentence.speaker,
     asked: [...(previous?.asked ?? []), ...asked],
+    negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),

@@ -53,7 +53,7 @@ const QUESTION_CUES: readonly RegExp[] = [
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
   // any blood in your stool", "i see any loss of appetite"); after a verb it is a statement ("i do not have any").
-  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|or|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then) ))(?:any|anything|anyone|anybody)(?= )/g,
+  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then) ))(?:any|anything|anyone|anybody)(?= )/g,
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
-  /(?<=^|[ ,])(?:how about|what about|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
+  /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
 ];

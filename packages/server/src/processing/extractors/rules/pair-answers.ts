@@ -4,6 +4,7 @@ import { findBareDuration, findDurations } from './find-durations.js';
 import { readAnswer } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 
+const CONFIRM = /^(?:(?:um|uh|oh|well|,) )*(?:right|correct|that is right|that is correct|exactly|none|nothing)(?= |$)/;
 const NEGATIVE_REST = /(?<=^| )(?:nothing|none|no|not)(?= |$)/;
 
 /** What a turn asked, waiting for the next turn to answer it. */
@@ -11,6 +12,8 @@ export interface OpenQuestion {
   speaker: string | null;
   /** Terms in the asking part, not negated, hypothetical or explanatory there. */
   asked: ClinicalMatch[];
+  /** Terms asked about in the negative ("no chest pain, right?"): a plain answer of either kind denies them. */
+  negatedAsked: ClinicalMatch[];
   /** The asking sentence, as said. */
   text: string;
   /** "how long", "since when": a bare amount in the answer is a duration. */
@@ -50,6 +53,9 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   }
   const text = `${question.text} ${first.raw}`.trim();
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
+  if (polarity !== null || CONFIRM.test(first.normal)) {
+    for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
+  }
   if (polarity === 'no') {
     for (const match of asked) {
       if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });

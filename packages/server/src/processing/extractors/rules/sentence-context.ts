@@ -49,7 +49,7 @@ const NEGATION_WINDOW = 8;
 export function readSentenceContext(normal: string): SentenceContext {
   const words = splitWords(normal);
   const negatedRanges: [number, number][] = [];
-  const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical);
+  const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical, CONTEXT_TRIGGERS.pseudoHypothetical);
   const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory);
   const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared);
   const questionFrom = findQuestionStart(normal);
@@ -154,8 +154,10 @@ function matchAt(words: readonly Word[], index: number, phrases: readonly string
   return best;
 }
 
-function firstTrigger(words: readonly Word[], phrases: readonly string[]): number | undefined {
-  const index = words.findIndex((_, position) => matchAt(words, position, phrases) > 0);
+// The first trigger of `phrases` not inside one of `pseudo` (a pseudo phrase starting up to two words before it).
+function firstTrigger(words: readonly Word[], phrases: readonly string[], pseudo: readonly string[] = []): number | undefined {
+  const covered = (position: number) => [1, 2].some((back) => position - back >= 0 && matchAt(words, position - back, pseudo) > back);
+  const index = words.findIndex((_, position) => matchAt(words, position, phrases) > 0 && !covered(position));
   return index < 0 ? undefined : (words[index] as Word).start;
 }
 
