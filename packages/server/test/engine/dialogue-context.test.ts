@@ -77,6 +77,16 @@ describe('a question is paired with the answer that follows, with and without la
     expect(names(emr.absent_symptoms)).toEqual(['fever', 'chills']);
   });
 
+  it.each(shapes([['Doctor', 'Are you having any other symptoms, such as chest pain or shortness of breath?'], ['Patient', 'No, nothing like that.']]))('%s: "such as" in a question lists what it asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.absent_symptoms)).toEqual(['chest pain', 'shortness of breath']);
+  });
+
+  it.each(shapes([['Doctor', 'Anything else?'], ['Guest_family', 'No rash or anything either.']]))('%s: "or anything" after a denial is said, not asked', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.absent_symptoms)).toEqual(['rash']);
+  });
+
   it.each(shapes([['Doctor', 'Fever or chills?'], ['Patient', 'No.']]))('%s: a bare list of findings answered "no" was a question', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['fever', 'chills']]);

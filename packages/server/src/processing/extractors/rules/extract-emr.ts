@@ -77,7 +77,7 @@ const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
 // Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
 function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
   const asked = matches.filter(
-    (match) => context.asked(match.start) && !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start) && !context.explanatory(match.start),
+    (match) => context.asked(match.start) && !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start),
   );
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = matches.filter((match) => context.asked(match.start) && context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));

@@ -14,11 +14,13 @@ export function findQuestionStart(normal: string): number | undefined {
   // A question that lists first and asks last ("fever, chills, anything like that?") asks about the whole sentence;
   // a typed one ending in "?" without a cue does too. With a cue, what leads in is a statement ("i have lost weight,
   // but do you have any information on ...").
-  if (WHOLE_SENTENCE.test(normal)) return 0;
+  if (WHOLE_SENTENCE.test(normal) && !SAID_OF_ONESELF.test(normal)) return 0;
   return first ?? (normal.endsWith('?') ? 0 : undefined);
 }
 
-const WHOLE_SENTENCE = /(?<=^| )(?:anything like that|anything of that sort|any of those|any of these|ring any bells|sound familiar|or anything)(?= |$| \?)/;
+const WHOLE_SENTENCE = /(?<=^| )(?:anything like that|anything of that sort|any of those|any of these|ring any bells|sound familiar)(?= |$| \?)/;
+// "i do not have seizures or anything like that" is said, not asked.
+const SAID_OF_ONESELF = /(?<=^| )(?:i|my|me|we|no|not|never|nothing)(?= |$)/;
 
 /** How a turn answers the question before it: affirms, denies, or neither (it says something else). */
 export type AnswerPolarity = 'yes' | 'no' | null;
