@@ -30,6 +30,12 @@ export interface DialogueScore {
   allergenLeaks: { leaked: number; allergens: number };
   /** Relatives' conditions (FAM/SOCHX) listed as the patient's symptoms or diagnoses, of all such conditions. */
   familyLeaks: { leaked: number; conditions: number };
+  /**
+   * Present and denied findings whose concept the section mentions at all (`judged`), and of those the ones it states
+   * the other way (`contradicted`): a present finding the note denies, or a denial of what the note says is present.
+   * Unlike precision, a finding the note leaves out counts for nothing here.
+   */
+  polarity: { contradicted: number; judged: number };
   /** Findings whose only evidence is a doctor's question that the patient did not affirm. */
   questionFindings: number;
   /** Mean extraction time per dialogue. */
@@ -54,6 +60,7 @@ export async function scoreDialogues(extractor: Extractor, dialogues: readonly N
     fields: { complaints: empty(), denied: empty(), medications: empty(), diagnoses: empty() },
     allergenLeaks: { leaked: 0, allergens: 0 },
     familyLeaks: { leaked: 0, conditions: 0 },
+    polarity: { contradicted: 0, judged: 0 },
     questionFindings: 0,
     msPerDialogue: 0,
   };
@@ -77,7 +84,13 @@ export async function scoreDialogues(extractor: Extractor, dialogues: readonly N
       count.correct += extracted.filter((name) => expected.includes(name)).length;
     };
     if (fields.includes('complaints')) tally('complaints', symptoms, gold.complaints, [...symptoms, ...names(emr.diagnoses)]);
-    if (fields.includes('denied')) tally('denied', names(emr.absent_symptoms), gold.denied);
+    if (fields.includes('denied')) {
+      tally('denied', names(emr.absent_symptoms), gold.denied);
+      const judgedPresent = symptoms.filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
+      const judgedDenied = names(emr.absent_symptoms).filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
+      score.polarity.judged += judgedPresent.length + judgedDenied.length;
+      score.polarity.contradicted += judgedPresent.filter((name) => gold.denied.includes(name)).length + judgedDenied.filter((name) => gold.complaints.includes(name)).length;
+    }
     if (fields.includes('medications')) tally('medications', names(emr.medications), gold.medications);
     if (fields.includes('diagnoses')) tally('diagnoses', names(emr.diagnoses), gold.diagnoses);
     if (fields.includes('allergies')) {

@@ -17,8 +17,8 @@ const extractor = createRuleBasedExtractor();
 await extractor.extract({ sessionId: 'warm', templateId: 'eka_emr_template', transcript: 'I have a cough.', language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
 const fixed = (value: number) => value.toFixed(2);
 console.log(`MTS-Dialog ${set} split, ${dialogues.length} dialogues\n`);
-console.log(`| shape | scored | ${DIALOGUE_FIELDS.map((field) => `${field} P / R`).join(' | ')} | allergens as meds | relatives' conditions as patient's | question findings | ms / dialogue |`);
-console.log(`| --- | --- | ${DIALOGUE_FIELDS.map(() => '---').join(' | ')} | --- | --- | --- | --- |`);
+console.log(`| shape | scored | ${DIALOGUE_FIELDS.map((field) => `${field} P / R`).join(' | ')} | allergens as meds | relatives' conditions as patient's | findings the note contradicts | question findings | ms / dialogue |`);
+console.log(`| --- | --- | ${DIALOGUE_FIELDS.map(() => '---').join(' | ')} | --- | --- | --- | --- | --- |`);
 for (const shape of INPUT_SHAPES) {
   const score = await scoreDialogues(extractor, dialogues, shape);
   const cells = DIALOGUE_FIELDS.map((field) => {
@@ -26,6 +26,6 @@ for (const shape of INPUT_SHAPES) {
     return `${fixed(precision)} / ${fixed(recall)} (${score.fields[field].expected})`;
   });
   console.log(
-    `| ${shape} | ${score.dialogues} | ${cells.join(' | ')} | ${score.allergenLeaks.leaked} of ${score.allergenLeaks.allergens} | ${score.familyLeaks.leaked} of ${score.familyLeaks.conditions} | ${score.questionFindings} | ${score.msPerDialogue.toFixed(1)} |`,
+    `| ${shape} | ${score.dialogues} | ${cells.join(' | ')} | ${score.allergenLeaks.leaked} of ${score.allergenLeaks.allergens} | ${score.familyLeaks.leaked} of ${score.familyLeaks.conditions} | ${score.polarity.contradicted} of ${score.polarity.judged} | ${score.questionFindings} | ${score.msPerDialogue.toFixed(1)} |`,
   );
 }

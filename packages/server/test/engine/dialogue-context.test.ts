@@ -87,6 +87,16 @@ describe('a question is paired with the answer that follows, with and without la
     expect(names(emr.absent_symptoms)).toEqual(['rash']);
   });
 
+  it.each(shapes([['Doctor', "Isn't this your second episode of blood in the urine this month?"], ['Patient', 'Yes, doctor.']]))('%s: "yes" to a negative question affirms', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([['blood in urine'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Was this the first time you had a headache like this?'], ['Patient', 'No.']]))('%s: "no" to a question about a quality of the finding denies nothing', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.absent_symptoms)).toEqual([]);
+  });
+
   it.each(shapes([['Doctor', 'Fever or chills?'], ['Patient', 'No.']]))('%s: a bare list of findings answered "no" was a question', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['fever', 'chills']]);

@@ -6,7 +6,7 @@ export const CONTEXT_TRIGGERS = {
   /** Negation opened before the term ("no fever", "denies cough", "free of pain"). */
   negation: ['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'nor', 'none', 'free of', 'negative for', 'absence of', 'no signs of', 'no sign of', 'no evidence of', 'not consistent with', 'nothing like'],
   /** Look like negation and are not: the finding is still there ("not improved"). */
-  pseudoNegation: ['no change', 'no increase', 'not only', 'not sure', 'not certain', 'no doubt', 'not improve', 'not improved', 'not better', 'not go away', 'not gone', 'not stop', 'not stopped', 'not get better', 'not getting better', 'not reduce', 'not reduced', 'not settle', 'not settled', 'not really sure'],
+  pseudoNegation: ['no change', 'no increase', 'not only', 'not sure', 'not certain', 'no doubt', 'not improve', 'not improved', 'not better', 'not go away', 'not gone', 'not stop', 'not stopped', 'not get better', 'not getting better', 'not reduce', 'not reduced', 'not settle', 'not settled', 'not really sure', 'not since', 'not bother', 'not bothering', 'not taking anything for', 'not take anything for', 'is not this', 'is not it', 'is not that', 'is not there', 'are not you', 'are not they', 'was not it', 'was not this', 'was not there', 'do not you', 'did not you', 'have not you', 'has not it', 'does not it'],
   /** Negation said after the term ("pneumonia was ruled out"). */
   postNegation: ['ruled out', 'is negative', 'was negative', 'is absent', 'was absent', 'not really', 'none at all'],
   /** Advice, safety-netting and conditions: the finding may happen, it has not ("if you develop any weakness"). */

@@ -7,7 +7,7 @@ import { findMedications } from './find-medications.js';
 import { findVitals } from './find-vitals.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 import { asksHowLong, findQuestionStart, readAnswer } from './find-question.js';
-import { answers, applyAnswer, type OpenQuestion } from './pair-answers.js';
+import { answers, applyAnswer, QUALIFYING, type OpenQuestion } from './pair-answers.js';
 import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
 import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
@@ -89,8 +89,16 @@ function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence,
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
+    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
     aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
   };
+}
+
+// Where the asking part of a sentence starts.
+function firstAsked(context: SentenceContext, normal: string): number {
+  let start = 0;
+  while (start < normal.length && !context.asked(start)) start += 1;
+  return start;
 }
 
 function groupByTurn(sentences: readonly ClinicalSentence[]): ClinicalSentence[][] {

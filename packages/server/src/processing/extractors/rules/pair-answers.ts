@@ -4,6 +4,8 @@ import { findBareDuration, findDurations } from './find-durations.js';
 import { readAnswer } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 
+/** Words that make a question about a quality of the finding (see `OpenQuestion.qualified`). */
+export const QUALIFYING = /(?<=^| )(?:first time|worse|better|related|associated|due to|caused|cause|causing|help|helped|helping|changed|improved|improving|bother|bothering)(?= |$)/;
 const CONFIRM = /^(?:(?:um|uh|oh|well|,) )*(?:right|correct|that is right|that is correct|exactly|none|nothing)(?= |$)/;
 const NEGATIVE_REST = /(?<=^| )(?:nothing|none|no|not)(?= |$)/;
 
@@ -20,6 +22,11 @@ export interface OpenQuestion {
   howLong: boolean;
   /** Asks about relatives ("anyone in your family"): the answer's terms are family history. */
   aboutOthers: boolean;
+  /**
+   * Asks about a quality of the finding rather than whether it is there ("is it getting worse?", "was this the first
+   * time?", "is it related to the fall?"): "no" then denies nothing.
+   */
+  qualified: boolean;
   /** Asks about allergies: a medicine in it is an allergen, not a medication. */
   aboutAllergy: boolean;
 }
@@ -53,10 +60,10 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   }
   const text = `${question.text} ${first.raw}`.trim();
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
-  if (polarity !== null || CONFIRM.test(first.normal)) {
+  if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
     for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
   }
-  if (polarity === 'no') {
+  if (polarity === 'no' && !question.qualified) {
     for (const match of asked) {
       if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
     }

@@ -56,7 +56,7 @@ export function readSentenceContext(normal: string): SentenceContext {
   const historicalRanges = forwardScopes(words, CONTEXT_TRIGGERS.historical);
   for (let index = 0; index < words.length; index += 1) {
     const trigger = matchAt(words, index, NEGATION_TRIGGERS);
-    if (trigger === 0 || matchAt(words, index, PSEUDO_NEGATIONS) > 0) continue;
+    if (trigger === 0 || [0, 1, 2].some((back) => index - back >= 0 && matchAt(words, index - back, PSEUDO_NEGATIONS) > back)) continue;
     const scopeStart = index + trigger;
     const scopeEnd = scopeEndAfter(words, scopeStart);
     if (scopeEnd > scopeStart) negatedRanges.push([(words[scopeStart] as Word).start, endOf(words[scopeEnd - 1] as Word)]);
