@@ -123,6 +123,24 @@ describe('a question is paired with the answer that follows, with and without la
   });
 });
 
+describe('durations as people say them', () => {
+  it.each([
+    ['I have had this cough for a couple of hours.', '2 hours'],
+    ['I have had a cough for a week or so.', '1 week'],
+    ['i have had a cough for about a day now', '1 day'],
+    ['The cough has been there for the past two weeks.', '2 weeks'],
+    ['I have had a cough since yesterday.', '1 day'],
+  ])('%s → %s', async (sentence, duration) => {
+    const emr = await emrOf(sentence);
+    expect(emr.symptoms.map((symptom) => symptom.duration?.text ?? null)).toEqual([duration]);
+  });
+
+  it('a question with no answer after it records nothing (the recogniser\'s "right okay um have you had any fever at all")', async () => {
+    const emr = await emrOf('right okay um have you had any fever at all');
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], []]);
+  });
+});
+
 describe('who speaks and what a question takes for granted', () => {
   it.each(shapes([['Doctor', 'Thank you, and how long have you had this left knee pain?'], ['Patient', 'About two weeks.']]))('%s: a question about "this knee pain" presupposes it', async (_, transcript) => {
     const emr = await emrOf(transcript);
