@@ -1,6 +1,7 @@
 // Issue 12: the SDK's own FLAC, Ogg Vorbis and Ogg Opus decoding against the wasm-audio-decoders libraries that could
 // replace it, side by side in one run: CPU seconds, real-time factor, peak RSS and live JS memory, each decode in a
-// fresh process pinned to one core (best of the repetitions). Inputs as in run.mjs: the speech fixture looped with
+// fresh process pinned to one core (best of the repetitions); then whether each library gives the SDK's samples on the
+// committed fixtures (sample counts and the largest difference). Inputs as in run.mjs: the speech fixture looped with
 // ffmpeg to the wanted length. The libraries are installed with npm into a cache directory outside the workspace, so
 // the SDK does not depend on them to measure them.
 //
@@ -13,10 +14,17 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SPEECH_SECONDS, SPEECH_WAV, ffmpeg, runWorker } from './lib/common.mjs';
+import { ROOT, SPEECH_SECONDS, SPEECH_WAV, ffmpeg, runWorker } from './lib/common.mjs';
 
 /** The candidates, at the versions measured (docs/architecture.md). */
 const LIBRARIES = { '@wasm-audio-decoders/flac': '0.2.11', '@wasm-audio-decoders/ogg-vorbis': '0.1.20', 'ogg-opus-decoder': '1.7.5' };
+const FIXTURES = join(ROOT, 'packages', 'node', 'test', 'fixtures', 'audio');
+const EXACTNESS = [
+  ['flac', 'speech.flac'],
+  ['flac', 'speech-flac.ogg'],
+  ['vorbis', 'speech-vorbis.ogg'],
+  ['opus', 'speech-opus.ogg'],
+];
 const CODECS = [
   { codec: 'flac', label: 'FLAC 16 kHz mono', ext: 'flac', args: ['-c:a', 'flac'] },
   { codec: 'vorbis', label: 'Ogg Vorbis q0', ext: 'ogg', args: ['-c:a', 'libvorbis', '-q:a', '0'] },
@@ -77,4 +85,12 @@ for (const row of rows) {
     `| ${row.label}, ${row.minutes} min | ${scribe.cpu.toFixed(2)} s | ${library.cpu.toFixed(2)} s | ${(library.cpu / scribe.cpu).toFixed(2)} | ${rtf(row, scribe)} | ${rtf(row, library)} | ` +
       `${Math.round(scribe.maxRssMb)} MB | ${Math.round(library.maxRssMb)} MB | ${Math.round(scribe.liveMb)} MB | ${Math.round(library.liveMb)} MB | ${scribe.samples} @ ${scribe.sampleRate} / ${library.samples} @ ${library.sampleRate}${library.errors ? ` (${library.errors} errors)` : ''} |`,
   );
+}
+
+console.log('');
+console.log('| fixture | samples, SDK | samples, library | largest difference |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const [codec, fixture] of EXACTNESS) {
+  const { samples, maxDifference } = await runWorker('decoder-compare-worker.mjs', ['exact', codec, join(FIXTURES, fixture), libraries]);
+  console.log(`| ${fixture} | ${samples[0]} | ${samples[1]} | ${maxDifference === 0 ? '0 (identical)' : maxDifference.toExponential(2)} |`);
 }
