@@ -29,14 +29,23 @@ export async function loadServerOnnxRunner(modelPath: string, runtime: ServerOnn
   }
   if (runtime !== 'wasm') {
     const native = await importOptional<typeof Ort>(() => import('onnxruntime-node'));
-    if (native) return sessionRunner('native', native, await native.InferenceSession.create(bytes, SESSION_OPTIONS));
+    if (native) return sessionRunner('native', native, await createSession('onnxruntime-node', modelPath, () => native.InferenceSession.create(bytes, SESSION_OPTIONS)));
     if (runtime === 'native') throw new ConfigError('onnxruntime-node could not be loaded: install it (docs/install.md), or let the server fall back to WebAssembly.');
   }
   const web = await importOptional<typeof OrtWeb>(() => import('onnxruntime-web/wasm'));
   if (!web) throw new ConfigError('Stream cutting needs onnxruntime-node or onnxruntime-web, and neither could be loaded: reinstall @scribe/server.');
   // One thread: a 32 ms frame gains nothing from more, and worker threads would outlive the server's shutdown.
   web.env.wasm.numThreads = 1;
-  return sessionRunner('wasm', web, await web.InferenceSession.create(bytes, { ...SESSION_OPTIONS, executionProviders: ['wasm'] }));
+  return sessionRunner('wasm', web, await createSession('onnxruntime-web', modelPath, () => web.InferenceSession.create(bytes, { ...SESSION_OPTIONS, executionProviders: ['wasm'] })));
+}
+
+// A model file that is there but does not load (damaged, or not Silero v5) is a ConfigError naming the file.
+async function createSession<T>(runtime: string, modelPath: string, create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    throw new ConfigError(`${runtime} could not load the Silero VAD model ${modelPath}: reinstall @scribe/server.`, { cause: error });
+  }
 }
 
 const SESSION_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' } as const;

@@ -40,8 +40,13 @@ describe('the server\'s Silero VAD (core\'s detector on the server\'s own onnxru
     expect(wasm.inference).toBe('wasm');
   });
 
-  it('fails with a ConfigError that says what to do when the model file is missing', async () => {
+  it('fails with a ConfigError that says what to do when the model file is missing or is not a model', async () => {
     await expect(loadServerSileroModel(join(ROOT, 'no-such-model.onnx'))).rejects.toMatchObject({ code: 'config_error', message: expect.stringContaining('reinstall @scribe/server') });
+    // Any file that is not an ONNX model: the licence notice beside the real one.
+    const notAModel = join(import.meta.dirname, '..', '..', 'models', 'LICENSE-silero-vad.txt');
+    for (const runtime of ['native', 'wasm'] as const) {
+      await expect(loadServerSileroModel(notAModel, runtime)).rejects.toMatchObject({ code: 'config_error', message: expect.stringMatching(/could not load the Silero VAD model .*LICENSE-silero-vad\.txt: reinstall @scribe\/server/) });
+    }
   });
 
   // The fallback where npm left onnxruntime-node out (docs/install.md): the same cuts, sample for sample.
