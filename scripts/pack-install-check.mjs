@@ -3,9 +3,11 @@
 // fresh projects (ESM TypeScript with module nodenext, CommonJS JavaScript, TypeScript with moduleResolution
 // bundler) and with pnpm 12 into a fourth (the `allowBuilds` of docs/install.md, nothing else), type-checks each with the oldest TypeScript we support (docs/dependencies.md), and runs each against the
 // local @scribe/server started from the workspace build: Silero loads (native or the WebAssembly fallback) and a real
-// sample from examples/samples completes a session. Run by `test:all` after the build; slow (npm install).
+// sample from examples/samples completes a session. Then @scribe/server itself, installed the same way into a fifth
+// project, must start with `npx scribe-server`, answer discovery and cut a streamed sample (pack-install/server-install.mjs).
+// Run by `test:all` after the build; slow (npm install).
 //
-//   node scripts/pack-install-check.mjs [--keep]
+//   node scripts/pack-install-check.mjs [--keep] [--server-only]
 //
 // Environment: SCRIBE_PACK_INSTALL_CACHE, where npm's cache and pnpm's store go (default: scribe-pack-install-cache
 // under the system temp directory, kept between runs so later runs install from it). Everything else is removed.
@@ -14,6 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkServerInstall } from './pack-install/server-install.mjs';
 
 /** The oldest TypeScript the packages support (docs/dependencies.md, "Minimum TypeScript version"). */
 const TYPESCRIPT = '5.4.5';
@@ -22,7 +25,7 @@ const TYPES_NODE = '^20.19.0';
 const SAMPLE = 'examples/samples/chest-pain-consultation/chest-pain-consultation.wav';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false }, 'server-only': { type: 'boolean', default: false } } });
 const cache = process.env.SCRIBE_PACK_INSTALL_CACHE ?? join(tmpdir(), 'scribe-pack-install-cache');
 const work = mkdtempSync(join(tmpdir(), 'scribe-pack-install-'));
 const log = (...args) => console.log('[pack-install]', ...args);
@@ -100,10 +103,19 @@ function packAll(destination) {
   return tarballs;
 }
 
-/** Writes one consumer project and installs it with a bare `npm install` or `pnpm install`; returns npm's log. */
-function install(project, tarballs) {
+/**
+ * Writes one consumer project and installs it with a bare `npm install` or `pnpm install`; returns npm's log. With a
+ * `given` manifest, writes that one and no TypeScript project (the server's install).
+ */
+function install(project, tarballs, given) {
   const directory = join(work, project.name);
   mkdirSync(join(directory, 'src'), { recursive: true });
+  if (given) writeFileSync(join(directory, 'package.json'), `${JSON.stringify(given, null, 2)}\n`);
+  else writeConsumer(project, tarballs, directory);
+  return installIn(project, directory);
+}
+
+function writeConsumer(project, tarballs, directory) {
   const manifest = {
     name: `consumer-${project.name}`,
     version: '1.0.0',
@@ -117,8 +129,12 @@ function install(project, tarballs) {
   const compilerOptions = { strict: true, skipLibCheck: false, types: ['node'], ...project.compilerOptions };
   writeFileSync(join(directory, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, include: ['src', '*.cjs'] }, null, 2)}\n`);
   copyFileSync(join(import.meta.dirname, 'pack-install', project.source[0]), join(directory, project.source[1]));
+}
+
+function installIn(project, directory) {
   const started = Date.now();
   if (project.installer === 'pnpm') {
+    const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
     const overrides = { '@scribe/core': manifest.dependencies['@scribe/core'] };
     // JSON is YAML: the settings a pnpm user writes, plus where the store is kept between runs.
     writeFileSync(join(directory, 'pnpm-workspace.yaml'), `${JSON.stringify({ overrides, allowBuilds: PNPM_ALLOW_BUILDS, storeDir: join(cache, 'pnpm-store') }, null, 2)}\n`);
@@ -225,8 +241,10 @@ try {
   mkdirSync(join(work, 'tarballs'));
   const tarballs = packAll(join(work, 'tarballs'));
   log(`packed ${[...tarballs.keys()].join(', ')}`);
-  const url = await startServer();
-  for (const project of PROJECTS) {
+  // --server-only: just the server's install (pack-install/server-install.mjs), without the four @scribe/node projects.
+  const projects = values['server-only'] ? [] : PROJECTS;
+  const url = projects.length > 0 ? await startServer() : undefined;
+  for (const project of projects) {
     const runtime = expectedRuntime(project, install(project, tarballs));
     log(`${project.name}: node_modules ${nodeModulesSummary(project)}`);
     const result = await checkAndRun(project, url);
@@ -235,7 +253,9 @@ try {
     if (result.transcript.split(/\s+/).filter(Boolean).length < 5) throw new Error(`${project.name}: the transcript is nearly empty: "${result.transcript}"`);
     log(`${project.name}: session completed (Silero on ${result.inference}), transcript "${result.transcript.replace(/\s+/g, " ").slice(0, 60)}..."`);
   }
-  log(`all ${PROJECTS.length} consumer projects installed, type-checked and completed a session`);
+  if (projects.length > 0) log(`all ${projects.length} consumer projects installed, type-checked and completed a session`);
+  await checkServerInstall({ work, root, tarballs, sample: join(root, SAMPLE), install, expectedRuntime, cleanEnvironment, run, log });
+  log('@scribe/server installed with a bare npm install, started with npx scribe-server and cut a streamed session');
 } catch (error) {
   console.error('[pack-install] FAILED:', error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -20,10 +20,11 @@ export function ffmpegVersion() {
 
 /**
  * Runs a worker script in a child process (pinned to core `cpu` with taskset when available) and resolves with the
- * JSON object it prints on its last stdout line. The worker's stderr passes through.
+ * JSON object it prints on its last stdout line. The worker's stderr passes through. `nodeFlags` go to node before the
+ * script (default none).
  */
-export function runWorker(script, args, { cpu = 0, pin = true } = {}) {
-  const nodeArgs = [fileURLToPath(new URL(`../${script}`, import.meta.url)), ...args.map(String)];
+export function runWorker(script, args, { cpu = 0, pin = true, nodeFlags = [] } = {}) {
+  const nodeArgs = [...nodeFlags, fileURLToPath(new URL(`../${script}`, import.meta.url)), ...args.map(String)];
   const [command, commandArgs] = pin && HAS_TASKSET ? ['taskset', ['-c', String(cpu), process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });

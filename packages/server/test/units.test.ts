@@ -1,8 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../src/cli-arguments.js';
 import { dispositionFileName, parseContentDisposition } from '../src/audio/content-disposition.js';
 import { normaliseAudioType, typeFromExtension } from '../src/audio/mime.js';
-import { MultipartError, parseMultipart } from '../src/audio/multipart.js';
+import { locateMultipartParts } from '../src/audio/multipart-file.js';
+import { MultipartError } from '../src/audio/multipart.js';
 import { decodeWavMono, parseWav, resample, WavFormatError } from '../src/audio/wav.js';
 import { chunkIndexOf, unsafeFileNameReason } from '../src/audio/file-name.js';
 import { signJwt, verifyJwt } from '../src/auth/jwt.js';
@@ -82,15 +86,28 @@ describe('content types and names', () => {
     expect(dispositionFileName(parseContentDisposition('inline'))).toBeUndefined();
   });
 
-  it('[#43] parses multipart bodies and refuses malformed ones', () => {
+  it('[#43] parses multipart bodies and refuses malformed ones', async () => {
     const { body } = buildMultipart([{ name: 'meta', data: '{}' }, { name: 'file', fileName: 'chunk_0.wav', contentType: 'audio/wav', data: Buffer.from([0, 13, 10, 45, 45, 255]) }], 'BOUNDARY');
-    const parts = parseMultipart(body, 'BOUNDARY');
-    expect(parts.map((part) => part.name)).toEqual(['meta', 'file']);
-    expect([...(parts[1]?.data ?? [])]).toEqual([0, 13, 10, 45, 45, 255]);
-    expect(parts[1]?.fileName).toBe('chunk_0.wav');
-    expect(() => parseMultipart(Buffer.from('no boundary here'), 'BOUNDARY')).toThrow(MultipartError);
-    expect(() => parseMultipart(body.subarray(0, body.length - 20), 'BOUNDARY')).toThrow(MultipartError);
-    expect(parseMultipart(body.subarray(0, body.length - 20), 'BOUNDARY', true)[1]?.fileName).toBe('chunk_0.wav');
+    // The server finds parts in the body spooled to disk: each body goes to a file of its own.
+    const dir = await mkdtemp(join(tmpdir(), 'scribe-multipart-'));
+    let count = 0;
+    const spooled = async (bytes: Buffer) => {
+      const path = join(dir, `body-${(count += 1)}`);
+      await writeFile(path, bytes);
+      return path;
+    };
+    try {
+      const parts = await locateMultipartParts(await spooled(body), 'BOUNDARY', false);
+      expect(parts.map((part) => part.name)).toEqual(['meta', 'file']);
+      expect([...body.subarray(parts[1]!.start, parts[1]!.end)]).toEqual([0, 13, 10, 45, 45, 255]);
+      expect(parts[1]).toMatchObject({ fileName: 'chunk_0.wav', contentType: 'audio/wav' });
+      await expect(locateMultipartParts(await spooled(Buffer.from('no boundary here')), 'BOUNDARY', false)).rejects.toThrow(MultipartError);
+      const cut = await spooled(body.subarray(0, body.length - 20));
+      await expect(locateMultipartParts(cut, 'BOUNDARY', false)).rejects.toThrow(MultipartError);
+      expect((await locateMultipartParts(cut, 'BOUNDARY', true))[1]?.fileName).toBe('chunk_0.wav');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -58,3 +58,27 @@ describe('[#95] .env is read from the working directory', () => {
     expect(logger.lines).toEqual([expect.stringMatching(/^warn .*SCRIBE_DEFAULT_MODLE \(did you mean SCRIBE_DEFAULT_MODEL\?\)/)]);
   });
 });
+
+// The .env syntax is dotenv's. util.parseEnv (Node 20.12+) was measured as a replacement and differs on the cases
+// marked below (docs/architecture.md, "Why dotenv stays"): these pin the behaviour users rely on.
+describe('.env values follow dotenv\'s quoting rules', () => {
+  const clientIdFrom = (text: string) => loadNodeConfig({}, { cwd: createTempDirectory({ '.env': text }), processEnv: {} }).clientId;
+
+  it.each([
+    ['double quotes keep a #', 'SCRIBE_CLIENT_ID="client#1"\n', 'client#1'],
+    ['an unquoted # starts a comment', 'SCRIBE_CLIENT_ID=client #1\n', 'client'],
+    ['single quotes keep \\n literal', "SCRIBE_CLIENT_ID='a\\nb'\n", 'a\\nb'],
+    ['double quotes turn \\n into a newline', 'SCRIBE_CLIENT_ID="a\\nb"\n', 'a\nb'],
+    ['a multiline double-quoted value', 'SCRIBE_CLIENT_ID="line 1\nline 2"\nSCRIBE_DEFAULT_MODEL=pro\n', 'line 1\nline 2'],
+    ['an `export` prefix', 'export SCRIBE_CLIENT_ID=exported\n', 'exported'],
+    ['CRLF line ends', 'SCRIBE_CLIENT_ID=windows\r\nSCRIBE_DEFAULT_MODEL=pro\r\n', 'windows'],
+    // util.parseEnv: 'say ' (the value silently cut at the second quote).
+    ['quotes inside a double-quoted value', 'SCRIBE_CLIENT_ID="say "hi" now"\n', 'say "hi" now'],
+    // util.parseEnv: the key becomes '\ufeffSCRIBE_CLIENT_ID' and the value is lost.
+    ['a byte-order mark (editors on Windows write one)', '\ufeffSCRIBE_CLIENT_ID=bom\n', 'bom'],
+    // util.parseEnv: no value.
+    ['`KEY: value`, as YAML-minded users write it', 'SCRIBE_CLIENT_ID: colon\n', 'colon'],
+  ])('%s', (_name, text, expected) => {
+    expect(clientIdFrom(text)).toBe(expected);
+  });
+});

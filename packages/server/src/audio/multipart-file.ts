@@ -13,8 +13,9 @@ const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
  * Finds the parts of a multipart body spooled to `path` (RFC 7578) without reading it into memory: the file is
- * scanned in 1 MiB blocks for delimiters, and only each part's header block is read. The rules are those of
- * `parseMultipart`; with `truncated` an unterminated last part runs to the end of the file.
+ * scanned in 1 MiB blocks for delimiters, and only each part's header block is read. A missing boundary, a malformed
+ * delimiter line or an unterminated body is a `MultipartError`; with `truncated` (the body was cut at the size limit)
+ * an unterminated last part runs to the end of the file, so its name can still be read.
  */
 export async function locateMultipartParts(path: string, boundary: string, truncated: boolean): Promise<MultipartFilePart[]> {
   const handle = await open(path, 'r');

@@ -15,14 +15,45 @@ interface SpeechCuts {
 const cuts = JSON.parse(await readFile(join(ROOT, 'packages', 'core', 'test', 'fixtures', 'speech-cuts.json'), 'utf8')) as SpeechCuts;
 
 let model: ServerSileroModel;
+let wasm: ServerSileroModel;
 beforeAll(async () => {
-  model = await loadServerSileroModel();
+  [model, wasm] = await Promise.all([loadServerSileroModel(), loadServerSileroModel(undefined, 'wasm')]);
 });
 afterAll(async () => {
-  await model.dispose();
+  await Promise.all([model.dispose(), wasm.dispose()]);
 });
 
-describe('the server\'s Silero VAD (core\'s detector on the server\'s own onnxruntime-node runner)', () => {
+async function cutsOf(silero: ServerSileroModel, input: SpeechCuts['inputs'][number]): Promise<[number, number][]> {
+  const blocks = (async function* () {
+    for (const file of input.files) yield* wavPcmBlocks(new Uint8Array(await readFile(join(ROOT, file))));
+  })();
+  const vad = silero.createDetector();
+  const got: [number, number][] = [];
+  for await (const chunk of speechChunks(blocks, { ...input.options, vad })) got.push([chunk.startSample, chunk.endSample]);
+  await vad.dispose();
+  return got;
+}
+
+describe('the server\'s Silero VAD (core\'s detector on the server\'s own onnxruntime runner)', () => {
+  it('runs on onnxruntime-node where it is installed (auto), on WebAssembly when told to', () => {
+    expect(model.inference).toBe('native');
+    expect(wasm.inference).toBe('wasm');
+  });
+
+  it('fails with a ConfigError that says what to do when the model file is missing or is not a model', async () => {
+    await expect(loadServerSileroModel(join(ROOT, 'no-such-model.onnx'))).rejects.toMatchObject({ code: 'config_error', message: expect.stringContaining('reinstall @scribe/server') });
+    // Any file that is not an ONNX model: the licence notice beside the real one.
+    const notAModel = join(import.meta.dirname, '..', '..', 'models', 'LICENSE-silero-vad.txt');
+    for (const runtime of ['native', 'wasm'] as const) {
+      await expect(loadServerSileroModel(notAModel, runtime)).rejects.toMatchObject({ code: 'config_error', message: expect.stringMatching(/could not load the Silero VAD model .*LICENSE-silero-vad\.txt: reinstall @scribe\/server/) });
+    }
+  });
+
+  // The fallback where npm left onnxruntime-node out (docs/install.md): the same cuts, sample for sample.
+  it.each(cuts.inputs.map((input) => [input.name, input] as const))('%s on WebAssembly: the same boundaries as the fixture', { timeout: 60_000 }, async (_name, input) => {
+    expect(await cutsOf(wasm, input)).toEqual(input.chunks.map((chunk) => [chunk.startSample, chunk.endSample]));
+  });
+
   it('loads the model shipped in @scribe/server, with its licence notice', async () => {
     expect(serverSileroModelPath()).toBe(join(import.meta.dirname, '..', '..', 'models', 'silero_vad_v5.onnx'));
     const digest = createHash('sha256').update(await readFile(serverSileroModelPath())).digest('hex');
@@ -32,13 +63,7 @@ describe('the server\'s Silero VAD (core\'s detector on the server\'s own onnxru
 
   // Each input alone takes a second or two; the timeout leaves room for a loaded machine.
   it.each(cuts.inputs.map((input) => [input.name, input] as const))('%s: cut at exactly the boundaries of the speech-cuts fixture', { timeout: 30_000 }, async (_name, input) => {
-    const blocks = (async function* () {
-      for (const file of input.files) yield* wavPcmBlocks(new Uint8Array(await readFile(join(ROOT, file))));
-    })();
-    const vad = model.createDetector();
-    const got: [number, number][] = [];
-    for await (const chunk of speechChunks(blocks, { ...input.options, vad })) got.push([chunk.startSample, chunk.endSample]);
-    await vad.dispose();
+    const got = await cutsOf(model, input);
     expect(got).toEqual(input.chunks.map((chunk) => [chunk.startSample, chunk.endSample]));
     expect(got.length).toBe(input.chunkCount);
   });
