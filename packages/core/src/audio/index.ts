@@ -36,5 +36,6 @@ export {
 export { readAhead } from './read-ahead';
 export { speechRatePcm } from './speech-rate-pcm';
 export type { LoadOnnxRunner, OnnxModelSource, OnnxRun, OnnxRunner, OnnxTensor } from './onnx-runner';
+export { createQueuedSessionOnnxRunner, type OrtSessionLike, type OrtTensorModule } from './queued-session-onnx-runner';
 export { detectorOwningModel, type VoiceActivityModel } from './detector-owning-model';
 export { createSileroDetector, SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE, type SileroDetectorOptions } from './silero-detector';

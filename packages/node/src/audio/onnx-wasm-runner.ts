@@ -1,5 +1,5 @@
 import type * as OrtWeb from 'onnxruntime-web';
-import { ConfigError, type OnnxRun, type OnnxRunner, type OnnxTensor } from '@scribe/core/internal';
+import { ConfigError, createQueuedSessionOnnxRunner, type OnnxRunner } from '@scribe/core/internal';
 
 /** The onnxruntime-web module (its `wasm` entry, the only one that runs in Node). */
 export type OrtWasmModule = typeof OrtWeb;
@@ -26,43 +26,8 @@ export async function loadWasmOnnxRunner(model: Uint8Array, options: { numThread
   } catch (error) {
     throw new ConfigError(`onnxruntime-web could not load the ONNX model (${model.byteLength} bytes).`, { cause: error });
   }
-  let disposed = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  const bind = (inputs: Readonly<Record<string, OnnxTensor>>, outputs: Readonly<Record<string, OnnxTensor>>): OnnxRun => {
-    // Inputs wrap the caller's arrays once; the runtime reads their current contents at each run. Outputs come back
-    // as new tensors on the WebAssembly side and are copied into the caller's arrays.
-    const feeds = Object.fromEntries(Object.entries(inputs).map(([name, tensor]) => [name, new ort.Tensor(tensor.type, tensor.data, tensor.dims)]));
-    const runOnce = async (): Promise<void> => {
-      if (disposed) throw new ConfigError('The Silero model was disposed; load it again to detect speech.');
-      const results = await session.run(feeds);
-      for (const [name, target] of Object.entries(outputs)) {
-        const result = results[name];
-        if (!result) throw new ConfigError(`The ONNX model produced no output named ${name}.`);
-        target.data.set(result.data as Float32Array & BigInt64Array);
-      }
-    };
-    return {
-      sync: false,
-      run: () => {
-        const next = queue.then(runOnce, runOnce);
-        queue = next.catch(() => undefined);
-        return next;
-      },
-    };
-  };
-  return {
-    inference: 'wasm',
-    get disposed() {
-      return disposed;
-    },
-    bind,
-    async dispose() {
-      if (disposed) return;
-      disposed = true;
-      await queue;
-      await session.release();
-    },
-  };
+  const runner = createQueuedSessionOnnxRunner(ort, session, 'The Silero model was disposed; load it again to detect speech.');
+  return Object.assign(runner, { inference: 'wasm' as const });
 }
 
 /** Imports onnxruntime-web's WebAssembly build on first use. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type * as Ort from 'onnxruntime-node';
 import type * as OrtWeb from 'onnxruntime-web';
-import { ConfigError, type OnnxRunner, type OnnxTensor } from '@scribe/core/internal';
+import { ConfigError, createQueuedSessionOnnxRunner, type OnnxRunner, type OrtSessionLike, type OrtTensorModule } from '@scribe/core/internal';
 
 /** Which ONNX runtime the server's Silero runs on: onnxruntime-node (native) or onnxruntime-web's WebAssembly build. */
 export type ServerOnnxRuntime = 'auto' | 'native' | 'wasm';
@@ -60,51 +60,7 @@ async function importOptional<T extends { InferenceSession: unknown }>(load: () 
   }
 }
 
-// The two packages share onnxruntime-common's API: only the names of these few members matter here.
-interface OrtLike {
-  Tensor: new (type: OnnxTensor['type'], data: OnnxTensor['data'], dims: readonly number[]) => unknown;
-}
-interface SessionLike {
-  run(feeds: Record<string, unknown>): Promise<Record<string, { data: unknown }>>;
-  release(): Promise<void>;
-}
-
-function sessionRunner(inference: ServerOnnxRunner['inference'], ort: OrtLike, session: SessionLike): ServerOnnxRunner {
-  let disposed = false;
+function sessionRunner(inference: ServerOnnxRunner['inference'], ort: OrtTensorModule, session: OrtSessionLike): ServerOnnxRunner {
   // Runs take turns: detectors of concurrent stream cuts share one session, and the WebAssembly heap is not reentrant.
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    inference,
-    get disposed() {
-      return disposed;
-    },
-    bind(inputs, outputs) {
-      // Inputs wrap the caller's arrays once (the runtime reads their current contents at each run); outputs come back
-      // as new tensors and are copied into the caller's arrays, which works the same on both runtimes.
-      const feeds = Object.fromEntries(Object.entries(inputs).map(([name, tensor]) => [name, new ort.Tensor(tensor.type, tensor.data, tensor.dims)]));
-      const runOnce = async (): Promise<void> => {
-        if (disposed) throw new ConfigError('The server\'s Silero model was disposed.');
-        const results = await session.run(feeds);
-        for (const [name, target] of Object.entries(outputs)) {
-          const result = results[name];
-          if (!result) throw new ConfigError(`The ONNX model produced no output named ${name}.`);
-          target.data.set(result.data as Float32Array & BigInt64Array);
-        }
-      };
-      return {
-        sync: false,
-        run: () => {
-          const next = queue.then(runOnce, runOnce);
-          queue = next.catch(() => undefined);
-          return next;
-        },
-      };
-    },
-    async dispose() {
-      if (disposed) return;
-      disposed = true;
-      await queue;
-      await session.release();
-    },
-  };
+  return Object.assign(createQueuedSessionOnnxRunner(ort, session, "The server's Silero model was disposed."), { inference });
 }
