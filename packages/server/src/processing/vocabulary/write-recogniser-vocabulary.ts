@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXCLUDED_WORDS, MEDICAL_PRONUNCIATIONS, MEDICAL_WORD_CLASSES } from './medical-vocabulary.js';
+import { EXCLUDED_WORDS, MEDICAL_PRONUNCIATIONS, MEDICAL_NEW_WORDS } from './medical-vocabulary.js';
 
 // cmudict is 3.6 MB and the same for every session: read it once per model directory.
 const dictionaries = new Map<string, Promise<string>>();
@@ -23,9 +23,13 @@ export function mergeDictionary(cmudict: string): string {
   return [...kept.filter(Boolean), ...added, ''].join('\n');
 }
 
-/** The class definitions (pocketsphinx `LMCLASS` format) that put the new words into the language model. */
+/**
+ * The class definition (pocketsphinx `LMCLASS` format) that puts the new words into the language model: one class,
+ * because Debian's pocketsphinx 0.8 crashes (SIGSEGV) while decoding with more than about 40 classes.
+ */
 export function classDefinitions(): string {
-  return MEDICAL_WORD_CLASSES.map((members, index) => [`LMCLASS [medical${index}]`, ...members.map((word) => `${word} ${(1 / members.length).toFixed(4)}`), `END [medical${index}]`].join('\n')).join('\n') + '\n';
+  const weight = (1 / MEDICAL_NEW_WORDS.length).toFixed(6);
+  return ['LMCLASS [medical]', ...MEDICAL_NEW_WORDS.map((word) => `${word} ${weight}`), 'END [medical]', ''].join('\n');
 }
 
 /**
@@ -39,11 +43,10 @@ export async function writeRecogniserVocabulary(directory: string, modelDir: str
   const dictPath = join(directory, 'medical.dict');
   const classPath = join(directory, 'medical.classdef');
   const controlPath = join(directory, 'medical.lmctl');
-  const classNames = MEDICAL_WORD_CLASSES.map((_, index) => `[medical${index}]`).join(' ');
   await Promise.all([
     writeFile(dictPath, mergeDictionary(await baseDictionary(modelDir))),
     writeFile(classPath, classDefinitions()),
-    writeFile(controlPath, `{ medical.classdef }\n${join(modelDir, 'en-us.lm.bin')} medical { ${classNames} }\n`),
+    writeFile(controlPath, `{ medical.classdef }\n${join(modelDir, 'en-us.lm.bin')} medical { [medical] }\n`),
   ]);
   return ['-hmm', join(modelDir, 'en-us'), '-lmctl', controlPath, '-lmname', 'medical', '-dict', dictPath];
 }
