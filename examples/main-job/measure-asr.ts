@@ -33,15 +33,25 @@ function parseCsv(text: string): string[][] {
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
     if (quoted) {
-      if (char === '"' && text[index + 1] === '"') (field += '"'), (index += 1);
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (char !== '\r') field += char;
+    else if (char === ',' || char === '\n') {
+      row.push(field);
+      field = '';
+      if (char === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else if (char !== '\r') field += char;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -58,7 +68,10 @@ function join16k(parts: Float32Array[]): Float32Array {
   const all = [GAP, ...parts.flatMap((part) => [part, GAP])];
   const out = new Float32Array(all.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
-  for (const part of all) out.set(part, offset), (offset += part.length);
+  for (const part of all) {
+    out.set(part, offset);
+    offset += part.length;
+  }
   return out;
 }
 
@@ -99,7 +112,10 @@ function drugRecall(reference: string, hypothesis: string): [found: number, said
     if (!DRUG_WORDS.has(word)) continue;
     said += 1;
     const left = heard.get(word) ?? 0;
-    if (left > 0) (found += 1), heard.set(word, left - 1);
+    if (left > 0) {
+      found += 1;
+      heard.set(word, left - 1);
+    }
   }
   return [found, said];
 }
