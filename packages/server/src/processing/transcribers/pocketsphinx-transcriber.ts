@@ -25,6 +25,8 @@ export interface PocketsphinxTranscriberOptions {
    * `continuous` interface with a model directory (where it was measured); the `cli5` interface is left unchanged.
    */
   vocabulary?: boolean;
+  /** Where the vocabulary's files go (they hold no patient data and are shared by sessions). Default: the OS temp directory. */
+  vocabularyDir?: string;
   /** Where the temporary WAV goes when the server gives no `workDir` (it always does). Default: the OS temp directory. */
   tempDir?: string;
 }
@@ -50,7 +52,7 @@ export function createPocketsphinxTranscriber(installation: PocketsphinxInstalla
         await writeFile(wavPath, encodeWav(input.pcm, { sampleRate: ENGINE_SAMPLE_RATE }));
         const seconds = input.pcm.length / ENGINE_SAMPLE_RATE;
         const timeoutMs = options.timeoutMs ?? 30_000 + 2_000 * seconds;
-        const medical = vocabulary ? await writeRecogniserVocabulary(directory, installation.modelDir as string) : undefined;
+        const medical = vocabulary ? await writeRecogniserVocabulary(installation.modelDir as string, options.vocabularyDir ? { parentDir: options.vocabularyDir } : {}) : undefined;
         const result = await run(installation, [...(medical ?? modelArgs(installation)), ...extraArgs], wavPath, timeoutMs, signal);
         const utterances = parsePocketsphinxOutput(result.stdout.toString('utf8'), installation.variant).map(removeFillers).filter(Boolean);
         return { text: utterances.join('\n'), language: 'en' };
