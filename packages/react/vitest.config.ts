@@ -11,7 +11,7 @@ const include = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'react19', include, environment: 'happy-dom', env: { EXPECTED_REACT_MAJOR: '19' }, setupFiles: ['test/support/no-console-errors.ts'] } },
+      { test: { name: 'react19', include, testTimeout: 20_000, environment: 'happy-dom', env: { EXPECTED_REACT_MAJOR: '19' }, setupFiles: ['test/support/wait-for-timeout.ts', 'test/support/no-console-errors.ts'] } },
       {
         resolve: {
           alias: [
@@ -21,7 +21,7 @@ export default defineConfig({
         },
         // The aliases cover our sources and tests; this setup file redirects `require('react')` inside dependencies
         // (react-dom 18 itself, @testing-library/react), which Node loads without Vite.
-        test: { name: 'react18', include, env: { EXPECTED_REACT_MAJOR: '18' }, exclude: ['test/dist.test.ts', 'test/bundle-size.test.ts'], environment: 'happy-dom', setupFiles: ['test/support/use-react-18.ts', 'test/support/no-console-errors.ts'] },
+        test: { name: 'react18', include, testTimeout: 20_000, env: { EXPECTED_REACT_MAJOR: '18' }, exclude: ['test/dist.test.ts', 'test/bundle-size.test.ts'], environment: 'happy-dom', setupFiles: ['test/support/use-react-18.ts', 'test/support/wait-for-timeout.ts', 'test/support/no-console-errors.ts'] },
       },
     ],
   },

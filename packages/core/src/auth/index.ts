@@ -11,7 +11,6 @@ export { AUTH_REQUEST_TIMEOUT_MS, authRequestTimeoutMs } from './auth-request-ti
 export { createLazyAuthProvider, type LazyAuthProviderOptions } from './lazy-auth-provider';
 export { postAuthRequest, redirectedError, type AuthRequest } from './post-auth-request';
 export { createJwtPayloadAuth, type JwtPayloadAuthOptions } from './jwt-payload-auth';
-export { CREDENTIAL_ADVICE, createMissingCredentialsAuth } from './missing-credentials-auth';
 export { createNoCredentialsAuth, type NoCredentialsAuthOptions, type RelayHeaders } from './no-credentials-auth';
 export { selectAuthProvider, type AuthDependencies } from './select-auth-provider';
 export { createSingleFlight, type SingleFlight } from './single-flight';

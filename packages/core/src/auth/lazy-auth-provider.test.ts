@@ -42,7 +42,7 @@ describe('createLazyAuthProvider', () => {
     });
     const failure = await provider.headers().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConfigError);
-    expect((failure as ConfigError).message).toMatch(/client-credentials login code could not be loaded.*reload the page/);
+    expect((failure as ConfigError).message).toMatch(/code of the client-credentials auth mode could not be loaded.*reload the page/);
     expect(await provider.headers()).toEqual({ authorization: 'Bearer t0ken-SENTINEL' });
     expect(attempts).toBe(2);
   });

@@ -29,7 +29,7 @@ export function createLazyAuthProvider(options: LazyAuthProviderOptions): AuthPr
       (error: unknown) => {
         loading = undefined;
         if (ScribeError.is(error)) throw error;
-        throw new ConfigError(`The ${mode} login code could not be loaded (${error instanceof Error ? error.message : String(error)}); reload the page or check that the app's bundle is deployed whole.`, { cause: error });
+        throw new ConfigError(`The code of the ${mode} auth mode could not be loaded (${error instanceof Error ? error.message : String(error)}); reload the page or check that the app's bundle is deployed whole.`, { cause: error });
       },
     ));
   return {

@@ -9,7 +9,6 @@ import type { BearerTokenAuthOptions, GetToken } from './bearer-token-auth';
 import { businessIdFromToken } from './business-id';
 import { createJwtPayloadAuth } from './jwt-payload-auth';
 import { createLazyAuthProvider } from './lazy-auth-provider';
-import { createMissingCredentialsAuth } from './missing-credentials-auth';
 
 /** What {@link selectAuthProvider} needs besides the configuration. */
 export interface AuthDependencies {
@@ -48,8 +47,11 @@ export function selectAuthProvider(config: ScribeConfig, dependencies: AuthDepen
     createLazyAuthProvider({ mode: 'client-credentials', secrets, load: async () => (await import('./client-credentials-auth')).createClientCredentialsAuth({ config, ...loginDependencies }) });
   const bearerAuth = (options: BearerTokenAuthOptions) =>
     createLazyAuthProvider({ mode: 'bearer', secrets, businessId: () => businessIdFromToken(config.accessToken), load: async () => (await import('./bearer-token-auth')).createBearerTokenAuth(options) });
-  if (mode === 'password') return hasPassword ? passwordAuth() : createMissingCredentialsAuth(config, 'password');
-  if (mode === 'client-credentials') return hasClientCredentials ? clientCredentialsAuth() : createMissingCredentialsAuth(config, 'client-credentials');
+  // Its advice texts load only when a call finds no credentials.
+  const missingCredentialsAuth = (requiredMode?: 'password' | 'client-credentials') =>
+    createLazyAuthProvider({ mode: 'none', secrets, load: async () => (await import('./missing-credentials-auth')).createMissingCredentialsAuth(config, requiredMode) });
+  if (mode === 'password') return hasPassword ? passwordAuth() : missingCredentialsAuth('password');
+  if (mode === 'client-credentials') return hasClientCredentials ? clientCredentialsAuth() : missingCredentialsAuth('client-credentials');
   const { jwtPayload } = config;
   if (jwtPayload) return createJwtPayloadAuth({ jwtPayload });
   if (getToken) return bearerAuth({ getToken, clock: dependencies.clock });
@@ -70,5 +72,5 @@ export function selectAuthProvider(config: ScribeConfig, dependencies: AuthDepen
   if (hasPassword) return passwordAuth();
   if (hasClientCredentials) return clientCredentialsAuth();
   if (config.apiKey) return createApiKeyAuth({ apiKey: config.apiKey });
-  return createMissingCredentialsAuth(config);
+  return missingCredentialsAuth();
 }

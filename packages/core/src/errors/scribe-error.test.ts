@@ -70,7 +70,7 @@ describe('instanceof across copies of the SDK', () => {
   it('matches a ScribeError of the same class name from another copy, and nothing else', async () => {
     const { AuthError, ConfigError } = await import('./error-classes');
     // A second copy: the same module text loaded as another module instance, as a CommonJS entry beside ESM would be.
-    const copy = (await import(`./error-classes?copy=${Date.now()}`)) as typeof import('./error-classes');
+    const copy = (await import(/* @vite-ignore */ `./error-classes.ts?copy=${Date.now()}`)) as typeof import('./error-classes');
     expect(copy.AuthError).not.toBe(AuthError);
     const foreign = new copy.AuthError('refused');
     expect(foreign instanceof AuthError).toBe(true);

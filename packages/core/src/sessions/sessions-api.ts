@@ -37,6 +37,11 @@ export interface EndSessionOptions {
    * chunk names this client saw acknowledged for the session (0 when none).
    */
   audioFilesSent?: number;
+  /**
+   * Stream sessions on a service with the resume extension (6.6): the PCM bytes this client streamed, sent as
+   * `stream_bytes_sent` so that a stream the service holds less of ends `partial`, not `completed`. Default: not sent.
+   */
+  streamBytesSent?: number;
   /** Cancels the call. */
   signal?: AbortSignal;
 }
@@ -161,13 +166,17 @@ export function createSessionsApi(options: SessionsApiOptions): SessionsApi & { 
     const record = registry.get(sessionId);
     const sent = endOptions.audioFilesSent ?? record.acknowledged.size;
     if (!Number.isSafeInteger(sent) || sent < 0) throw new ValidationError(`audioFilesSent must be a non-negative integer, got ${String(sent)}.`);
+    const { streamBytesSent } = endOptions;
+    if (streamBytesSent !== undefined && (!Number.isSafeInteger(streamBytesSent) || streamBytesSent < 0)) {
+      throw new ValidationError(`streamBytesSent must be a non-negative integer, got ${String(streamBytesSent)}.`);
+    }
     let ambiguousRetry = false;
     try {
       const response = await send(
         (service) => ({
           method: 'POST',
           url: service.endpoints.end(sessionId),
-          body: { audio_files_sent: sent },
+          body: streamBytesSent === undefined ? { audio_files_sent: sent } : { audio_files_sent: sent, stream_bytes_sent: streamBytesSent },
           sessionPath: true,
           // Retried on network errors and 5xx; a retry that meets `session_ended` is reconciled below (contract 3.6).
           idempotent: true,

@@ -162,7 +162,9 @@ class StreamRunner implements StreamSession {
     }
     const closedByServer = this.state.kind === 'stopped' && this.state.closedByServer;
     // Only the end call is left to do, so a failed end is retried alone by the next stop.
-    const end = finalize === false || !this.options.endSession ? undefined : await this.options.endSession({ signal });
+    // With the resume extension the end call says how much was streamed, so a service holding less ends it `partial`.
+    const streamBytesSent = this.resume ? this.accepted : undefined;
+    const end = finalize === false || !this.options.endSession ? undefined : await this.options.endSession({ signal, streamBytesSent });
     this.stopResult = { end, bytesSent: this.sent, bytesAcknowledged: this.state.acknowledged, bytesUndelivered: delivery.bytesUndelivered, closedByServer };
     return this.stopResult;
   }

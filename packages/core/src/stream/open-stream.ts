@@ -52,7 +52,7 @@ export async function openStream(deps: OpenStreamDependencies, options: OpenStre
     clock: deps.clock,
     random: deps.random,
     signal: deps.lifetime,
-    endSession: (endOptions) => deps.sessions.end(session.sessionId, { audioFilesSent: 0, signal: endOptions.signal }),
+    endSession: (endOptions) => deps.sessions.end(session.sessionId, { audioFilesSent: 0, streamBytesSent: endOptions.streamBytesSent, signal: endOptions.signal }),
   });
   // `open` means connect: without waiting, the socket still opens now, as documented.
   stream.connect();

@@ -54,8 +54,11 @@ export interface StreamSessionOptions extends StreamBehaviourOptions {
   resume?: boolean;
   /** Largest frame the server takes; longer buffers are split. Default 1 MiB. */
   maxFrameBytes?: number;
-  /** Ends the session after stop (`POST .../end` with 0). Default: none, so `stop` never ends the session. */
-  endSession?: (options: { signal?: AbortSignal }) => Promise<EndSessionResponse>;
+  /**
+   * Ends the session after stop (`POST .../end` with 0; in resume mode also `stream_bytes_sent`, the bytes streamed).
+   * Default: none, so `stop` never ends the session.
+   */
+  endSession?: (options: { signal?: AbortSignal; streamBytesSent?: number }) => Promise<EndSessionResponse>;
   /** Clock for backoff, timeouts and drain polling. Default: the system clock. */
   clock?: Clock;
   /** Uniform random numbers in [0, 1) for backoff jitter. Default `Math.random`. */

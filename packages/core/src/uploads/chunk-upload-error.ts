@@ -32,7 +32,7 @@ export class ChunkUploadError extends ScribeError {
   readonly resumeIndex: number;
   /** The chunk that failed, if one did. */
   readonly fileName: string | undefined;
-  /** The `skipChunks` to resume with when the chunks were cut from one input (see {@link ChunkUploadProgress}). */
+  /** The `skipChunks` to resume with when the chunks were cut from one input: how many of its chunks the service holds. */
   readonly skipChunks: number | undefined;
 
   constructor(cause: unknown, progress: ChunkUploadProgress) {

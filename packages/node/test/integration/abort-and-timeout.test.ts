@@ -135,7 +135,9 @@ const rows: Row[] = [
   {
     name: 'stream.sendAudio',
     prepare: async (t, c) => {
-      t.server.streams.stallReads(HOLD_MS);
+      // The stall starts at the connection, inside openStream: long enough that a loaded machine's slow set-up cannot
+      // outlast it before the call under test runs (3 s did once in CI, and the send then simply completed).
+      t.server.streams.stallReads(10_000);
       const stream = await c.openStream();
       const pcm = tonePcm(300); // more than the socket buffers take while the server is not reading
       return (signal) => (signal ? stream.sendAudio(pcm, { signal }) : stream.sendAudio(pcm.subarray(0, 3200)));

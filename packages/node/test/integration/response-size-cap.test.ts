@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScribeClient } from '@scribe/node';
 
@@ -58,4 +60,20 @@ describe('response bodies are capped (hardening: a server cannot grow the client
     expect(error).toMatchObject({ name: 'APIError', retryable: false, details: { max_response_bytes: 32 * 1024 * 1024, received_bytes: 0 } });
     expect((error as Error).message).toMatch(/declared a body over the 33554432-byte limit/);
   });
+
+  it('memory stays bounded: a client process reading an endless body under the default 32 MiB cap grows its peak resident memory by less than 128 MiB', async () => {
+    const hostile = await startHostile('endless');
+    running = hostile.server;
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../support/capped-response-child.mjs', import.meta.url)), hostile.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    // Without the cap the child never finishes (it grew by 4.4 GB in 45 s): the test's timeout is the failure then.
+    await new Promise((resolve) => child.once('exit', resolve));
+    const outcome = JSON.parse(output) as { code: string; details: { max_response_bytes: number }; peakBeforeKiB: number; peakAfterKiB: number };
+    expect(outcome.code).toBe('api_error');
+    expect(outcome.details.max_response_bytes).toBe(32 * 1024 * 1024);
+    const growthMiB = (outcome.peakAfterKiB - outcome.peakBeforeKiB) / 1024;
+    console.log(`client peak RSS growth reading an endless body: ${growthMiB.toFixed(1)} MiB`);
+    expect(growthMiB).toBeLessThan(128);
+  }, 60_000);
 });

@@ -106,4 +106,44 @@ describe('[issue 11 #7] a live stream across a server outage (docs/streaming.md,
     expect(t.requests(/\/end$/)).toHaveLength(0);
     expect((await client.sessions.get(stream.sessionId)).status).toBe('recording');
   });
+
+  it('endIncomplete after a refused stream: the end call says how much was streamed, and the service ends the session partial with a stream_incomplete processing error', async () => {
+    const t = await startTestServer({ stream: { maxSpeed: 1 } });
+    const client = ekaClient(t);
+    const speech = await speechPcm();
+    // Three times the speech fixture (about 24 s) at once: past 1x plus 10 s of credit, so it is refused part-way.
+    const pcm = new Uint8Array(speech.length * 3);
+    for (let copy = 0; copy < 3; copy++) pcm.set(speech, copy * speech.length);
+    const stream = await client.openStream();
+    for (let offset = 0; offset < pcm.length && stream.getSnapshot().phase !== 'failed'; offset += 32_000) {
+      await stream.sendAudio(pcm.subarray(offset, offset + 32_000)).catch(() => undefined);
+    }
+    await expect.poll(() => stream.getSnapshot().phase).toBe('failed');
+    await rejection(stream.stop());
+
+    const ended = await stream.stop({ endIncomplete: true });
+    const accepted = stream.getSnapshot().bytesAccepted;
+    expect(ended.bytesUndelivered).toBeGreaterThan(0);
+    const endBodies = t.requests(/\/end$/).map((request) => request.body);
+    expect(endBodies).toEqual([{ audio_files_sent: 0, stream_bytes_sent: accepted }]);
+    const result = await client.waitForResults(stream.sessionId, { timeout: 30 });
+    expect(result.status).toBe('partial');
+    const incomplete = result.processingErrors.filter((entry) => entry.type === 'stream_incomplete');
+    expect(incomplete).toHaveLength(1);
+    expect(incomplete[0]?.message).toMatch(new RegExp(`client streamed ${accepted} bytes, server stored \\d+`));
+  });
+
+  it('a stream delivered whole ends with stream_bytes_sent equal to what the service stored, and no stream_incomplete error', async () => {
+    const t = await startTestServer();
+    const client = ekaClient(t);
+    const pcm = await speechPcm();
+    const stream = await client.openStream();
+    await stream.sendPcm(pcm, { pace: 'fast' });
+    const stopped = await stream.stop();
+    expect(stopped.bytesUndelivered).toBe(0);
+    expect(t.requests(/\/end$/).map((request) => request.body)).toEqual([{ audio_files_sent: 0, stream_bytes_sent: pcm.length }]);
+    const result = await client.waitForResults(stream.sessionId, { timeout: 30 });
+    expect(result.status).toBe('completed');
+    expect(result.processingErrors.map((entry) => entry.type)).not.toContain('stream_incomplete');
+  });
 });

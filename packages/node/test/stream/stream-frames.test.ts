@@ -79,7 +79,16 @@ describe('streaming: frames on the wire', () => {
     expect(await storedStream(t.server, stream.sessionId)).toEqual(pcm);
   });
 
-  it('[#71] stop: stop frame, the server closes, then end with audio_files_sent 0; a repeat is a no-op', async () => {
+  it('[#71] without the resume extension the end body is the contract\'s alone: audio_files_sent 0', async () => {
+    const t = await startTestServer();
+    const client = ekaClient(t);
+    const stream = await client.openStream({ resume: false });
+    await stream.sendPcm(await speechPcm(), { pace: 'fast' });
+    await stream.stop();
+    expect(t.requests(/\/end$/, 'POST').map((request) => request.body)).toEqual([{ audio_files_sent: 0 }]);
+  });
+
+  it('[#71] stop: stop frame, the server closes, then end with audio_files_sent 0 (plus the resume extension\'s stream_bytes_sent); a repeat is a no-op', async () => {
     const t = await startTestServer();
     const { factory, record } = recordingWebSocket();
     const client = ekaClient(t);
@@ -93,7 +102,7 @@ describe('streaming: frames on the wire', () => {
     expect(await stream.stop()).toBe(first);
     const ends = t.requests(/\/end$/, 'POST');
     expect(ends).toHaveLength(1);
-    expect(ends[0]!.body).toEqual({ audio_files_sent: 0 });
+    expect(ends[0]!.body).toEqual({ audio_files_sent: 0, stream_bytes_sent: first.bytesSent });
     const result = await client.waitForResults(stream.sessionId, { interval: 0 });
     expect(result.status).toBe('completed');
     expect(result.audioFiles.length).toBeGreaterThan(0);

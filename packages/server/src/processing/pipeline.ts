@@ -79,6 +79,9 @@ export class ProcessingPipeline {
     if (record.audioFilesSent !== undefined && record.audioFilesSent !== record.files.length) {
       errors.push({ type: 'audio_files_mismatch', message: `client sent ${record.audioFilesSent}, server received ${record.files.length}` });
     }
+    if (record.streamBytesSent !== undefined && record.streamBytesStored !== undefined && record.streamBytesSent > record.streamBytesStored) {
+      errors.push({ type: 'stream_incomplete', message: `client streamed ${record.streamBytesSent} bytes, server stored ${record.streamBytesStored}` });
+    }
     if (record.files.length === 0) return { kind: 'failed', code: 'audio_too_short', message: 'No audio was received before the session ended.', errors };
     // The session's lifetime is its model's maximum duration: no more audio than that is ever decoded for it.
     const maxSessionSeconds = (record.expiresAt - record.createdAt) / 1000;

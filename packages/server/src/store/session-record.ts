@@ -67,6 +67,10 @@ export interface SessionRecord {
   processingStatus?: string;
   files: StoredAudioFile[];
   audioFilesSent?: number;
+  /** Stream sessions with the resume extension: the PCM bytes the client said it streamed, from the end body. */
+  streamBytesSent?: number;
+  /** The PCM bytes the stream log held at the end, recorded beside `streamBytesSent`. */
+  streamBytesStored?: number;
   endedAt?: number;
   completedAt?: number;
   expiredAt?: number;

@@ -7,6 +7,7 @@ import { expireSession, type SessionDependencies } from '../sessions/session-acc
 import { isOpen } from '../sessions/status-codes.js';
 import { FileLayout } from '../store/file-layout.js';
 import type { SessionRecord, StoredAudioFile } from '../store/session-record.js';
+import type { FinishedStream } from '../sessions/end.js';
 import { sessionKey } from '../store/session-store.js';
 import type { StreamFaults } from '../testing/stream-faults.js';
 import { cutStreamChunks } from './cut-stream-chunks.js';
@@ -104,7 +105,7 @@ export class StreamHub {
    * Ends the stream of a session being ended (contract 3.6, 6.5): flushes and closes an open socket 1000 ("session
    * ended"), refuses new connections, then cuts the log into speech chunks and stores them. Returns the chunk files.
    */
-  async finish(record: SessionRecord): Promise<StoredAudioFile[]> {
+  async finish(record: SessionRecord): Promise<FinishedStream> {
     const key = sessionKey(record.businessId, record.sessionId);
     // Kept after success until the tick sees the session saved as ended, so no connection slips in before that.
     this.ending.add(key);
@@ -116,7 +117,7 @@ export class StreamHub {
         await live.log.close();
         this.live.delete(key);
       }
-      return await this.cut(record);
+      return { files: await this.cut(record), bytesStored: storedBytes(this.logPath(record)) };
     } catch (error) {
       this.ending.delete(key);
       throw error;

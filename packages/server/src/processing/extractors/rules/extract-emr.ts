@@ -1,21 +1,118 @@
 import type { EkaEmrTemplate, EmrFollowUp } from '@scribe/core/templates';
-import type { ClinicalKind } from './clinical-matcher.js';
+import type { ClinicalKind, ClinicalMatch } from './clinical-matcher.js';
 import { findAdvice } from './find-advice.js';
 import { findFindings } from './find-findings.js';
 import { findFollowUp } from './find-follow-up.js';
 import { findMedications } from './find-medications.js';
 import { findVitals } from './find-vitals.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
-import type { ClinicalText } from './read-clinical-text.js';
-import { readSentenceContext } from './sentence-context.js';
+import { asksHowLong, findQuestionStart, readAnswer } from './find-question.js';
+import { answers, applyAnswer, QUALIFYING, type OpenQuestion } from './pair-answers.js';
+import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
+import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
-/** Extracts the `eka_emr_template` fields from a read transcript, sentence by sentence, then merges repeats. */
+/**
+ * Extracts the `eka_emr_template` fields from a read transcript turn by turn: each sentence's statements are read in
+ * their context, the terms a question asks about wait for the next turn's answer (pair-answers.ts), then repeats
+ * are merged.
+ */
 export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKind>): EkaEmrTemplate {
   const emr: EkaEmrTemplate = { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
   const followUps: EmrFollowUp[] = [];
-  for (const sentence of text.sentences) {
-    const matches = matcher(sentence.normal);
-    const context = readSentenceContext(sentence.normal);
+  let open: OpenQuestion | null = null;
+  // Once the talk turns to relatives it stays there while sentences speak of "he", "she", "they" or "someone".
+  let familyTopic = false;
+  // Allergies are listed over several turns ("any allergies?" / "penicillin" / "anything else?" / "naprosyn").
+  let allergyTopic = false;
+  const turns = groupByTurn(text.sentences);
+  for (const [turnIndex, turn] of turns.entries()) {
+    const first = turn[0] as ClinicalSentence;
+    const next = turns[turnIndex + 1]?.[0];
+    const answered = next !== undefined && readAnswer(next.normal) !== null;
+    const opensWithQuestion = findQuestionStart(first.normal) === 0;
+    const answering = open !== null && answers(open, first.speaker, opensWithQuestion) ? open : null;
+    if (answering) applyAnswer(emr, answering, turn);
+    open = null;
+    for (const sentence of turn) {
+      const matches = matcher(sentence.normal);
+      // "fever or chills" / "no": a bare list of findings answered yes or no was asked, even without "?" or a cue.
+      const context = answered && elliptical(sentence.normal, matches) ? asQuestion(readSentenceContext(sentence.normal)) : readSentenceContext(sentence.normal);
+      // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
+      const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
+      // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
+      const forPatient = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker);
+      const read = aboutOthers ? { ...context, otherPerson: () => true } : forPatient ? { ...context, otherPerson: () => false } : context;
+      // The answer to "any allergies to medicines?" names allergens, not medications.
+      const kept = answering?.aboutAllergy ? matches.filter((match) => match.kind !== 'medicine') : matches;
+      extractSentence(emr, followUps, sentence, kept, read);
+      if (context.question) {
+        open = openQuestion(open, sentence, matches, context);
+        familyTopic = open.aboutOthers || (familyTopic && !SECOND_PERSON.test(sentence.normal));
+        allergyTopic = open.aboutAllergy || (allergyTopic && (matches.some((match) => match.kind === 'medicine') || MORE.test(sentence.normal)));
+        if (allergyTopic) open.aboutAllergy = true;
+      }
+    }
+  }
+  return finish(emr, followUps);
+}
+
+const BARE_WORDS = new Set(['or', 'and', 'any', 'okay', 'ok', 'um', 'uh', 'so', 'what', 'how', 'about', ',', '?', 'also', 'maybe', 'like', 'right', 'now', 'then', 'too', 'at', 'all', 'other', 'symptoms', 'problems', 'issues']);
+
+// Only findings and filler: no subject, no verb.
+function elliptical(normal: string, matches: readonly ClinicalMatch[]): boolean {
+  if (matches.length === 0) return false;
+  let rest = normal;
+  for (const match of [...matches].reverse()) rest = `${rest.slice(0, match.start)} ${rest.slice(match.end)}`;
+  return rest.split(' ').every((word) => word === '' || BARE_WORDS.has(word));
+}
+
+function asQuestion(context: SentenceContext): SentenceContext {
+  return { ...context, question: true, asked: () => true, presupposed: () => false };
+}
+
+const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
+const MORE = /(?<=^| )(?:anything else|any other|any others|what else|others|more)(?= |$)/;
+const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
+
+// Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
+function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
+  const asked = matches.filter(
+    (match) => context.asked(match.start) && !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start),
+  );
+  // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
+  const confirm = matches.filter((match) => context.asked(match.start) && context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
+  const normal = sentence.normal;
+  return {
+    speaker: sentence.speaker,
+    asked: [...(previous?.asked ?? []), ...asked],
+    negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
+    text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
+    howLong: (previous?.howLong ?? false) || asksHowLong(normal),
+    aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
+    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
+    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
+  };
+}
+
+// Where the asking part of a sentence starts.
+function firstAsked(context: SentenceContext, normal: string): number {
+  let start = 0;
+  while (start < normal.length && !context.asked(start)) start += 1;
+  return start;
+}
+
+function groupByTurn(sentences: readonly ClinicalSentence[]): ClinicalSentence[][] {
+  const turns: ClinicalSentence[][] = [];
+  for (const sentence of sentences) {
+    const last = turns[turns.length - 1];
+    if (last && (last[0] as ClinicalSentence).turn === sentence.turn) last.push(sentence);
+    else turns.push([sentence]);
+  }
+  return turns;
+}
+
+function extractSentence(emr: EkaEmrTemplate, followUps: EmrFollowUp[], sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): void {
+  {
     const findings = findFindings(sentence, matches, context);
     emr.symptoms.push(...findings.symptoms);
     emr.absent_symptoms.push(...findings.absentSymptoms);
@@ -27,6 +124,9 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     const followUp = findFollowUp(sentence, context);
     if (followUp) followUps.push(followUp);
   }
+}
+
+function finish(emr: EkaEmrTemplate, followUps: readonly EmrFollowUp[]): EkaEmrTemplate {
   return {
     symptoms: mergeByName(emr.symptoms),
     // A symptom affirmed anywhere is not also listed as absent.

@@ -10,10 +10,14 @@ export interface FoundDuration {
 type Unit = ClinicalDuration['unit'];
 
 const UNIT = '(minute|hour|day|week|month|year)s?';
-const AMOUNT = '(\\d+(?:\\.\\d+)?|a|an)';
+const AMOUNT = '(\\d+(?:\\.\\d+)?|a couple of|a couple|couple of|a|an|one)';
+// "for about a day", "for the past week or so": approximations said between the preposition and the amount.
+const ABOUT = '(?: (?:about|around|approximately|nearly|almost|roughly|maybe|like|over|just|only|at least))?';
 // "for 3 days", "since 2 weeks", "for the last 2 weeks", "x 5 days"; "a"/"an" count as one only right before a unit,
 // so "for a few days" is not a duration.
-const SPAN = new RegExp(`(?<=^| )(?:for|since|from|x|over)(?: the)?(?: (?:last|past|previous|next|coming))? ${AMOUNT} ${UNIT}(?= |$)`, 'g');
+const SPAN = new RegExp(`(?<=^| )(?:for|since|from|x|over|past|last|in the last|in the past)(?: the)?(?: (?:last|past|previous|next|coming))?${ABOUT} ${AMOUNT} ${UNIT}(?= |$)`, 'g');
+// An answer that is only an amount and a unit ("six days", "uh about a week or so").
+const BARE = new RegExp(`^(?:(?:um|uh|oh|well|so|i think|i would say|probably|it has been|it is been|been|,) )*(?:about |around |maybe |like |almost |nearly |over |just |only |roughly )?${AMOUNT} ${UNIT}(?= |$)`);
 const SPAN_WITHOUT_NUMBER = new RegExp(`(?<=^| )(?:for|since|over) the (?:last|past) ${UNIT}(?= |$)`, 'g');
 const AGO = new RegExp(`(?<=^| )${AMOUNT} ${UNIT} ago(?= |$)`, 'g');
 const SINCE_LAST = /(?<=^| )since (yesterday|last night|last (week|month|year))(?= |$)/g;
@@ -25,7 +29,14 @@ export function makeDuration(value: number, unit: Unit): ClinicalDuration {
 }
 
 function amount(word: string): number {
-  return word === 'a' || word === 'an' ? 1 : Number(word);
+  if (word.includes('couple')) return 2;
+  return word === 'a' || word === 'an' || word === 'one' ? 1 : Number(word);
+}
+
+/** Reads an answer that is only a duration ("six days", "um about a week") in a normal sentence. */
+export function findBareDuration(normal: string): ClinicalDuration | null {
+  const match = BARE.exec(normal);
+  return match ? makeDuration(amount(match[1] as string), match[2] as Unit) : null;
 }
 
 /** Finds how-long phrases ("for 3 days", "since yesterday", "2 weeks ago") in a normal sentence, in order. */

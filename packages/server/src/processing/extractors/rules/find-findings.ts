@@ -15,23 +15,28 @@ export interface SentenceFindings {
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
- * Sorts the lexicon terms of a sentence by their context. Symptoms in a question, a conditional or about someone
- * else are left out; negated ones are listed as absent. A duration belongs to the symptoms said before it since the
+ * Sorts the lexicon terms of a sentence by their context. Only present, current, patient-experienced symptoms are
+ * kept: terms asked about (the answer decides, see pair-answers.ts), hypothetical (advice, "if you develop"),
+ * explanatory ("things like"), feared, historical or about someone else are left out; negated ones are listed as
+ * absent. A negated condition is a denied one ("no diabetes"), unless hedged, when it is ruled out and left out. A duration belongs to the symptoms said before it since the
  * previous duration ("fever and cough for 3 days"); when none comes before, to the first one after it.
  */
 export function findFindings(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): SentenceFindings {
   const findings: SentenceFindings = { symptoms: [], absentSymptoms: [], diagnoses: [], investigations: [] };
-  if (context.question) return findings;
-  const present = (match: ClinicalMatch) => !context.hypothetical(match.start) && !context.otherPerson(match.start);
+  const talkedAbout = (match: ClinicalMatch) =>
+    (context.asked(match.start) && !context.presupposed(match.start)) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
   const symptomMatches: ClinicalMatch[] = [];
   for (const match of matches) {
+    if (talkedAbout(match)) continue;
     if (match.kind === 'symptom') {
       if (context.negated(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
-      else if (present(match)) symptomMatches.push(match);
-    } else if (match.kind === 'condition' && !context.negated(match.start) && present(match)) {
+      else if (!context.historical(match.start)) symptomMatches.push(match);
+    } else if (match.kind === 'condition' && context.negated(match.start)) {
+      if (!context.hedged(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
+    } else if (match.kind === 'condition') {
       const certainty = context.hedged(match.start) ? 'suspected' : 'stated';
       findings.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty, text: sentence.raw });
-    } else if (match.kind === 'investigation' && !context.negated(match.start) && !context.otherPerson(match.start)) {
+    } else if (match.kind === 'investigation' && !context.negated(match.start)) {
       findings.investigations.push({ name: match.entry.name, text: sentence.raw });
     }
   }

@@ -53,7 +53,7 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
   const found: EmrMedication[] = [];
   medicines.forEach((match, position) => {
     const before = leadingWords(normal, Math.max(previousEnd(medicines, position), lastBefore(boundaries, match.start)), match.start, 6);
-    if (context.negated(match.start) || context.question || EXCLUDING.test(before)) return;
+    if (context.negated(match.start) || context.asked(match.start) || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
     const windowEnd = Math.min(medicines[position + 1]?.start ?? normal.length, firstAfter(boundaries, match.end) ?? normal.length);
     const after = normal.slice(match.end, windowEnd);
     // The name itself is left out: "oral rehydration salts" says nothing about how it is taken.

@@ -33,7 +33,7 @@ export interface ClinicalText {
 /** Reads transcripts; holds the wink-nlp pipeline, which takes a moment to build, for the reader's lifetime. */
 export type ClinicalTextReader = (transcript: string) => ClinicalText;
 
-const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|speaker\s*\d+)\s*:\s*/i;
+const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|gu?est_family(?:_\d+)?|gu?est_clinic?ian(?:_\d+)?|speaker\s*\d+)\s*:\s*/i;
 const KEPT_MARKS = new Set([',', ';', '?', '%', '°']);
 const SINGLE_LETTER = /^[a-z]$/;
 

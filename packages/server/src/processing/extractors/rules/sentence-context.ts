@@ -1,18 +1,34 @@
+import { CONTEXT_TRIGGERS } from './context-triggers.js';
+import { findQuestionStart } from './find-question.js';
+
 /**
  * What surrounds a term in a sentence, in the manner of NegEx and ConText (Chapman et al. 2001; Harkema et al.
  * 2009): triggers open a scope that runs forward until a terminating word, so "no fever but cough" negates fever
- * only. Offsets are character offsets in the sentence's normal form.
+ * only. Offsets are character offsets in the sentence's normal form. Trigger phrases: context-triggers.ts.
  */
 export interface SentenceContext {
-  /** The sentence asks rather than states ("do you have any fever"); its terms are neither present nor absent. */
+  /** Some part of the sentence asks ("do you have any fever", "okay any cough"); see `asked`. */
   readonly question: boolean;
+  /** The term lies in the asking part: neither present nor absent until the answer says. */
+  asked(start: number): boolean;
   /** Inside a negation scope ("no", "not", "denies", "without", ... or before "ruled out"). */
   negated(start: number): boolean;
-  /** Inside a conditional ("if the fever does not go away"): not a present finding. */
+  /** Inside a conditional or advice ("if you develop", "watch out for"): not a present finding. */
   hypothetical(start: number): boolean;
+  /** Named while explaining ("things like", "can cause", "check for"): not a finding. */
+  explanatory(start: number): boolean;
+  /** Feared or wondered about ("i thought i was going to have a heart attack"): not a finding. */
+  feared(start: number): boolean;
+  /** In the past ("used to", "history of"): no current complaint. */
+  historical(start: number): boolean;
   /** About someone else ("my father has diabetes"). */
   otherPerson(start: number): boolean;
-  /** Hedged ("looks like", "probably", "suspect"). */
+  /**
+   * Asked about as something the patient has ("how long have you had this knee pain", "how is your asthma"): a
+   * determiner or possessive before the term presupposes it, unlike "any knee pain".
+   */
+  presupposed(start: number): boolean;
+  /** Hedged ("looks like", "probably", "might be", "i wonder whether"). */
   hedged(start: number): boolean;
 }
 
@@ -21,26 +37,26 @@ interface Word {
   start: number;
 }
 
-const NEGATION_TRIGGERS = ['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'nor', 'none', 'free of', 'negative for', 'absence of', 'no signs of', 'no sign of'];
+const NEGATION_TRIGGERS: readonly string[] = CONTEXT_TRIGGERS.negation;
 // "not improved" and friends keep the finding: the pain is still there.
-const PSEUDO_NEGATIONS = ['no change', 'no increase', 'not only', 'not sure', 'not certain', 'no doubt', 'not improve', 'not improved', 'not better', 'not go away', 'not gone', 'not stop', 'not stopped', 'not get better', 'not getting better', 'not reduce', 'not reduced', 'not settle', 'not settled'];
-const POST_NEGATIONS = ['ruled out', 'is negative', 'was negative', 'is absent', 'was absent'];
-const HYPOTHETICAL_TRIGGERS = ['if', 'in case', 'whenever', 'unless', 'watch for', 'watch out for', 'look out for'];
-const HEDGES = ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query'];
-const OTHER_PEOPLE = new Set(['father', 'mother', 'brother', 'sister', 'wife', 'husband', 'son', 'daughter', 'family', 'grandfather', 'grandmother', 'parents', 'uncle', 'aunt', 'dad', 'mom', 'mum']);
+const PSEUDO_NEGATIONS: readonly string[] = CONTEXT_TRIGGERS.pseudoNegation;
+const POST_NEGATIONS: readonly string[] = CONTEXT_TRIGGERS.postNegation;
 const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'apart', 'aside', 'yet', 'still', 'while', 'whereas', 'which', 'who', ';', '?']);
 const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'there', 'my', 'your', 'this', 'that']);
-const QUESTION_STARTERS = new Set(['do', 'does', 'did', 'are', 'is', 'was', 'were', 'have', 'has', 'had', 'can', 'could', 'any', 'how', 'what', 'when', 'where', 'why', 'which']);
 const NEGATION_WINDOW = 8;
 
 /** Reads the context of every position of a normal sentence. */
 export function readSentenceContext(normal: string): SentenceContext {
   const words = splitWords(normal);
   const negatedRanges: [number, number][] = [];
-  const hypotheticalFrom = firstTrigger(words, HYPOTHETICAL_TRIGGERS);
+  const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical, CONTEXT_TRIGGERS.pseudoHypothetical);
+  const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory);
+  const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared);
+  const questionFrom = findQuestionStart(normal);
+  const historicalRanges = forwardScopes(words, CONTEXT_TRIGGERS.historical);
   for (let index = 0; index < words.length; index += 1) {
     const trigger = matchAt(words, index, NEGATION_TRIGGERS);
-    if (trigger === 0 || matchAt(words, index, PSEUDO_NEGATIONS) > 0) continue;
+    if (trigger === 0 || [0, 1, 2].some((back) => index - back >= 0 && matchAt(words, index - back, PSEUDO_NEGATIONS) > back)) continue;
     const scopeStart = index + trigger;
     const scopeEnd = scopeEndAfter(words, scopeStart);
     if (scopeEnd > scopeStart) negatedRanges.push([(words[scopeStart] as Word).start, endOf(words[scopeEnd - 1] as Word)]);
@@ -52,15 +68,46 @@ export function readSentenceContext(normal: string): SentenceContext {
     while (from > first && !TERMINATORS.has((words[from - 1] as Word).text)) from -= 1;
     if (from < index) negatedRanges.push([(words[from] as Word).start, (words[index] as Word).start]);
   }
-  const first = words[0]?.text ?? '';
-  const asks = normal.includes('?') || (QUESTION_STARTERS.has(first) && words.some((word) => ['you', 'your', 'any'].includes(word.text)));
+  const familyAfter = /(?<=^| )(?:runs? in (?:the|your|my|our|his|her) family|running in (?:the|your|my|our|his|her) family|in (?:the|your|my) family)(?= |$)/.test(normal);
+  const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from;
   return {
-    question: asks,
+    question: questionFrom !== undefined,
+    asked: after(questionFrom),
     negated: (start) => negatedRanges.some(([from, to]) => start >= from && start < to),
-    hypothetical: (start) => hypotheticalFrom !== undefined && start >= hypotheticalFrom,
-    otherPerson: (start) => words.some((word) => word.start < start && OTHER_PEOPLE.has(word.text)),
-    hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, HEDGES) > 0),
+    presupposed: (start) => presupposes(words, start),
+    hypothetical: after(hypotheticalFrom),
+    explanatory: after(explanatoryFrom),
+    feared: after(fearedFrom),
+    historical: (start) => historicalRanges.some(([from, to]) => start >= from && start < to),
+    // "cancer runs in your family": a relative may be named after the term too.
+    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0),
+    hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0),
   };
+}
+
+const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
+const SIDES = new Set(['left', 'right', 'lower', 'upper', 'new', 'recent', 'current']);
+
+// The word before the term (past a side or a "new") is a determiner or possessive, itself not after "in" or "of"
+// ("any blood in your vomit" asks about blood, it does not presuppose vomiting).
+function presupposes(words: readonly Word[], start: number): boolean {
+  let index = words.findIndex((word) => word.start >= start) - 1;
+  if (index < -1) index = words.length - 1;
+  while (index >= 0 && SIDES.has((words[index] as Word).text)) index -= 1;
+  if (index < 0 || !PRESUPPOSING.has((words[index] as Word).text)) return false;
+  return !['in', 'of', 'from', 'into', 'on'].includes(words[index - 1]?.text ?? '');
+}
+
+// Ranges from each trigger to the end of its clause.
+function forwardScopes(words: readonly Word[], phrases: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const length = matchAt(words, index, phrases);
+    if (length === 0) continue;
+    const end = scopeEndAfter(words, index + length);
+    if (end > index + length) ranges.push([(words[index + length] as Word).start, endOf(words[end - 1] as Word)]);
+  }
+  return ranges;
 }
 
 function splitWords(normal: string): Word[] {
@@ -77,29 +124,54 @@ function endOf(word: Word): number {
   return word.start + word.text.length;
 }
 
-// Length in words of the phrase of `phrases` starting at `index`, or 0.
+// Phrase lists split into words and indexed by their first word, once per list: matchAt runs for every word of
+// every sentence against every list, so it must not split strings.
+const COMPILED = new WeakMap<readonly string[], Map<string, string[][]>>();
+
+function compiled(phrases: readonly string[]): Map<string, string[][]> {
+  let byFirst = COMPILED.get(phrases);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const phrase of phrases) {
+      const parts = phrase.split(' ');
+      const list = byFirst.get(parts[0] as string) ?? [];
+      list.push(parts);
+      byFirst.set(parts[0] as string, list);
+    }
+    COMPILED.set(phrases, byFirst);
+  }
+  return byFirst;
+}
+
+// Length in words of the longest phrase of `phrases` starting at `index`, or 0.
 function matchAt(words: readonly Word[], index: number, phrases: readonly string[]): number {
+  const candidates = compiled(phrases).get(words[index]?.text ?? '');
+  if (!candidates) return 0;
   let best = 0;
-  for (const phrase of phrases) {
-    const parts = phrase.split(' ');
-    if (parts.every((part, offset) => words[index + offset]?.text === part)) best = Math.max(best, parts.length);
+  for (const parts of candidates) {
+    if (parts.length > best && parts.every((part, offset) => words[index + offset]?.text === part)) best = parts.length;
   }
   return best;
 }
 
-function firstTrigger(words: readonly Word[], phrases: readonly string[]): number | undefined {
-  const index = words.findIndex((_, position) => matchAt(words, position, phrases) > 0);
+// The first trigger of `phrases` not inside one of `pseudo` (a pseudo phrase starting up to two words before it).
+function firstTrigger(words: readonly Word[], phrases: readonly string[], pseudo: readonly string[] = []): number | undefined {
+  const covered = (position: number) => [1, 2].some((back) => position - back >= 0 && matchAt(words, position - back, pseudo) > back);
+  const index = words.findIndex((_, position) => matchAt(words, position, phrases) > 0 && !covered(position));
   return index < 0 ? undefined : (words[index] as Word).start;
 }
 
 // A scope ends at a terminating word, at "and"/"," that starts a new clause ("no fever and i have a cough"), or
-// after a fixed number of words.
+// after a fixed number of words since the last list separator, so a denied list runs on ("denies fever, chills,
+// nausea, vomiting or diarrhoea").
 function scopeEndAfter(words: readonly Word[], from: number): number {
-  const limit = Math.min(words.length, from + NEGATION_WINDOW);
-  for (let index = from; index < limit; index += 1) {
+  let sinceSeparator = 0;
+  for (let index = from; index < words.length; index += 1) {
     const text = (words[index] as Word).text;
     if (TERMINATORS.has(text)) return index;
     if ((text === 'and' || text === ',') && SUBJECTS.has(words[index + 1]?.text ?? '')) return index;
+    sinceSeparator = text === ',' || text === 'or' || text === 'and' ? 0 : sinceSeparator + 1;
+    if (sinceSeparator > NEGATION_WINDOW) return index;
   }
-  return limit;
+  return words.length;
 }

@@ -1,0 +1,110 @@
+import { CONDITIONS, MEDICINES, SYMPTOMS, type LexiconEntry } from '@scribe/server';
+
+/** Concepts by field, as canonical lexicon names. */
+export interface DialogueGold {
+  /** Present complaints and findings the section states (CC, GENHX, ROS). */
+  complaints: string[];
+  /** Findings the section says the patient denies (ROS, GENHX). */
+  denied: string[];
+  /** Medicines the section lists (MEDICATIONS). */
+  medications: string[];
+  /** Medicines the patient is allergic to (ALLERGY). */
+  allergies: string[];
+  /** Conditions the section assesses or lists (ASSESSMENT, DIAGNOSIS, PASTMEDICALHX). */
+  diagnoses: string[];
+  /** Conditions of relatives (FAM/SOCHX): never the patient's diagnoses. */
+  familyConditions: string[];
+}
+
+/** Which fields a section is the gold standard for; other sections give no gold and are not scored. */
+export const SECTION_FIELDS: Record<string, readonly (keyof DialogueGold)[]> = {
+  CC: ['complaints'],
+  GENHX: ['complaints', 'denied'],
+  ROS: ['complaints', 'denied'],
+  MEDICATIONS: ['medications'],
+  ALLERGY: ['allergies'],
+  ASSESSMENT: ['diagnoses'],
+  DIAGNOSIS: ['diagnoses'],
+  PASTMEDICALHX: ['diagnoses'],
+  'FAM/SOCHX': ['familyConditions'],
+};
+
+type Kind = 'symptom' | 'condition' | 'medicine';
+interface Concept {
+  kind: Kind;
+  name: string;
+  pattern: RegExp;
+}
+
+// A clause of a note denies what follows one of these ("Denies fever, chills", "Negative for rash", "No cough").
+const NOTE_NEGATION = /(?:^| )(?:no|not|denies|denied|deny|negative|without|nor|none)(?= )/g;
+const NOTE_AFFIRMATION = /(?:^| )(?:positive|but|however|except|reports|endorses|complains)(?= )/g;
+
+// A clause about taking a medicine ("she is on benzoyl peroxide"): in an ALLERGY section, not an allergen.
+const TAKING = /(?:^| )(?:is on|are on|takes|taking|uses|using|prescribed)(?= )/;
+
+let concepts: Concept[] | undefined;
+
+function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
+  return entries.map((entry) => {
+    const phrases = [entry.name, ...(entry.synonyms ?? [])].map((phrase) =>
+      phrase.toLowerCase().replace(/[-']/g, ' ').split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ') + '(?:s|es)?',
+    );
+    phrases.sort((a, b) => b.length - a.length);
+    return { kind, name: entry.name, pattern: new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g') };
+  });
+}
+
+/** Lower-case words of a note clause, hyphens and apostrophes opened, other punctuation dropped. */
+export function normalizeNote(text: string): string {
+  return text.toLowerCase().replace(/[-'’]/g, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The concepts a piece of note text states, by kind, longest match first without overlaps, each with its polarity:
+ * denied when a negation word opens its clause before it and no affirmation ("positive for", "but") follows the
+ * negation. Clauses end at `.`, `;`, `:` and line breaks. `taken` marks a clause about taking a medicine.
+ */
+export function readNoteConcepts(text: string): { kind: Kind; name: string; denied: boolean; taken: boolean }[] {
+  concepts ??= [...compile('symptom', SYMPTOMS), ...compile('condition', CONDITIONS), ...compile('medicine', MEDICINES)];
+  const found: { kind: Kind; name: string; denied: boolean; taken: boolean }[] = [];
+  for (const clause of text.split(/[.;:\n]+/)) {
+    const normal = normalizeNote(clause);
+    if (!normal) continue;
+    const hits: { concept: Concept; start: number; end: number }[] = [];
+    for (const concept of concepts) for (const match of normal.matchAll(concept.pattern)) hits.push({ concept, start: match.index, end: match.index + match[0].length });
+    hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: typeof hits = [];
+    for (const hit of hits) if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
+    const negations = [...normal.matchAll(NOTE_NEGATION)].map((match) => match.index);
+    const affirmations = [...normal.matchAll(NOTE_AFFIRMATION)].map((match) => match.index);
+    const taken = TAKING.test(normal);
+    for (const hit of kept.sort((a, b) => a.start - b.start)) {
+      const negation = negations.filter((at) => at < hit.start).pop();
+      const denied = negation !== undefined && !affirmations.some((at) => at > negation && at < hit.start);
+      found.push({ kind: hit.concept.kind, name: hit.concept.name, denied, taken });
+    }
+  }
+  return found;
+}
+
+/** The gold concepts of one note section (see `SECTION_FIELDS` for which fields a section defines). */
+export function goldOf(section: string, sectionText: string): DialogueGold {
+  const gold: DialogueGold = { complaints: [], denied: [], medications: [], allergies: [], diagnoses: [], familyConditions: [] };
+  const fields = SECTION_FIELDS[section] ?? [];
+  const add = (field: keyof DialogueGold, name: string) => {
+    if (fields.includes(field) && !gold[field].includes(name)) gold[field].push(name);
+  };
+  for (const concept of readNoteConcepts(sectionText)) {
+    if (concept.kind === 'medicine') {
+      if (!concept.denied) add('medications', concept.name);
+      if (!concept.taken) add('allergies', concept.name);
+    } else if (concept.denied) add('denied', concept.name);
+    else {
+      add('complaints', concept.name);
+      if (concept.kind === 'condition') add('diagnoses', concept.name);
+      add('familyConditions', concept.name);
+    }
+  }
+  return gold;
+}

@@ -1,0 +1,139 @@
+import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
+import type { Extractor } from '@scribe/server';
+import { dialogueTurns, shapeDialogue, type InputShape, type NoteDialogue } from './dialogue-dataset';
+import { goldOf, SECTION_FIELDS } from './dialogue-gold';
+
+/** Counts behind one field's precision and recall. */
+export interface FieldCount {
+  /** Extracted items whose concept the section states. */
+  correct: number;
+  /** Items extracted on the dialogues that are scored for precision. */
+  extracted: number;
+  /** Gold concepts found by the extractor. */
+  found: number;
+  /** Gold concepts. */
+  expected: number;
+}
+
+/** The fields scored by precision and recall. */
+export const DIALOGUE_FIELDS = ['complaints', 'denied', 'medications', 'diagnoses'] as const;
+
+/** One scored field. */
+export type DialogueField = (typeof DIALOGUE_FIELDS)[number];
+
+/** The extractor's scores on one split in one input shape. */
+export interface DialogueScore {
+  shape: InputShape;
+  dialogues: number;
+  fields: Record<DialogueField, FieldCount>;
+  /** Allergens (ALLERGY sections) listed as medications, of all allergens. */
+  allergenLeaks: { leaked: number; allergens: number };
+  /** Relatives' conditions (FAM/SOCHX) listed as the patient's symptoms or diagnoses, of all such conditions. */
+  familyLeaks: { leaked: number; conditions: number };
+  /**
+   * Present and denied findings whose concept the section mentions at all (`judged`), and of those the ones it states
+   * the other way (`contradicted`): a present finding the note denies, or a denial of what the note says is present.
+   * Unlike precision, a finding the note leaves out counts for nothing here.
+   */
+  polarity: { contradicted: number; judged: number };
+  /** Findings whose only evidence is a doctor's question that the patient did not affirm. */
+  questionFindings: number;
+  /** Mean extraction time per dialogue. */
+  msPerDialogue: number;
+}
+
+// Sections that state only the main complaint: their other present findings are not wrong, so they give recall only.
+const RECALL_ONLY = new Set(['CC']);
+const AFFIRMATIVE = /^(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|correct|i do|i have|i did|i am|i've|i'm|i think so|sometimes|a little|definitely|absolutely|right)\b/i;
+
+/** Precision (1 when nothing was extracted) and recall (1 when nothing was expected) of a count. */
+export function ratios(count: FieldCount): { precision: number; recall: number } {
+  return { precision: count.extracted ? count.correct / count.extracted : 1, recall: count.expected ? count.found / count.expected : 1 };
+}
+
+/** Runs the extractor on every dialogue in one shape and scores it against the note sections. */
+export async function scoreDialogues(extractor: Extractor, dialogues: readonly NoteDialogue[], shape: InputShape, now: () => number = performance.now.bind(performance)): Promise<DialogueScore> {
+  const empty = (): FieldCount => ({ correct: 0, extracted: 0, found: 0, expected: 0 });
+  const score: DialogueScore = {
+    shape,
+    dialogues: 0,
+    fields: { complaints: empty(), denied: empty(), medications: empty(), diagnoses: empty() },
+    allergenLeaks: { leaked: 0, allergens: 0 },
+    familyLeaks: { leaked: 0, conditions: 0 },
+    polarity: { contradicted: 0, judged: 0 },
+    questionFindings: 0,
+    msPerDialogue: 0,
+  };
+  let elapsed = 0;
+  for (const dialogue of dialogues) {
+    const fields = SECTION_FIELDS[dialogue.section];
+    if (!fields) continue;
+    score.dialogues += 1;
+    const transcript = shapeDialogue(dialogue.dialogue, shape);
+    const started = now();
+    const emr = await extract(extractor, transcript);
+    elapsed += now() - started;
+    const gold = goldOf(dialogue.section, dialogue.sectionText);
+    const symptoms = names(emr.symptoms);
+    const tally = (field: DialogueField, extracted: string[], expected: string[], recallWith = extracted) => {
+      const count = score.fields[field];
+      count.expected += expected.length;
+      count.found += expected.filter((name) => recallWith.includes(name)).length;
+      if (field === 'complaints' && RECALL_ONLY.has(dialogue.section)) return;
+      count.extracted += extracted.length;
+      count.correct += extracted.filter((name) => expected.includes(name)).length;
+    };
+    if (fields.includes('complaints')) tally('complaints', symptoms, gold.complaints, [...symptoms, ...names(emr.diagnoses)]);
+    if (fields.includes('denied')) {
+      tally('denied', names(emr.absent_symptoms), gold.denied);
+      const judgedPresent = symptoms.filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
+      const judgedDenied = names(emr.absent_symptoms).filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
+      score.polarity.judged += judgedPresent.length + judgedDenied.length;
+      score.polarity.contradicted += judgedPresent.filter((name) => gold.denied.includes(name)).length + judgedDenied.filter((name) => gold.complaints.includes(name)).length;
+    }
+    if (fields.includes('medications')) tally('medications', names(emr.medications), gold.medications);
+    if (fields.includes('diagnoses')) tally('diagnoses', names(emr.diagnoses), gold.diagnoses);
+    if (fields.includes('allergies')) {
+      score.allergenLeaks.allergens += gold.allergies.length;
+      score.allergenLeaks.leaked += gold.allergies.filter((name) => names(emr.medications).includes(name)).length;
+    }
+    if (fields.includes('familyConditions')) {
+      score.familyLeaks.conditions += gold.familyConditions.length;
+      score.familyLeaks.leaked += gold.familyConditions.filter((name) => [...symptoms, ...names(emr.diagnoses)].includes(name)).length;
+    }
+    score.questionFindings += countQuestionFindings(dialogue.dialogue, shape, emr);
+  }
+  score.msPerDialogue = score.dialogues ? elapsed / score.dialogues : 0;
+  return score;
+}
+
+async function extract(extractor: Extractor, transcript: string): Promise<EkaEmrTemplate> {
+  const outcome = await extractor.extract({ sessionId: 'mts', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
+  const parsed = parseTemplateData('eka_emr_template', outcome.status === 'success' ? outcome.data : undefined);
+  return parsed.success ? parsed.data : { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+}
+
+function names(items: readonly { name: string }[]): string[] {
+  return [...new Set(items.map((item) => item.name))];
+}
+
+/**
+ * Present symptoms, diagnoses and medicines whose evidence (`text`) lies in a doctor's question (a turn with a "?" in
+ * the original) that the next turn does not affirm: the extractor recorded what was asked, not what was said.
+ */
+export function countQuestionFindings(dialogue: string, shape: InputShape, emr: EkaEmrTemplate): number {
+  const turns = dialogueTurns(dialogue);
+  const shaped = turns.map((turn) => shapeDialogue(`${turn.speaker}: ${turn.text}`, shape).replace(/^\w+: /, '').toLowerCase());
+  let count = 0;
+  for (const item of [...emr.symptoms, ...emr.diagnoses, ...emr.medications]) {
+    const evidence = item.text.toLowerCase().replace(/[.!?]+$/, '').trim();
+    if (!evidence) continue;
+    const at = shaped.findIndex((line) => line.includes(evidence));
+    const turn = turns[at];
+    if (!turn || turn.speaker !== 'doctor' || !turn.text.includes('?')) continue;
+    const next = turns[at + 1];
+    if (next && next.speaker !== 'doctor' && AFFIRMATIVE.test(next.text.trim())) continue;
+    count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,26 @@
+/**
+ * Trigger phrases of the ConText categories (after Harkema et al. 2009), in normal form (lower case, contractions
+ * expanded). Written for this project from the categories the algorithm describes; no rule file was copied.
+ */
+export const CONTEXT_TRIGGERS = {
+  /** Negation opened before the term ("no fever", "denies cough", "free of pain"). */
+  negation: ['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'nor', 'none', 'free of', 'negative for', 'absence of', 'no signs of', 'no sign of', 'no evidence of', 'not consistent with', 'nothing like'],
+  /** Look like negation and are not: the finding is still there ("not improved"). */
+  pseudoNegation: ['no change', 'no increase', 'not only', 'not sure', 'not certain', 'no doubt', 'not improve', 'not improved', 'not better', 'not go away', 'not gone', 'not stop', 'not stopped', 'not get better', 'not getting better', 'not reduce', 'not reduced', 'not settle', 'not settled', 'not really sure', 'not since', 'not bother', 'not bothering', 'not taking anything for', 'not take anything for', 'is not this', 'is not it', 'is not that', 'is not there', 'are not you', 'are not they', 'was not it', 'was not this', 'was not there', 'do not you', 'did not you', 'have not you', 'has not it', 'does not it'],
+  /** Negation said after the term ("pneumonia was ruled out"). */
+  postNegation: ['ruled out', 'is negative', 'was negative', 'is absent', 'was absent', 'not really', 'none at all'],
+  /** Advice, safety-netting and conditions: the finding may happen, it has not ("if you develop any weakness"). */
+  hypothetical: ['if', 'in case', 'whenever', 'unless', 'should you', 'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'keep an eye on', 'let me know if', 'warning signs', 'signs of', 'make sure you do not', 'to avoid', 'to prevent', 'prevent'],
+  /** Embedded questions, not conditions: "can you tell me if you have any fever" asks. */
+  pseudoHypothetical: ['tell me if', 'wondering if', 'wonder if', 'asking if', 'ask if', 'ask you if', 'know if you', 'know if there', 'check if', 'not sure if', 'unsure if'],
+  /** Explaining or teaching: the finding is named, not had ("we look at things like anaemia", "it can cause nausea"). */
+  explanatory: ['things like', 'such as', 'can cause', 'could cause', 'may cause', 'might cause', 'will cause', 'can lead to', 'could lead to', 'lead to', 'leads to', 'causes', 'risk of', 'risk for', 'risks of', 'side effect', 'side effects', 'check for', 'test for', 'tests for', 'screen for', 'screening for', 'look for', 'looking for', 'to see if', 'to make sure', 'to check', 'we look at', 'associated with', 'common with', 'caused by', 'means', 'meaning', 'stands for', 'is when', 'anything from', 'could be anything'],
+  /** Feared, wondered about or asked about by the patient ("i thought i was going to have a heart attack"). */
+  feared: ['i thought i', 'thought it was', 'thought i had', 'worried', 'worry', 'afraid', 'scared', 'concerned about', 'fear', 'what if', 'is it possible', 'could it be', 'could this be'],
+  /** Hedged impressions: a suspected, not a stated, diagnosis. */
+  hedge: ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query', 'i wonder whether', 'i wonder if', 'wonder whether', 'concerned that', 'concerning for', 'differential'],
+  /** The past, not now: a historical symptom is no current complaint. */
+  historical: ['used to', 'in the past', 'as a child', 'when i was', 'history of', 'previous', 'previously', 'years ago', 'last year', 'back then'],
+  /** Someone other than the patient: their findings are family or social history. */
+  otherPerson: ['father', 'mother', 'brother', 'brothers', 'sister', 'sisters', 'wife', 'husband', 'son', 'daughter', 'family', 'grandfather', 'grandmother', 'grandma', 'grandpa', 'parents', 'parent', 'uncle', 'aunt', 'dad', 'mom', 'mum', 'cousin', 'nephew', 'niece', 'sibling', 'siblings', 'relatives', 'relative', 'friend', 'friends', 'runs in', 'run in', 'running in', 'grandparents', 'kids', 'children', 'anyone in', 'anybody in', 'someone had', 'someone has', 'somebody had', 'somebody has', 'someone with', 'anyone with', 'anybody with', 'anyone had', 'anyone has', 'anyone else'],
+} as const;
