@@ -58,8 +58,9 @@ function lexiconTerms() {
   const terms = [];
   for (const file of ['medicines.ts', 'conditions.ts']) {
     const source = readFileSync(join(lexiconDir, file), 'utf8');
-    for (const match of source.matchAll(/\{ name: '([^']+)'(?:, synonyms: \[([^\]]*)\])?/g)) {
-      terms.push(match[1], ...[...(match[2] ?? '').matchAll(/'([^']+)'/g)].map((synonym) => synonym[1]));
+    // Entries are written `{ name: '…', synonyms: ['…'] }`, with double quotes where the term has an apostrophe.
+    for (const match of source.matchAll(/\{\s*name:\s*(['"])(.+?)\1(?:,\s*synonyms:\s*\[([^\]]*)\])?/g)) {
+      terms.push(match[2], ...[...(match[3] ?? '').matchAll(/(['"])(.+?)\1/g)].map((synonym) => synonym[2]));
     }
   }
   return [...terms, ...EXTRA_TERMS];
