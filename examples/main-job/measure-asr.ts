@@ -1,6 +1,6 @@
 /**
  * Measures the recogniser alone, with and without its medical vocabulary (issue 13): word error rate and drug-name
- * recall on the five samples and on ten MTS-Dialog validation dialogues re-spoken by flite and by espeak-ng.
+ * recall on the five samples and on ten MTS-Dialog validation dialogues (IDs below) re-spoken by flite and by espeak-ng.
  * Prints Markdown tables (the ones in docs/benchmarks.md). Needs Debian's pocketsphinx, espeak-ng and ffmpeg.
  *
  *   pnpm -F example-main-job quality:asr
@@ -14,10 +14,8 @@ import { MEDICINES } from '../../packages/server/src/processing/extractors/lexic
 import { normalizeForWer, wordErrorRate } from './quality';
 import { listSamples } from './samples';
 
-const DATASET = process.env.MTS_DIALOG_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', 'mts-dialog');
+const DATASET = process.env.MTS_DIALOG_DIR ?? join(import.meta.dirname, 'data', 'mts-dialog');
 const ROOT = join(import.meta.dirname, '..', '..');
-const DIALOGUES = 10;
-const MAX_WORDS = 250;
 const GAP = new Float32Array(Math.round(0.7 * 16000));
 
 // Drug words: every word of the lexicon's medicine names and synonyms, and the classes the issue names.
@@ -88,19 +86,22 @@ function speak(voice: 'flite' | 'espeak', speaker: string, text: string, dir: st
   return pcmOfWav(readFileSync(out));
 }
 
-// The first DIALOGUES validation dialogues of at most MAX_WORDS words that say a drug word: the subset is named by ID.
+// Pinned so a lexicon change cannot change the subset: the first ten validation dialogues (file order) of at most 250
+// words that named a drug word of the lexicon of 2026-12-06.
+const DIALOGUE_IDS = ['0', '2', '3', '5', '8', '10', '12', '16', '17', '18'];
+
 function dialogues(): { id: string; turns: { speaker: string; text: string }[] }[] {
   const [, ...rows] = parseCsv(readFileSync(join(DATASET, 'MTS-Dialog-ValidationSet.csv'), 'utf8'));
-  const picked = [];
-  for (const [id, , , dialogue] of rows) {
-    if (!id || !dialogue) continue;
-    const words = normalizeForWer(dialogue);
-    if (words.length > MAX_WORDS || !words.some((word) => DRUG_WORDS.has(word))) continue;
-    const turns = dialogue.split(/\n/).map((line) => /^(\w+):\s*(.*)$/.exec(line.trim())).filter((match): match is RegExpExecArray => match !== null && match[2]!.trim() !== '').map((match) => ({ speaker: match[1]!, text: match[2]! }));
-    picked.push({ id, turns });
-    if (picked.length === DIALOGUES) break;
-  }
-  return picked;
+  return DIALOGUE_IDS.map((id) => {
+    const dialogue = rows.find((row) => row[0] === id)?.[3];
+    if (!dialogue) throw new Error(`MTS-Dialog validation dialogue ${id} not found in ${DATASET}`);
+    const turns = dialogue
+      .split(/\n/)
+      .map((line) => /^(\w+):\s*(.*)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null && match[2]!.trim() !== '')
+      .map((match) => ({ speaker: match[1]!, text: match[2]! }));
+    return { id, turns };
+  });
 }
 
 function drugRecall(reference: string, hypothesis: string): [found: number, said: number] {
