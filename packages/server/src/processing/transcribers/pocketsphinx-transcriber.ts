@@ -20,8 +20,9 @@ export interface PocketsphinxTranscriberOptions {
    */
   extraArgs?: readonly string[];
   /**
-   * Teach the recogniser the clinical lexicon's words (a medical dictionary and language-model classes, see
-   * docs/engine.md "Recogniser vocabulary") and drop words that filler noise turns into. Default: true for the
+   * Teach the recogniser the clinical lexicon's words (a medical dictionary and a language-model class, see
+   * docs/engine.md "Recogniser vocabulary"), leave out words that filler noise turns into, and remove filler words
+   * from the transcript; false runs the plain model as before issue 13. Default: true for the
    * `continuous` interface with a model directory (where it was measured); the `cli5` interface is left unchanged.
    */
   vocabulary?: boolean;
@@ -54,8 +55,8 @@ export function createPocketsphinxTranscriber(installation: PocketsphinxInstalla
         const timeoutMs = options.timeoutMs ?? 30_000 + 2_000 * seconds;
         const medical = vocabulary ? await writeRecogniserVocabulary(installation.modelDir as string, options.vocabularyDir ? { parentDir: options.vocabularyDir } : {}) : undefined;
         const result = await run(installation, [...(medical ?? modelArgs(installation)), ...extraArgs], wavPath, timeoutMs, signal);
-        const utterances = parsePocketsphinxOutput(result.stdout.toString('utf8'), installation.variant).map(removeFillers).filter(Boolean);
-        return { text: utterances.join('\n'), language: 'en' };
+        const utterances = parsePocketsphinxOutput(result.stdout.toString('utf8'), installation.variant);
+        return { text: (vocabulary ? utterances.map(removeFillers).filter(Boolean) : utterances).join('\n'), language: 'en' };
       } finally {
         await rm(directory, { recursive: true, force: true });
       }
