@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { encodeWav } from '@scribe/core/internal';
 import { ENGINE_SAMPLE_RATE, EngineError } from '../engine.js';
 import type { PocketsphinxInstallation } from './find-pocketsphinx.js';
+import { removeFillers } from './remove-fillers.js';
 import { runProcess, type ProcessResult } from './run-process.js';
+import { writeRecogniserVocabulary } from '../vocabulary/write-recogniser-vocabulary.js';
 import type { Transcriber, TranscriberInput, TranscriberResult } from './transcriber.js';
 
 /** Options of `createPocketsphinxTranscriber`. */
@@ -17,6 +19,15 @@ export interface PocketsphinxTranscriberOptions {
    * without it against 9.1 % with it for the rms voice).
    */
   extraArgs?: readonly string[];
+  /**
+   * Teach the recogniser the clinical lexicon's words (a medical dictionary and a language-model class, see
+   * docs/engine.md "Recogniser vocabulary"), leave out words that filler noise turns into, and remove filler words
+   * from the transcript; false runs the plain model as before issue 13. Default: true for the
+   * `continuous` interface with a model directory (where it was measured); the `cli5` interface is left unchanged.
+   */
+  vocabulary?: boolean;
+  /** Where the vocabulary's files go (they hold no patient data and are shared by sessions). Default: the OS temp directory. */
+  vocabularyDir?: string;
   /** Where the temporary WAV goes when the server gives no `workDir` (it always does). Default: the OS temp directory. */
   tempDir?: string;
 }
@@ -28,6 +39,7 @@ export interface PocketsphinxTranscriberOptions {
  */
 export function createPocketsphinxTranscriber(installation: PocketsphinxInstallation, options: PocketsphinxTranscriberOptions = {}): Transcriber {
   const extraArgs = options.extraArgs ?? (installation.variant === 'continuous' ? ['-remove_noise', 'no'] : []);
+  const vocabulary = (options.vocabulary ?? true) && installation.variant === 'continuous' && installation.modelDir !== undefined;
   return {
     name: 'pocketsphinx',
     languages: ['en'],
@@ -41,8 +53,10 @@ export function createPocketsphinxTranscriber(installation: PocketsphinxInstalla
         await writeFile(wavPath, encodeWav(input.pcm, { sampleRate: ENGINE_SAMPLE_RATE }));
         const seconds = input.pcm.length / ENGINE_SAMPLE_RATE;
         const timeoutMs = options.timeoutMs ?? 30_000 + 2_000 * seconds;
-        const result = await run(installation, [...modelArgs(installation), ...extraArgs], wavPath, timeoutMs, signal);
-        return { text: parsePocketsphinxOutput(result.stdout.toString('utf8'), installation.variant).join('\n'), language: 'en' };
+        const medical = vocabulary ? await writeRecogniserVocabulary(installation.modelDir as string, options.vocabularyDir ? { parentDir: options.vocabularyDir } : {}) : undefined;
+        const result = await run(installation, [...(medical ?? modelArgs(installation)), ...extraArgs], wavPath, timeoutMs, signal);
+        const utterances = parsePocketsphinxOutput(result.stdout.toString('utf8'), installation.variant);
+        return { text: (vocabulary ? utterances.map(removeFillers).filter(Boolean) : utterances).join('\n'), language: 'en' };
       } finally {
         await rm(directory, { recursive: true, force: true });
       }
