@@ -123,6 +123,36 @@ describe('a question is paired with the answer that follows, with and without la
   });
 });
 
+describe('questions after an unpunctuated lead-in (recogniser shape)', () => {
+  it.each(shapes([['Doctor', "So let's see here. Any history of high blood pressure or diabetes?"], ['Patient', 'No, sir.']]))('%s: "here any history of" asks, "no" denies', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['hypertension', 'diabetes mellitus']]);
+  });
+
+  it.each(shapes([['Doctor', 'Okay, so tell me, any weakness or dizziness?'], ['Patient', 'No.']]))('%s: "tell me any" asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['fatigue', 'dizziness']]);
+  });
+
+  it.each(shapes([['Doctor', 'Let me examine you, can you sit up here? Any chest pain?'], ['Patient', 'No.']]))('%s: a question after an instruction is still asked', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['chest pain']]);
+  });
+
+  it.each(shapes([['Doctor', 'Ever been diagnosed with asthma?'], ['Patient', 'No, I have not.']]))('%s: "ever been diagnosed" asks without a subject', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['asthma']]);
+  });
+
+  it.each([
+    ['were diagnosed with a thing called multiple sclerosis', true],
+    ['i was diagnosed with multiple sclerosis', false],
+    ['i have been told i have asthma', false],
+  ])('%s → question: %s', (normal, question) => {
+    expect(findQuestionStart(normal) !== undefined).toBe(question);
+  });
+});
+
 describe('durations as people say them', () => {
   it.each([
     ['I have had this cough for a couple of hours.', '2 hours'],

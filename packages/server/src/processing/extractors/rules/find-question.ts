@@ -54,8 +54,12 @@ const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
-  // any blood in your stool", "i see any loss of appetite"); after a verb it is a statement ("i do not have any").
-  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then) ))(?:any|anything|anyone|anybody)(?= )/g,
+  // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
+  // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
+  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
-  /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
+  /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
+  // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
+  // the recogniser drops "you"; "ever been diagnosed"); a statement puts a subject first.
+  /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:were|was|have|has|had|did|are|is) (?:ever |you )?(?:diagnosed|told|treated)(?= |$)/g,
 ];
