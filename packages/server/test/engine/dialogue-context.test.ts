@@ -144,6 +144,31 @@ describe('questions after an unpunctuated lead-in (recogniser shape)', () => {
     expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['asthma']]);
   });
 
+  it.each(shapes([['Doctor', 'Yeah, good thing you came, we need to treat it. Did you experience any chills or fever?'], ['Patient', 'No.']]))('%s: a question run on from the clause before still asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['chills', 'fever']]);
+  });
+
+  it.each(shapes([['Doctor', 'So your gait is fine. Any stroke in the past?'], ['Patient', 'No, nothing like that.']]))('%s: "any" after a statement opens a question', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['stroke']]);
+  });
+
+  it.each(shapes([['Doctor', 'Okay, um, tell me if you had any allergies, sneezing or runny nose.'], ['Patient', 'No, not really.']]))('%s: "tell me if" asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.symptoms).toEqual([]);
+    expect(names(emr.absent_symptoms)).toEqual(expect.arrayContaining(['sneezing', 'runny nose']));
+  });
+
+  it.each([
+    ['i do not have any fever', false],
+    ['he denies any recent fever', false],
+    ['no fever or any chills', false],
+    ['i have not had headaches any more', false],
+  ])('%s → question: %s', (normal, question) => {
+    expect(findQuestionStart(normal) !== undefined).toBe(question);
+  });
+
   it.each([
     ['were diagnosed with a thing called multiple sclerosis', true],
     ['i was diagnosed with multiple sclerosis', false],
