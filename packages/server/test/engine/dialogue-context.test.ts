@@ -178,6 +178,13 @@ describe('questions after an unpunctuated lead-in (recogniser shape)', () => {
   });
 });
 
+describe("clinicians' words for common complaints", () => {
+  it('reads emesis, otalgia, syncope, malaise and bodyaches as the lay complaints they name', async () => {
+    const emr = await emrOf('Doctor: So two episodes of emesis overnight, some left otalgia, and one syncopal episode at work?\nPatient: Yes, and general malaise and bodyaches since Sunday.');
+    expect(names(emr.symptoms).sort()).toEqual(['body ache', 'ear pain', 'fainting', 'fatigue', 'vomiting']);
+  });
+});
+
 describe('durations as people say them', () => {
   it.each([
     ['I have had this cough for a couple of hours.', '2 hours'],
