@@ -185,6 +185,23 @@ describe("clinicians' words for common complaints", () => {
   });
 });
 
+describe('medicines said the way patients say them', () => {
+  it.each(shapes([['Doctor', 'What are you taking for allergies?'], ['Patient', 'Claritin.']]))('%s: a medicine taken for allergies is a medication, not an allergen', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.medications)).toEqual(['loratadine']);
+  });
+
+  it.each(shapes([['Doctor', 'Are you allergic to any medicines?'], ['Patient', 'Penicillin.']]))('%s: the answer to an allergy question stays an allergen', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.medications).toEqual([]);
+  });
+
+  it('reads "thyroid meds" as levothyroxine', async () => {
+    const emr = await emrOf('Doctor: Are you taking any medications?\nPatient: Yes, I am taking thyroid meds and Lipitor.');
+    expect(names(emr.medications).sort()).toEqual(['atorvastatin', 'levothyroxine']);
+  });
+});
+
 describe('durations as people say them', () => {
   it.each([
     ['I have had this cough for a couple of hours.', '2 hours'],
