@@ -123,6 +123,85 @@ describe('a question is paired with the answer that follows, with and without la
   });
 });
 
+describe('questions after an unpunctuated lead-in (recogniser shape)', () => {
+  it.each(shapes([['Doctor', "So let's see here. Any history of high blood pressure or diabetes?"], ['Patient', 'No, sir.']]))('%s: "here any history of" asks, "no" denies', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['hypertension', 'diabetes mellitus']]);
+  });
+
+  it.each(shapes([['Doctor', 'Okay, so tell me, any weakness or dizziness?'], ['Patient', 'No.']]))('%s: "tell me any" asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['fatigue', 'dizziness']]);
+  });
+
+  it.each(shapes([['Doctor', 'Let me examine you, can you sit up here? Any chest pain?'], ['Patient', 'No.']]))('%s: a question after an instruction is still asked', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['chest pain']]);
+  });
+
+  it.each(shapes([['Doctor', 'Ever been diagnosed with asthma?'], ['Patient', 'No, I have not.']]))('%s: "ever been diagnosed" asks without a subject', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['asthma']]);
+  });
+
+  it.each(shapes([['Doctor', 'Yeah, good thing you came, we need to treat it. Did you experience any chills or fever?'], ['Patient', 'No.']]))('%s: a question run on from the clause before still asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([[], ['chills', 'fever']]);
+  });
+
+  it.each(shapes([['Doctor', 'So your gait is fine. Any stroke in the past?'], ['Patient', 'No, nothing like that.']]))('%s: "any" after a statement opens a question', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['stroke']]);
+  });
+
+  it.each(shapes([['Doctor', 'Okay, um, tell me if you had any allergies, sneezing or runny nose.'], ['Patient', 'No, not really.']]))('%s: "tell me if" asks', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.symptoms).toEqual([]);
+    expect(names(emr.absent_symptoms)).toEqual(expect.arrayContaining(['sneezing', 'runny nose']));
+  });
+
+  it.each([
+    ['i do not have any fever', false],
+    ['he denies any recent fever', false],
+    ['no fever or any chills', false],
+    ['i have not had headaches any more', false],
+  ])('%s → question: %s', (normal, question) => {
+    expect(findQuestionStart(normal) !== undefined).toBe(question);
+  });
+
+  it.each([
+    ['were diagnosed with a thing called multiple sclerosis', true],
+    ['i was diagnosed with multiple sclerosis', false],
+    ['i have been told i have asthma', false],
+  ])('%s → question: %s', (normal, question) => {
+    expect(findQuestionStart(normal) !== undefined).toBe(question);
+  });
+});
+
+describe("clinicians' words for common complaints", () => {
+  it('reads emesis, otalgia, syncope, malaise and bodyaches as the lay complaints they name', async () => {
+    const emr = await emrOf('Doctor: So two episodes of emesis overnight, some left otalgia, and one syncopal episode at work?\nPatient: Yes, and general malaise and bodyaches since Sunday.');
+    expect(names(emr.symptoms).sort()).toEqual(['body ache', 'ear pain', 'fainting', 'fatigue', 'vomiting']);
+  });
+});
+
+describe('medicines said the way patients say them', () => {
+  it.each(shapes([['Doctor', 'What are you taking for allergies?'], ['Patient', 'Claritin.']]))('%s: a medicine taken for allergies is a medication, not an allergen', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.medications)).toEqual(['loratadine']);
+  });
+
+  it.each(shapes([['Doctor', 'Are you allergic to any medicines?'], ['Patient', 'Penicillin.']]))('%s: the answer to an allergy question stays an allergen', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.medications).toEqual([]);
+  });
+
+  it('reads "thyroid meds" as levothyroxine', async () => {
+    const emr = await emrOf('Doctor: Are you taking any medications?\nPatient: Yes, I am taking thyroid meds and Lipitor.');
+    expect(names(emr.medications).sort()).toEqual(['atorvastatin', 'levothyroxine']);
+  });
+});
+
 describe('durations as people say them', () => {
   it.each([
     ['I have had this cough for a couple of hours.', '2 hours'],

@@ -46,7 +46,7 @@ export const MEDICINES: readonly LexiconEntry[] = [
   { name: 'gliclazide', code: 'A10BB09' },
   { name: 'sitagliptin', code: 'A10BH01' },
   { name: 'insulin', synonyms: ['lantus', 'humalog', 'novolog', 'insulin glargine'], code: 'A10A' },
-  { name: 'levothyroxine', synonyms: ['thyroxine', 'synthroid', 'levoxyl', 'eltroxin'], code: 'H03AA01' },
+  { name: 'levothyroxine', synonyms: ['thyroxine', 'synthroid', 'levoxyl', 'eltroxin', 'thyroid meds', 'thyroid medication', 'thyroid medicine', 'thyroid pills', 'thyroid tablets'], code: 'H03AA01' },
   { name: 'omeprazole', synonyms: ['prilosec', 'losec'], code: 'A02BC01' },
   { name: 'pantoprazole', synonyms: ['protonix'], code: 'A02BC02' },
   { name: 'esomeprazole', synonyms: ['nexium'], code: 'A02BC05' },

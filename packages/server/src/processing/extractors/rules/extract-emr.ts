@@ -90,7 +90,8 @@ function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
     qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
-    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
+    // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
+    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
   };
 }
 

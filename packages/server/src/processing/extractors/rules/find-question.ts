@@ -54,8 +54,18 @@ const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
-  // any blood in your stool", "i see any loss of appetite"); after a verb it is a statement ("i do not have any").
-  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then) ))(?:any|anything|anyone|anybody)(?= )/g,
+  // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
+  // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
+  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
+  // Without punctuation a question often runs on from the clause before it ("we need to treat it did you have any
+  // chills", "let me examine you can you sit up"): an auxiliary then "you" after an object pronoun still asks.
+  new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?you(?! know)(?= |$)`, 'g'),
+  // "any" after a word that is neither a verb taking it nor a preposition starts a new, asking clause ("your gait is
+  // fine any stroke in the past", "pain with constipation any cough"); "i do not have any", "in any case" say.
+  /(?<=(?:^| )(?!(?:deny|denies|denied|denying|report|reports|reported|mention|mentioned|know|knew|or|and|nor|really|have|has|had|having|take|took|taking|takes|get|got|getting|gets|need|needed|needs|want|wanted|feel|felt|notice|noticed|experience|experienced|experiencing|use|used|using|try|tried|find|found|without|not|no|never|hardly|barely|of|in|for|with|at|from|to|on|into|about|if|is|are|was|were|be|been|do|did|does|there|than|any|give|gave|eat|ate|drink|drank|see|saw|hear|heard|seen|made|make|cause|caused|causing|show|showed|shows|shown|can|could|would|will|should|may|might|must|hurt|hurts|done|call|tell|told|bring|brought)(?= ))[a-z']+ )(?:any|anything|anyone|anybody)(?= )(?! (?:more|longer|way|case|time|moment|day|other time)(?= |$))/g,
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
-  /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me|did you ever|ever had|have you ever)(?= |$)/g,
+  /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
+  // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
+  // the recogniser drops "you"; "ever been diagnosed"); a statement puts a subject first.
+  /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:were|was|have|has|had|did|are|is) (?:ever |you )?(?:diagnosed|told|treated)(?= |$)/g,
 ];
