@@ -51,6 +51,19 @@ function queuedChunkFiles(queueDir: string): string[] {
     .flatMap((entry) => readdirSync(join(sessions, entry.name)).filter((name) => name.endsWith('.chunk')));
 }
 
+/** One past the highest chunk index the queue holds durably (a renamed `{i}.chunk` or an `{i}.ack` marker), 0 when none. */
+function durableNextIndex(queueDir: string): number {
+  const indexes = queuedNames(queueDir).flatMap((name) => /^(\d+)\.(?:chunk|ack)$/.exec(name)?.[1] ?? []).map(Number);
+  return indexes.length === 0 ? 0 : Math.max(...indexes) + 1;
+}
+
+function queuedNames(queueDir: string): string[] {
+  const sessions = join(queueDir, 'sessions');
+  return readdirSync(sessions, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith('s-'))
+    .flatMap((entry) => readdirSync(join(sessions, entry.name)));
+}
+
 /** The file names the server accepted (200) for a session, in arrival order. */
 const accepted = (t: TestServer, sessionId: string) => uploadRequests(t, sessionId).filter((r) => r.status === 200).map((r) => r.path.slice(r.path.lastIndexOf('/') + 1));
 /** At least one chunk acknowledged and nothing cut is waiting or uploading: the moment to cut the network. */
@@ -149,6 +162,9 @@ describe('ScribeClient.session with a chunkStore against the real server: no aud
       proxy.cut(); // from here no upload gets through
       // The whole file has been cut into chunks and every one not acknowledged is on disk.
       await expect.poll(() => latest && latest.status === 'ending' && latest.connection === 'reconnecting' && latest.chunksPending === latest.chunksCut - latest.chunksAcknowledged, { timeout: 20_000 }).toBe(true);
+      // The snapshot counts a chunk when it is cut; its durable write (fsync, rename) may still be in flight. Only what
+      // is durable can survive SIGKILL, so the kill waits for the last chunk to be on disk.
+      await expect.poll(() => durableNextIndex(queueDir), { timeout: 20_000 }).toBe(latest!.chunksCut);
     } finally {
       child.kill('SIGKILL');
     }
