@@ -32,7 +32,7 @@ export interface DiscoveryClientOptions {
   lifetime?: AbortSignal;
 }
 
-/** Reads and caches the service's discovery document. */
+/** Reads and caches the service description from the discovery endpoint. */
 export interface DiscoveryClient {
   /**
    * The service description: cached for the response's `max-age` (3600 s when absent). `msa`: fetched and

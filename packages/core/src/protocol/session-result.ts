@@ -31,7 +31,7 @@ export class SessionResult {
   readonly transcript: string | undefined;
   /** Template documents as single-key objects `{[templateId]: entry}`, in wire order; ids may repeat. */
   readonly templates: ReadonlyArray<Readonly<Record<string, TemplateEntry>>>;
-  /** Template id → its first document. */
+  /** Template id → its first entry. */
   readonly templatesById: Readonly<Record<string, TemplateEntry>>;
   /** When the session was created. */
   readonly createdAt: WireTimestamp | undefined;

@@ -1,12 +1,12 @@
 import { isWireObject, optionalString, type WireObject } from './parse-wire';
 import { normalizeWireError, type WireError } from './wire-error';
 
-/** Status of one template document: `success`, `failed`, `processing`, or another string kept verbatim. */
+/** Status of one template entry: `success`, `failed`, `processing`, or another string kept verbatim. */
 export type TemplateEntryStatus = 'success' | 'failed' | 'processing' | (string & {});
 
 /** One template result document (contract 4.2). Extra keys such as `document_id` are kept. */
 export interface TemplateEntry {
-  /** Extraction status of this document. */
+  /** Extraction status of this entry. */
   readonly status: TemplateEntryStatus;
   /** The structured note: an object, a list, or whatever the template produces. */
   readonly data?: unknown;
@@ -61,7 +61,7 @@ function templateErrorPair(failure: unknown): TemplateEntryPair | undefined {
   return Object.freeze([id, Object.freeze({ status: 'failed', error: { code, message } })] as const);
 }
 
-/** The list form of python-sdk-docs.md: one single-key object `{[templateId]: entry}` per document. */
+/** The list form of python-sdk-docs.md: one single-key object `{[templateId]: entry}` per template entry. */
 export function toTemplateList(pairs: readonly TemplateEntryPair[]): ReadonlyArray<Readonly<Record<string, TemplateEntry>>> {
   return Object.freeze(pairs.map(([id, entry]) => Object.freeze(Object.fromEntries([[id, entry]]) as WireObject as Record<string, TemplateEntry>)));
 }

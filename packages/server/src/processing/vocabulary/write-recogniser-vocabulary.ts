@@ -3,23 +3,22 @@ import { lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from '../engine.js';
-import { EXCLUDED_WORDS, MEDICAL_NEW_WORDS, MEDICAL_PRONUNCIATIONS } from './medical-vocabulary.js';
+import { EXCLUDED_WORDS, readMedicalVocabulary } from './medical-vocabulary.js';
 
-/** The dictionary text: cmudict without the excluded words, plus the medical pronunciations. */
-export function mergeDictionary(cmudict: string): string {
+/** The dictionary text: cmudict without the excluded words, plus the medical pronunciations (`word PHONES` lines). */
+export function mergeDictionary(cmudict: string, pronunciations: readonly string[]): string {
   const excluded = new Set(EXCLUDED_WORDS);
   const kept = cmudict.split('\n').filter((line) => line && !excluded.has(line.slice(0, line.search(/[\s(]|$/))));
-  const added = MEDICAL_PRONUNCIATIONS.map(([word, phones]) => `${word} ${phones}`);
-  return [...kept, ...added, ''].join('\n');
+  return [...kept, ...pronunciations, ''].join('\n');
 }
 
 /**
  * The class definition (pocketsphinx `LMCLASS` format) that puts the new words into the language model: one class,
  * because Debian's pocketsphinx 0.8 crashes (SIGSEGV) while decoding with more than about 40 classes.
  */
-export function classDefinitions(): string {
-  const weight = (1 / MEDICAL_NEW_WORDS.length).toFixed(6);
-  return ['LMCLASS [medical]', ...MEDICAL_NEW_WORDS.map((word) => `${word} ${weight}`), 'END [medical]', ''].join('\n');
+export function classDefinitions(newWords: readonly string[]): string {
+  const weight = (1 / newWords.length).toFixed(6);
+  return ['LMCLASS [medical]', ...newWords.map((word) => `${word} ${weight}`), 'END [medical]', ''].join('\n');
 }
 
 // The files hold no patient data and are the same for every session: written once per process and model, into a
@@ -51,8 +50,9 @@ export function writeRecogniserVocabulary(modelDir: string, options: RecogniserV
 }
 
 async function writeFiles(modelDir: string, parentDir: string): Promise<string[]> {
-  const dictionary = mergeDictionary(await readFile(join(modelDir, 'cmudict-en-us.dict'), 'utf8'));
-  const classes = classDefinitions();
+  const vocabulary = await readMedicalVocabulary();
+  const dictionary = mergeDictionary(await readFile(join(modelDir, 'cmudict-en-us.dict'), 'utf8'), vocabulary.pronunciations);
+  const classes = classDefinitions(vocabulary.newWords);
   const control = `{ medical.classdef }\n${join(modelDir, 'en-us.lm.bin')} medical { [medical] }\n`;
   const hash = createHash('sha256').update(dictionary).update('\0').update(classes).update('\0').update(control).digest('hex').slice(0, 16);
   const directory = join(parentDir, `scribe-vocabulary-${process.getuid?.() ?? 'user'}-${hash}`);
