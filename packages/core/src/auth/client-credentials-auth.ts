@@ -1,11 +1,11 @@
-import type { ScribeConfig } from '../config/scribe-config';
 import { AuthError, ConfigError, ScribeError } from '../errors';
-import { createSystemClock, type Clock } from '../ports/clock';
-import { silentLogger, type Logger } from '../ports/logger';
+import { createSystemClock } from '../ports/clock';
+import { silentLogger } from '../ports/logger';
 import { parseTokenResponse, type TokenResponse } from '../protocol/token-response';
 import { parseErrorBody } from '../transport/error-body';
 import { createHttpTransport } from '../transport/http-transport';
-import type { Transport, TransportResponse } from '../transport/transport';
+import type { TransportResponse } from '../transport/transport';
+import type { LoginAuthOptions } from './login-auth-options';
 import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
 import { businessIdFromToken } from './business-id';
 import { authRequestTimeoutMs } from './auth-request-timeout';
@@ -23,25 +23,8 @@ export { AUTH_REQUEST_TIMEOUT_MS } from './auth-request-timeout';
 
 const MAX_REMEMBERED_SECRETS = 16;
 
-/** Options of {@link createClientCredentialsAuth}. */
-export interface ClientCredentialsAuthOptions {
-  /** Resolved configuration: `clientId`, `clientSecret`, `apiKey` (added to the login body), `authBaseUrl`, `env`. */
-  config: ScribeConfig;
-  /**
-   * Sends login and refresh calls: a transport without credentials that follows no redirect (`createScribeCore` passes
-   * one with the client's user agent and warning handler). Default: such a transport built from `config` and the
-   * options below.
-   */
-  transport?: Transport;
-  /** Monotonic time for token expiry. Default: the system clock. */
-  clock?: Clock;
-  /** Receives redacted notes about renewals. Default: silent. */
-  logger?: Logger;
-  /** The fetch of the default transport. Default: `globalThis.fetch`. */
-  fetch?: typeof fetch;
-  /** Jitter source of the default transport. Default `Math.random`. */
-  random?: () => number;
-}
+/** Options of {@link createClientCredentialsAuth}: those of every login mode. */
+export type ClientCredentialsAuthOptions = LoginAuthOptions;
 
 /**
  * Client-credentials mode (contract 1.1 row 3, 1.2): logs in lazily, keeps the token on the monotonic clock, refreshes

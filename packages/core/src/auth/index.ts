@@ -5,6 +5,7 @@ export { businessIdFromClaims, businessIdFromToken, decodeJwtPayload } from './b
 // The login modes' factories are not re-exported as values: selectAuthProvider imports them on first use, and a value
 // re-export here would pull them into every bundle of the internal entry (tests import them from their files).
 export type { ClientCredentialsAuthOptions } from './client-credentials-auth';
+export type { LoginAuthOptions } from './login-auth-options';
 export type { PasswordAuthOptions } from './password-auth';
 export type { DiscoveredAuthOptions } from './discovered-auth';
 export { AUTH_REQUEST_TIMEOUT_MS, authRequestTimeoutMs } from './auth-request-timeout';

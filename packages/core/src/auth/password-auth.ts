@@ -1,11 +1,12 @@
 import type { ScribeConfig } from '../config/scribe-config';
 import { AuthError, ConfigError } from '../errors';
-import { createSystemClock, type Clock } from '../ports/clock';
-import { silentLogger, type Logger } from '../ports/logger';
+import { createSystemClock } from '../ports/clock';
+import { silentLogger } from '../ports/logger';
 import { parseTokenResponse, type TokenResponse } from '../protocol/token-response';
 import { parseErrorBody } from '../transport/error-body';
 import { createHttpTransport } from '../transport/http-transport';
-import type { Transport, TransportResponse } from '../transport/transport';
+import type { TransportResponse } from '../transport/transport';
+import type { LoginAuthOptions } from './login-auth-options';
 import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
 import { authRequestTimeoutMs } from './auth-request-timeout';
 import { businessIdFromToken } from './business-id';
@@ -18,21 +19,8 @@ export const PASSWORD_LOGIN_PATH = '/connect-auth/v1/login';
 
 const MAX_REMEMBERED_SECRETS = 16;
 
-/** Options of {@link createPasswordAuth}. */
-export interface PasswordAuthOptions {
-  /** Resolved configuration: `username`, `password`, `authBaseUrl` (the base URL's origin when one is set), `requestTimeout`. */
-  config: ScribeConfig;
-  /** Sends the login: a transport without credentials that follows no redirect. Default: one built from `config`. */
-  transport?: Transport;
-  /** Monotonic time for token expiry. Default: the system clock. */
-  clock?: Clock;
-  /** Receives redacted notes about logins. Default: silent. */
-  logger?: Logger;
-  /** The fetch of the default transport. Default: `globalThis.fetch`. */
-  fetch?: typeof fetch;
-  /** Jitter source of the default transport. Default `Math.random`. */
-  random?: () => number;
-}
+/** Options of {@link createPasswordAuth}: those of every login mode. */
+export type PasswordAuthOptions = LoginAuthOptions;
 
 /**
  * Password mode for a self-hosted EkaScribe: `POST {auth}/connect-auth/v1/login {username, password}`, the token kept
