@@ -1,0 +1,46 @@
+/**
+ * Lists the extractor's errors on one MTS-Dialog split, dialogue by dialogue: for each scored field the concepts it
+ * missed and the ones the note does not state, and every finding recorded from a doctor's question. A tool for
+ * developing the extractor on the training and validation splits (report on the test split only).
+ *
+ *   pnpm -F example-main-job quality:dialogues:errors [training|validation|test] [labelled|unlabelled|recogniser] [field]
+ */
+import { parseTemplateData } from '@scribe/core/templates';
+import { createRuleBasedExtractor } from '@scribe/server';
+import { INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
+import { goldOf, SECTION_FIELDS } from './dialogue-gold';
+import { countQuestionFindings, DIALOGUE_FIELDS, type DialogueField } from './dialogue-score';
+
+const [set = 'validation', shapeArg = 'labelled', only] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const shape = (INPUT_SHAPES as readonly string[]).includes(shapeArg) ? (shapeArg as InputShape) : 'labelled';
+const extractor = createRuleBasedExtractor();
+for (const dialogue of loadDialogues(set as DialogueSet)) {
+  const fields = SECTION_FIELDS[dialogue.section];
+  if (!fields) continue;
+  const transcript = shapeDialogue(dialogue.dialogue, shape);
+  const outcome = await extractor.extract({ sessionId: 'mts', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
+  const parsed = parseTemplateData('eka_emr_template', outcome.status === 'success' ? outcome.data : undefined);
+  if (!parsed.success) continue;
+  const emr = parsed.data;
+  const gold = goldOf(dialogue.section, dialogue.sectionText);
+  const names = (items: readonly { name: string }[]) => [...new Set(items.map((item) => item.name))];
+  const extracted: Record<DialogueField, string[]> = { complaints: names(emr.symptoms), denied: names(emr.absent_symptoms), medications: names(emr.medications), diagnoses: names(emr.diagnoses) };
+  const lines: string[] = [];
+  for (const field of DIALOGUE_FIELDS) {
+    if (only && field !== only) continue;
+    if (!fields.includes(field)) continue;
+    const missed = gold[field].filter((name) => !extracted[field].includes(name) && !(field === 'complaints' && extracted.diagnoses.includes(name)));
+    const wrong = dialogue.section === 'CC' && field === 'complaints' ? [] : extracted[field].filter((name) => !gold[field].includes(name));
+    if (missed.length) lines.push(`  ${field} missed: ${missed.join(', ')}`);
+    for (const name of wrong) {
+      const item = [...emr.symptoms, ...emr.absent_symptoms, ...emr.medications, ...emr.diagnoses].find((entry) => entry.name === name);
+      lines.push(`  ${field} not in note: ${name}  <- "${'text' in (item ?? {}) ? (item as { text: string }).text : ''}"`);
+    }
+  }
+  const questions = countQuestionFindings(dialogue.dialogue, shape, emr);
+  if (questions && (!only || only === 'questions')) lines.push(`  question findings: ${questions}`);
+  if (!lines.length) continue;
+  console.log(`## ${dialogue.id} ${dialogue.section}: ${dialogue.sectionText.replace(/\s+/g, ' ').slice(0, 300)}`);
+  console.log(lines.join('\n'));
+  if (process.argv.includes('--dialogue')) console.log(transcript.split('\n').map((line) => `    | ${line}`).join('\n'));
+}
