@@ -34,16 +34,20 @@ interface Concept {
   kind: Kind;
   name: string;
   pattern: RegExp;
+  /** The ATC group of a class of medicines ("blood thinner"); a named medicine in the clause is the better name. */
+  group?: string;
 }
 
 // A clause of a note denies what follows one of these ("Denies fever, chills", "Negative for rash", "No cough").
 const NOTE_NEGATION = /(?:^| )(?:no|not|denies|denied|deny|negative|without|nor|none)(?= )/g;
-const NOTE_AFFIRMATION = /(?:^| )(?:positive|but|however|except|reports|endorses|complains)(?= )/g;
+// "No medications other than amoxicillin", "no complaints apart from fatigue": an exception after a negation affirms.
+const NOTE_AFFIRMATION = /(?:^| )(?:positive|but|however|except|reports|endorses|complains|other than|apart from|aside from|besides)(?= )/g;
 
 // A clause about taking a medicine ("she is on benzoyl peroxide"): in an ALLERGY section, not an allergen.
 const TAKING = /(?:^| )(?:is on|are on|takes|taking|uses|using|prescribed)(?= )/;
 
 let concepts: Concept[] | undefined;
+const MEDICINE_CODES = new Map(MEDICINES.map((entry) => [entry.name, entry.code ?? '']));
 
 function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
   return entries.map((entry) => {
@@ -51,7 +55,8 @@ function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
       phrase.toLowerCase().replace(/[-']/g, ' ').split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ') + '(?:s|es)?',
     );
     phrases.sort((a, b) => b.length - a.length);
-    return { kind, name: entry.name, pattern: new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g') };
+    const group = entry.group === true ? entry.code : undefined;
+    return { kind, name: entry.name, pattern: new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g'), ...(group ? { group } : {}) };
   });
 }
 
@@ -76,16 +81,35 @@ export function readNoteConcepts(text: string): { kind: Kind; name: string; deni
     hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const kept: typeof hits = [];
     for (const hit of hits) if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
+    const named = kept.filter((hit) => !yieldsToNamed(hit, kept, normal));
     const negations = [...normal.matchAll(NOTE_NEGATION)].map((match) => match.index);
     const affirmations = [...normal.matchAll(NOTE_AFFIRMATION)].map((match) => match.index);
     const taken = TAKING.test(normal);
-    for (const hit of kept.sort((a, b) => a.start - b.start)) {
-      const negation = negations.filter((at) => at < hit.start).pop();
-      const denied = negation !== undefined && !affirmations.some((at) => at > negation && at < hit.start);
-      found.push({ kind: hit.concept.kind, name: hit.concept.name, denied, taken });
-    }
+    const read = named
+      .sort((a, b) => a.start - b.start)
+      .map((hit) => {
+        const negation = negations.filter((at) => at < hit.start).pop();
+        const denied = negation !== undefined && !affirmations.some((at) => at > negation && at < hit.start);
+        return { kind: hit.concept.kind, name: hit.concept.name, denied, taken };
+      });
+    // "No fever or chills except for recent fever": what the clause affirms, it does not also deny.
+    found.push(...read.filter((concept) => !concept.denied || !read.some((other) => other.name === concept.name && !other.denied)));
   }
   return found;
+}
+
+// A class of medicines ("inhaler") said beside a named medicine or with one of its group is that medicine (the
+// extractor's rule in clinical-matcher.ts, on the note's words).
+function yieldsToNamed(hit: { concept: Concept; start: number; end: number }, kept: readonly { concept: Concept; start: number; end: number }[], normal: string): boolean {
+  const group = hit.concept.group;
+  if (group === undefined) return false;
+  const between = (from: number, to: number) => (to < from ? Infinity : normal.slice(from, to).split(' ').filter(Boolean).length);
+  return kept.some(
+    (other) =>
+      other.concept.kind === 'medicine' &&
+      other.concept.group === undefined &&
+      (MEDICINE_CODES.get(other.concept.name)?.startsWith(group) === true || between(other.end, hit.start) <= 1 || between(hit.end, other.start) <= 2),
+  );
 }
 
 /** The gold concepts of one note section (see `SECTION_FIELDS` for which fields a section defines). */
