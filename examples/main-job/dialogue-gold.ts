@@ -34,8 +34,8 @@ interface Concept {
   kind: Kind;
   name: string;
   pattern: RegExp;
-  /** The ATC group of a class of medicines ("blood thinner"); a named medicine in the clause is the better name. */
-  group?: string;
+  /** The ATC codes of a class of medicines ("blood thinner"); a named medicine of it is the better name. */
+  group?: readonly string[];
 }
 
 // A clause of a note denies what follows one of these ("Denies fever, chills", "Negative for rash", "No cough").
@@ -47,6 +47,7 @@ const NOTE_AFFIRMATION = /(?:^| )(?:positive|but|however|except|reports|endorses
 const TAKING = /(?:^| )(?:is on|are on|takes|taking|uses|using|prescribed)(?= )/;
 
 let concepts: Concept[] | undefined;
+const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, [entry.code ?? '', ...(entry.covers ?? [])]]));
 const MEDICINE_CODES = new Map(MEDICINES.map((entry) => [entry.name, entry.code ?? '']));
 
 function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
@@ -55,7 +56,7 @@ function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
       phrase.toLowerCase().replace(/[-']/g, ' ').split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ') + '(?:s|es)?',
     );
     phrases.sort((a, b) => b.length - a.length);
-    const group = entry.group === true ? entry.code : undefined;
+    const group = entry.group === true ? [entry.code ?? '', ...(entry.covers ?? [])] : undefined;
     return { kind, name: entry.name, pattern: new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g'), ...(group ? { group } : {}) };
   });
 }
@@ -74,7 +75,7 @@ export function readNoteConcepts(text: string): { kind: Kind; name: string; deni
   concepts ??= [...compile('symptom', SYMPTOMS), ...compile('condition', CONDITIONS), ...compile('medicine', MEDICINES)];
   const found: { kind: Kind; name: string; denied: boolean; taken: boolean }[] = [];
   for (const clause of text.split(/[.;:\n]+/)) {
-    const normal = normalizeNote(clause);
+    const normal = sharePainWord(normalizeNote(clause), concepts);
     if (!normal) continue;
     const hits: { concept: Concept; start: number; end: number }[] = [];
     for (const concept of concepts) for (const match of normal.matchAll(concept.pattern)) hits.push({ concept, start: match.index, end: match.index + match[0].length });
@@ -98,6 +99,18 @@ export function readNoteConcepts(text: string): { kind: Kind; name: string; deni
   return found;
 }
 
+// "neck and lower back pain", "pain in the neck and lower back", "no visual, hearing, or swallowing difficulties": the
+// head word is written once for a list; it is written out for each part where that makes a symptom the lexicon knows
+// (as clinical-matcher.ts does for pain).
+function sharePainWord(normal: string, known: readonly Concept[]): string {
+  const isPain = (phrase: string) => known.some((concept) => concept.kind === 'symptom' && new RegExp(`^(?:${concept.pattern.source})$`).test(phrase));
+  return normal
+    .replace(/(?<=^| )([a-z]+)(?=(?: [a-z]+){0,2} (?:and|or) (?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|difficulties|problems|changes)(?: |$))/g, (part: string, _word: string, head: string) =>
+      isPain(`${part} ${head}`) ? `${part} ${head}` : part,
+    )
+    .replace(/(?<=(?:^| )pain in (?:(?:the|his|her|their|both) )?(?:(?:left|right|lower|upper) )?[a-z]+ (?:and|or) )(?:(?:the|his|her|their|both) )?((?:(?:left|right|lower|upper) )?[a-z]+)(?= |$)/g, (part: string, site: string) => (isPain(`pain in the ${site}`) ? `pain in the ${site}` : part));
+}
+
 // A class of medicines ("inhaler") said beside a named medicine or with one of its group is that medicine (the
 // extractor's rule in clinical-matcher.ts, on the note's words).
 function yieldsToNamed(hit: { concept: Concept; start: number; end: number }, kept: readonly { concept: Concept; start: number; end: number }[], normal: string): boolean {
@@ -108,8 +121,13 @@ function yieldsToNamed(hit: { concept: Concept; start: number; end: number }, ke
     (other) =>
       other.concept.kind === 'medicine' &&
       other.concept.group === undefined &&
-      (MEDICINE_CODES.get(other.concept.name)?.startsWith(group) === true || between(other.end, hit.start) <= 1 || between(hit.end, other.start) <= 2),
+      (inGroup(other.concept.name, group) || between(other.end, hit.start) <= 1 || between(hit.end, other.start) <= 2),
   );
+}
+
+function inGroup(name: string, group: readonly string[]): boolean {
+  const code = MEDICINE_CODES.get(name);
+  return code !== undefined && code !== '' && group.some((prefix) => code.startsWith(prefix));
 }
 
 /** The gold concepts of one note section (see `SECTION_FIELDS` for which fields a section defines). */
@@ -130,5 +148,10 @@ export function goldOf(section: string, sectionText: string): DialogueGold {
       add('familyConditions', concept.name);
     }
   }
+  // As the extractor does: a class ("antibiotics") is not listed beside a named medicine of the class.
+  gold.medications = gold.medications.filter((name) => {
+    const group = GROUPS.get(name);
+    return !group || !gold.medications.some((other) => !GROUPS.has(other) && inGroup(other, group));
+  });
   return gold;
 }

@@ -11,6 +11,8 @@ export interface LexiconEntry {
    * the sentence is the better name, so the class is dropped then. Default false.
    */
   group?: boolean;
+  /** ATC codes of a group's members outside its own code ("blood pressure medication" covers C03 and C07 to C09). */
+  covers?: readonly string[];
 }
 
 /** A published source a lexicon's facts were checked against. */

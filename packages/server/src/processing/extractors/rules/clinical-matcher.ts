@@ -1,5 +1,6 @@
 import { CONDITIONS, SYMPTOMS } from '../lexicon/conditions.js';
 import { INVESTIGATIONS } from '../lexicon/investigations.js';
+import type { LexiconEntry } from '../lexicon/lexicon-entry.js';
 import { MEDICINES } from '../lexicon/medicines.js';
 import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-matcher.js';
 
@@ -26,24 +27,54 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
       const excluded = LOOSE_SYNONYMS[term.text];
       return !excluded || !excluded.test(normal.slice(term.end));
     });
-    return found.filter((term) => !namedInstead(term, found, normal));
+    const named = found.filter((term) => !namedInstead(term, found, normal));
+    return [...named, ...sharedPains(normal, named, match)].sort((a, b) => a.start - b.start);
   };
+}
+
+// "neck and lower back pain", "knee or hip pain", "pain in my neck and shoulders": the pain word is said once for
+// two parts. The first part (or the second after "pain in") is matched as if the pain word were said with it.
+const SHARED_PAIN_BEFORE = /(?<=^| )([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (?:pain|pains|ache|aches)(?: |$))/g;
+const SHARED_PAIN_AFTER = /(?<=^| )pain in (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower|upper) )?[a-z]+(?: and| or| ,) (?:(?:the|my|his|her|your|their|both) )?((?:(?:left|right|lower|upper) )?([a-z]+))(?= |$)/g;
+
+function sharedPains(normal: string, found: readonly ClinicalMatch[], match: PhraseMatcher<ClinicalKind>): ClinicalMatch[] {
+  const shared: ClinicalMatch[] = [];
+  const add = (start: number, end: number, phrase: string) => {
+    if (found.some((term) => start < term.end && term.start < end)) return;
+    const [term] = match(phrase).filter((candidate) => candidate.kind === 'symptom' && candidate.start === 0 && candidate.end === phrase.length);
+    if (term) shared.push({ ...term, start, end, text: normal.slice(start, end) });
+  };
+  // Only where the other part is itself a pain the lexicon knows ("knee and some pain" is not knee pain).
+  const painAt = (start: number) => found.some((term) => term.start === start && (term.kind === 'symptom' || term.kind === 'condition'));
+  for (const part of normal.matchAll(SHARED_PAIN_BEFORE)) {
+    if (painAt(part.index + part[0].length + 1)) add(part.index, part.index + (part[1] as string).length, `${part[1] as string} pain`);
+  }
+  for (const part of normal.matchAll(SHARED_PAIN_AFTER)) {
+    const end = part.index + part[0].length;
+    if (painAt(part.index)) add(end - (part[1] as string).length, end, `pain in the ${part[1] as string}`);
+  }
+  return shared;
 }
 
 /**
  * True when a class of medicines ("inhaler", "blood thinner") is said with a named medicine that is the better
- * name: one of the same ATC group anywhere in the sentence ("warfarin, my blood thinner"), or any medicine right
- * beside it ("the albuterol inhaler", "timolol eye drops", "an inhaler called Symbicort").
+ * name: a member of the class anywhere in the sentence ("warfarin, my blood thinner"), or any medicine right beside
+ * it ("the albuterol inhaler", "timolol eye drops", "an inhaler called Symbicort").
  */
 export function namedInstead(term: ClinicalMatch, found: readonly ClinicalMatch[], normal: string): boolean {
-  const group = term.entry.group === true ? term.entry.code : undefined;
-  if (term.kind !== 'medicine' || group === undefined) return false;
+  if (term.kind !== 'medicine' || term.entry.group !== true) return false;
   return found.some(
     (other) =>
       other.kind === 'medicine' &&
       other.entry.group !== true &&
-      ((other.entry.code ?? '').startsWith(group) || wordsBetween(normal, other.end, term.start) <= 1 || wordsBetween(normal, term.end, other.start) <= 2),
+      (isMemberOf(other.entry.code, term.entry) || wordsBetween(normal, other.end, term.start) <= 1 || wordsBetween(normal, term.end, other.start) <= 2),
   );
+}
+
+/** True when a medicine's ATC code falls in a class's code or one of the codes it covers. */
+export function isMemberOf(code: string | null | undefined, group: LexiconEntry): boolean {
+  if (!code || group.group !== true) return false;
+  return [group.code, ...(group.covers ?? [])].some((prefix) => prefix !== undefined && code.startsWith(prefix));
 }
 
 // Words strictly between two offsets of a normal sentence; Infinity when `to` is before `from`.

@@ -1,5 +1,6 @@
 import type { EmrDose, EmrMedication } from '@scribe/core/templates';
-import type { ClinicalMatch } from './clinical-matcher.js';
+import { MEDICINES } from '../lexicon/medicines.js';
+import { isMemberOf, type ClinicalMatch } from './clinical-matcher.js';
 import { findDurations } from './find-durations.js';
 import { findFrequency } from './find-frequency.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
@@ -71,6 +72,19 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
     });
   });
   return found;
+}
+
+const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, entry]));
+
+/**
+ * Drops a class of medicines ("that antibiotic", "my blood pressure pills") when a medicine of the class is named
+ * anywhere in the consultation: the named one is the better entry and the class would repeat it.
+ */
+export function preferNamedMedicines(medications: readonly EmrMedication[]): EmrMedication[] {
+  return medications.filter((medication) => {
+    const group = GROUPS.get(medication.name);
+    return !group || !medications.some((other) => !GROUPS.has(other.name) && isMemberOf(other.atc, group));
+  });
 }
 
 /** Reads the first dose in a fragment, strengths (mg, ml, units) before counts (tablets, puffs). */
