@@ -115,7 +115,7 @@ export const CONDITIONS: readonly LexiconEntry[] = [
 function painIn(part: string): string[] {
   return [
     `pain in the ${part}`, `the ${part} hurts`, `the ${part} hurt`, `the ${part} is hurting`, `the ${part} has been hurting`, `the ${part} is killing me`,
-    `the ${part} is sore`, `the ${part} is painful`, `the ${part} is aching`, `sore ${part}`, `${part} ache`, `${part} pain`, `aching ${part}`, `painful ${part}`,
+    `the ${part} is sore`, `the ${part} is painful`, `the ${part} is aching`, `the ${part} started hurting`, `the ${part} is bothering me`, `the ${part} has been bothering me`, `sore ${part}`, `${part} ache`, `${part} pain`, `aching ${part}`, `painful ${part}`,
   ];
 }
 
@@ -136,7 +136,7 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'abdominal pain', synonyms: ['stomach pain', 'stomach ache', 'stomachache', 'tummy pain', 'belly pain', 'pain in the stomach', 'pain in the abdomen', ...painIn('stomach'), ...painIn('tummy'), ...painIn('belly'), ...painIn('abdomen'), 'abdominal cramps', 'abdominal cramping', 'stomach cramps', 'tummy ache', 'belly ache', 'bellyache', 'abdominal discomfort'], code: 'R10.4' },
   { name: 'heartburn', synonyms: ['acidity', 'acid indigestion', 'indigestion', 'reflux symptoms'], code: 'R12' },
   { name: 'dizziness', synonyms: ['dizzy', 'giddiness', 'giddy', 'lightheaded', 'light headed', 'vertigo', 'spinning sensation', 'room spinning', 'woozy', 'lightheadedness', 'light headedness', 'dizzy spells', 'dizzy spell', 'head spinning'], code: 'R42' },
-  { name: 'fatigue', synonyms: ['tiredness', 'tired', 'weakness', 'exhaustion', 'exhausted', 'lethargy', 'fatigued', 'malaise', 'tired all the time', 'worn out', 'no energy', 'low energy', 'lack of energy'], code: 'R53' },
+  { name: 'fatigue', synonyms: ['tiredness', 'tired', 'weakness', 'exhaustion', 'exhausted', 'lethargy', 'fatigued', 'malaise', 'tired all the time', 'worn out', 'no energy', 'low energy', 'lack of energy', 'sluggish', 'run down', 'drained'], code: 'R53' },
   { name: 'body ache', synonyms: ['body aches', 'bodyaches', 'body pain', 'muscle pain', 'muscle ache', 'myalgia'], code: 'M79.1' },
   { name: 'back pain', synonyms: ['backache', 'back ache', 'pain in the back', ...painIn('back')], code: 'M54.9' },
   { name: 'neck pain', synonyms: ['pain in the neck', ...painIn('neck')], code: 'M54.2' },
@@ -149,9 +149,9 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'itching', synonyms: ['itchy', 'itch', 'pruritus', 'itchiness'], code: 'L29.9' },
   { name: 'palpitations', synonyms: ['palpitation', 'racing heart', 'heart racing', 'heart is racing', 'heart beating fast', 'heart beating kinda fast', 'heart beating kind of fast', 'heart beating really fast', 'heart is beating fast', 'heart pounding', 'pounding heart', 'fast heartbeat', 'fluttering in my chest'], code: 'R00.2' },
   { name: 'excessive thirst', synonyms: ['thirsty', 'very thirsty', 'polydipsia'], code: 'R63.1' },
-  { name: 'frequent urination', synonyms: ['polyuria', 'passing urine frequently', 'urinating frequently', 'urinary frequency', 'peeing a lot', 'going to the bathroom a lot', 'urinating a lot', 'peeing more often', 'nocturia'], code: 'R35' },
+  { name: 'frequent urination', synonyms: ['polyuria', 'passing urine frequently', 'urinating frequently', 'urinary frequency', 'peeing a lot', 'going to the bathroom a lot', 'urinating a lot', 'peeing more often', 'nocturia', 'pee frequently', 'urinate frequently', 'frequency with urination', 'frequency of urination', 'go to the bathroom frequently', 'use the bathroom frequently', 'up at night to pee'], code: 'R35' },
   { name: 'painful urination', synonyms: ['dysuria', 'burning urination', 'burning while passing urine', 'pain while passing urine', 'hurts when i pee', 'hurts to pee', 'burns when i pee', 'burning when i pee', 'pain when i pee', 'pain in urination', 'pain with urination', 'painful urination', 'burning urine', 'burning with urination', 'burning sensation when i urinate', 'burning when i urinate', 'burns when i urinate', 'burns to pee', 'burns to urinate', 'burning when urinating', 'pain when urinating', 'hurts when i urinate', 'stinging when i pee'], code: 'R30.0' },
-  { name: 'loss of appetite', synonyms: ['poor appetite', 'no appetite', 'decreased appetite', 'low appetite', 'appetite is down', 'lost my appetite', 'anorexia'], code: 'R63.0' },
+  { name: 'loss of appetite', synonyms: ['poor appetite', 'no appetite', 'decreased appetite', 'low appetite', 'appetite is down', 'lost my appetite', 'anorexia', 'not eating much', 'not been eating much', 'appetite is decreased', 'appetite has decreased', 'appetite is poor', 'not hungry'], code: 'R63.0' },
   { name: 'weight loss', synonyms: ['losing weight', 'lost weight'], code: 'R63.4' },
   { name: 'chills', synonyms: ['shivering', 'rigors'] },
   { name: 'swelling', synonyms: ['swollen', 'edema', 'oedema', 'puffiness', 'puffy'], code: 'R60.0' },
