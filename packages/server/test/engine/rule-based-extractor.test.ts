@@ -333,6 +333,12 @@ describe('vocabulary: brands, classes and lay wording (issue 13)', () => {
     expect(emr.medications.map((medication) => medication.name)).toEqual(['warfarin', 'diuretics']);
   });
 
+  it('a class is a medication only when said as taken or prescribed, not when a kind of medicine is talked about', async () => {
+    expect((await emrOf('Patient: Fluticasone, which is a nasal inhaler, and my knee hurts.')).medications.map((medication) => medication.name)).toEqual(['fluticasone']);
+    expect((await emrOf('Patient: Nothing much, just a regular pain medicine now and then when my back hurts.')).medications).toEqual([]);
+    expect((await emrOf('Patient: I take a pain medicine now and then when my back hurts.')).medications.map((medication) => medication.name)).toEqual(['analgesics']);
+  });
+
   it('"calcium" is the supplement unless the talk is of a level or a channel blocker', async () => {
     expect((await emrOf('Patient: I take calcium every day.')).medications.map((medication) => medication.name)).toEqual(['calcium carbonate']);
     expect((await emrOf('Patient: My calcium level was low, and I have a headache.')).medications).toEqual([]);
