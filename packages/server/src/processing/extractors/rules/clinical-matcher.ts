@@ -32,9 +32,10 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
   };
 }
 
-// "neck and lower back pain", "knee or hip pain", "pain in my neck and shoulders": the pain word is said once for
-// two parts. The first part (or the second after "pain in") is matched as if the pain word were said with it.
-const SHARED_PAIN_BEFORE = /(?<=^| )([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (?:pain|pains|ache|aches)(?: |$))/g;
+// "neck and lower back pain", "knee or hip pain", "vision and hearing problems", "pain in my neck and shoulders": the
+// head word is said once for two parts. The first part (or the second after "pain in") is matched as if the head
+// word were said with it.
+const SHARED_PAIN_BEFORE = /(?<=^| )([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|pains|ache|aches|problems|difficulties|changes)(?: |$))/g;
 const SHARED_PAIN_AFTER = /(?<=^| )pain in (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower|upper) )?[a-z]+(?: and| or| ,) (?:(?:the|my|his|her|your|their|both) )?((?:(?:left|right|lower|upper) )?([a-z]+))(?= |$)/g;
 
 function sharedPains(normal: string, found: readonly ClinicalMatch[], match: PhraseMatcher<ClinicalKind>): ClinicalMatch[] {
@@ -44,10 +45,10 @@ function sharedPains(normal: string, found: readonly ClinicalMatch[], match: Phr
     const [term] = match(phrase).filter((candidate) => candidate.kind === 'symptom' && candidate.start === 0 && candidate.end === phrase.length);
     if (term) shared.push({ ...term, start, end, text: normal.slice(start, end) });
   };
-  // Only where the other part is itself a pain the lexicon knows ("knee and some pain" is not knee pain).
+  // Only where the other part is itself a finding the lexicon knows ("knee and some pain" is not knee pain).
   const painAt = (start: number) => found.some((term) => term.start === start && (term.kind === 'symptom' || term.kind === 'condition'));
   for (const part of normal.matchAll(SHARED_PAIN_BEFORE)) {
-    if (painAt(part.index + part[0].length + 1)) add(part.index, part.index + (part[1] as string).length, `${part[1] as string} pain`);
+    if (painAt(part.index + part[0].length + 1)) add(part.index, part.index + (part[1] as string).length, `${part[1] as string} ${part[2] as string}`);
   }
   for (const part of normal.matchAll(SHARED_PAIN_AFTER)) {
     const end = part.index + part[0].length;
