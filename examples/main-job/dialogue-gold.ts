@@ -50,10 +50,20 @@ let concepts: Concept[] | undefined;
 const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, [entry.code ?? '', ...(entry.covers ?? [])]]));
 const MEDICINE_CODES = new Map(MEDICINES.map((entry) => [entry.name, entry.code ?? '']));
 
+// "pain in the knee" is written "pain in his left knee": "the" in a lexicon phrase stands for any determiner and a
+// side, as the extractor's phrase matcher reads it.
+const NOTE_DETERMINERS = '(?:the|his|her|their|my|your|this|that|both)(?: (?:left|right|lower|upper|both))?';
+
 function compile(kind: Kind, entries: readonly LexiconEntry[]): Concept[] {
   return entries.map((entry) => {
     const phrases = [entry.name, ...(entry.synonyms ?? [])].map((phrase) =>
-      phrase.toLowerCase().replace(/[-']/g, ' ').split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ') + '(?:s|es)?',
+      phrase
+        .toLowerCase()
+        .replace(/[-']/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((word) => (word === 'the' ? NOTE_DETERMINERS : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join(' ') + '(?:s|es)?',
     );
     phrases.sort((a, b) => b.length - a.length);
     const group = entry.group === true ? [entry.code ?? '', ...(entry.covers ?? [])] : undefined;

@@ -34,6 +34,11 @@ describe('the gold standard read from the clinician note', () => {
     expect(goldOf('MEDICATIONS', 'Blood thinner and a water pill.').medications).toEqual(['antithrombotic agents', 'diuretics']);
   });
 
+  it('"the" in a lexicon phrase stands for the note\'s determiner and side, as in the extractor', () => {
+    expect(read('He felt some pain in his left elbow. He also has pain in his left ankle.')).toEqual(['elbow pain', 'ankle pain']);
+    expect(read('Some question of blood in his stool.')).toEqual(['blood in stool']);
+  });
+
   it('still denies what a plain negation lists', () => {
     expect(read('Denies nausea, vomiting and abdominal pain.')).toEqual(['no nausea', 'no vomiting', 'no abdominal pain']);
   });
