@@ -85,7 +85,7 @@ export function readNoteConcepts(text: string): { kind: Kind; name: string; deni
   concepts ??= [...compile('symptom', SYMPTOMS), ...compile('condition', CONDITIONS), ...compile('medicine', MEDICINES)];
   const found: { kind: Kind; name: string; denied: boolean; taken: boolean }[] = [];
   for (const clause of text.split(/[.;:\n]+/)) {
-    const normal = sharePainWord(normalizeNote(clause), concepts);
+    const normal = sharePainWord(expandNoteAbbreviations(normalizeNote(clause)), concepts);
     if (!normal) continue;
     const hits: { concept: Concept; start: number; end: number }[] = [];
     for (const concept of concepts) for (const match of normal.matchAll(concept.pattern)) hits.push({ concept, start: match.index, end: match.index + match[0].length });
@@ -107,6 +107,25 @@ export function readNoteConcepts(text: string): { kind: Kind; name: string; deni
     found.push(...read.filter((concept) => !concept.denied || !read.some((other) => other.name === concept.name && !other.denied)));
   }
   return found;
+}
+
+// Clinicians' shorthand in notes, written out (a dialogue says the words, so the lexicon need not hold these; "ms" and
+// "pe" are left alone: "Ms. ABC", "PE" for physical examination).
+const NOTE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  sob: 'shortness of breath',
+  ha: 'headache',
+  lbp: 'low back pain',
+  htn: 'hypertension',
+  dm: 'diabetes',
+  mi: 'myocardial infarction',
+  cva: 'stroke',
+  afib: 'atrial fibrillation',
+  'a fib': 'atrial fibrillation',
+};
+const NOTE_ABBREVIATION = new RegExp(`(?<=^| )(?:${Object.keys(NOTE_ABBREVIATIONS).join('|')})(?= |$)`, 'g');
+
+function expandNoteAbbreviations(normal: string): string {
+  return normal.replace(NOTE_ABBREVIATION, (abbreviation) => NOTE_ABBREVIATIONS[abbreviation] ?? abbreviation);
 }
 
 // "neck and lower back pain", "pain in the neck and lower back", "no visual, hearing, or swallowing difficulties": the

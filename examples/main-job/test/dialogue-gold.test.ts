@@ -39,6 +39,11 @@ describe('the gold standard read from the clinician note', () => {
     expect(read('Some question of blood in his stool.')).toEqual(['blood in stool']);
   });
 
+  it('reads clinicians\' shorthand', () => {
+    expect(read('Denied any fever, chills, HA, change in vision or SOB.')).toEqual(['no fever', 'no chills', 'no headache', 'no blurred vision', 'no shortness of breath']);
+    expect(read('Status post CVA, HTN and a fib.')).toEqual(['stroke', 'hypertension', 'atrial fibrillation']);
+  });
+
   it('still denies what a plain negation lists', () => {
     expect(read('Denies nausea, vomiting and abdominal pain.')).toEqual(['no nausea', 'no vomiting', 'no abdominal pain']);
   });

@@ -167,7 +167,7 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'numbness', synonyms: ['numb', 'numbing'], code: 'R20.0' },
   { name: 'tingling', synonyms: ['pins and needles', 'paresthesia', 'paraesthesia', 'paresthesias', 'tingly', 'paraesthesias'], code: 'R20.2' },
   { name: 'difficulty swallowing', synonyms: ['trouble swallowing', 'difficulty in swallowing', 'hard to swallow', 'dysphagia', 'painful swallowing', 'swallowing difficulty', 'swallowing difficulties', 'swallowing problems', 'problems swallowing', 'trouble with swallowing', 'odynophagia'], code: 'R13' },
-  { name: 'blurred vision', synonyms: ['blurry vision', 'vision changes', 'visual changes', 'blurred eyesight', 'double vision', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbance', 'visual disturbances', 'changes in vision', 'changes in my vision', 'vision is blurry', 'blurriness'], code: 'H53.8' },
+  { name: 'blurred vision', synonyms: ['blurry vision', 'vision changes', 'visual changes', 'blurred eyesight', 'double vision', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbance', 'visual disturbances', 'changes in vision', 'changes in my vision', 'change in vision', 'change in my vision', 'vision is blurry', 'blurriness'], code: 'H53.8' },
   { name: 'night sweats', synonyms: ['sweating at night', 'sweats'], code: 'R61' },
   { name: 'weight gain', synonyms: ['gained weight', 'putting on weight'], code: 'R63.5' },
   { name: 'seizure', synonyms: ['seizures', 'convulsion', 'convulsions'], code: 'R56.8' },
