@@ -12,7 +12,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeWav } from '@scribe/core/internal';
-import { parseTemplateData } from '@scribe/core/templates';
+import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
 import { createRuleBasedExtractor, selectEngine, startServer } from '@scribe/server';
 import { dialogueTurns, loadDialogues } from './dialogue-dataset';
 import { SECTION_FIELDS } from './dialogue-gold';
@@ -32,7 +32,9 @@ const subset = DIALOGUE_IDS.map((id) => {
   return dialogue;
 });
 
-const rows: { path: string; score: DialogueScore; wer?: number }[] = [];
+const EMPTY_EMR: EkaEmrTemplate = { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+const notes = { flite: 0, espeak: 0 };
+const rows: { path: string; score: DialogueScore; wer?: number; empty?: number }[] = [];
 const extractor = createRuleBasedExtractor();
 for (const shape of ['labelled', 'recogniser'] as const) rows.push({ path: `text, ${shape}`, score: await scoreDialogues(extractor, subset, shape) });
 
@@ -52,15 +54,18 @@ try {
       const result = await runMainJob(wav, { baseUrl: server.url, templates: ['eka_emr_template'] });
       const entry = result.templatesById.eka_emr_template;
       const parsed = entry?.status === 'success' ? parseTemplateData('eka_emr_template', entry.data) : undefined;
-      if (!parsed?.success) throw new Error(`dialogue ${dialogue.id} (${voice}): no EMR (${entry?.status ?? 'missing'})`);
-      addDialogueScore(score, dialogue, parsed.data);
+      // A transcript with no clinical content gets no note (extraction_failed): scored as an empty EMR.
+      const empty = entry?.status === 'failed' && entry.error?.code === 'extraction_failed';
+      if (!parsed?.success && !empty) throw new Error(`dialogue ${dialogue.id} (${voice}): no EMR (${JSON.stringify(entry ?? 'missing').slice(0, 300)})`);
+      if (empty) notes[voice] += 1;
+      addDialogueScore(score, dialogue, parsed?.success ? parsed.data : EMPTY_EMR);
       const reference = turns.map((turn) => turn.text).join('\n');
       const referenceWords = normalizeForWer(reference).length;
       errors += wordErrorRate(reference, result.transcript ?? '') * referenceWords;
       words += referenceWords;
       if (process.env.AUDIO_VERBOSE) console.error(`${voice} ${dialogue.id}: ${(result.transcript ?? '').replace(/\n/g, ' / ')}`);
     }
-    rows.push({ path: `audio, ${voice}`, score, wer: errors / words });
+    rows.push({ path: `audio, ${voice}`, score, wer: errors / words, empty: notes[voice] });
   }
 } finally {
   await server.close();
@@ -73,8 +78,8 @@ const cell = (score: DialogueScore, field: (typeof DIALOGUE_FIELDS)[number]) => 
   const { precision, recall } = ratios(score.fields[field]);
   return `${precision.toFixed(2)} / ${recall.toFixed(2)} (${score.fields[field].expected})`;
 };
-console.log(`| path | WER % | ${DIALOGUE_FIELDS.map((field) => `${field} P / R (gold)`).join(' | ')} | findings the note contradicts | question findings |`);
-console.log(`| --- | --- | ${DIALOGUE_FIELDS.map(() => '---').join(' | ')} | --- | --- |`);
-for (const { path, score, wer } of rows) {
-  console.log(`| ${path} | ${wer === undefined ? '-' : (wer * 100).toFixed(1)} | ${DIALOGUE_FIELDS.map((field) => cell(score, field)).join(' | ')} | ${score.polarity.contradicted} of ${score.polarity.judged} | ${score.questionFindings} |`);
+console.log(`| path | WER % | ${DIALOGUE_FIELDS.map((field) => `${field} P / R (gold)`).join(' | ')} | findings the note contradicts | question findings | no note |`);
+console.log(`| --- | --- | ${DIALOGUE_FIELDS.map(() => '---').join(' | ')} | --- | --- | --- |`);
+for (const { path, score, wer, empty } of rows) {
+  console.log(`| ${path} | ${wer === undefined ? '-' : (wer * 100).toFixed(1)} | ${DIALOGUE_FIELDS.map((field) => cell(score, field)).join(' | ')} | ${score.polarity.contradicted} of ${score.polarity.judged} | ${score.questionFindings} | ${empty ?? '-'} |`);
 }
