@@ -17,9 +17,12 @@ import { writeRecogniserVocabulary } from '../../packages/server/src/processing/
 import { dialogueItems, DRUG_WORDS, sampleItems, type AsrItem } from './asr-sets';
 import { normalizeForWer } from './quality';
 
-// Threshold per phone of the keyphrase (log10): a keyphrase of n phones fires above 1e-(k*n). A fixed threshold for
-// every length either floods short words ("pain" at 1e-30 fired 19 times in one sample) or misses long ones.
-const PER_PHONE = [1, 2, 3, 4];
+// Threshold exponent per phone of the keyphrase: a keyphrase of n phones fires above 1e(k*n). A fixed threshold for
+// every length either floods short words ("pain" at 1e-30 fired 19 times in one sample) or misses long ones; the
+// first sweep, 1e-1 to 1e-4 per phone (1e-8 to 1e-32 for eight phones), fired 7 to 70 false alarms a minute on the
+// samples, hence stricter (positive) exponents.
+const PER_PHONE = [3, 2, 1, 0, -1];
+const label = (k: number) => `kws 1e${k >= 0 ? '+' : ''}${k}/phone`;
 
 const installation = findPocketsphinx();
 if (!installation?.modelDir || installation.variant !== 'continuous') throw new Error('needs Debian pocketsphinx_continuous with the en-us model (apt-get install pocketsphinx pocketsphinx-en-us)');
@@ -66,8 +69,8 @@ function add(tally: Tally, reference: string, heard: readonly string[]): void {
 const work = mkdtempSync(join(tmpdir(), 'scribe-kws-'));
 try {
   const keywordFiles = PER_PHONE.map((k) => {
-    const path = join(work, `kws-${k}.txt`);
-    writeFileSync(path, [...phones].map(([entry, count]) => `${entry} /1e-${k * count}/`).join('\n') + '\n');
+    const path = join(work, `kws${k}.txt`);
+    writeFileSync(path, [...phones].map(([entry, count]) => `${entry} /1e${k >= 0 ? '+' : ''}${k * count}/`).join('\n') + '\n');
     return { k, path };
   });
   const sets: Record<string, AsrItem[]> = { samples: sampleItems(), 'mts-dialog flite': dialogueItems('flite'), 'mts-dialog espeak': dialogueItems('espeak') };
@@ -85,15 +88,15 @@ try {
       add(tally('class LM (today)'), item.reference, first.words);
       for (const { k, path } of keywordFiles) {
         const kws = decode(['-hmm', hmm, '-dict', dictPath, '-kws', path], wav);
-        add(tally(`kws 1e-${k}/phone`), item.reference, kws.words);
+        add(tally(label(k)), item.reference, kws.words);
         // Together: each drug word as often as the pass that heard it more often wrote it.
         const union = [...first.words];
         for (const word of new Set(kws.words)) {
           const extra = kws.words.filter((hit) => hit === word).length - union.filter((hit) => hit === word).length;
           for (let index = 0; index < extra; index += 1) union.push(word);
         }
-        add(tally(`class LM + kws 1e-${k}/phone`), item.reference, union);
-        for (const [name, cpu] of [[`kws 1e-${k}/phone`, kws.cpu], [`class LM + kws 1e-${k}/phone`, first.cpu + kws.cpu]] as const) {
+        add(tally(`class LM + ${label(k)}`), item.reference, union);
+        for (const [name, cpu] of [[label(k), kws.cpu], [`class LM + ${label(k)}`, first.cpu + kws.cpu]] as const) {
           tally(name).cpu += cpu;
           tally(name).seconds += seconds;
         }
