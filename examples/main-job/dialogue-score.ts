@@ -51,10 +51,10 @@ export function ratios(count: FieldCount): { precision: number; recall: number }
   return { precision: count.extracted ? count.correct / count.extracted : 1, recall: count.expected ? count.found / count.expected : 1 };
 }
 
-/** Runs the extractor on every dialogue in one shape and scores it against the note sections. */
-export async function scoreDialogues(extractor: Extractor, dialogues: readonly NoteDialogue[], shape: InputShape, now: () => number = performance.now.bind(performance)): Promise<DialogueScore> {
+/** A score with nothing counted yet. */
+export function emptyDialogueScore(shape: InputShape): DialogueScore {
   const empty = (): FieldCount => ({ correct: 0, extracted: 0, found: 0, expected: 0 });
-  const score: DialogueScore = {
+  return {
     shape,
     dialogues: 0,
     fields: { complaints: empty(), denied: empty(), medications: empty(), diagnoses: empty() },
@@ -64,47 +64,62 @@ export async function scoreDialogues(extractor: Extractor, dialogues: readonly N
     questionFindings: 0,
     msPerDialogue: 0,
   };
+}
+
+/** Runs the extractor on every dialogue in one shape and scores it against the note sections. */
+export async function scoreDialogues(extractor: Extractor, dialogues: readonly NoteDialogue[], shape: InputShape, now: () => number = performance.now.bind(performance)): Promise<DialogueScore> {
+  const score = emptyDialogueScore(shape);
   let elapsed = 0;
   for (const dialogue of dialogues) {
-    const fields = SECTION_FIELDS[dialogue.section];
-    if (!fields) continue;
-    score.dialogues += 1;
+    if (!SECTION_FIELDS[dialogue.section]) continue;
     const transcript = shapeDialogue(dialogue.dialogue, shape);
     const started = now();
     const emr = await extract(extractor, transcript);
     elapsed += now() - started;
-    const gold = goldOf(dialogue.section, dialogue.sectionText);
-    const symptoms = names(emr.symptoms);
-    const tally = (field: DialogueField, extracted: string[], expected: string[], recallWith = extracted) => {
-      const count = score.fields[field];
-      count.expected += expected.length;
-      count.found += expected.filter((name) => recallWith.includes(name)).length;
-      if (field === 'complaints' && RECALL_ONLY.has(dialogue.section)) return;
-      count.extracted += extracted.length;
-      count.correct += extracted.filter((name) => expected.includes(name)).length;
-    };
-    if (fields.includes('complaints')) tally('complaints', symptoms, gold.complaints, [...symptoms, ...names(emr.diagnoses)]);
-    if (fields.includes('denied')) {
-      tally('denied', names(emr.absent_symptoms), gold.denied);
-      const judgedPresent = symptoms.filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
-      const judgedDenied = names(emr.absent_symptoms).filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
-      score.polarity.judged += judgedPresent.length + judgedDenied.length;
-      score.polarity.contradicted += judgedPresent.filter((name) => gold.denied.includes(name)).length + judgedDenied.filter((name) => gold.complaints.includes(name)).length;
-    }
-    if (fields.includes('medications')) tally('medications', names(emr.medications), gold.medications);
-    if (fields.includes('diagnoses')) tally('diagnoses', names(emr.diagnoses), gold.diagnoses);
-    if (fields.includes('allergies')) {
-      score.allergenLeaks.allergens += gold.allergies.length;
-      score.allergenLeaks.leaked += gold.allergies.filter((name) => names(emr.medications).includes(name)).length;
-    }
-    if (fields.includes('familyConditions')) {
-      score.familyLeaks.conditions += gold.familyConditions.length;
-      score.familyLeaks.leaked += gold.familyConditions.filter((name) => [...symptoms, ...names(emr.diagnoses)].includes(name)).length;
-    }
-    score.questionFindings += countQuestionFindings(dialogue.dialogue, shape, emr);
+    addDialogueScore(score, dialogue, emr);
   }
   score.msPerDialogue = score.dialogues ? elapsed / score.dialogues : 0;
   return score;
+}
+
+/**
+ * Adds one dialogue's EMR, however it was made (the extractor on text, or the whole main job on audio), to a score
+ * against the dialogue's note section; question findings are looked for in the dialogue shaped as `score.shape`.
+ * A dialogue whose section is not scored adds nothing.
+ */
+export function addDialogueScore(score: DialogueScore, dialogue: NoteDialogue, emr: EkaEmrTemplate): void {
+  const fields = SECTION_FIELDS[dialogue.section];
+  if (!fields) return;
+  score.dialogues += 1;
+  const gold = goldOf(dialogue.section, dialogue.sectionText);
+  const symptoms = names(emr.symptoms);
+  const tally = (field: DialogueField, extracted: string[], expected: string[], recallWith = extracted) => {
+    const count = score.fields[field];
+    count.expected += expected.length;
+    count.found += expected.filter((name) => recallWith.includes(name)).length;
+    if (field === 'complaints' && RECALL_ONLY.has(dialogue.section)) return;
+    count.extracted += extracted.length;
+    count.correct += extracted.filter((name) => expected.includes(name)).length;
+  };
+  if (fields.includes('complaints')) tally('complaints', symptoms, gold.complaints, [...symptoms, ...names(emr.diagnoses)]);
+  if (fields.includes('denied')) {
+    tally('denied', names(emr.absent_symptoms), gold.denied);
+    const judgedPresent = symptoms.filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
+    const judgedDenied = names(emr.absent_symptoms).filter((name) => gold.complaints.includes(name) || gold.denied.includes(name));
+    score.polarity.judged += judgedPresent.length + judgedDenied.length;
+    score.polarity.contradicted += judgedPresent.filter((name) => gold.denied.includes(name)).length + judgedDenied.filter((name) => gold.complaints.includes(name)).length;
+  }
+  if (fields.includes('medications')) tally('medications', names(emr.medications), gold.medications);
+  if (fields.includes('diagnoses')) tally('diagnoses', names(emr.diagnoses), gold.diagnoses);
+  if (fields.includes('allergies')) {
+    score.allergenLeaks.allergens += gold.allergies.length;
+    score.allergenLeaks.leaked += gold.allergies.filter((name) => names(emr.medications).includes(name)).length;
+  }
+  if (fields.includes('familyConditions')) {
+    score.familyLeaks.conditions += gold.familyConditions.length;
+    score.familyLeaks.leaked += gold.familyConditions.filter((name) => [...symptoms, ...names(emr.diagnoses)].includes(name)).length;
+  }
+  score.questionFindings += countQuestionFindings(dialogue.dialogue, score.shape, emr);
 }
 
 async function extract(extractor: Extractor, transcript: string): Promise<EkaEmrTemplate> {
