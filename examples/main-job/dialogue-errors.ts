@@ -7,8 +7,8 @@
  */
 import { parseTemplateData } from '@scribe/core/templates';
 import { createRuleBasedExtractor } from '@scribe/server';
-import { INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
-import { goldOf, SECTION_FIELDS } from './dialogue-gold';
+import { dialogueTurns, INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
+import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
 import { countQuestionFindings, DIALOGUE_FIELDS, type DialogueField } from './dialogue-score';
 
 const [set = 'validation', shapeArg = 'labelled', only] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -26,12 +26,14 @@ for (const dialogue of loadDialogues(set as DialogueSet)) {
   const names = (items: readonly { name: string }[]) => [...new Set(items.map((item) => item.name))];
   const extracted: Record<DialogueField, string[]> = { complaints: names(emr.symptoms), denied: names(emr.absent_symptoms), medications: names(emr.medications), diagnoses: names(emr.diagnoses) };
   const lines: string[] = [];
+  // A missed concept the dialogue never says in the lexicon's words is marked "(never said)".
+  const spoken = new Set(readNoteConcepts(dialogueTurns(dialogue.dialogue).map((turn) => turn.text).join('\n')).map((concept) => concept.name));
   for (const field of DIALOGUE_FIELDS) {
     if (only && field !== only) continue;
     if (!fields.includes(field)) continue;
     const missed = gold[field].filter((name) => !extracted[field].includes(name) && !(field === 'complaints' && extracted.diagnoses.includes(name)));
     const wrong = dialogue.section === 'CC' && field === 'complaints' ? [] : extracted[field].filter((name) => !gold[field].includes(name));
-    if (missed.length) lines.push(`  ${field} missed: ${missed.join(', ')}`);
+    if (missed.length) lines.push(`  ${field} missed: ${missed.map((name) => (spoken.has(name) ? name : `${name} (never said)`)).join(', ')}`);
     for (const name of wrong) {
       const item = [...emr.symptoms, ...emr.absent_symptoms, ...emr.medications, ...emr.diagnoses].find((entry) => entry.name === name);
       lines.push(`  ${field} not in note: ${name}  <- "${'text' in (item ?? {}) ? (item as { text: string }).text : ''}"`);

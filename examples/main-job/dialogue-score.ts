@@ -1,7 +1,7 @@
 import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
 import type { Extractor } from '@scribe/server';
 import { dialogueTurns, shapeDialogue, type InputShape, type NoteDialogue } from './dialogue-dataset';
-import { goldOf, SECTION_FIELDS } from './dialogue-gold';
+import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
 
 /** Counts behind one field's precision and recall. */
 export interface FieldCount {
@@ -13,6 +13,13 @@ export interface FieldCount {
   found: number;
   /** Gold concepts. */
   expected: number;
+  /**
+   * Gold concepts whose words occur in the dialogue itself (read like a note, any polarity): the ones an extractor
+   * that records only what is said can find. The rest the clinician inferred, examined or wrote in other words.
+   */
+  said: number;
+  /** Of `said`, the ones found. */
+  foundSaid: number;
 }
 
 /** The fields scored by precision and recall. */
@@ -46,14 +53,18 @@ export interface DialogueScore {
 const RECALL_ONLY = new Set(['CC']);
 const AFFIRMATIVE = /^(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|correct|i do|i have|i did|i am|i've|i'm|i think so|sometimes|a little|definitely|absolutely|right)\b/i;
 
-/** Precision (1 when nothing was extracted) and recall (1 when nothing was expected) of a count. */
-export function ratios(count: FieldCount): { precision: number; recall: number } {
-  return { precision: count.extracted ? count.correct / count.extracted : 1, recall: count.expected ? count.found / count.expected : 1 };
+/** Precision (1 when nothing was extracted), recall (1 when nothing was expected) and recall of the concepts said. */
+export function ratios(count: FieldCount): { precision: number; recall: number; recallOfSaid: number } {
+  return {
+    precision: count.extracted ? count.correct / count.extracted : 1,
+    recall: count.expected ? count.found / count.expected : 1,
+    recallOfSaid: count.said ? count.foundSaid / count.said : 1,
+  };
 }
 
 /** A score with nothing counted yet. */
 export function emptyDialogueScore(shape: InputShape): DialogueScore {
-  const empty = (): FieldCount => ({ correct: 0, extracted: 0, found: 0, expected: 0 });
+  const empty = (): FieldCount => ({ correct: 0, extracted: 0, found: 0, expected: 0, said: 0, foundSaid: 0 });
   return {
     shape,
     dialogues: 0,
@@ -93,10 +104,14 @@ export function addDialogueScore(score: DialogueScore, dialogue: NoteDialogue, e
   score.dialogues += 1;
   const gold = goldOf(dialogue.section, dialogue.sectionText);
   const symptoms = names(emr.symptoms);
+  const spoken = new Set(readNoteConcepts(dialogueTurns(dialogue.dialogue).map((turn) => turn.text).join('\n')).map((concept) => concept.name));
   const tally = (field: DialogueField, extracted: string[], expected: string[], recallWith = extracted) => {
     const count = score.fields[field];
     count.expected += expected.length;
     count.found += expected.filter((name) => recallWith.includes(name)).length;
+    const said = expected.filter((name) => spoken.has(name));
+    count.said += said.length;
+    count.foundSaid += said.filter((name) => recallWith.includes(name)).length;
     if (field === 'complaints' && RECALL_ONLY.has(dialogue.section)) return;
     count.extracted += extracted.length;
     count.correct += extracted.filter((name) => expected.includes(name)).length;

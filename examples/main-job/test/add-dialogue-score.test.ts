@@ -30,8 +30,8 @@ describe('addDialogueScore', () => {
     const score = emptyDialogueScore('recogniser');
     addDialogueScore(score, dialogue!, emr([], []));
     expect(score.dialogues).toBe(1);
-    expect(score.fields.complaints).toEqual({ correct: 0, extracted: 0, found: 0, expected: gold.complaints.length });
-    expect(score.fields.denied).toEqual({ correct: 0, extracted: 0, found: 0, expected: gold.denied.length });
+    expect(score.fields.complaints).toMatchObject({ correct: 0, extracted: 0, found: 0, expected: gold.complaints.length, foundSaid: 0 });
+    expect(score.fields.denied).toMatchObject({ correct: 0, extracted: 0, found: 0, expected: gold.denied.length, foundSaid: 0 });
     expect(score.questionFindings).toBe(0);
   });
 
@@ -39,12 +39,22 @@ describe('addDialogueScore', () => {
     const gold = goldOf(dialogue!.section, dialogue!.sectionText);
     const right = emptyDialogueScore('labelled');
     addDialogueScore(right, dialogue!, emr(gold.complaints, gold.denied));
-    expect([ratios(right.fields.complaints), ratios(right.fields.denied)]).toEqual([{ precision: 1, recall: 1 }, { precision: 1, recall: 1 }]);
+    expect([ratios(right.fields.complaints), ratios(right.fields.denied)]).toEqual([{ precision: 1, recall: 1, recallOfSaid: 1 }, { precision: 1, recall: 1, recallOfSaid: 1 }]);
     expect(right.polarity).toEqual({ contradicted: 0, judged: gold.complaints.length + gold.denied.length });
     const reversed = emptyDialogueScore('labelled');
     addDialogueScore(reversed, dialogue!, emr(gold.denied, gold.complaints));
     expect(reversed.polarity.contradicted).toBe(gold.complaints.length + gold.denied.length);
     expect(ratios(reversed.fields.denied).recall).toBe(0);
+  });
+
+  it('counts as said the gold concepts whose words the dialogue holds, and only those', () => {
+    const note = { id: 'x', section: 'ROS', sectionText: 'Reports cough. Denies fever. Positive for fatigue.' };
+    const score = emptyDialogueScore('labelled');
+    addDialogueScore(score, { ...note, dialogue: 'Doctor: Any fever?\nPatient: No. But I have a bad cough.' }, emr(['cough'], []));
+    // cough and fever are said (fever only asked, still said); fatigue is the clinician's and never said.
+    expect(score.fields.complaints).toMatchObject({ expected: 2, said: 1, found: 1, foundSaid: 1 });
+    expect(score.fields.denied).toMatchObject({ expected: 1, said: 1, found: 0, foundSaid: 0 });
+    expect(ratios(score.fields.complaints).recallOfSaid).toBe(1);
   });
 
   it('adds nothing for a section that is not scored', () => {
