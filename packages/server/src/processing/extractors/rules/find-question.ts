@@ -15,8 +15,34 @@ export function findQuestionStart(normal: string): number | undefined {
   // a typed one ending in "?" without a cue does too. With a cue, what leads in is a statement ("i have lost weight,
   // but do you have any information on ...").
   if (WHOLE_SENTENCE.test(normal) && !SAID_OF_ONESELF.test(normal)) return 0;
+  // A tag ("you took amoxicillin, right?", "you have a history of hepatitis c correct") asks to confirm the statement
+  // it closes, from its start.
+  if (first === undefined && TAG.test(normal)) return 0;
   return first ?? (normal.endsWith('?') ? 0 : undefined);
 }
+
+/** True when a sentence closes with a tag that asks the listener to confirm it ("you took amoxicillin, right?"). */
+export function endsWithTag(normal: string): boolean {
+  return TAG.test(normal);
+}
+
+// A tag closing a statement addressed to the listener: the statement is offered for confirmation. "right" after a
+// side or a direction ("on the right", "turn right") is no tag; a patient's "that is right" has no "you" in it, and
+// "i have diabetes, you know that, right" tells.
+const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your)(?= ))(?:[^ ]+ ){3,}(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )(?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?$/;
+
+/**
+ * Where a statement addressed to the listener starts ("and you get urine infections too", "so you had a fever"): a
+ * question by its form only when the next turn answers yes or no (see extract-emr.ts), as a recogniser writes the
+ * declarative questions a typist would close with "?". The clause starts at "you" opening the sentence or after a
+ * conjunction or filler; "thank you", "i will give you" and "you know" are no such clause.
+ */
+export function findAddressedStatement(normal: string): number | undefined {
+  const match = ADDRESSED.exec(normal);
+  return match ? match.index : undefined;
+}
+
+const ADDRESSED = /(?<=^|, |(?:^| )(?:and|so|okay|ok|now|then|also|um|uh|right|alright|but|oh|see|well|great|good) )you (?!know|see|mean|guys|said|told me|can|could|should|will|would|may|might|must|need to|have to|want to)(?=[a-z])/;
 
 const WHOLE_SENTENCE = /(?<=^| )(?:anything like that|anything of that sort|any of those|any of these|ring any bells|sound familiar)(?= |$| \?)/;
 // "i do not have seizures or anything like that" is said, not asked.
@@ -26,13 +52,21 @@ const SAID_OF_ONESELF = /(?<=^| )(?:i|my|me|we|no|not|never|nothing)(?= |$)/;
 export type AnswerPolarity = 'yes' | 'no' | null;
 
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
-const FILLER = '(?:(?:um|uh|erm|er|hm|hmm|oh|ah|well|so|okay|ok|actually|honestly|i mean|i think|no|yes|yeah|,) )*';
+const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|sort of|quite|that is right|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
+
+const AGREEING_NO = /^(?:(?:oh|well|um|uh) )*no(?: ,)? (?:you are right|that is right|that is correct|you are correct|correct|exactly)(?= |$)/;
+// "oh no" before a reaction is dismay at news ("you have a urinary tract infection" / "oh no, really?"); alone it
+// answers.
+const DISMAY = /^(?:oh|ah) no(?: ,)? (?:that is (?:bad|terrible|awful)|what|really|is it|how|why|i did not know)(?= |$)/;
 
 /** Reads whether an answer's first sentence (normal form) affirms or denies. */
 export function readAnswer(normal: string): AnswerPolarity {
   const text = normal.replace(/^[ ,]+/, '');
+  if (DISMAY.test(text)) return null;
+  // "no, you are right": the "no" only declines the doubt the question offered ("... or am i wrong?").
+  if (AGREEING_NO.test(text)) return 'yes';
   if (NO.test(text)) return 'no';
   if (YES.test(text)) return 'yes';
   return null;
@@ -49,10 +83,11 @@ const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|th
 // "does it hurt"); "any" after filler or at the start asks ("okay any blood in your stool"); wh-words followed by
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
-const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|the pain|this|that)';
+// "did any other doctor mention": a determiner opening the subject as well.
+const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that)';
 const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
-  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
+  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
   // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
   // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
@@ -64,6 +99,9 @@ const QUESTION_CUES: readonly RegExp[] = [
   // fine any stroke in the past", "pain with constipation any cough"); "i do not have any", "in any case" say.
   /(?<=(?:^| )(?!(?:deny|denies|denied|denying|report|reports|reported|mention|mentioned|know|knew|or|and|nor|really|have|has|had|having|take|took|taking|takes|get|got|getting|gets|need|needed|needs|want|wanted|feel|felt|notice|noticed|experience|experienced|experiencing|use|used|using|try|tried|find|found|without|not|no|never|hardly|barely|of|in|for|with|at|from|to|on|into|about|if|is|are|was|were|be|been|do|did|does|there|than|any|give|gave|eat|ate|drink|drank|see|saw|hear|heard|seen|made|make|cause|caused|causing|show|showed|shows|shown|can|could|would|will|should|may|might|must|hurt|hurts|done|call|tell|told|bring|brought)(?= ))[a-z']+ )(?:any|anything|anyone|anybody)(?= )(?! (?:more|longer|way|case|time|moment|day|other time)(?= |$))/g,
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
+  // "who", "which", "where" and "whose" opening a sentence or a clause after a comma ask ("who has diabetes",
+  // "which cancer"); inside one they are relative pronouns ("the pills which i take").
+  /(?:^|(?<=, )|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
   /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
   // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
   // the recogniser drops "you"; "ever been diagnosed"); a statement puts a subject first.

@@ -1,8 +1,10 @@
 import type { EkaEmrTemplate } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findBareDuration, findDurations } from './find-durations.js';
-import { readAnswer } from './find-question.js';
+import { findFindings, type SentenceFindings } from './find-findings.js';
+import { asksHowLong, endsWithTag, readAnswer, type AnswerPolarity } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
+import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
 /** Words that make a question about a quality of the finding (see `OpenQuestion.qualified`). */
 export const QUALIFYING = /(?<=^| )(?:first time|worse|better|related|associated|due to|caused|cause|causing|help|helped|helping|changed|improved|improving|bother|bothering)(?= |$)/;
@@ -29,6 +31,16 @@ export interface OpenQuestion {
   qualified: boolean;
   /** Asks about allergies: a medicine in it is an allergen, not a medication. */
   aboutAllergy: boolean;
+  /**
+   * Offers a statement for confirmation with a tag ("you had asthma, correct?"): it stands unless the answer says
+   * no, so an answer that is neither ("if it is on there, it is true") confirms it.
+   */
+  confirming: boolean;
+  /**
+   * What the question takes for granted ("how long have you had this cough", "how is your asthma"): findings that
+   * stand whatever the answer, recorded once the answer is known so that it is part of their evidence.
+   */
+  presumed: SentenceFindings;
 }
 
 /**
@@ -41,34 +53,100 @@ export function answers(question: OpenQuestion, speaker: string | null, opensWit
 }
 
 /**
- * Applies an answer to the question before it: "no" (or "nope", "not really", "i do not") denies every asked
- * symptom and condition; "yes" (or "sometimes", "a little", "i do") makes them present, with a duration said in
- * the answer ("yes, for about a week"); an answer that is neither leaves them unsaid. A how-long question takes a
- * duration from the answer, even a bare "six days", for the asked symptom or else the last symptom without one.
+ * The question a sentence asks (its terms in the asking part, not negated or hypothetical there), merged with the
+ * question earlier sentences of the same turn asked.
+ */
+export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
+  const inQuestion = matches.filter((match) => context.asked(match.start));
+  const asked = inQuestion.filter((match) => !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start));
+  // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
+  const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
+  // Read as said outside a question, what "your asthma", "this cough" presuppose.
+  const presumed = findFindings(sentence, inQuestion.filter((match) => context.presupposed(match.start) && match.kind !== 'medicine'), { ...context, asked: () => false });
+  const normal = sentence.normal;
+  const before = previous?.presumed;
+  return {
+    speaker: sentence.speaker,
+    asked: [...(previous?.asked ?? []), ...asked],
+    negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
+    text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
+    howLong: (previous?.howLong ?? false) || asksHowLong(normal),
+    aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
+    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
+    // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
+    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
+    confirming: endsWithTag(normal),
+    presumed: {
+      symptoms: [...(before?.symptoms ?? []), ...presumed.symptoms],
+      absentSymptoms: [],
+      diagnoses: [...(before?.diagnoses ?? []), ...presumed.diagnoses],
+      investigations: [...(before?.investigations ?? []), ...presumed.investigations],
+    },
+  };
+}
+
+// Where the asking part of a sentence starts.
+function firstAsked(context: SentenceContext, normal: string): number {
+  let start = 0;
+  while (start < normal.length && !context.asked(start)) start += 1;
+  return start;
+}
+
+/** Records what a question nobody answered took for granted, with the question as its evidence. */
+export function settleUnanswered(emr: EkaEmrTemplate, question: OpenQuestion): void {
+  recordPresumed(emr, question, question.text);
+}
+
+function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: string): void {
+  if (question.aboutOthers) return;
+  emr.symptoms.push(...question.presumed.symptoms.map((item) => ({ ...item, text })));
+  emr.diagnoses.push(...question.presumed.diagnoses.map((item) => ({ ...item, text })));
+  emr.investigations.push(...question.presumed.investigations.map((item) => ({ ...item, text })));
+}
+
+// A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
+// take diovan, norvasc, wellbutrin?" / "yes, and the wellbutrin is an inhaler").
+const PLAIN_YES = /^(?:(?:um|uh|eh|oh|well|,) )*(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|definitely|absolutely|correct|right|that is right|that is correct)(?= |$)/;
+
+// An answer about the course of what was asked ("it has been better now", "it's been pretty consistent") says it is
+// there: only what one has can get better or stay the same.
+const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?: [a-z']+){0,4}? (?:better|worse|improving|improved|worsening|the same|consistent|constant|persistent|on and off|off and on|comes and goes|come and go)(?= |$)/;
+
+/**
+ * Applies an answer to the question before it. What the question took for granted is recorded with the answer in its
+ * evidence. "no" ("nope", "not really", "i do not") denies the asked symptoms and conditions; "yes" ("sometimes", "a
+ * little", "i do", an answer about the course, "it has been better", or anything but "no" to a tag question) makes
+ * them present, with a duration said in the answer. Asked terms the answer names are read from its own words ("any
+ * nausea? any vision changes?" / "yeah. no vision changes." denies vision changes only); when it affirms some by name
+ * without a plain "yes", the others are unsaid, or denied with "nothing else". An answer that is neither leaves them
+ * unsaid. A how-long question takes a duration from the answer, even a bare "six days", for the asked symptom or
+ * else the last symptom without one.
  */
 export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[]): void {
   const first = answer[0];
-  if (!first || question.aboutOthers) return;
-  let polarity = readAnswer(first.normal);
-  // "any sore throat or cough?" / "i have this cough, but other than that nothing": an answer that names some of the
-  // asked terms and also says no affirms those (its own sentences record them) and denies the rest.
-  const named = question.asked.filter((match) => answer.some((sentence) => ` ${sentence.normal} `.includes(` ${match.text} `)));
-  let asked = question.asked;
-  if (polarity === 'yes' && named.length > 0 && named.length < asked.length && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) {
-    asked = asked.filter((match) => !named.includes(match) && match.kind !== 'medicine');
-    polarity = 'no';
-  }
+  if (!first) return settleUnanswered(emr, question);
   const text = `${question.text} ${first.raw}`.trim();
+  recordPresumed(emr, question, text);
+  if (question.aboutOthers) return;
+  const { affirmed, rest } = splitNamed(question.asked, answer);
+  const named = affirmed.length + rest.length < question.asked.length || affirmed.length > 0;
+  const polarity: AnswerPolarity = readAnswer(first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
+  // "any fever or cough?" / "i have this cough, but other than that nothing": the answer affirms what it names
+  // (its own sentences record it) and, with "nothing else", denies the rest; without, the rest is unsaid.
+  let restPolarity = polarity;
+  if (polarity === 'yes' && affirmed.length > 0 && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) restPolarity = 'no';
+  else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
     for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
   }
-  if (polarity === 'no' && !question.qualified) {
-    for (const match of asked) {
+  if (restPolarity === 'no' && !question.qualified) {
+    for (const match of rest) {
       if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
     }
-  } else if (polarity === 'yes') {
-    for (const match of asked) {
+  }
+  if (restPolarity === 'yes' || polarity === 'yes') {
+    for (const match of restPolarity === 'yes' ? [...affirmed, ...rest] : affirmed) {
       if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, severity: null, icd10: match.entry.code ?? null, text });
       else if (match.kind === 'condition') emr.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty: 'stated', text });
       else if (match.kind === 'medicine' && !question.aboutAllergy) {
@@ -77,8 +155,21 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
     }
   }
   if (question.howLong && duration && polarity !== 'no') {
-    const askedNames = question.asked.map((match) => match.entry.name);
+    const askedNames = [...question.asked.map((match) => match.entry.name), ...question.presumed.symptoms.map((item) => item.name)];
     const symptom = emr.symptoms.filter((item) => askedNames.includes(item.name) && !item.duration).pop() ?? emr.symptoms.filter((item) => !item.duration).pop();
     if (symptom) symptom.duration = duration;
   }
+}
+
+// The asked terms an answer names without negating them (it affirms those itself), and the others less the ones it
+// names negated (its own sentences deny those).
+function splitNamed(asked: readonly ClinicalMatch[], answer: readonly ClinicalSentence[]): { affirmed: ClinicalMatch[]; rest: ClinicalMatch[] } {
+  const affirmed: ClinicalMatch[] = [];
+  const rest: ClinicalMatch[] = [];
+  for (const match of asked) {
+    const said = answer.map((sentence) => ({ sentence, at: ` ${sentence.normal} `.indexOf(` ${match.text} `) })).find(({ at }) => at >= 0);
+    if (!said) rest.push(match);
+    else if (!readSentenceContext(said.sentence.normal).negated(said.at)) affirmed.push(match);
+  }
+  return { affirmed, rest };
 }
