@@ -17,8 +17,14 @@ export function findQuestionStart(normal: string): number | undefined {
   if (WHOLE_SENTENCE.test(normal) && !SAID_OF_ONESELF.test(normal)) return 0;
   // A tag ("you took amoxicillin, right?", "you have a history of hepatitis c correct") asks to confirm the statement
   // it closes, from its start.
-  if (first === undefined && TAG.test(normal)) return 0;
+  const tag = TAG.exec(normal);
+  if (tag && (first === undefined || first >= tagStart(tag))) return 0;
   return first ?? (normal.endsWith('?') ? 0 : undefined);
+}
+
+// Where the tag itself starts in a TAG match ("is that correct" may also read as a question of its own).
+function tagStart(match: RegExpExecArray): number {
+  return match.index + match[0].length - (match[1] as string).length;
 }
 
 /** True when a sentence closes with a tag that asks the listener to confirm it ("you took amoxicillin, right?"). */
@@ -29,7 +35,7 @@ export function endsWithTag(normal: string): boolean {
 // A tag closing a statement addressed to the listener: the statement is offered for confirmation. "right" after a
 // side or a direction ("on the right", "turn right") is no tag; a patient's "that is right" has no "you" in it, and
 // "i have diabetes, you know that, right" tells.
-const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your)(?= ))(?:[^ ]+ ){3,}(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )(?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?$/;
+const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your)(?= ))(?:[^ ]+ ){3,}?(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )((?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?)$/;
 
 /**
  * Where a statement addressed to the listener starts ("and you get urine infections too", "so you had a fever"): a
@@ -84,7 +90,7 @@ const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|th
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
 // "did any other doctor mention": a determiner opening the subject as well.
-const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that)';
+const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
 const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
@@ -94,7 +100,10 @@ const QUESTION_CUES: readonly RegExp[] = [
   /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
   // Without punctuation a question often runs on from the clause before it ("we need to treat it did you have any
   // chills", "let me examine you can you sit up"): an auxiliary then "you" after an object pronoun still asks.
-  new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?you(?! know)(?= |$)`, 'g'),
+  new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?(?:you(?! know)|he|she|they)(?= |$)`, 'g'),
+  // An auxiliary opening the sentence asks even before "the" ("was the medicine called allegra", "are the bruises
+  // new"); inside a sentence "the pain was the worst" says.
+  new RegExp(`^(?:(?:okay|ok|so|and|um|uh|right|now|alright) )*${AUX} the(?= )`, 'g'),
   // "any" after a word that is neither a verb taking it nor a preposition starts a new, asking clause ("your gait is
   // fine any stroke in the past", "pain with constipation any cough"); "i do not have any", "in any case" say.
   /(?<=(?:^| )(?!(?:deny|denies|denied|denying|report|reports|reported|mention|mentioned|know|knew|or|and|nor|really|have|has|had|having|take|took|taking|takes|get|got|getting|gets|need|needed|needs|want|wanted|feel|felt|notice|noticed|experience|experienced|experiencing|use|used|using|try|tried|find|found|without|not|no|never|hardly|barely|of|in|for|with|at|from|to|on|into|about|if|is|are|was|were|be|been|do|did|does|there|than|any|give|gave|eat|ate|drink|drank|see|saw|hear|heard|seen|made|make|cause|caused|causing|show|showed|shows|shown|can|could|would|will|should|may|might|must|hurt|hurts|done|call|tell|told|bring|brought)(?= ))[a-z']+ )(?:any|anything|anyone|anybody)(?= )(?! (?:more|longer|way|case|time|moment|day|other time)(?= |$))/g,
