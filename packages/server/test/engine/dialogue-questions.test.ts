@@ -90,6 +90,31 @@ describe('answers to questions that ask about several things', () => {
   });
 });
 
+describe('turns that ask several questions', () => {
+  it.each(shapes([['Doctor', 'Okay, any difficulty swallowing? Let me check here, lymph nodes look fine. And do you bleed easily?'], ['Patient', 'Oh yes.']]))(
+    '%s: "yes" answers the last question',
+    async (_, transcript) => {
+      expect((await findingsOf(transcript))[0]).toEqual([]);
+    },
+  );
+
+  it.each(shapes([['Doctor', 'Do you have any fever? How high was it?'], ['Patient', 'Yes, a hundred and one.']]))('%s: a question asking for a fact takes no "yes"', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['fever']);
+  });
+
+  it.each(shapes([['Doctor', 'Any fever? Any chills?'], ['Patient', 'No.']]))('%s: "no" denies them all', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['fever', 'chills'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Any neurological symptoms like a TIA? That is, slurred speech or stroke symptoms.'], ['Patient', 'Luckily, no.']]))('%s: a sentence spelling out the question asks too', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['stroke'], []]);
+  });
+
+  it('a greeting question and a complaint in one breath (recogniser): the complaint is said', async () => {
+    expect((await findingsOf('hi there how are you i have a bad headache so can you please switch off the lights\nsure thing how about that'))[0]).toEqual(['headache']);
+  });
+});
+
 describe('answers that are neither yes nor no', () => {
   it.each(shapes([['Doctor', 'Any headaches lately?'], ['Patient', 'It has been better now.']]))('%s: an answer about the course says it is there', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([['headache'], [], []]);
@@ -105,6 +130,23 @@ describe('answers that are neither yes nor no', () => {
       expect((await findingsOf(transcript))[0]).not.toContain('blurred vision');
     },
   );
+
+  it.each(shapes([['Doctor', 'Are you experiencing any other symptoms, such as nausea or diarrhea?'], ['Patient', "I've been having a stronger urge to pee, not sure if that's related."]]))(
+    '%s: "i have been having" something else is no "yes"',
+    async (_, transcript) => {
+      const [present] = await findingsOf(transcript);
+      expect(present).not.toContain('nausea');
+      expect(present).not.toContain('diarrhoea');
+    },
+  );
+
+  it.each(shapes([['Doctor', 'What about chest pains?'], ['Patient', 'I have had some tightness in my chest, but not right now.']]))('%s: "i have had some" affirms', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toContain('chest pain');
+  });
+
+  it.each(shapes([['Doctor', 'Hm, and what about your diarrhea?'], ['Patient', 'No more diarrhea.']]))('%s: an answer withdraws what the question took for granted', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['diarrhoea'], []]);
+  });
 
   it.each(shapes([['Doctor', 'How is your asthma?'], ['Patient', 'No problems, it has been fine.']]))('%s: what a question presupposes stands whatever the answer, with the answer as evidence', async (_, transcript) => {
     const emr = await emrOf(transcript);
@@ -131,6 +173,16 @@ describe('a finding only asked about goes nowhere', () => {
 
   it.each(shapes([['Patient', 'Congestion and cough.'], ['Doctor', 'Oh, how long?'], ['Patient', "It's been three weeks now."]]))('%s: a bare list followed by a question was said', async (_, transcript) => {
     expect((await findingsOf(transcript))[0]).toEqual(['congestion', 'cough']);
+  });
+});
+
+describe('what is said around a question', () => {
+  it.each([
+    ['I hope this is not cancer, I am only twenty four.', [[], [], []]],
+    ["Not too bad, I'm hanging in there. My asthma has been acting up.", [['asthma'], [], []]],
+    ["I don't know, I woke up with this numbness on my left side.", [['numbness'], [], []]],
+  ])('%s', async (sentence, expected) => {
+    expect(await findingsOf(sentence)).toEqual(expected);
   });
 });
 

@@ -38,7 +38,7 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     for (const sentence of turn) {
       const matches = matcher(sentence.normal);
       // "fever or chills" / "no": what the next turn answers yes or no to was asked, even without "?" or a cue.
-      const context = readTurnContext(sentence, matches, { answered, last: sentence === turn[turn.length - 1], answering: answering !== null, followed: next !== undefined && findQuestionStart(next.normal) === undefined });
+      const context = readTurnContext(sentence, matches, { answered, last: sentence === turn[turn.length - 1], answering: answering !== null, afterQuestion: open !== null, followed: next !== undefined && findQuestionStart(next.normal) === undefined });
       // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
       const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
       // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.

@@ -54,13 +54,51 @@ const WHOLE_SENTENCE = /(?<=^| )(?:anything like that|anything of that sort|any 
 // "i do not have seizures or anything like that" is said, not asked.
 const SAID_OF_ONESELF = /(?<=^| )(?:i|my|me|we|no|not|never|nothing)(?= |$)/;
 
+/** One question of a sentence that may ask several. */
+export interface QuestionCue {
+  /** Offset in the normal sentence. */
+  start: number;
+  /** Asks yes or no ("do you bleed easily"), rather than for a fact ("how long", "which one"). */
+  yesNo: boolean;
+}
+
+/**
+ * The questions of a sentence in order (none when it asks nothing), so that a recogniser's run-on turn ("any
+ * difficulty swallowing let me check here and do you bleed easily") can be told apart into its questions. Cues
+ * within three words of the one before belong to the same question ("how long have you had").
+ */
+export function findQuestionCues(normal: string): QuestionCue[] {
+  const first = findQuestionStart(normal);
+  if (first === undefined) return [];
+  const found = new Map<number, boolean>([[first, true]]);
+  // A closing "is that correct" asks about the statement before it, not a question of its own.
+  const tag = TAG.exec(normal);
+  const end = tag ? tagStart(tag) : normal.length;
+  QUESTION_CUES.forEach((cue, index) => {
+    // matchAll starts at the pattern's lastIndex, which findQuestionStart's exec leaves behind.
+    cue.lastIndex = 0;
+    for (const match of normal.matchAll(cue)) {
+      if (match.index < first || match.index >= end) continue;
+      const yesNo = !OPEN_CUES.has(index) && !OPEN_PHRASE.test(match[0]);
+      found.set(match.index, (found.get(match.index) ?? true) && yesNo);
+    }
+  });
+  const cues: QuestionCue[] = [];
+  for (const [start, yesNo] of [...found].sort(([a], [b]) => a - b)) {
+    const previous = cues[cues.length - 1];
+    if (previous && normal.slice(previous.start, start).split(' ').length <= 3) previous.yesNo &&= yesNo;
+    else cues.push({ start, yesNo });
+  }
+  return cues;
+}
+
 /** How a turn answers the question before it: affirms, denies, or neither (it says something else). */
 export type AnswerPolarity = 'yes' | 'no' | null;
 
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
-const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|i mean|i think|no|yes|yeah|,) )*';
+const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|luckily|thankfully|fortunately|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
 
 const AGREEING_NO = /^(?:(?:oh|well|um|uh) )*no(?: ,)? (?:you are right|that is right|that is correct|you are correct|correct|exactly)(?= |$)/;
 // "oh no" before a reaction is dismay at news ("you have a urinary tract infection" / "oh no, really?"); alone it
@@ -85,6 +123,9 @@ export function asksHowLong(normal: string): boolean {
 
 const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|they|these|your|you)|when was the first|how many (?:days|weeks|months|hours|years)|when (?:did|does) (?:it|this|that) (?:start|begin))(?= |$)/;
 
+// The indexes in QUESTION_CUES of the cues that ask for a fact (wh-words); phrases that do are OPEN_PHRASE.
+const OPEN_CUES = new Set([5, 6]);
+const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
 // An auxiliary followed by its subject is the inverted order of a yes/no question ("have you had", "is there",
 // "does it hurt"); "any" after filler or at the start asks ("okay any blood in your stool"); wh-words followed by
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
@@ -107,6 +148,7 @@ const QUESTION_CUES: readonly RegExp[] = [
   // "any" after a word that is neither a verb taking it nor a preposition starts a new, asking clause ("your gait is
   // fine any stroke in the past", "pain with constipation any cough"); "i do not have any", "in any case" say.
   /(?<=(?:^| )(?!(?:deny|denies|denied|denying|report|reports|reported|mention|mentioned|know|knew|or|and|nor|really|have|has|had|having|take|took|taking|takes|get|got|getting|gets|need|needed|needs|want|wanted|feel|felt|notice|noticed|experience|experienced|experiencing|use|used|using|try|tried|find|found|without|not|no|never|hardly|barely|of|in|for|with|at|from|to|on|into|about|if|is|are|was|were|be|been|do|did|does|there|than|any|give|gave|eat|ate|drink|drank|see|saw|hear|heard|seen|made|make|cause|caused|causing|show|showed|shows|shown|can|could|would|will|should|may|might|must|hurt|hurts|done|call|tell|told|bring|brought)(?= ))[a-z']+ )(?:any|anything|anyone|anybody)(?= )(?! (?:more|longer|way|case|time|moment|day|other time)(?= |$))/g,
+  // This cue and the next ask for a fact rather than a yes or a no (OPEN_CUES).
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
   // "who", "which", "where" and "whose" opening a sentence or a clause after a comma ask ("who has diabetes",
   // "which cancer"); inside one they are relative pronouns ("the pills which i take").

@@ -2,20 +2,25 @@ import type { EkaEmrTemplate } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findBareDuration, findDurations } from './find-durations.js';
 import { findFindings, type SentenceFindings } from './find-findings.js';
-import { asksHowLong, endsWithTag, readAnswer, type AnswerPolarity } from './find-question.js';
+import { asksHowLong, endsWithTag, findQuestionCues, readAnswer, type AnswerPolarity } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
 /** Words that make a question about a quality of the finding (see `OpenQuestion.qualified`). */
 export const QUALIFYING = /(?<=^| )(?:first time|worse|better|related|associated|due to|caused|cause|causing|help|helped|helping|changed|improved|improving|bother|bothering)(?= |$)/;
 const CONFIRM = /^(?:(?:um|uh|oh|well|,) )*(?:right|correct|that is right|that is correct|exactly|none|nothing)(?= |$)/;
-const NEGATIVE_REST = /(?<=^| )(?:nothing|none|no|not)(?= |$)/;
+// "i have this cough, but other than that nothing": what the answer names, and nothing else.
+const NEGATIVE_REST = /(?<=^| )(?:nothing|none|other than that|apart from that|besides that|no other|nothing else)(?= |$)/;
 
 /** What a turn asked, waiting for the next turn to answer it. */
 export interface OpenQuestion {
   speaker: string | null;
   /** Terms in the asking part, not negated, hypothetical or explanatory there. */
   asked: ClinicalMatch[];
+  /** For each asked term, which of the turn's questions asked it (0, 1, ... in order). */
+  askedIn: number[];
+  /** For each of the turn's questions, whether it asks yes or no ("do you bleed easily") or for a fact ("how long"). */
+  yesNo: boolean[];
   /** Terms asked about in the negative ("no chest pain, right?"): a plain answer of either kind denies them. */
   negatedAsked: ClinicalMatch[];
   /** The asking sentence, as said. */
@@ -41,6 +46,8 @@ export interface OpenQuestion {
    * stand whatever the answer, recorded once the answer is known so that it is part of their evidence.
    */
   presumed: SentenceFindings;
+  /** The terms behind `presumed`, so that an answer naming them negated ("no more diarrhoea") can withdraw them. */
+  presumedTerms: ClinicalMatch[];
 }
 
 /**
@@ -62,12 +69,20 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   // Read as said outside a question, what "your asthma", "this cough" presuppose.
-  const presumed = findFindings(sentence, inQuestion.filter((match) => context.presupposed(match.start) && match.kind !== 'medicine'), { ...context, asked: () => false });
+  const presumedTerms = inQuestion.filter((match) => context.presupposed(match.start) && match.kind !== 'medicine');
+  const presumed = findFindings(sentence, presumedTerms, { ...context, asked: () => false });
   const normal = sentence.normal;
   const before = previous?.presumed;
+  // Each question cue of the sentence opens the next question of the turn.
+  const cues = findQuestionCues(normal);
+  const base = previous?.yesNo.length ?? 0;
+  const askedIn = asked.map((match) => base + Math.max(0, cues.filter((cue) => cue.start <= match.start).length - 1));
   return {
     speaker: sentence.speaker,
     asked: [...(previous?.asked ?? []), ...asked],
+    askedIn: [...(previous?.askedIn ?? []), ...askedIn],
+    yesNo: [...(previous?.yesNo ?? []), ...(cues.length ? cues.map((cue) => cue.yesNo) : [true])],
+    presumedTerms: [...(previous?.presumedTerms ?? []), ...presumedTerms],
     negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
@@ -97,11 +112,12 @@ export function settleUnanswered(emr: EkaEmrTemplate, question: OpenQuestion): v
   recordPresumed(emr, question, question.text);
 }
 
-function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: string): void {
+function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: string, withdrawn: readonly string[] = []): void {
   if (question.aboutOthers) return;
-  emr.symptoms.push(...question.presumed.symptoms.map((item) => ({ ...item, text })));
-  emr.diagnoses.push(...question.presumed.diagnoses.map((item) => ({ ...item, text })));
-  emr.investigations.push(...question.presumed.investigations.map((item) => ({ ...item, text })));
+  const kept = <Item extends { name: string }>(items: readonly Item[]) => items.filter((item) => !withdrawn.includes(item.name)).map((item) => ({ ...item, text }));
+  emr.symptoms.push(...kept(question.presumed.symptoms));
+  emr.diagnoses.push(...kept(question.presumed.diagnoses));
+  emr.investigations.push(...kept(question.presumed.investigations));
 }
 
 // A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
@@ -126,16 +142,20 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   const first = answer[0];
   if (!first) return settleUnanswered(emr, question);
   const text = `${question.text} ${first.raw}`.trim();
-  recordPresumed(emr, question, text);
+  // "what about your diarrhoea?" / "no more diarrhoea": the answer withdraws what the question took for granted.
+  const presumedNamed = splitNamed(question.presumedTerms, answer);
+  const withdrawn = question.presumedTerms.filter((match) => !presumedNamed.affirmed.includes(match) && !presumedNamed.rest.includes(match));
+  recordPresumed(emr, question, text, withdrawn.map((match) => match.entry.name));
   if (question.aboutOthers) return;
-  const { affirmed, rest } = splitNamed(question.asked, answer);
-  const named = affirmed.length + rest.length < question.asked.length || affirmed.length > 0;
+  const { affirmed, rest: unnamed } = splitNamed(question.asked, answer);
+  const named = affirmed.length + unnamed.length < question.asked.length || affirmed.length > 0;
   const polarity: AnswerPolarity = readAnswer(first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
   // "any fever or cough?" / "i have this cough, but other than that nothing": the answer affirms what it names
   // (its own sentences record it) and, with "nothing else", denies the rest; without, the rest is unsaid.
   let restPolarity = polarity;
-  if (polarity === 'yes' && affirmed.length > 0 && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) restPolarity = 'no';
+  if (polarity !== 'no' && affirmed.length > 0 && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) restPolarity = 'no';
   else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
+  const rest = restPolarity === 'yes' ? lastOpenQuestion(question, unnamed, answer) : unnamed;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
     for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
@@ -159,6 +179,22 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
     const symptom = emr.symptoms.filter((item) => askedNames.includes(item.name) && !item.duration).pop() ?? emr.symptoms.filter((item) => !item.duration).pop();
     if (symptom) symptom.duration = duration;
   }
+}
+
+// A "yes" to a turn of several questions answers the last one the answer does not take up by name ("any difficulty
+// swallowing? do you bleed easily?" / "oh yes"; but "any nausea? any vision changes?" / "yeah. no vision changes."
+// affirms nausea). "no" denies them all, as patients deny a list of questions at once.
+function lastOpenQuestion(question: OpenQuestion, unnamed: readonly ClinicalMatch[], answer: readonly ClinicalSentence[]): ClinicalMatch[] {
+  const named = (match: ClinicalMatch) => answer.some((sentence) => ` ${sentence.normal} `.includes(` ${match.text} `));
+  const groupOf = (match: ClinicalMatch) => question.askedIn[question.asked.indexOf(match)] ?? 0;
+  // A question is still open when it asks yes or no about nothing the lexicon knows, or about terms the answer does
+  // not name; one asking for a fact cannot take a "yes".
+  const isOpen = (group: number) => {
+    const terms = question.asked.filter((match) => groupOf(match) === group);
+    return terms.length > 0 ? terms.some((match) => !named(match)) : question.yesNo[group] === true;
+  };
+  const last = [...question.yesNo.keys()].filter(isOpen).pop();
+  return unnamed.filter((match) => groupOf(match) === last);
 }
 
 // The asked terms an answer names without negating them (it affirms those itself), and the others less the ones it

@@ -11,6 +11,8 @@ export interface TurnSituation {
   last: boolean;
   /** The sentence's turn answers a question asked in the turn before. */
   answering: boolean;
+  /** An earlier sentence of the same turn asked a question. */
+  afterQuestion: boolean;
   /** Another turn follows that asks nothing itself (a question there would show this turn asked nothing). */
   followed: boolean;
 }
@@ -25,6 +27,9 @@ export interface TurnSituation {
 export function readTurnContext(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], situation: TurnSituation): SentenceContext {
   const context = readSentenceContext(sentence.normal);
   if (context.question || (sentence.speaker !== null && /patient/.test(sentence.speaker))) return context;
+  // "Any neurological symptoms like TIA? That is, slurred speech or stroke symptoms.": a sentence that only spells
+  // out the question before it asks too.
+  if (situation.afterQuestion && CLARIFYING.test(sentence.normal)) return askedFrom(context, 0);
   if (elliptical(sentence.normal, matches) && (situation.answered || (!situation.answering && situation.followed && situation.last))) return askedFrom(context, 0);
   if (situation.answered && situation.last) {
     const from = findAddressedStatement(sentence.normal);
@@ -33,6 +38,7 @@ export function readTurnContext(sentence: ClinicalSentence, matches: readonly Cl
   return context;
 }
 
+const CLARIFYING = /^(?:(?:um|uh|so|,) )*(?:that is|i mean|like|such as|for example|for instance|or|meaning|in other words)(?= |$)/;
 const BARE_WORDS = new Set(['or', 'and', 'any', 'okay', 'ok', 'um', 'uh', 'so', 'what', 'how', 'about', ',', '?', 'also', 'maybe', 'like', 'right', 'now', 'then', 'too', 'at', 'all', 'other', 'symptoms', 'problems', 'issues']);
 
 // Only findings and filler: no subject, no verb.
