@@ -144,6 +144,15 @@ describe('answers that are neither yes nor no', () => {
     expect((await findingsOf(transcript))[0]).toContain('chest pain');
   });
 
+  it.each(shapes([['Doctor', 'How much Lexapro are you taking now?'], ['Patient', 'I am taking ten mg.']]))('%s: "i am taking" affirms a medicine asked about', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.medications.map((medication) => [medication.name, medication.dose?.text ?? null])).toEqual([['escitalopram', '10 mg']]);
+  });
+
+  it.each(shapes([['Doctor', 'Are you feeling any relief since you have been on the Lexapro?'], ['Patient', "It's helping a little bit."]]))('%s: a medicine that is helping is taken', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['escitalopram']);
+  });
+
   it.each(shapes([['Doctor', 'Hm, and what about your diarrhea?'], ['Patient', 'No more diarrhea.']]))('%s: an answer withdraws what the question took for granted', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([[], ['diarrhoea'], []]);
   });

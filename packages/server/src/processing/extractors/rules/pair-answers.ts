@@ -2,6 +2,8 @@ import type { EkaEmrTemplate } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findBareDuration, findDurations } from './find-durations.js';
 import { findFindings, type SentenceFindings } from './find-findings.js';
+import { findFrequency } from './find-frequency.js';
+import { findDose } from './find-medications.js';
 import { asksHowLong, endsWithTag, findQuestionCues, readAnswer, type AnswerPolarity } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import { readSentenceContext, type SentenceContext } from './sentence-context.js';
@@ -46,6 +48,8 @@ export interface OpenQuestion {
    * stand whatever the answer, recorded once the answer is known so that it is part of their evidence.
    */
   presumed: SentenceFindings;
+  /** Medicines asked about by dose or frequency ("how much lexapro are you taking"): any answer but "no" says taken. */
+  dosed: ClinicalMatch[];
   /** The terms behind `presumed`, so that an answer naming them negated ("no more diarrhoea") can withdraw them. */
   presumedTerms: ClinicalMatch[];
 }
@@ -83,6 +87,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     askedIn: [...(previous?.askedIn ?? []), ...askedIn],
     yesNo: [...(previous?.yesNo ?? []), ...(cues.length ? cues.map((cue) => cue.yesNo) : [true])],
     presumedTerms: [...(previous?.presumedTerms ?? []), ...presumedTerms],
+    dosed: [...(previous?.dosed ?? []), ...asked.filter((match) => match.kind === 'medicine' && DOSE_QUESTION.test(normal.slice(0, match.start)))],
     negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
@@ -120,13 +125,15 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
   emr.investigations.push(...kept(question.presumed.investigations));
 }
 
+const DOSE_QUESTION = /(?<=^| )how (?:much|many|often)(?= )/;
+
 // A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
 // take diovan, norvasc, wellbutrin?" / "yes, and the wellbutrin is an inhaler").
 const PLAIN_YES = /^(?:(?:um|uh|eh|oh|well|,) )*(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|definitely|absolutely|correct|right|that is right|that is correct)(?= |$)/;
 
 // An answer about the course of what was asked ("it has been better now", "it's been pretty consistent") says it is
-// there: only what one has can get better or stay the same.
-const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?: [a-z']+){0,4}? (?:better|worse|improving|improved|worsening|the same|consistent|constant|persistent|on and off|off and on|comes and goes|come and go)(?= |$)/;
+// there: only what one has can get better or stay the same, and only a medicine one takes can be helping.
+const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?: [a-z']+){0,4}? (?:better|worse|improving|improved|worsening|the same|consistent|constant|persistent|on and off|off and on|comes and goes|come and go|helping|helps|helped|working|works)(?= |$)/;
 
 /**
  * Applies an answer to the question before it. What the question took for granted is recorded with the answer in its
@@ -172,6 +179,13 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
       else if (match.kind === 'medicine' && !question.aboutAllergy) {
         emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose: null, route: null, frequency: null, duration: null, timing: null, text });
       }
+    }
+  }
+  if (polarity !== 'no' && !question.aboutAllergy) {
+    // The answer says the dose or how often ("i am taking ten mg", "twice a day").
+    const [dose, frequency] = [findDose(first.normal), findFrequency(first.normal)];
+    for (const match of question.dosed) {
+      emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose, route: null, frequency, duration: null, timing: null, text });
     }
   }
   if (question.howLong && duration && polarity !== 'no') {
