@@ -102,6 +102,14 @@ describe('turns that ask several questions', () => {
     expect((await findingsOf(transcript))[0]).toEqual(['fever']);
   });
 
+  it.each(shapes([['Doctor', 'And you got right side shoulder pain? Is this something new?'], ['Patient', 'Yes. That is right.']]))('%s: a question about "this" asks about the finding before it', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['shoulder pain']);
+  });
+
+  it.each(shapes([['Doctor', 'Any headache? What comes out of your nose?'], ['Patient', 'Yes, I had a little yesterday. Clear boogers.']]))('%s: a "what" question without a cue takes no "yes"', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['headache']);
+  });
+
   it.each(shapes([['Doctor', 'Any fever? Any chills?'], ['Patient', 'No.']]))('%s: "no" denies them all', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([[], ['fever', 'chills'], []]);
   });

@@ -70,7 +70,7 @@ export interface QuestionCue {
 export function findQuestionCues(normal: string): QuestionCue[] {
   const first = findQuestionStart(normal);
   if (first === undefined) return [];
-  const found = new Map<number, boolean>([[first, true]]);
+  const found = new Map<number, boolean>([[first, !WH_OPENING.test(normal.slice(first))]]);
   // A closing "is that correct" asks about the statement before it, not a question of its own.
   const tag = TAG.exec(normal);
   const end = tag ? tagStart(tag) : normal.length;
@@ -79,7 +79,8 @@ export function findQuestionCues(normal: string): QuestionCue[] {
     cue.lastIndex = 0;
     for (const match of normal.matchAll(cue)) {
       if (match.index < first || match.index >= end) continue;
-      const yesNo = !OPEN_CUES.has(index) && !OPEN_PHRASE.test(match[0]);
+      // "is this something new?", "does it hurt?": about the finding of the question before, not a question of its own.
+      const yesNo = !OPEN_CUES.has(index) && !OPEN_PHRASE.test(match[0]) && !ANAPHORIC.test(match[0]);
       found.set(match.index, (found.get(match.index) ?? true) && yesNo);
     }
   });
@@ -123,6 +124,8 @@ export function asksHowLong(normal: string): boolean {
 
 const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|they|these|your|you)|when was the first|how many (?:days|weeks|months|hours|years)|when (?:did|does) (?:it|this|that) (?:start|begin))(?= |$)/;
 
+const WH_OPENING = /^(?:(?:okay|ok|so|and|um|uh|now|,) )*(?:what|how|when|where|why|which|who|whose)(?= )/;
+const ANAPHORIC = / (?:it|this|that|these|those|they)$/;
 // The indexes in QUESTION_CUES of the cues that ask for a fact (wh-words); phrases that do are OPEN_PHRASE.
 const OPEN_CUES = new Set([5, 6]);
 const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
