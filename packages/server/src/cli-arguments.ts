@@ -107,7 +107,10 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = 
     testKnobs: values['test-knobs'] ?? false,
     engine: selected.engine,
     engineDescription: selected.description,
-    log: (line) => console.error(`[scribe-server] ${line}`),
+    // The CLI prints its own start-up line on stdout (the one scripts wait for), so the log's copy is left out.
+    log: (line) => {
+      if (!line.startsWith('listening on ')) console.error(`[scribe-server] ${line}`);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseCommandLine, USAGE } from './cli-arguments.js';
-import { describeJwtPayloadTrust, startServer } from './server.js';
+import { describeJwtPayloadTrust, ON_PREM_DESCRIPTION, startServer } from './server.js';
 import { SERVER_VERSION } from './version.js';
 
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (parsed === 'help') return void process.stdout.write(USAGE);
   if (parsed === 'version') return void process.stdout.write(`${SERVER_VERSION}\n`);
   const server = await startServer(parsed);
-  process.stdout.write(`scribe-server listening on ${server.url} (data: ${server.dataDir}; ${describeJwtPayloadTrust(server.trustJwtPayload)}; ${server.cors})\n`);
+  process.stdout.write(`scribe-server listening on ${server.url} (data: ${server.dataDir}; ${server.onPrem ? `${ON_PREM_DESCRIPTION}; ` : ''}${describeJwtPayloadTrust(server.trustJwtPayload)}; ${server.cors})\n`);
   if (parsed.engineDescription) process.stdout.write(`engine: ${parsed.engineDescription}\n`);
   let stopping = false;
   const stop = (signal: string) => {

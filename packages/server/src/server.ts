@@ -29,6 +29,8 @@ export interface ScribeServer {
   readonly dataDir: string;
   /** Whether the `jwt-payload` dev header is accepted (option `trustJwtPayload`). */
   readonly trustJwtPayload: boolean;
+  /** Whether it speaks the self-hosted EkaScribe dialect (option `onPrem`). */
+  readonly onPrem: boolean;
   /** Which CORS mode is on, as one line (`any` origin, or only the `corsOrigins` listed, WebSockets included). */
   readonly cors: string;
   /** Fault injection (test knobs only; its methods throw otherwise). */
@@ -71,7 +73,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
   });
   const port = await listen(server, options.port, options.host);
   address = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  options.log(`listening on http://${address} (data: ${state.dataDir}); ${describeJwtPayloadTrust(options.trustJwtPayload)}; ${options.cors.describe()}`);
+  options.log(`listening on http://${address} (data: ${state.dataDir}); ${options.onPrem ? `${ON_PREM_DESCRIPTION}; ` : ''}${describeJwtPayloadTrust(options.trustJwtPayload)}; ${options.cors.describe()}`);
   await resumeAfterRestart(state, options.log);
   const sweeper = setInterval(() => {
     sweepExpired(state.sessions).catch((error: unknown) => options.log(`expiry sweep failed: ${String(error)}`));
@@ -95,6 +97,7 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
     host: options.host,
     dataDir: state.dataDir,
     trustJwtPayload: options.trustJwtPayload,
+    onPrem: options.onPrem,
     cors: options.cors.describe(),
     faults: createFaultController(knobs?.faults),
     streams: createStreamFaultController(knobs?.streamFaults, streams),
@@ -115,6 +118,10 @@ export async function startServer(input: ServerOptions = {}): Promise<ScribeServ
 }
 
 /** The start-up wording of the `jwt-payload` setting, so an operator sees at once whether anyone can claim a business. */
+/** How the start-up line names the self-hosted dialect (`onPrem`). */
+export const ON_PREM_DESCRIPTION = 'on-prem: the self-hosted EkaScribe dialect (password login at /connect-auth/v1/login)';
+
+/** How the start-up line names whether the `jwt-payload` dev header is trusted. */
 export function describeJwtPayloadTrust(trusted: boolean): string {
   return trusted ? 'jwt-payload header trusted: any caller may act as any business (development only)' : 'jwt-payload header not trusted';
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCommandLine } from '../src/cli-arguments.js';
 import { startServer } from '../src/index.js';
 import { createSession, startTestServer, temporaryDataDir } from './helpers/harness.js';
@@ -56,6 +56,20 @@ describe('jwt-payload is trusted only when the operator asks (issue 11 #1)', () 
       expect(startup).toContain(server.url);
       expect(startup).toMatch(trustJwtPayload ? /jwt-payload header trusted/ : /jwt-payload header not trusted/);
     }
+  });
+
+  it('the CLI logs to stderr but leaves out the log\'s start-up line, which it prints once on stdout itself', async () => {
+    const parsed = await parseCommandLine([], {});
+    if (typeof parsed === 'string') throw new Error(`unexpected ${parsed}`);
+    const written: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void written.push(args));
+    try {
+      parsed.log?.('listening on http://127.0.0.1:1 (data: /tmp/x); jwt-payload header not trusted');
+      parsed.log?.('session s_1 completed');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual([['[scribe-server] session s_1 completed']]);
   });
 
   it('the CLI turns it on with --trust-jwt-payload or SCRIBE_SERVER_TRUST_JWT_PAYLOAD=1, and is off otherwise', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountsFile } from '../src/auth/accounts.js';
 import { parseCommandLine } from '../src/cli-arguments.js';
 import { resolveOptions } from '../src/options.js';
+import { startServer } from '../src/server.js';
 import { templateUuid } from '../src/templates.js';
 import { createTestEngine } from './helpers/engines.js';
 import { startTestServer, type TestServer } from './helpers/harness.js';
@@ -24,6 +25,18 @@ async function bearer(t: TestServer): Promise<Record<string, string>> {
 }
 
 describe('the on-prem variant (onPrem: true, issue 14 item 1)', () => {
+  it('the start-up log line says which dialect it speaks', async () => {
+    for (const mode of [true, false]) {
+      const lines: string[] = [];
+      const server = await startServer({ onPrem: mode, log: (line) => lines.push(line) });
+      await server.close();
+      expect(server.onPrem).toBe(mode);
+      const startup = lines.find((line) => line.startsWith('listening on')) ?? '';
+      if (mode) expect(startup).toContain('on-prem: the self-hosted EkaScribe dialect (password login at /connect-auth/v1/login)');
+      else expect(startup).not.toContain('on-prem');
+    }
+  });
+
   it('logs in with {username, password} → {status, user, access_token, expires_in, refresh_token}', async () => {
     const t = await onPrem();
     const response = await t.call('POST', LOGIN, { json: DEV_USER, ...raw });

@@ -7,6 +7,12 @@ export const emrSymptomSchema = /* @__PURE__ */ z.looseObject({
   name: z.string(),
   /** How long it has lasted, when said. */
   duration: clinicalDurationSchema.nullable(),
+  /**
+   * When it began, as said, when that is a point in time rather than a length ("since Monday", "since this morning"):
+   * kept as words because the day it names depends on when and where the consultation took place. Absent in
+   * documents written before it existed.
+   */
+  onset: z.string().nullable().optional(),
   /** `mild`, `moderate`, `severe`, ... when said. */
   severity: z.string().nullable(),
   /** ICD-10 code of the symptom, when the lexicon has one. */

@@ -23,6 +23,17 @@ const AGO = new RegExp(`(?<=^| )${AMOUNT} ${UNIT} ago(?= |$)`, 'g');
 const SINCE_LAST = /(?<=^| )since (yesterday|last night|last (week|month|year))(?= |$)/g;
 const INTERVAL = new RegExp(`(?<=^| )(?:in|after|within)(?: the next)?(?: about| around)? ${AMOUNT} ${UNIT}(?= |$)|(?<=^| )next (week|month|year)(?= |$)`);
 
+// "since Monday", "since the weekend", "since this morning", "it started on Tuesday": a point in time, not a length.
+// Not "from Monday" or "start on Monday": those are how a plan is said ("take it from Monday").
+const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const POINT = `(?:last |this (?:past )?)?(?:${WEEKDAY})(?: (?:morning|afternoon|evening|night))?|the weekend|last weekend|this (?:morning|afternoon|evening)|(?:early |late |last )?(?:${MONTH})|christmas|new year|the new year|easter|diwali`;
+const ONSET = new RegExp(`(?<=^| )(?:since|started|began|begun)(?: on| in| around| about| over)? (${POINT})(?= |$)`);
+// An answer that is only a point in time ("monday", "uh on tuesday morning", "it was last weekend").
+const BARE_ONSET = new RegExp(`^(?:(?:um|uh|oh|well|so|i think|it was|it started|probably|,) )*(?:on |in |around |about )?(${POINT})(?= |$)`);
+// Words of a point in time written with a capital (the normal sentence is lower case); "year" only occurs in "new year".
+const PROPER = new RegExp(`(?<=^| )(?:${WEEKDAY}|${MONTH}|christmas|easter|diwali|new|year)(?= |$)`, 'g');
+
 /** Makes a duration with its readable text ("3 days", "1 week"). */
 export function makeDuration(value: number, unit: Unit): ClinicalDuration {
   return { value, unit, text: `${value} ${unit}${value === 1 ? '' : 's'}` };
@@ -57,4 +68,24 @@ export function findInterval(fragment: string): ClinicalDuration | null {
   if (!match) return null;
   if (match[3]) return makeDuration(1, match[3] as Unit);
   return makeDuration(amount(match[1] as string), match[2] as Unit);
+}
+
+/**
+ * Reads when something began as said ("since Monday" → `since Monday`, "it started on Tuesday morning" → `since
+ * Tuesday morning`), for the times that are a point rather than a length; `since yesterday` and `since last week`
+ * are durations (`findDurations`) instead.
+ */
+export function findOnset(normal: string): string | null {
+  const match = ONSET.exec(normal);
+  return match ? onsetText(match[1] as string) : null;
+}
+
+/** Reads an answer that is only a point in time ("uh on Monday" → `since Monday`), for a since-when question. */
+export function findBareOnset(normal: string): string | null {
+  const match = BARE_ONSET.exec(normal);
+  return match ? onsetText(match[1] as string) : null;
+}
+
+function onsetText(point: string): string {
+  return `since ${point.replace(PROPER, (word) => word.charAt(0).toUpperCase() + word.slice(1))}`;
 }

@@ -1,6 +1,6 @@
 import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
-import { findDurations } from './find-durations.js';
+import { findDurations, findOnset } from './find-durations.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import type { SentenceContext } from './sentence-context.js';
 
@@ -42,13 +42,18 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
     }
   }
   const durations = findDurations(sentence.normal);
-  findings.symptoms = symptomMatches.map((match) => ({
-    name: match.entry.name,
-    duration: durationFor(match, symptomMatches, durations),
-    severity: SEVERITY.exec(sentence.normal.slice(Math.max(0, match.start - 24), match.start).trimEnd())?.[1] ?? null,
-    icd10: match.entry.code ?? null,
-    text: sentence.raw,
-  }));
+  const onset = findOnset(sentence.normal);
+  findings.symptoms = symptomMatches.map((match) => {
+    const duration = durationFor(match, symptomMatches, durations);
+    return {
+      name: match.entry.name,
+      duration,
+      ...(onset && !duration ? { onset } : {}),
+      severity: SEVERITY.exec(sentence.normal.slice(Math.max(0, match.start - 24), match.start).trimEnd())?.[1] ?? null,
+      icd10: match.entry.code ?? null,
+      text: sentence.raw,
+    };
+  });
   return findings;
 }
 

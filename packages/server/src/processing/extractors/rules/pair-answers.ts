@@ -1,6 +1,6 @@
-import type { EkaEmrTemplate } from '@scribe/core/templates';
+import type { EkaEmrTemplate, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
-import { findBareDuration, findDurations } from './find-durations.js';
+import { findBareDuration, findBareOnset, findDurations, findOnset } from './find-durations.js';
 import { findFindings, type SentenceFindings } from './find-findings.js';
 import { findFrequency } from './find-frequency.js';
 import { findDose } from './find-medications.js';
@@ -164,6 +164,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
   const rest = restPolarity === 'yes' ? lastOpenQuestion(question, unnamed, answer) : unnamed;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
+  const onset = duration ? null : answer.map((sentence) => findOnset(sentence.normal)).find(Boolean);
   if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
     for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
   }
@@ -174,7 +175,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   }
   if (restPolarity === 'yes' || polarity === 'yes') {
     for (const match of restPolarity === 'yes' ? [...affirmed, ...rest] : affirmed) {
-      if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, severity: null, icd10: match.entry.code ?? null, text });
+      if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, ...(onset ? { onset } : {}), severity: null, icd10: match.entry.code ?? null, text });
       else if (match.kind === 'condition') emr.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty: 'stated', text });
       else if (match.kind === 'medicine' && !question.aboutAllergy) {
         emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose: null, route: null, frequency: null, duration: null, timing: null, text });
@@ -188,10 +189,13 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
       emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose, route: null, frequency, duration: null, timing: null, text });
     }
   }
-  if (question.howLong && duration && polarity !== 'no') {
+  const since = question.howLong && !duration ? (onset ?? findBareOnset(first.normal)) : null;
+  if (question.howLong && (duration || since) && polarity !== 'no') {
     const askedNames = [...question.asked.map((match) => match.entry.name), ...question.presumed.symptoms.map((item) => item.name)];
-    const symptom = emr.symptoms.filter((item) => askedNames.includes(item.name) && !item.duration).pop() ?? emr.symptoms.filter((item) => !item.duration).pop();
-    if (symptom) symptom.duration = duration;
+    const untimed = (item: EmrSymptom) => !item.duration && !item.onset;
+    const symptom = emr.symptoms.filter((item) => askedNames.includes(item.name) && untimed(item)).pop() ?? emr.symptoms.filter(untimed).pop();
+    if (symptom && duration) symptom.duration = duration;
+    else if (symptom && since) symptom.onset = since;
   }
 }
 

@@ -14,6 +14,10 @@ export interface PhraseMatch<Kind extends string> {
 export type PhraseMatcher<Kind extends string> = (normal: string) => PhraseMatch<Kind>[];
 
 const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that'];
+// Hedges, intensifiers and auxiliaries people put inside a phrase ("I can't *really* hear as well", "my heart *has
+// been* beating *kinda* fast"): one allowed in each gap between two words of a term, never before its first or after
+// its last word.
+const INSERTABLE = "(?: (?:really|kinda|kind of|sort of|sorta|a bit|a little|very|so|pretty|quite|real|is|was|has been|had been|'s been|'s|been|keeps|kept))?";
 // "pain in my left shoulder", "pain in this knee": a determiner, then perhaps a side.
 const DETERMINERS = `(?:${DETERMINER_WORDS.join('|')})(?: (?:left|right|lower|upper|both))?`;
 
@@ -55,19 +59,37 @@ export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Reco
 // The words a phrase can start with in a normal sentence: its first word, any determiner for "the", and the plural
 // of a one-word phrase.
 function firstWordsOf(phrase: string): string[] {
-  const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
+  const words = termWords(phrase);
   const first = words[0] ?? '';
   if (first === 'the') return DETERMINER_WORDS;
   return words.length === 1 ? [first, `${first}s`, `${first}es`] : [first];
 }
 
 function phraseSource(phrase: string): string {
-  const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
-  return words
-    .map((word, index) => {
-      if (word === 'the') return DETERMINERS;
-      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return index === words.length - 1 && /[a-z]$/.test(word) ? `${escaped}(?:s|es)?` : escaped;
-    })
-    .join(' ');
+  const words = termWords(phrase);
+  const sources = words.map((word, index) => {
+    if (word === 'the') return DETERMINERS;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return index === words.length - 1 && /[a-z]$/.test(word) ? `${escaped}(?:s|es)?` : escaped;
+  });
+  // A hedge may sit between two content words, not next to a determiner or a possessive.
+  const fixed = (word: string | undefined) => word === 'the' || word === "'s";
+  return sources.map((source, index) => (index > 0 && !fixed(words[index - 1]) && !fixed(words[index]) ? `${INSERTABLE} ${source}` : index > 0 ? ` ${source}` : source)).join('');
+}
+
+/**
+ * A lexicon term's words as they appear in a normal sentence, which wink has tokenised: contractions opened ("can't",
+ * "cannot" → "can not"), a possessive split off ("bell's" → "bell 's"), hyphens as spaces.
+ */
+export function termWords(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/-/g, ' ')
+    .replace(/\b(can't|cannot)\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'s\b/g, " 's")
+    .split(/\s+/)
+    .filter(Boolean);
 }

@@ -44,6 +44,7 @@ const POST_NEGATIONS: readonly string[] = CONTEXT_TRIGGERS.postNegation;
 const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'apart', 'aside', 'yet', 'still', 'while', 'whereas', 'which', 'who', ';', '?']);
 const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'there', 'my', 'your', 'this', 'that']);
 const NEGATION_WINDOW = 8;
+const AUXILIARIES = new Set(['can', 'could', 'do', 'does', 'did', 'am', 'is', 'are', 'was', 'were', 'will', 'would', 'have', 'has', 'had', 'should']);
 
 /** Reads the context of every position of a normal sentence. */
 export function readSentenceContext(normal: string): SentenceContext {
@@ -63,6 +64,8 @@ export function readSentenceContext(normal: string): SentenceContext {
   }
   for (let index = 0; index < words.length; index += 1) {
     if (matchAt(words, index, POST_NEGATIONS) === 0) continue;
+    // "i can not really hear as well": after a verb's auxiliary, "not really" negates forward (above), not backward.
+    if (index > 0 && AUXILIARIES.has((words[index - 1] as Word).text)) continue;
     const first = Math.max(0, index - 4);
     let from = index;
     while (from > first && !TERMINATORS.has((words[from - 1] as Word).text)) from -= 1;

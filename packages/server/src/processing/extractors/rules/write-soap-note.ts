@@ -57,7 +57,8 @@ export function writeSoapNote(emr: EkaEmrTemplate): ClinicalNotesTemplate {
 }
 
 function describeSymptom(symptom: EmrSymptom): string {
-  return `${symptom.severity ? `${symptom.severity} ` : ''}${symptom.name}${symptom.duration ? ` for ${symptom.duration.text}` : ''}`;
+  const since = symptom.duration ? ` for ${symptom.duration.text}` : symptom.onset ? ` ${symptom.onset}` : '';
+  return `${symptom.severity ? `${symptom.severity} ` : ''}${symptom.name}${since}`;
 }
 
 /** "paracetamol 500 mg oral three times daily after food for 3 days". */

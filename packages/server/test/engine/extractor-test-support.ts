@@ -1,0 +1,23 @@
+import { ekaEmrTemplateSchema, type EkaEmrTemplate } from '@scribe/core/templates';
+import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
+
+const extractor = createRuleBasedExtractor();
+
+/** The EMR the rule-based extractor writes for a transcript (an empty one when it finds nothing). */
+export async function emrOf(transcript: string): Promise<EkaEmrTemplate> {
+  const outcome = await extractor.extract({ sessionId: 's', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
+  if (outcome.status !== 'success') return { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+  return ekaEmrTemplateSchema.parse(outcome.data);
+}
+
+/** The names of extracted items, in order. */
+export const names = (items: readonly { name: string }[]): string[] => items.map((item) => item.name);
+
+/** The same exchange typed with labels, typed without, and as a recogniser writes it (lower case, no punctuation). */
+export function shapes(turns: readonly [string, string][]): [string, string][] {
+  return [
+    ['labelled', turns.map(([speaker, text]) => `${speaker}: ${text}`).join('\n')],
+    ['unlabelled', turns.map(([, text]) => text).join('\n')],
+    ['recogniser', turns.map(([, text]) => text.toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim()).join('\n')],
+  ];
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { termWords } from '../../src/processing/extractors/rules/phrase-matcher.js';
+import { emrOf, names, shapes } from './extractor-test-support.js';
+
+// Issue 13's own examples of lay, British and Indian wording, each in the three input shapes.
+describe('the wording the issue lists is recognised', () => {
+  it.each([
+    ["I can't really hear as well in my left ear.", 'hearing loss'],
+    ['I cannot hear as well as I used to on the right.', 'hearing loss'],
+    ['My heart has been beating kinda fast.', 'palpitations'],
+    ["My heart's beating really fast at night.", 'palpitations'],
+    ['It hurts when I pee.', 'painful urination'],
+    ['There is a ringing in my ear.', 'tinnitus'],
+    ['My chest kind of hurts.', 'chest pain'],
+  ])('"%s" → the symptom %s', async (sentence, symptom) => {
+    for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toContain(symptom);
+  });
+
+  it.each([
+    ['It looks like bursitis of the elbow.', 'bursitis'],
+    ['You had anaphylaxis after the peanuts.', 'anaphylaxis'],
+    ["This is Bell's palsy.", "bell's palsy"],
+    ['I am treating this as meningitis.', 'meningitis'],
+  ])('"%s" → the diagnosis %s', async (sentence, diagnosis) => {
+    for (const [, transcript] of shapes([['Doctor', sentence]])) expect(names((await emrOf(transcript)).diagnoses)).toContain(diagnosis);
+  });
+
+  it.each([
+    ['Take Dioralyte sachets after each loose stool.', 'oral rehydration salts'],
+    ['Piriton at night should help the itching.', 'chlorphenamine'],
+    ['Take Co-codamol two tablets four times a day.', 'codeine and paracetamol'],
+    ['I am on Microgynon.', 'levonorgestrel and ethinylestradiol'],
+    ['I have been taking antihistamines.', 'antihistamines for systemic use'],
+    ['Use emollients twice a day.', 'emollients and protectives'],
+  ])('"%s" → the medicine %s', async (sentence, medicine) => {
+    for (const [, transcript] of shapes([['Doctor', sentence]])) expect(names((await emrOf(transcript)).medications)).toContain(medicine);
+  });
+
+  it('"not really" after an auxiliary negates forward only: "I can\'t really hear" is a complaint, "pain? not really" a denial', async () => {
+    expect(names((await emrOf("Patient: I can't really hear as well.")).absent_symptoms)).toEqual([]);
+    expect(names((await emrOf('Patient: Chest pain, not really.')).absent_symptoms)).toEqual(['chest pain']);
+  });
+
+  it('a hedge inside a term is allowed only between its words, and a term is read the way wink tokenises text', () => {
+    expect(termWords("Bell's palsy")).toEqual(['bell', "'s", 'palsy']);
+    expect(termWords("can't hear as well")).toEqual(['can', 'not', 'hear', 'as', 'well']);
+    expect(termWords('cannot sleep')).toEqual(['can', 'not', 'sleep']);
+    expect(termWords("won't stop coughing")).toEqual(['will', 'not', 'stop', 'coughing']);
+  });
+});
