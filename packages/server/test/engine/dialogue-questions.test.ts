@@ -197,6 +197,7 @@ describe('what is said around a question', () => {
   it.each([
     ['I hope this is not cancer, I am only twenty four.', [[], [], []]],
     ["Not too bad, I'm hanging in there. My asthma has been acting up.", [['asthma'], [], []]],
+    ['Not great, my back is killing me.', [['back pain'], [], []]],
     ["I don't know, I woke up with this numbness on my left side.", [['numbness'], [], []]],
   ])('%s', async (sentence, expected) => {
     expect(await findingsOf(sentence)).toEqual(expected);
