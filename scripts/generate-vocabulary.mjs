@@ -55,7 +55,7 @@ const HAND_PRONUNCIATIONS = {
 
 function lexiconTerms() {
   const terms = [];
-  for (const file of ['medicines.ts', 'conditions.ts']) {
+  for (const file of ['medicines.ts', 'primary-care-medicines.ts', 'medicine-classes.ts', 'conditions.ts']) {
     const source = readFileSync(join(lexiconDir, file), 'utf8');
     // Entries are written `{ name: '…', synonyms: ['…'] }`, with double quotes where the term has an apostrophe.
     for (const match of source.matchAll(/\{\s*name:\s*(['"])(.+?)\1(?:,\s*synonyms:\s*\[([^\]]*)\])?/g)) {

@@ -297,3 +297,73 @@ describe('bad input', () => {
     });
   });
 });
+
+describe('vocabulary: brands, classes and lay wording (issue 13)', () => {
+  it.each([
+    ['Patient: I take Januvia in the morning and Lotrel at night.', ['sitagliptin', 'amlodipine and benazepril']],
+    ['Patient: I was on Aciphex, now I take Tylenol number three for the pain.', ['rabeprazole', 'codeine and paracetamol']],
+    ['Patient: My dermatologist gave me Bactroban and clobetasol.', ['mupirocin', 'clobetasol']],
+    ['Patient: I use Flonase and Qvar every day.', ['fluticasone', 'beclometasone']],
+  ])('names the generic for a brand: %s', async (transcript, names) => {
+    expect((await emrOf(transcript)).medications.map((medication) => medication.name)).toEqual(names);
+  });
+
+  it.each([
+    ['Patient: I am on a blood thinner.', 'antithrombotic agents', 'B01A'],
+    ['Patient: They put me on a water pill last year.', 'diuretics', 'C03'],
+    ['Patient: I take a statin at night.', 'hmg coa reductase inhibitors', 'C10AA'],
+    ['Patient: I use my inhaler when I get wheezy.', 'drugs for obstructive airway diseases', 'R03'],
+    ['Patient: I have been on birth control pills for years.', 'hormonal contraceptives for systemic use', 'G03A'],
+  ])('reads a class of medicines people say: %s', async (transcript, name, atc) => {
+    expect((await emrOf(transcript)).medications).toMatchObject([{ name, atc }]);
+  });
+
+  it('a class said beside a named medicine is that medicine', async () => {
+    const emr = await emrOf('Patient: I use the albuterol inhaler and timolol eye drops, and warfarin is my blood thinner.');
+    expect(emr.medications.map((medication) => medication.name)).toEqual(['salbutamol', 'timolol', 'warfarin']);
+  });
+
+  it('a class is dropped when a medicine of the class is named elsewhere in the consultation', async () => {
+    const emr = await emrOf('Doctor: Are you taking anything?\nPatient: Amoxicillin, since last week.\nDoctor: How is that antibiotic working?\nPatient: I am still taking that antibiotic, it helps.');
+    expect(emr.medications.map((medication) => medication.name)).toEqual(['amoxicillin']);
+  });
+
+  it('a class of another group is kept beside a named medicine', async () => {
+    const emr = await emrOf('Patient: I take warfarin, and a water pill in the morning.');
+    expect(emr.medications.map((medication) => medication.name)).toEqual(['warfarin', 'diuretics']);
+  });
+
+  it('a class is a medication only when said as taken or prescribed, not when a kind of medicine is talked about', async () => {
+    expect((await emrOf('Patient: Fluticasone, which is a nasal inhaler, and my knee hurts.')).medications.map((medication) => medication.name)).toEqual(['fluticasone']);
+    expect((await emrOf('Patient: Nothing much, just a regular pain medicine now and then when my back hurts.')).medications).toEqual([]);
+    expect((await emrOf('Patient: I take a pain medicine now and then when my back hurts.')).medications.map((medication) => medication.name)).toEqual(['analgesics']);
+  });
+
+  it('"calcium" is the supplement unless the talk is of a level or a channel blocker', async () => {
+    expect((await emrOf('Patient: I take calcium every day.')).medications.map((medication) => medication.name)).toEqual(['calcium carbonate']);
+    expect((await emrOf('Patient: My calcium level was low, and I have a headache.')).medications).toEqual([]);
+  });
+
+  it('"confused" is confusion unless it is about something', async () => {
+    expect((await emrOf('Patient: I get confused in the evenings.')).symptoms.map((symptom) => symptom.name)).toEqual(['confusion']);
+    expect((await emrOf('Patient: I am confused about the dose, and I have a cough.')).symptoms.map((symptom) => symptom.name)).toEqual(['cough']);
+  });
+
+  it.each([
+    ['Patient: I have been having pain in my right big toe.', ['toe pain']],
+    ['Patient: My left elbow hurts when I lift things.', ['elbow pain']],
+    ['Patient: I have been sick to my stomach and my belly has been hurting.', ['nausea', 'abdominal pain']],
+    ['Patient: I keep peeing a lot and it burns when I urinate.', ['frequent urination', 'painful urination']],
+    ['Patient: I have had trouble with swallowing and my vision is blurry.', ['difficulty swallowing', 'blurred vision']],
+  ])('reads lay wording and pain by body part: %s', async (transcript, names) => {
+    expect((await emrOf(transcript)).symptoms.map((symptom) => symptom.name)).toEqual(names);
+  });
+
+  it('a pain or problem word said once for two parts is read for both', async () => {
+    expect((await emrOf('Patient: I have had neck and shoulder pain all week.')).symptoms.map((symptom) => symptom.name)).toEqual(['neck pain', 'shoulder pain']);
+    expect((await emrOf('Patient: I have pain in my knee and hip.')).symptoms.map((symptom) => symptom.name)).toEqual(['knee pain', 'hip pain']);
+    expect((await emrOf('Patient: I do not have other problems, except I have vision and hearing problems.')).symptoms.map((symptom) => symptom.name)).toEqual(['blurred vision', 'hearing loss']);
+    // "some pain" is not a body part's pain: the knee is not read as painful.
+    expect((await emrOf('Patient: I hurt my knee and some pain came later, with a fever.')).symptoms.map((symptom) => symptom.name)).toEqual(['fever']);
+  });
+});

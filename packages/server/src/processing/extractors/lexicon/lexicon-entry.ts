@@ -6,6 +6,13 @@ export interface LexiconEntry {
   synonyms?: readonly string[];
   /** WHO ICD-10 code (conditions, symptoms) or WHO ATC code (medicines); absent when none is listed. */
   code?: string;
+  /**
+   * A class of medicines said in place of one ("blood thinner"): a named medicine beside it or of the same class in
+   * the sentence is the better name, so the class is dropped then. Default false.
+   */
+  group?: boolean;
+  /** ATC codes of a group's members outside its own code ("blood pressure medication" covers C03 and C07 to C09). */
+  covers?: readonly string[];
 }
 
 /** A published source a lexicon's facts were checked against. */

@@ -3,7 +3,7 @@ import type { ClinicalKind, ClinicalMatch } from './clinical-matcher.js';
 import { findAdvice } from './find-advice.js';
 import { findFindings } from './find-findings.js';
 import { findFollowUp } from './find-follow-up.js';
-import { findMedications } from './find-medications.js';
+import { findMedications, preferNamedMedicines } from './find-medications.js';
 import { findVitals } from './find-vitals.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 import { findQuestionStart, readAnswer } from './find-question.js';
@@ -93,7 +93,7 @@ function finish(emr: EkaEmrTemplate, followUps: readonly EmrFollowUp[]): EkaEmrT
     symptoms: mergeByName(emr.symptoms),
     // A symptom affirmed anywhere is not also listed as absent.
     absent_symptoms: mergeByName(emr.absent_symptoms).filter((absent) => !emr.symptoms.some((symptom) => symptom.name === absent.name)),
-    medications: mergeByName(emr.medications),
+    medications: preferNamedMedicines(mergeByName(emr.medications)),
     vitals: mergeByName(emr.vitals),
     diagnoses: mergeByName(emr.diagnoses),
     investigations: mergeByName(emr.investigations),

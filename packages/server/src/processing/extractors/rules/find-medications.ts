@@ -1,5 +1,6 @@
 import type { EmrDose, EmrMedication } from '@scribe/core/templates';
-import type { ClinicalMatch } from './clinical-matcher.js';
+import { MEDICINES } from '../lexicon/medicines.js';
+import { isMemberOf, type ClinicalMatch } from './clinical-matcher.js';
 import { findDurations } from './find-durations.js';
 import { findFrequency } from './find-frequency.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
@@ -39,6 +40,9 @@ const TIMINGS: readonly [RegExp, string][] = [
 ];
 // Words that make a mention something other than a medicine being taken or prescribed.
 const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|allergy|allergies|avoid|intolerant)(?= |$)/;
+// Words before a class of medicines that say it is taken or prescribed ("I take a water pill", "they put me on a
+// blood thinner", "I use my inhaler", "start an antibiotic").
+const TAKEN = /(?<=^| )(?:take|takes|taking|took|on|use|uses|using|used|prescribed|start|started|starting|gave me|given|put me on|continue|continuing)(?= |$)/;
 const BOUNDARY = /(?<=^| )(?:but|however|;|\?|come back|follow up|followup|review|see you|see me)(?= |$)|(?<=^| )(?:and|,) (?:i|we|you|he|she|they|it|there|your|my)(?= |$)/g;
 
 /**
@@ -54,6 +58,9 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
   medicines.forEach((match, position) => {
     const before = leadingWords(normal, Math.max(previousEnd(medicines, position), lastBefore(boundaries, match.start)), match.start, 6);
     if (context.negated(match.start) || context.asked(match.start) || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
+    // A class ("a nasal inhaler", "some antibiotics to treat it") is a medication of the patient's only when said as
+    // taken or prescribed; talk about a kind of medicine is not a prescription.
+    if (match.entry.group === true && !TAKEN.test(leadingWords(normal, lastBefore(boundaries, match.start), match.start, 8))) return;
     const windowEnd = Math.min(medicines[position + 1]?.start ?? normal.length, firstAfter(boundaries, match.end) ?? normal.length);
     const after = normal.slice(match.end, windowEnd);
     // The name itself is left out: "oral rehydration salts" says nothing about how it is taken.
@@ -71,6 +78,19 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
     });
   });
   return found;
+}
+
+const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, entry]));
+
+/**
+ * Drops a class of medicines ("that antibiotic", "my blood pressure pills") when a medicine of the class is named
+ * anywhere in the consultation: the named one is the better entry and the class would repeat it.
+ */
+export function preferNamedMedicines(medications: readonly EmrMedication[]): EmrMedication[] {
+  return medications.filter((medication) => {
+    const group = GROUPS.get(medication.name);
+    return !group || !medications.some((other) => !GROUPS.has(other.name) && isMemberOf(other.atc, group));
+  });
 }
 
 /** Reads the first dose in a fragment, strengths (mg, ml, units) before counts (tablets, puffs). */

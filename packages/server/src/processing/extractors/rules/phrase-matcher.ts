@@ -27,22 +27,29 @@ const DETERMINERS = `(?:${DETERMINER_WORDS.join('|')})(?: (?:left|right|lower|up
  * condition rather than the symptom "fever", and "chest x ray" an investigation rather than "x ray".
  */
 export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Record<Kind, readonly LexiconEntry[]>>): PhraseMatcher<Kind> {
-  const patterns: { kind: Kind; entry: LexiconEntry; pattern: RegExp; firstWords: readonly string[] }[] = [];
+  const patterns: { kind: Kind; entry: LexiconEntry; pattern: RegExp }[] = [];
+  // Which entries a word of the sentence can start: ~700 entries with ~4,000 phrases are too many to try or even to
+  // pre-check one by one on every sentence.
+  const byWord = new Map<string, number[]>();
   for (const kind of Object.keys(lexicons) as Kind[]) {
     for (const entry of lexicons[kind]) {
       const spoken = [entry.name, ...(entry.synonyms ?? [])];
       const phrases = spoken.map((phrase) => phraseSource(phrase));
       const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-      patterns.push({ kind, entry, pattern: new RegExp(`(?<=^| )(?:${unique.join('|')})(?= |$)`, 'g'), firstWords: spoken.flatMap(firstWordsOf) });
+      const index = patterns.push({ kind, entry, pattern: new RegExp(`(?<=^| )(?:${unique.join('|')})(?= |$)`, 'g') }) - 1;
+      for (const word of new Set(spoken.flatMap(firstWordsOf))) {
+        const entries = byWord.get(word) ?? [];
+        if (entries[entries.length - 1] !== index) entries.push(index);
+        byWord.set(word, entries);
+      }
     }
   }
   return (normal) => {
-    // Only entries whose phrases can start with a word of the sentence are tried: ~300 regular expressions per
-    // sentence would otherwise dominate the extractor's time.
-    const words = new Set(normal.split(' '));
+    const candidates = new Set<number>();
+    for (const word of new Set(normal.split(' '))) for (const index of byWord.get(word) ?? []) candidates.add(index);
     const found: PhraseMatch<Kind>[] = [];
-    for (const { kind, entry, pattern, firstWords } of patterns) {
-      if (!firstWords.some((word) => words.has(word))) continue;
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const { kind, entry, pattern } = patterns[index] as (typeof patterns)[number];
       for (const match of normal.matchAll(pattern)) {
         found.push({ kind, entry, start: match.index, end: match.index + match[0].length, text: match[0] });
       }
@@ -56,13 +63,13 @@ export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Reco
   };
 }
 
-// The words a phrase can start with in a normal sentence: its first word, any determiner for "the", and the plural
-// of a one-word phrase.
+// A word a sentence must hold for the phrase to be in it: its first word other than "the" (which stands for any
+// determiner, so would let the phrase be tried on almost every sentence), with the plurals when it is the last word.
 function firstWordsOf(phrase: string): string[] {
   const words = termWords(phrase);
-  const first = words[0] ?? '';
-  if (first === 'the') return DETERMINER_WORDS;
-  return words.length === 1 ? [first, `${first}s`, `${first}es`] : [first];
+  const index = Math.max(0, words.findIndex((word) => word !== 'the'));
+  const word = words[index] ?? '';
+  return index === words.length - 1 ? [word, `${word}s`, `${word}es`] : [word];
 }
 
 function phraseSource(phrase: string): string {
