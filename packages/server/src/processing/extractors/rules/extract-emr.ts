@@ -6,10 +6,11 @@ import { findFollowUp } from './find-follow-up.js';
 import { findMedications, preferNamedMedicines } from './find-medications.js';
 import { findVitals } from './find-vitals.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
-import { asksHowLong, findQuestionStart, readAnswer } from './find-question.js';
-import { answers, applyAnswer, QUALIFYING, type OpenQuestion } from './pair-answers.js';
+import { findQuestionStart, readAnswer } from './find-question.js';
+import { answers, applyAnswer, openQuestion, settleUnanswered, type OpenQuestion } from './pair-answers.js';
 import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
-import { readSentenceContext, type SentenceContext } from './sentence-context.js';
+import { readTurnContext } from './read-turn-context.js';
+import type { SentenceContext } from './sentence-context.js';
 
 /**
  * Extracts the `eka_emr_template` fields from a read transcript turn by turn: each sentence's statements are read in
@@ -32,11 +33,12 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     const opensWithQuestion = findQuestionStart(first.normal) === 0;
     const answering = open !== null && answers(open, first.speaker, opensWithQuestion) ? open : null;
     if (answering) applyAnswer(emr, answering, turn);
+    else if (open) settleUnanswered(emr, open);
     open = null;
     for (const sentence of turn) {
       const matches = matcher(sentence.normal);
-      // "fever or chills" / "no": a bare list of findings answered yes or no was asked, even without "?" or a cue.
-      const context = answered && elliptical(sentence.normal, matches) ? asQuestion(readSentenceContext(sentence.normal)) : readSentenceContext(sentence.normal);
+      // "fever or chills" / "no": what the next turn answers yes or no to was asked, even without "?" or a cue.
+      const context = readTurnContext(sentence, matches, { answered, last: sentence === turn[turn.length - 1], answering: answering !== null, afterQuestion: open !== null, followed: next !== undefined && findQuestionStart(next.normal) === undefined });
       // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
       const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
       // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
@@ -53,54 +55,13 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       }
     }
   }
+  if (open) settleUnanswered(emr, open);
   return finish(emr, followUps);
-}
-
-const BARE_WORDS = new Set(['or', 'and', 'any', 'okay', 'ok', 'um', 'uh', 'so', 'what', 'how', 'about', ',', '?', 'also', 'maybe', 'like', 'right', 'now', 'then', 'too', 'at', 'all', 'other', 'symptoms', 'problems', 'issues']);
-
-// Only findings and filler: no subject, no verb.
-function elliptical(normal: string, matches: readonly ClinicalMatch[]): boolean {
-  if (matches.length === 0) return false;
-  let rest = normal;
-  for (const match of [...matches].reverse()) rest = `${rest.slice(0, match.start)} ${rest.slice(match.end)}`;
-  return rest.split(' ').every((word) => word === '' || BARE_WORDS.has(word));
-}
-
-function asQuestion(context: SentenceContext): SentenceContext {
-  return { ...context, question: true, asked: () => true, presupposed: () => false };
 }
 
 const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
 const MORE = /(?<=^| )(?:anything else|any other|any others|what else|others|more)(?= |$)/;
 const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
-
-// Terms in the asking part of a sentence that the answer will decide; merged over the sentences of one turn.
-function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
-  const asked = matches.filter(
-    (match) => context.asked(match.start) && !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start),
-  );
-  // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
-  const confirm = matches.filter((match) => context.asked(match.start) && context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
-  const normal = sentence.normal;
-  return {
-    speaker: sentence.speaker,
-    asked: [...(previous?.asked ?? []), ...asked],
-    negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
-    text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
-    howLong: (previous?.howLong ?? false) || asksHowLong(normal),
-    aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
-    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
-    // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
-    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
-  };
-}
-
-// Where the asking part of a sentence starts.
-function firstAsked(context: SentenceContext, normal: string): number {
-  let start = 0;
-  while (start < normal.length && !context.asked(start)) start += 1;
-  return start;
-}
 
 function groupByTurn(sentences: readonly ClinicalSentence[]): ClinicalSentence[][] {
   const turns: ClinicalSentence[][] = [];

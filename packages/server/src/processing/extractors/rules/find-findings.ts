@@ -16,7 +16,8 @@ const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grad
 
 /**
  * Sorts the lexicon terms of a sentence by their context. Only present, current, patient-experienced symptoms are
- * kept: terms asked about (the answer decides, see pair-answers.ts), hypothetical (advice, "if you develop"),
+ * kept: terms asked about (the answer decides, see pair-answers.ts; what a question presupposes, "how long have you
+ * had this cough", is recorded there with the answer as evidence), hypothetical (advice, "if you develop"),
  * explanatory ("things like"), feared, historical or about someone else are left out; negated ones are listed as
  * absent. A negated condition is a denied one ("no diabetes"), unless hedged, when it is ruled out and left out. A duration belongs to the symptoms said before it since the
  * previous duration ("fever and cough for 3 days"); when none comes before, to the first one after it.
@@ -24,7 +25,7 @@ const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grad
 export function findFindings(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): SentenceFindings {
   const findings: SentenceFindings = { symptoms: [], absentSymptoms: [], diagnoses: [], investigations: [] };
   const talkedAbout = (match: ClinicalMatch) =>
-    (context.asked(match.start) && !context.presupposed(match.start)) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
+    context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
   const symptomMatches: ClinicalMatch[] = [];
   for (const match of matches) {
     if (talkedAbout(match)) continue;

@@ -15,24 +15,103 @@ export function findQuestionStart(normal: string): number | undefined {
   // a typed one ending in "?" without a cue does too. With a cue, what leads in is a statement ("i have lost weight,
   // but do you have any information on ...").
   if (WHOLE_SENTENCE.test(normal) && !SAID_OF_ONESELF.test(normal)) return 0;
+  // A tag ("you took amoxicillin, right?", "you have a history of hepatitis c correct") asks to confirm the statement
+  // it closes, from its start.
+  const tag = TAG.exec(normal);
+  if (tag && (first === undefined || first >= tagStart(tag))) return 0;
   return first ?? (normal.endsWith('?') ? 0 : undefined);
 }
+
+// Where the tag itself starts in a TAG match ("is that correct" may also read as a question of its own).
+function tagStart(match: RegExpExecArray): number {
+  return match.index + match[0].length - (match[1] as string).length;
+}
+
+/** True when a sentence closes with a tag that asks the listener to confirm it ("you took amoxicillin, right?"). */
+export function endsWithTag(normal: string): boolean {
+  return TAG.test(normal);
+}
+
+// A tag closing a statement addressed to the listener: the statement is offered for confirmation. "right" after a
+// side or a direction ("on the right", "turn right") is no tag; a patient's "that is right" has no "you" in it, and
+// "i have diabetes, you know that, right" tells.
+const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your)(?= ))(?:[^ ]+ ){3,}?(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )((?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?)$/;
+
+/**
+ * Where a statement addressed to the listener starts ("and you get urine infections too", "so you had a fever"): a
+ * question by its form only when the next turn answers yes or no (see extract-emr.ts), as a recogniser writes the
+ * declarative questions a typist would close with "?". The clause starts at "you" opening the sentence or after a
+ * conjunction or filler; "thank you", "i will give you" and "you know" are no such clause.
+ */
+export function findAddressedStatement(normal: string): number | undefined {
+  const match = ADDRESSED.exec(normal);
+  return match ? match.index : undefined;
+}
+
+const ADDRESSED = /(?<=^|, |(?:^| )(?:and|so|okay|ok|now|then|also|um|uh|right|alright|but|oh|see|well|great|good) )you (?!know|see|mean|guys|said|told me|can|could|should|will|would|may|might|must|need to|have to|want to)(?=[a-z])/;
 
 const WHOLE_SENTENCE = /(?<=^| )(?:anything like that|anything of that sort|any of those|any of these|ring any bells|sound familiar)(?= |$| \?)/;
 // "i do not have seizures or anything like that" is said, not asked.
 const SAID_OF_ONESELF = /(?<=^| )(?:i|my|me|we|no|not|never|nothing)(?= |$)/;
 
+/** One question of a sentence that may ask several. */
+export interface QuestionCue {
+  /** Offset in the normal sentence. */
+  start: number;
+  /** Asks yes or no ("do you bleed easily"), rather than for a fact ("how long", "which one"). */
+  yesNo: boolean;
+}
+
+/**
+ * The questions of a sentence in order (none when it asks nothing), so that a recogniser's run-on turn ("any
+ * difficulty swallowing let me check here and do you bleed easily") can be told apart into its questions. Cues
+ * within three words of the one before belong to the same question ("how long have you had").
+ */
+export function findQuestionCues(normal: string): QuestionCue[] {
+  const first = findQuestionStart(normal);
+  if (first === undefined) return [];
+  const found = new Map<number, boolean>([[first, !WH_OPENING.test(normal.slice(first))]]);
+  // A closing "is that correct" asks about the statement before it, not a question of its own.
+  const tag = TAG.exec(normal);
+  const end = tag ? tagStart(tag) : normal.length;
+  QUESTION_CUES.forEach((cue, index) => {
+    // matchAll starts at the pattern's lastIndex, which findQuestionStart's exec leaves behind.
+    cue.lastIndex = 0;
+    for (const match of normal.matchAll(cue)) {
+      if (match.index < first || match.index >= end) continue;
+      // "is this something new?", "does it hurt?": about the finding of the question before, not a question of its own.
+      const yesNo = !OPEN_CUES.has(index) && !OPEN_PHRASE.test(match[0]) && !ANAPHORIC.test(match[0]);
+      found.set(match.index, (found.get(match.index) ?? true) && yesNo);
+    }
+  });
+  const cues: QuestionCue[] = [];
+  for (const [start, yesNo] of [...found].sort(([a], [b]) => a - b)) {
+    const previous = cues[cues.length - 1];
+    if (previous && normal.slice(previous.start, start).split(' ').length <= 3) previous.yesNo &&= yesNo;
+    else cues.push({ start, yesNo });
+  }
+  return cues;
+}
+
 /** How a turn answers the question before it: affirms, denies, or neither (it says something else). */
 export type AnswerPolarity = 'yes' | 'no' | null;
 
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
-const FILLER = '(?:(?:um|uh|erm|er|hm|hmm|oh|ah|well|so|okay|ok|actually|honestly|i mean|i think|no|yes|yeah|,) )*';
+const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|luckily|thankfully|fortunately|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|i do|i have|i did|i am|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|sort of|quite|that is right|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
+
+const AGREEING_NO = /^(?:(?:oh|well|um|uh) )*no(?: ,)? (?:you are right|that is right|that is correct|you are correct|correct|exactly)(?= |$)/;
+// "oh no" before a reaction is dismay at news ("you have a urinary tract infection" / "oh no, really?"); alone it
+// answers.
+const DISMAY = /^(?:oh|ah) no(?: ,)? (?:that is (?:bad|terrible|awful)|what|really|is it|how|why|i did not know)(?= |$)/;
 
 /** Reads whether an answer's first sentence (normal form) affirms or denies. */
 export function readAnswer(normal: string): AnswerPolarity {
   const text = normal.replace(/^[ ,]+/, '');
+  if (DISMAY.test(text)) return null;
+  // "no, you are right": the "no" only declines the doubt the question offered ("... or am i wrong?").
+  if (AGREEING_NO.test(text)) return 'yes';
   if (NO.test(text)) return 'no';
   if (YES.test(text)) return 'yes';
   return null;
@@ -45,25 +124,38 @@ export function asksHowLong(normal: string): boolean {
 
 const HOW_LONG = /(?<=^| )(?:how long|since when|when did (?:it|this|that|the|they|these|your|you)|when was the first|how many (?:days|weeks|months|hours|years)|when (?:did|does) (?:it|this|that) (?:start|begin))(?= |$)/;
 
+const WH_OPENING = /^(?:(?:okay|ok|so|and|um|uh|now|,) )*(?:what|how|when|where|why|which|who|whose)(?= )/;
+const ANAPHORIC = / (?:it|this|that|these|those|they)$/;
+// The indexes in QUESTION_CUES of the cues that ask for a fact (wh-words); phrases that do are OPEN_PHRASE.
+const OPEN_CUES = new Set([5, 6]);
+const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
 // An auxiliary followed by its subject is the inverted order of a yes/no question ("have you had", "is there",
 // "does it hurt"); "any" after filler or at the start asks ("okay any blood in your stool"); wh-words followed by
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
-const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|the pain|this|that)';
+// "did any other doctor mention": a determiner opening the subject as well.
+const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
 const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
-  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
+  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
   // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
   // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
   /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
   // Without punctuation a question often runs on from the clause before it ("we need to treat it did you have any
   // chills", "let me examine you can you sit up"): an auxiliary then "you" after an object pronoun still asks.
-  new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?you(?! know)(?= |$)`, 'g'),
+  new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?(?:you(?! know)|he|she|they)(?= |$)`, 'g'),
+  // An auxiliary opening the sentence asks even before "the" ("was the medicine called allegra", "are the bruises
+  // new"); inside a sentence "the pain was the worst" says.
+  new RegExp(`^(?:(?:okay|ok|so|and|um|uh|right|now|alright) )*${AUX} the(?= )`, 'g'),
   // "any" after a word that is neither a verb taking it nor a preposition starts a new, asking clause ("your gait is
   // fine any stroke in the past", "pain with constipation any cough"); "i do not have any", "in any case" say.
   /(?<=(?:^| )(?!(?:deny|denies|denied|denying|report|reports|reported|mention|mentioned|know|knew|or|and|nor|really|have|has|had|having|take|took|taking|takes|get|got|getting|gets|need|needed|needs|want|wanted|feel|felt|notice|noticed|experience|experienced|experiencing|use|used|using|try|tried|find|found|without|not|no|never|hardly|barely|of|in|for|with|at|from|to|on|into|about|if|is|are|was|were|be|been|do|did|does|there|than|any|give|gave|eat|ate|drink|drank|see|saw|hear|heard|seen|made|make|cause|caused|causing|show|showed|shows|shown|can|could|would|will|should|may|might|must|hurt|hurts|done|call|tell|told|bring|brought)(?= ))[a-z']+ )(?:any|anything|anyone|anybody)(?= )(?! (?:more|longer|way|case|time|moment|day|other time)(?= |$))/g,
+  // This cue and the next ask for a fact rather than a yes or a no (OPEN_CUES).
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
+  // "who", "which", "where" and "whose" opening a sentence or a clause after a comma ask ("who has diabetes",
+  // "which cancer"); inside one they are relative pronouns ("the pills which i take").
+  /(?:^|(?<=, )|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
   /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
   // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
   // the recogniser drops "you"; "ever been diagnosed"); a statement puts a subject first.

@@ -1,19 +1,28 @@
 import type { EkaEmrTemplate, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findBareDuration, findBareOnset, findDurations, findOnset } from './find-durations.js';
-import { readAnswer } from './find-question.js';
+import { findFindings, type SentenceFindings } from './find-findings.js';
+import { findFrequency } from './find-frequency.js';
+import { findDose } from './find-medications.js';
+import { asksHowLong, endsWithTag, findQuestionCues, readAnswer, type AnswerPolarity } from './find-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
+import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
 /** Words that make a question about a quality of the finding (see `OpenQuestion.qualified`). */
 export const QUALIFYING = /(?<=^| )(?:first time|worse|better|related|associated|due to|caused|cause|causing|help|helped|helping|changed|improved|improving|bother|bothering)(?= |$)/;
 const CONFIRM = /^(?:(?:um|uh|oh|well|,) )*(?:right|correct|that is right|that is correct|exactly|none|nothing)(?= |$)/;
-const NEGATIVE_REST = /(?<=^| )(?:nothing|none|no|not)(?= |$)/;
+// "i have this cough, but other than that nothing": what the answer names, and nothing else.
+const NEGATIVE_REST = /(?<=^| )(?:nothing|none|other than that|apart from that|besides that|no other|nothing else)(?= |$)/;
 
 /** What a turn asked, waiting for the next turn to answer it. */
 export interface OpenQuestion {
   speaker: string | null;
   /** Terms in the asking part, not negated, hypothetical or explanatory there. */
   asked: ClinicalMatch[];
+  /** For each asked term, which of the turn's questions asked it (0, 1, ... in order). */
+  askedIn: number[];
+  /** For each of the turn's questions, whether it asks yes or no ("do you bleed easily") or for a fact ("how long"). */
+  yesNo: boolean[];
   /** Terms asked about in the negative ("no chest pain, right?"): a plain answer of either kind denies them. */
   negatedAsked: ClinicalMatch[];
   /** The asking sentence, as said. */
@@ -29,6 +38,20 @@ export interface OpenQuestion {
   qualified: boolean;
   /** Asks about allergies: a medicine in it is an allergen, not a medication. */
   aboutAllergy: boolean;
+  /**
+   * Offers a statement for confirmation with a tag ("you had asthma, correct?"): it stands unless the answer says
+   * no, so an answer that is neither ("if it is on there, it is true") confirms it.
+   */
+  confirming: boolean;
+  /**
+   * What the question takes for granted ("how long have you had this cough", "how is your asthma"): findings that
+   * stand whatever the answer, recorded once the answer is known so that it is part of their evidence.
+   */
+  presumed: SentenceFindings;
+  /** Medicines asked about by dose or frequency ("how much lexapro are you taking"): any answer but "no" says taken. */
+  dosed: ClinicalMatch[];
+  /** The terms behind `presumed`, so that an answer naming them negated ("no more diarrhoea") can withdraw them. */
+  presumedTerms: ClinicalMatch[];
 }
 
 /**
@@ -41,35 +64,117 @@ export function answers(question: OpenQuestion, speaker: string | null, opensWit
 }
 
 /**
- * Applies an answer to the question before it: "no" (or "nope", "not really", "i do not") denies every asked
- * symptom and condition; "yes" (or "sometimes", "a little", "i do") makes them present, with a duration said in
- * the answer ("yes, for about a week"); an answer that is neither leaves them unsaid. A how-long question takes a
- * duration from the answer, even a bare "six days", for the asked symptom or else the last symptom without one.
+ * The question a sentence asks (its terms in the asking part, not negated or hypothetical there), merged with the
+ * question earlier sentences of the same turn asked.
+ */
+export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
+  const inQuestion = matches.filter((match) => context.asked(match.start));
+  const asked = inQuestion.filter((match) => !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start));
+  // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
+  const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
+  // Read as said outside a question, what "your asthma", "this cough" presuppose.
+  const presumedTerms = inQuestion.filter((match) => context.presupposed(match.start) && match.kind !== 'medicine');
+  const presumed = findFindings(sentence, presumedTerms, { ...context, asked: () => false });
+  const normal = sentence.normal;
+  const before = previous?.presumed;
+  // Each question cue of the sentence opens the next question of the turn.
+  const cues = findQuestionCues(normal);
+  const base = previous?.yesNo.length ?? 0;
+  const askedIn = asked.map((match) => base + Math.max(0, cues.filter((cue) => cue.start <= match.start).length - 1));
+  return {
+    speaker: sentence.speaker,
+    asked: [...(previous?.asked ?? []), ...asked],
+    askedIn: [...(previous?.askedIn ?? []), ...askedIn],
+    yesNo: [...(previous?.yesNo ?? []), ...(cues.length ? cues.map((cue) => cue.yesNo) : [true])],
+    presumedTerms: [...(previous?.presumedTerms ?? []), ...presumedTerms],
+    dosed: [...(previous?.dosed ?? []), ...asked.filter((match) => match.kind === 'medicine' && DOSE_QUESTION.test(normal.slice(0, match.start)))],
+    negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
+    text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
+    howLong: (previous?.howLong ?? false) || asksHowLong(normal),
+    aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
+    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
+    // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
+    aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
+    confirming: endsWithTag(normal),
+    presumed: {
+      symptoms: [...(before?.symptoms ?? []), ...presumed.symptoms],
+      absentSymptoms: [],
+      diagnoses: [...(before?.diagnoses ?? []), ...presumed.diagnoses],
+      investigations: [...(before?.investigations ?? []), ...presumed.investigations],
+    },
+  };
+}
+
+// Where the asking part of a sentence starts.
+function firstAsked(context: SentenceContext, normal: string): number {
+  let start = 0;
+  while (start < normal.length && !context.asked(start)) start += 1;
+  return start;
+}
+
+/** Records what a question nobody answered took for granted, with the question as its evidence. */
+export function settleUnanswered(emr: EkaEmrTemplate, question: OpenQuestion): void {
+  recordPresumed(emr, question, question.text);
+}
+
+function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: string, withdrawn: readonly string[] = []): void {
+  if (question.aboutOthers) return;
+  const kept = <Item extends { name: string }>(items: readonly Item[]) => items.filter((item) => !withdrawn.includes(item.name)).map((item) => ({ ...item, text }));
+  emr.symptoms.push(...kept(question.presumed.symptoms));
+  emr.diagnoses.push(...kept(question.presumed.diagnoses));
+  emr.investigations.push(...kept(question.presumed.investigations));
+}
+
+const DOSE_QUESTION = /(?<=^| )how (?:much|many|often)(?= )/;
+
+// A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
+// take diovan, norvasc, wellbutrin?" / "yes, and the wellbutrin is an inhaler").
+const PLAIN_YES = /^(?:(?:um|uh|eh|oh|well|,) )*(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|definitely|absolutely|correct|right|that is right|that is correct)(?= |$)/;
+
+// An answer about the course of what was asked ("it has been better now", "it's been pretty consistent") says it is
+// there: only what one has can get better or stay the same, and only a medicine one takes can be helping.
+const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?: [a-z']+){0,4}? (?:better|worse|improving|improved|worsening|the same|consistent|constant|persistent|on and off|off and on|comes and goes|come and go|helping|helps|helped|working|works)(?= |$)/;
+
+/**
+ * Applies an answer to the question before it. What the question took for granted is recorded with the answer in its
+ * evidence. "no" ("nope", "not really", "i do not") denies the asked symptoms and conditions; "yes" ("sometimes", "a
+ * little", "i do", an answer about the course, "it has been better", or anything but "no" to a tag question) makes
+ * them present, with a duration said in the answer. Asked terms the answer names are read from its own words ("any
+ * nausea? any vision changes?" / "yeah. no vision changes." denies vision changes only); when it affirms some by name
+ * without a plain "yes", the others are unsaid, or denied with "nothing else". An answer that is neither leaves them
+ * unsaid. A how-long question takes a duration from the answer, even a bare "six days", for the asked symptom or
+ * else the last symptom without one.
  */
 export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[]): void {
   const first = answer[0];
-  if (!first || question.aboutOthers) return;
-  let polarity = readAnswer(first.normal);
-  // "any sore throat or cough?" / "i have this cough, but other than that nothing": an answer that names some of the
-  // asked terms and also says no affirms those (its own sentences record them) and denies the rest.
-  const named = question.asked.filter((match) => answer.some((sentence) => ` ${sentence.normal} `.includes(` ${match.text} `)));
-  let asked = question.asked;
-  if (polarity === 'yes' && named.length > 0 && named.length < asked.length && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) {
-    asked = asked.filter((match) => !named.includes(match) && match.kind !== 'medicine');
-    polarity = 'no';
-  }
+  if (!first) return settleUnanswered(emr, question);
   const text = `${question.text} ${first.raw}`.trim();
+  // "what about your diarrhoea?" / "no more diarrhoea": the answer withdraws what the question took for granted.
+  const presumedNamed = splitNamed(question.presumedTerms, answer);
+  const withdrawn = question.presumedTerms.filter((match) => !presumedNamed.affirmed.includes(match) && !presumedNamed.rest.includes(match));
+  recordPresumed(emr, question, text, withdrawn.map((match) => match.entry.name));
+  if (question.aboutOthers) return;
+  const { affirmed, rest: unnamed } = splitNamed(question.asked, answer);
+  const named = affirmed.length + unnamed.length < question.asked.length || affirmed.length > 0;
+  const polarity: AnswerPolarity = readAnswer(first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
+  // "any fever or cough?" / "i have this cough, but other than that nothing": the answer affirms what it names
+  // (its own sentences record it) and, with "nothing else", denies the rest; without, the rest is unsaid.
+  let restPolarity = polarity;
+  if (polarity !== 'no' && affirmed.length > 0 && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) restPolarity = 'no';
+  else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
+  const rest = restPolarity === 'yes' ? lastOpenQuestion(question, unnamed, answer) : unnamed;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   const onset = duration ? null : answer.map((sentence) => findOnset(sentence.normal)).find(Boolean);
   if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
     for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
   }
-  if (polarity === 'no' && !question.qualified) {
-    for (const match of asked) {
+  if (restPolarity === 'no' && !question.qualified) {
+    for (const match of rest) {
       if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
     }
-  } else if (polarity === 'yes') {
-    for (const match of asked) {
+  }
+  if (restPolarity === 'yes' || polarity === 'yes') {
+    for (const match of restPolarity === 'yes' ? [...affirmed, ...rest] : affirmed) {
       if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, ...(onset ? { onset } : {}), severity: null, icd10: match.entry.code ?? null, text });
       else if (match.kind === 'condition') emr.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty: 'stated', text });
       else if (match.kind === 'medicine' && !question.aboutAllergy) {
@@ -77,12 +182,48 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
       }
     }
   }
+  if (polarity !== 'no' && !question.aboutAllergy) {
+    // The answer says the dose or how often ("i am taking ten mg", "twice a day").
+    const [dose, frequency] = [findDose(first.normal), findFrequency(first.normal)];
+    for (const match of question.dosed) {
+      emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose, route: null, frequency, duration: null, timing: null, text });
+    }
+  }
   const since = question.howLong && !duration ? (onset ?? findBareOnset(first.normal)) : null;
   if (question.howLong && (duration || since) && polarity !== 'no') {
-    const askedNames = question.asked.map((match) => match.entry.name);
+    const askedNames = [...question.asked.map((match) => match.entry.name), ...question.presumed.symptoms.map((item) => item.name)];
     const untimed = (item: EmrSymptom) => !item.duration && !item.onset;
     const symptom = emr.symptoms.filter((item) => askedNames.includes(item.name) && untimed(item)).pop() ?? emr.symptoms.filter(untimed).pop();
     if (symptom && duration) symptom.duration = duration;
     else if (symptom && since) symptom.onset = since;
   }
+}
+
+// A "yes" to a turn of several questions answers the last one the answer does not take up by name ("any difficulty
+// swallowing? do you bleed easily?" / "oh yes"; but "any nausea? any vision changes?" / "yeah. no vision changes."
+// affirms nausea). "no" denies them all, as patients deny a list of questions at once.
+function lastOpenQuestion(question: OpenQuestion, unnamed: readonly ClinicalMatch[], answer: readonly ClinicalSentence[]): ClinicalMatch[] {
+  const named = (match: ClinicalMatch) => answer.some((sentence) => ` ${sentence.normal} `.includes(` ${match.text} `));
+  const groupOf = (match: ClinicalMatch) => question.askedIn[question.asked.indexOf(match)] ?? 0;
+  // A question is still open when it asks yes or no about nothing the lexicon knows, or about terms the answer does
+  // not name; one asking for a fact cannot take a "yes".
+  const isOpen = (group: number) => {
+    const terms = question.asked.filter((match) => groupOf(match) === group);
+    return terms.length > 0 ? terms.some((match) => !named(match)) : question.yesNo[group] === true;
+  };
+  const last = [...question.yesNo.keys()].filter(isOpen).pop();
+  return unnamed.filter((match) => groupOf(match) === last);
+}
+
+// The asked terms an answer names without negating them (it affirms those itself), and the others less the ones it
+// names negated (its own sentences deny those).
+function splitNamed(asked: readonly ClinicalMatch[], answer: readonly ClinicalSentence[]): { affirmed: ClinicalMatch[]; rest: ClinicalMatch[] } {
+  const affirmed: ClinicalMatch[] = [];
+  const rest: ClinicalMatch[] = [];
+  for (const match of asked) {
+    const said = answer.map((sentence) => ({ sentence, at: ` ${sentence.normal} `.indexOf(` ${match.text} `) })).find(({ at }) => at >= 0);
+    if (!said) rest.push(match);
+    else if (!readSentenceContext(said.sentence.normal).negated(said.at)) affirmed.push(match);
+  }
+  return { affirmed, rest };
 }

@@ -1,5 +1,5 @@
 import { CONTEXT_TRIGGERS } from './context-triggers.js';
-import { findQuestionStart } from './find-question.js';
+import { findQuestionCues, findQuestionStart } from './find-question.js';
 
 /**
  * What surrounds a term in a sentence, in the manner of NegEx and ConText (Chapman et al. 2001; Harkema et al.
@@ -73,9 +73,16 @@ export function readSentenceContext(normal: string): SentenceContext {
   }
   const familyAfter = /(?<=^| )(?:runs? in (?:the|your|my|our|his|her) family|running in (?:the|your|my|our|his|her) family|in (?:the|your|my) family)(?= |$)/.test(normal);
   const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from;
+  const cues = questionFrom === undefined ? [] : findQuestionCues(normal).map((cue) => cue.start);
+  const said = questionFrom === undefined ? [] : [...normal.matchAll(SAID_CLAUSE)].map((match) => match.index);
   return {
     question: questionFrom !== undefined,
-    asked: after(questionFrom),
+    // From a question's cue up to a clause said in the first person ("how are you i have a bad headache", as a
+    // recogniser writes a greeting and a complaint in one breath).
+    asked: (start) => {
+      const cue = cues.filter((from) => from <= start).pop();
+      return cue !== undefined && !said.some((from) => from > cue && from <= start);
+    },
     negated: (start) => negatedRanges.some(([from, to]) => start >= from && start < to),
     presupposed: (start) => presupposes(words, start),
     hypothetical: after(hypotheticalFrom),
@@ -87,6 +94,9 @@ export function readSentenceContext(normal: string): SentenceContext {
     hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0),
   };
 }
+
+// A first-person statement, not embedded in the question ("do you think i have", "tell me if i").
+const SAID_CLAUSE = /(?<=^| )(?<!(?:think|if|whether|that|know|say|said|when|because|what|where|how|why|since|until|before|after|while) )(?:i|we) (?:have|had|am|was|feel|felt|get|got|do not|did not|have not|cannot|noticed|started|woke)(?= )/g;
 
 const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
 const SIDES = new Set(['left', 'right', 'lower', 'upper', 'new', 'recent', 'current']);
