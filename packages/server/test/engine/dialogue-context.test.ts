@@ -1,27 +1,8 @@
-import { ekaEmrTemplateSchema, type EkaEmrTemplate } from '@scribe/core/templates';
 import { describe, expect, it } from 'vitest';
 import { findQuestionStart, readAnswer } from '../../src/processing/extractors/rules/find-question.js';
-import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
+import { emrOf, names, shapes } from './extractor-test-support.js';
 
 // Issue 13: the extractor on consultation language. Each case is a real-looking sentence or exchange.
-const extractor = createRuleBasedExtractor();
-
-async function emrOf(transcript: string): Promise<EkaEmrTemplate> {
-  const outcome = await extractor.extract({ sessionId: 's', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
-  if (outcome.status !== 'success') return { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
-  return ekaEmrTemplateSchema.parse(outcome.data);
-}
-
-const names = (items: readonly { name: string }[]) => items.map((item) => item.name);
-
-// The same exchange typed with labels, typed without, and as a recogniser writes it.
-function shapes(turns: readonly [string, string][]): [string, string][] {
-  return [
-    ['labelled', turns.map(([speaker, text]) => `${speaker}: ${text}`).join('\n')],
-    ['unlabelled', turns.map(([, text]) => text).join('\n')],
-    ['recogniser', turns.map(([, text]) => text.toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim()).join('\n')],
-  ];
-}
 
 describe('questions are told by their form, not punctuation or the first word', () => {
   it.each([
