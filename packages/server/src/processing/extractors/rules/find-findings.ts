@@ -1,6 +1,7 @@
 import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findDurations, findOnset } from './find-durations.js';
+import { findResolved } from './find-resolved.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import type { SentenceContext } from './sentence-context.js';
 
@@ -18,7 +19,7 @@ const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grad
  * Sorts the lexicon terms of a sentence by their context. Only present, current, patient-experienced symptoms are
  * kept: terms asked about (the answer decides, see pair-answers.ts; what a question presupposes, "how long have you
  * had this cough", is recorded there with the answer as evidence), hypothetical (advice, "if you develop"),
- * explanatory ("things like"), feared, historical or about someone else are left out; negated ones are listed as
+ * explanatory ("things like"), feared, historical, resolved ("the swelling went away") or about someone else are left out; negated ones are listed as
  * absent. A negated condition is a denied one ("no diabetes"), unless hedged, when it is ruled out and left out. A duration belongs to the symptoms said before it since the
  * previous duration ("fever and cough for 3 days"); when none comes before, to the first one after it.
  */
@@ -27,11 +28,12 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
   const talkedAbout = (match: ClinicalMatch) =>
     context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
   const symptomMatches: ClinicalMatch[] = [];
+  const resolved = findResolved(sentence.normal, matches);
   for (const match of matches) {
     if (talkedAbout(match)) continue;
     if (match.kind === 'symptom') {
       if (context.negated(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
-      else if (!context.historical(match.start)) symptomMatches.push(match);
+      else if (!context.historical(match.start) && !resolved.has(match)) symptomMatches.push(match);
     } else if (match.kind === 'condition' && context.negated(match.start)) {
       if (!context.hedged(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
     } else if (match.kind === 'condition') {
