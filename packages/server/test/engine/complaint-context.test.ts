@@ -87,4 +87,49 @@ describe('complaints are the patient’s current ones', () => {
       expect(names(emr.diagnoses)).toEqual([]);
     });
   }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'Let me go over your results. Your urine test showed blood in your urine, so we will look into that.'],
+    ['Patient', 'Okay. My back hurts too.'],
+  ])) {
+    it(`reads a finding the doctor reads from a test result as no complaint (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['back pain']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'Do you feel tired?'],
+    ['Patient', 'No. I may get a little tired during hay fever season, but that is rare.'],
+    ['Doctor', 'What brings you in then?'],
+    ['Patient', 'My main problem is this headache.'],
+  ])) {
+    it(`reads what may happen as no finding (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['headache']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'Tell me about the patient.'],
+    ['Guest_clinician', 'He is a seventy six year old male who complains of weakness for several months. He denies any recent fever or shortness of breath cough vomiting diarrhea coughing up blood polyuria night sweats or fainting.'],
+  ])) {
+    it(`denies every finding of a long denied list (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['fatigue']);
+      expect(names(emr.absent_symptoms)).toEqual(expect.arrayContaining(['fever', 'shortness of breath', 'cough', 'vomiting', 'diarrhoea', 'frequent urination', 'night sweats', 'fainting']));
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'Any fever?'],
+    ['Patient', 'No fever or chills but now i have a bad cough and i get headaches every day.'],
+    ['Doctor', 'Any pain anywhere?'],
+    ['Patient', 'No, just ear pain and this jaw pain on the left side.'],
+  ])) {
+    it(`ends a denied list at a new clause (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['cough', 'headache', 'ear pain', 'jaw pain']);
+    });
+  }
 });
