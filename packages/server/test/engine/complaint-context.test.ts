@@ -37,9 +37,9 @@ describe('complaints are the patient’s current ones', () => {
   for (const [shape, transcript] of shapes([
     ['Doctor', 'I would advise getting an orthotic for your shoes to help with the heel pain.'],
     ['Patient', 'Okay, I will do that.'],
-    ['Doctor', 'We will also give you something to treat the infection and to ease the swelling.'],
+    ['Doctor', 'We will also give you something to treat the infection and to ease the swelling. Fatigue is a common symptom of allergies, and headaches can be a side effect of this spray.'],
   ])) {
-    it(`reads the doctor's plan as no complaint (${shape})`, async () => {
+    it(`reads the doctor's plan and explanations as no complaint (${shape})`, async () => {
       const emr = await emrOf(transcript);
       expect(names(emr.symptoms)).toEqual([]);
     });

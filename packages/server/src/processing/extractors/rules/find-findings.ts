@@ -17,20 +17,23 @@ export interface SentenceFindings {
 // "your test showed blood in your urine", "the scan revealed swelling": a result read out, not a complaint.
 const TEST_RESULT = /(?:^| )(?:test|tests|result|results|scan|scans|x ray|x rays|report|urinalysis|culture|labs|lab work|blood work|ultrasound|mri|ct)(?: [a-z]+)? (?:showed|shows|show|revealed|reveals|indicated|indicates|came back with)(?= )/;
 
+// "fatigue is a common symptom of allergies", "headaches can be a side effect": named while explaining, after the term.
+const EXPLAINED_AFTER = /^ (?:is|are|can be|could be|may be) (?:a |an )?(?:very )?(?:common |typical |frequent |known |usual |possible )?(?:symptom|symptoms|sign|signs|side effect|side effects|complication|complications)(?= |$)/;
+
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
  * Sorts the lexicon terms of a sentence by their context. Only present, current, patient-experienced symptoms are
  * kept: terms asked about (the answer decides, see pair-answers.ts; what a question presupposes, "how long have you
  * had this cough", is recorded there with the answer as evidence), hypothetical (advice, "if you develop"),
- * explanatory ("things like"), feared, historical, resolved ("the swelling went away"), read from a test result or about someone else are left out; negated ones are listed as
+ * explanatory ("things like", "fatigue is a common symptom"), feared, historical, resolved ("the swelling went away"), read from a test result or about someone else are left out; negated ones are listed as
  * absent. A negated condition is a denied one ("no diabetes"), unless hedged, when it is ruled out and left out. A duration belongs to the symptoms said before it since the
  * previous duration ("fever and cough for 3 days"); when none comes before, to the first one after it.
  */
 export function findFindings(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): SentenceFindings {
   const findings: SentenceFindings = { symptoms: [], absentSymptoms: [], diagnoses: [], investigations: [] };
   const talkedAbout = (match: ClinicalMatch) =>
-    context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
+    context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start) || EXPLAINED_AFTER.test(sentence.normal.slice(match.end));
   const symptomMatches: ClinicalMatch[] = [];
   const resolved = findResolved(sentence.normal, matches);
   const deniedList = findDeniedList(sentence.normal, matches, context.negated);
