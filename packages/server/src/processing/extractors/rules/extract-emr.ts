@@ -40,7 +40,7 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       // "fever or chills" / "no": what the next turn answers yes or no to was asked, even without "?" or a cue.
       const context = readTurnContext(sentence, matches, { answered, last: sentence === turn[turn.length - 1], answering: answering !== null, afterQuestion: open !== null, followed: next !== undefined && findQuestionStart(next.normal) === undefined });
       // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
-      const aboutOthers = answering?.aboutOthers === true || (familyTopic && THIRD_PERSON.test(sentence.normal));
+      const aboutOthers = (answering !== null && aboutRelatives(answering)) || (familyTopic && THIRD_PERSON.test(sentence.normal));
       // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
       const forPatient = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker);
       const read = aboutOthers ? { ...context, otherPerson: () => true } : forPatient ? { ...context, otherPerson: () => false } : context;
@@ -49,7 +49,7 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       extractSentence(emr, followUps, sentence, kept, read);
       if (context.question) {
         open = openQuestion(open, sentence, matches, context);
-        familyTopic = open.aboutOthers || (familyTopic && !SECOND_PERSON.test(sentence.normal));
+        familyTopic = aboutRelatives(open) || (familyTopic && !SECOND_PERSON.test(sentence.normal));
         allergyTopic = open.aboutAllergy || (allergyTopic && (matches.some((match) => match.kind === 'medicine') || MORE.test(sentence.normal)));
         if (allergyTopic) open.aboutAllergy = true;
       }
@@ -60,6 +60,19 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
 }
 
 const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
+// "tell me more about your son", "how is your daughter doing": asked of a parent, the child is the patient; a child
+// of the patient is family history only when the question says so ("does anyone in your family", "your son's health
+// history").
+const PATIENT_CHILD = /(?<=^| )your (?:son|daughter|child|baby|boy|girl|kid|little one|little boy|little girl|toddler|infant)(?= |$)/;
+const FAMILY_HISTORY = /(?<=^| )(?:family|history|runs?|running|anyone|anybody|relatives?|parents?|mother|father|mom|dad|mum|brothers?|sisters?|siblings?|grand[a-z]*|uncle|aunt|cousin|husband|wife|other)(?= |$)/;
+
+/** A question about relatives, not one asked of a parent about the child who is the patient. */
+function aboutRelatives(question: OpenQuestion): boolean {
+  if (!question.aboutOthers) return false;
+  const normal = question.text.toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ');
+  return !PATIENT_CHILD.test(normal) || FAMILY_HISTORY.test(normal);
+}
+
 const MORE = /(?<=^| )(?:anything else|any other|any others|what else|others|more)(?= |$)/;
 const SECOND_PERSON = /(?<=^| )(?:you|your)(?= |$)/;
 

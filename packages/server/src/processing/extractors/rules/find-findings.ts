@@ -1,6 +1,8 @@
 import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
+import { findDeniedList } from './find-denied-list.js';
 import { findDurations, findOnset } from './find-durations.js';
+import { findResolved } from './find-resolved.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import type { SentenceContext } from './sentence-context.js';
 
@@ -12,27 +14,36 @@ export interface SentenceFindings {
   investigations: EmrInvestigation[];
 }
 
+// "your test showed blood in your urine", "the scan revealed swelling": a result read out, not a complaint.
+const TEST_RESULT = /(?:^| )(?:test|tests|result|results|scan|scans|x ray|x rays|report|urinalysis|culture|labs|lab work|blood work|ultrasound|mri|ct)(?: [a-z]+)? (?:showed|shows|show|revealed|reveals|indicated|indicates|came back with)(?= )/;
+
+// "fatigue is a common symptom of allergies", "headaches can be a side effect": named while explaining, after the term.
+const EXPLAINED_AFTER = /^ (?:is|are|can be|could be|may be) (?:a |an )?(?:very )?(?:common |typical |frequent |known |usual |possible )?(?:symptom|symptoms|sign|signs|side effect|side effects|complication|complications)(?= |$)/;
+
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
  * Sorts the lexicon terms of a sentence by their context. Only present, current, patient-experienced symptoms are
  * kept: terms asked about (the answer decides, see pair-answers.ts; what a question presupposes, "how long have you
  * had this cough", is recorded there with the answer as evidence), hypothetical (advice, "if you develop"),
- * explanatory ("things like"), feared, historical or about someone else are left out; negated ones are listed as
+ * explanatory ("things like", "fatigue is a common symptom"), feared, historical, resolved ("the swelling went away"), read from a test result or about someone else are left out; negated ones are listed as
  * absent. A negated condition is a denied one ("no diabetes"), unless hedged, when it is ruled out and left out. A duration belongs to the symptoms said before it since the
  * previous duration ("fever and cough for 3 days"); when none comes before, to the first one after it.
  */
 export function findFindings(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): SentenceFindings {
   const findings: SentenceFindings = { symptoms: [], absentSymptoms: [], diagnoses: [], investigations: [] };
   const talkedAbout = (match: ClinicalMatch) =>
-    context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start);
+    context.asked(match.start) || context.hypothetical(match.start) || context.explanatory(match.start) || context.feared(match.start) || context.otherPerson(match.start) || EXPLAINED_AFTER.test(sentence.normal.slice(match.end));
   const symptomMatches: ClinicalMatch[] = [];
+  const resolved = findResolved(sentence.normal, matches);
+  const deniedList = findDeniedList(sentence.normal, matches, context.negated);
+  const negated = (match: ClinicalMatch) => context.negated(match.start) || deniedList.has(match);
   for (const match of matches) {
     if (talkedAbout(match)) continue;
     if (match.kind === 'symptom') {
-      if (context.negated(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
-      else if (!context.historical(match.start)) symptomMatches.push(match);
-    } else if (match.kind === 'condition' && context.negated(match.start)) {
+      if (negated(match)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
+      else if (!context.historical(match.start) && !resolved.has(match) && !TEST_RESULT.test(sentence.normal.slice(0, match.start))) symptomMatches.push(match);
+    } else if (match.kind === 'condition' && negated(match)) {
       if (!context.hedged(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
     } else if (match.kind === 'condition') {
       const certainty = context.hedged(match.start) ? 'suspected' : 'stated';
