@@ -32,6 +32,18 @@ describe('clause boundaries without punctuation', () => {
     expect(await findingsOf(transcript)).toEqual([[], ['fever'], []]);
   });
 
+  it.each(shapes([['Doctor', 'When did he have these done?'], ['Guest_family', "I'd have to check, but I know he had back surgery in 2009. He has a history of high blood pressure."]]))('%s: an explaining phrase ("to check") ends with its clause', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
+  it.each(shapes([['Doctor', 'Any other medical problems?'], ['Patient', 'My mother had a stroke last year. I have high blood pressure myself.']]))('%s: a relative\'s scope ends where the patient speaks of themselves', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
+  it.each(shapes([['Doctor', 'Any illnesses in the family?'], ['Patient', 'My father, he has diabetes.']]))('%s: and not where the relative is named again', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual([]);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);

@@ -73,7 +73,15 @@ export function readSentenceContext(normal: string): SentenceContext {
     if (from < index) negatedRanges.push([(words[from] as Word).start, (words[index] as Word).start]);
   }
   const familyAfter = /(?<=^| )(?:runs? in (?:the|your|my|our|his|her) family|running in (?:the|your|my|our|his|her) family|in (?:the|your|my) family)(?= |$)/.test(normal);
-  const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from;
+  // A trigger's scope runs to the end of the sentence or to the start of a new clause that does not follow it
+  // directly ("i would have to check but i know he has a history of high blood pressure"; "maybe it is a migraine").
+  const clauseOffsets = [...clauses].map((index) => (words[index] as Word).start);
+  const firstPerson = [...clauses].filter((index) => FIRST_PERSON.has((words[index] as Word).text)).map((index) => (words[index] as Word).start);
+  const sameClause = (from: number, start: number, ends: readonly number[] = clauseOffsets) => {
+    const next = words.find((word) => word.start > from);
+    return !ends.some((offset) => next !== undefined && offset > next.start && offset <= start);
+  };
+  const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from && sameClause(from, start);
   const cues = questionFrom === undefined ? [] : findQuestionCues(normal).map((cue) => cue.start);
   const said = questionFrom === undefined ? [] : [...normal.matchAll(SAID_CLAUSE)].map((match) => match.index);
   return {
@@ -91,8 +99,10 @@ export function readSentenceContext(normal: string): SentenceContext {
     feared: after(fearedFrom),
     historical: (start) => historicalRanges.some(([from, to]) => start >= from && start < to),
     // "cancer runs in your family": a relative may be named after the term too.
-    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0),
-    hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0),
+    // A relative's scope ends only where the patient speaks of themselves again ("my mother had a stroke i have high
+    // blood pressure"): "my father he has diabetes" still speaks of the father.
+    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && sameClause(word.start, start, firstPerson)),
+    hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0 && sameClause(word.start, start)),
   };
 }
 
@@ -116,10 +126,11 @@ export function findClauseStarts(normal: string, words: readonly { start: number
   return starts;
 }
 
-const EMBEDDING = '(?:think|thought|guess|if|whether|that|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|realize|realise|notice|noticed|remember|saying|,)';
+const EMBEDDING = '(?:think|thought|guess|if|whether|that|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
 const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|woke|went|take|took|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
 const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )(?:(?:i|we|he|she|they|it)|(?:my|his|her|their|our)(?: [a-z]+){1,2}) ${CLAUSE_VERB}(?= )`, 'g');
 
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
 const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
 const SIDES = new Set(['left', 'right', 'lower', 'upper', 'new', 'recent', 'current']);
 
