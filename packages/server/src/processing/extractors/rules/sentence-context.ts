@@ -126,8 +126,8 @@ export function findClauseStarts(normal: string, words: readonly { start: number
   return starts;
 }
 
-const EMBEDDING = '(?:think|thought|guess|if|whether|that|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
-const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|woke|went|take|took|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
+const EMBEDDING = '(?:then|think|thought|guess|if|whether|that|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
+const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
 const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )(?:(?:i|we|he|she|they|it)|(?:my|his|her|their|our)(?: [a-z]+){1,2}) ${CLAUSE_VERB}(?= )`, 'g');
 
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
