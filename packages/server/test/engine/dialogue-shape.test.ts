@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findTagBreaks } from '../../src/processing/extractors/rules/find-question.js';
 import { findClauseStarts } from '../../src/processing/extractors/rules/sentence-context.js';
 import { emrOf, names, shapes } from './extractor-test-support.js';
 
@@ -50,5 +51,22 @@ describe('clause boundaries without punctuation', () => {
     expect([...findClauseStarts('no my incontinence is a bit better')]).toEqual([1]);
     expect([...findClauseStarts('i do not think i have a fever')]).toEqual([]);
     expect([...findClauseStarts('do you have pain when it is cold')]).toEqual([]);
+  });
+});
+
+describe('question extent without punctuation', () => {
+  it.each(shapes([['Doctor', 'I see you took Advair in the past, correct? Do you still take it?'], ['Patient', 'No, I stopped a year ago.']]))('%s: a tag inside a run-on turn closes the statement it confirms', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Your chart says you had a urine infection, right? Your test showed blood in your urine.'], ['Patient', 'Yes, that was last spring.']]))('%s: what follows the tag is said, not asked', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['blood in urine', 'urinary tract infection']);
+  });
+
+  it('splits after a tag only where a question or a new clause follows', () => {
+    expect(findTagBreaks('i see you took advair in the past correct do you still take it')).toEqual([42]);
+    expect(findTagBreaks('you have been diagnosed with allergic rhinitis right for how many years')).toEqual([53]);
+    expect(findTagBreaks('you said the pain is on the right side of your chest')).toEqual([]);
+    expect(findTagBreaks('you are right i forgot about that')).toEqual([]);
   });
 });
