@@ -30,7 +30,8 @@ export const INPUT_SHAPES = ['labelled', 'unlabelled', 'recogniser'] as const;
 /** One input shape. */
 export type InputShape = (typeof INPUT_SHAPES)[number];
 
-const LABEL = /^\s*(?:doctor|patient|gu?est_(?:family|clinic?ian))\s*:\s*/i;
+// "Guest_family_2:" as well: a numbered label left in the text would read as words in the unlabelled shapes.
+const LABEL = /^\s*(?:doctor|patient|gu?est_(?:family|clinic?ian)(?:_\d+)?)\s*:\s*/i;
 
 /** Reads one split (default folder: the repository's copy). */
 export function loadDialogues(set: DialogueSet, dir = MTS_DIALOG_DIR): NoteDialogue[] {

@@ -27,6 +27,32 @@ function tagStart(match: RegExpExecArray): number {
   return match.index + match[0].length - (match[1] as string).length;
 }
 
+/**
+ * Where a tag closes a statement inside a sentence and something new starts after it ("i see you are here for your
+ * asthma correct how is it", "you were diagnosed with rhinitis right for how many years"): the offsets (in the normal
+ * sentence) at which a recogniser's run-on sentence splits into the statement the tag asks to confirm and what
+ * follows, as a typist would close the first with "?". What follows must be a question or a clause about the
+ * listener or the speaker; "you are right" and "turn right" are no tags (see TAG).
+ */
+export function findTagBreaks(normal: string): number[] {
+  const breaks: number[] = [];
+  let from = 0;
+  for (const match of normal.matchAll(/ (?:right|correct)(?= [a-z])/g)) {
+    const end = match.index + match[0].length;
+    const statement = normal.slice(from, end);
+    const rest = normal.slice(end + 1);
+    if (!TAG.test(statement)) continue;
+    const asks = findQuestionStart(rest);
+    if ((asks !== undefined && rest.slice(0, asks).split(' ').length <= 2) || NEW_CLAUSE.test(rest)) {
+      breaks.push(end + 1);
+      from = end + 1;
+    }
+  }
+  return breaks;
+}
+
+const NEW_CLAUSE = /^(?:(?:and|so|okay|ok|now|um|uh) )*(?:you|your|i|my|it|the|this|that) [a-z]+/;
+
 /** True when a sentence closes with a tag that asks the listener to confirm it ("you took amoxicillin, right?"). */
 export function endsWithTag(normal: string): boolean {
   return TAG.test(normal);

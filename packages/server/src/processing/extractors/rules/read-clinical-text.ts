@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { findTagBreaks } from './find-question.js';
 import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
 
 /** One sentence, as said and in the normal form the finders read. */
@@ -57,14 +58,37 @@ export function createClinicalTextReader(): ClinicalTextReader {
         const raw = sentence.out();
         const words = sentence.tokens().out(its.normal) as string[];
         const types = sentence.tokens().out(its.type) as string[];
-        const normal = normalizeWords(words, types).join(' ');
-        raws.push(raw);
-        if (normal) sentences.push({ turn, speaker, raw, normal });
+        for (const part of splitAtTags(raw, normalizeWords(words, types).join(' '))) {
+          raws.push(part.raw);
+          if (part.normal) sentences.push({ turn, speaker, raw: part.raw, normal: part.normal });
+        }
       }
       turns.push({ speaker, text, sentences: raws });
     }
     return { turns, sentences };
   };
+}
+
+/**
+ * Splits a run-on sentence after each tag that closes a statement inside it (see `findTagBreaks`): without
+ * punctuation "i see you took advair correct do you still take it" is a confirmation and a question, as typed.
+ */
+export function splitAtTags(raw: string, normal: string): { raw: string; normal: string }[] {
+  const breaks = findTagBreaks(normal);
+  if (breaks.length === 0) return [{ raw, normal }];
+  const tagsInRaw = [...raw.matchAll(/\b(?:right|correct)\b/gi)].map((match) => match.index + match[0].length);
+  const parts: { raw: string; normal: string }[] = [];
+  let [rawFrom, normalFrom] = [0, 0];
+  for (const at of breaks) {
+    // The same occurrence of the tag word in the sentence as said: the normal form only changes its spelling.
+    const occurrence = (normal.slice(0, at).match(/(?<=^| )(?:right|correct)(?= |$)/g) ?? []).length - 1;
+    const rawAt = tagsInRaw[occurrence];
+    if (rawAt === undefined) continue;
+    parts.push({ raw: raw.slice(rawFrom, rawAt).trim(), normal: normal.slice(normalFrom, at).trim() });
+    [rawFrom, normalFrom] = [rawAt, at];
+  }
+  parts.push({ raw: raw.slice(rawFrom).trim(), normal: normal.slice(normalFrom).trim() });
+  return parts;
 }
 
 /** Normalises one sentence's wink tokens (see `ClinicalSentence.normal`). */

@@ -54,12 +54,13 @@ export function readSentenceContext(normal: string): SentenceContext {
   const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory);
   const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared);
   const questionFrom = findQuestionStart(normal);
-  const historicalRanges = forwardScopes(words, CONTEXT_TRIGGERS.historical);
+  const clauses = findClauseStarts(normal, words);
+  const historicalRanges = forwardScopes(words, CONTEXT_TRIGGERS.historical, clauses);
   for (let index = 0; index < words.length; index += 1) {
     const trigger = matchAt(words, index, NEGATION_TRIGGERS);
     if (trigger === 0 || [0, 1, 2].some((back) => index - back >= 0 && matchAt(words, index - back, PSEUDO_NEGATIONS) > back)) continue;
     const scopeStart = index + trigger;
-    const scopeEnd = scopeEndAfter(words, scopeStart);
+    const scopeEnd = scopeEndAfter(words, scopeStart, clauses);
     if (scopeEnd > scopeStart) negatedRanges.push([(words[scopeStart] as Word).start, endOf(words[scopeEnd - 1] as Word)]);
   }
   for (let index = 0; index < words.length; index += 1) {
@@ -72,7 +73,15 @@ export function readSentenceContext(normal: string): SentenceContext {
     if (from < index) negatedRanges.push([(words[from] as Word).start, (words[index] as Word).start]);
   }
   const familyAfter = /(?<=^| )(?:runs? in (?:the|your|my|our|his|her) family|running in (?:the|your|my|our|his|her) family|in (?:the|your|my) family)(?= |$)/.test(normal);
-  const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from;
+  // A trigger's scope runs to the end of the sentence or to the start of a new clause that does not follow it
+  // directly ("i would have to check but i know he has a history of high blood pressure"; "maybe it is a migraine").
+  const clauseOffsets = [...clauses].map((index) => (words[index] as Word).start);
+  const firstPerson = [...clauses].filter((index) => FIRST_PERSON.has((words[index] as Word).text)).map((index) => (words[index] as Word).start);
+  const sameClause = (from: number, start: number, ends: readonly number[] = clauseOffsets) => {
+    const next = words.find((word) => word.start > from);
+    return !ends.some((offset) => next !== undefined && offset > next.start && offset <= start);
+  };
+  const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from && sameClause(from, start);
   const cues = questionFrom === undefined ? [] : findQuestionCues(normal).map((cue) => cue.start);
   const said = questionFrom === undefined ? [] : [...normal.matchAll(SAID_CLAUSE)].map((match) => match.index);
   return {
@@ -90,14 +99,38 @@ export function readSentenceContext(normal: string): SentenceContext {
     feared: after(fearedFrom),
     historical: (start) => historicalRanges.some(([from, to]) => start >= from && start < to),
     // "cancer runs in your family": a relative may be named after the term too.
-    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0),
-    hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0),
+    // A relative's scope ends only where the patient speaks of themselves again ("my mother had a stroke i have high
+    // blood pressure"): "my father he has diabetes" still speaks of the father.
+    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && sameClause(word.start, start, firstPerson)),
+    hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0 && sameClause(word.start, start)),
   };
 }
 
 // A first-person statement, not embedded in the question ("do you think i have", "tell me if i").
 const SAID_CLAUSE = /(?<=^| )(?<!(?:think|if|whether|that|know|say|said|when|because|what|where|how|why|since|until|before|after|while) )(?:i|we) (?:have|had|am|was|feel|felt|get|got|do not|did not|have not|cannot|noticed|started|woke)(?= )/g;
 
+/**
+ * Where a new clause starts inside a sentence without the punctuation that would mark it: a subject and its verb
+ * after an answer or another clause ("um no i feel like my face is swollen", "i have not fainted i have had some
+ * dizzy spells", "no my incontinence is a bit better"), as a recogniser writes what a typist splits with a full stop
+ * or a comma. Not after a word that embeds the clause ("i do not think i have a fever", "not sure whether it is"),
+ * nor after "and", "or" or a comma (the scope rules for those are in `scopeEndAfter`).
+ */
+export function findClauseStarts(normal: string, words: readonly { start: number }[] = splitWords(normal)): Set<number> {
+  const starts = new Set<number>();
+  for (const match of normal.matchAll(CLAUSE_START)) {
+    if (match.index === 0) continue;
+    const index = words.findIndex((word) => word.start === match.index);
+    if (index > 0) starts.add(index);
+  }
+  return starts;
+}
+
+const EMBEDDING = '(?:then|think|thought|guess|if|whether|that|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
+const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
+const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )(?:(?:i|we|he|she|they|it)|(?:my|his|her|their|our)(?: [a-z]+){1,2}) ${CLAUSE_VERB}(?= )`, 'g');
+
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
 const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
 const SIDES = new Set(['left', 'right', 'lower', 'upper', 'new', 'recent', 'current']);
 
@@ -112,12 +145,12 @@ function presupposes(words: readonly Word[], start: number): boolean {
 }
 
 // Ranges from each trigger to the end of its clause.
-function forwardScopes(words: readonly Word[], phrases: readonly string[]): [number, number][] {
+function forwardScopes(words: readonly Word[], phrases: readonly string[], clauses: ReadonlySet<number>): [number, number][] {
   const ranges: [number, number][] = [];
   for (let index = 0; index < words.length; index += 1) {
     const length = matchAt(words, index, phrases);
     if (length === 0) continue;
-    const end = scopeEndAfter(words, index + length);
+    const end = scopeEndAfter(words, index + length, clauses);
     if (end > index + length) ranges.push([(words[index + length] as Word).start, endOf(words[end - 1] as Word)]);
   }
   return ranges;
@@ -174,14 +207,14 @@ function firstTrigger(words: readonly Word[], phrases: readonly string[], pseudo
   return index < 0 ? undefined : (words[index] as Word).start;
 }
 
-// A scope ends at a terminating word, at "and"/"," that starts a new clause ("no fever and i have a cough"), or
-// after a fixed number of words since the last list separator, so a denied list runs on ("denies fever, chills,
-// nausea, vomiting or diarrhoea").
-function scopeEndAfter(words: readonly Word[], from: number): number {
+// A scope ends at a terminating word, at "and"/"," that starts a new clause ("no fever and i have a cough"), at a
+// clause of its own without either (`clauses`), or after a fixed number of words since the last list separator, so
+// a denied list runs on ("denies fever, chills, nausea, vomiting or diarrhoea").
+function scopeEndAfter(words: readonly Word[], from: number, clauses: ReadonlySet<number>): number {
   let sinceSeparator = 0;
   for (let index = from; index < words.length; index += 1) {
     const text = (words[index] as Word).text;
-    if (TERMINATORS.has(text)) return index;
+    if (TERMINATORS.has(text) || clauses.has(index)) return index;
     if ((text === 'and' || text === ',') && SUBJECTS.has(words[index + 1]?.text ?? '')) return index;
     sinceSeparator = text === ',' || text === 'or' || text === 'and' ? 0 : sinceSeparator + 1;
     if (sinceSeparator > NEGATION_WINDOW) return index;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { findTagBreaks } from '../../src/processing/extractors/rules/find-question.js';
+import { findClauseStarts } from '../../src/processing/extractors/rules/sentence-context.js';
+import { emrOf, names, shapes } from './extractor-test-support.js';
+
+// Issue 13: the same dialogue must give the same record whether it is typed with speaker labels, typed without, or
+// written as a recogniser writes it (lower case, no punctuation). Each case is a real-looking exchange in all three.
+
+// Present (symptoms and diagnoses), denied, and medications.
+async function findingsOf(transcript: string): Promise<[string[], string[], string[]]> {
+  const emr = await emrOf(transcript);
+  return [[...names(emr.symptoms), ...names(emr.diagnoses)], names(emr.absent_symptoms), names(emr.medications)];
+}
+
+describe('clause boundaries without punctuation', () => {
+  it.each(shapes([['Doctor', 'Any trouble breathing?'], ['Patient', 'No. I feel like my ankles are pretty swollen though.']]))('%s: an answer\'s "no" does not negate the statement after it', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['swelling'], ['shortness of breath'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Have you passed out at all?'], ['Patient', "I haven't fainted. I've had some dizzy spells though."]]))('%s: a negated clause ends where the next subject and verb start', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['dizziness'], ['fainting'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'How are you feeling today?'], ['Patient', "I'm not doing so well. I have had this cough for a week."]]))('%s: "not doing so well" does not deny the complaint that follows', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['cough']);
+  });
+
+  it.each(shapes([['Doctor', 'Any other problems?'], ['Patient', 'No, my back pain is a bit better though.']]))('%s: a possessive subject starts a clause too', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Any fever?'], ['Patient', "I don't think I have a fever."]]))('%s: an embedded clause stays negated', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['fever'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'When did he have these done?'], ['Guest_family', "I'd have to check, but I know he had back surgery in 2009. He has a history of high blood pressure."]]))('%s: an explaining phrase ("to check") ends with its clause', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
+  it.each(shapes([['Doctor', 'Any other medical problems?'], ['Patient', 'My mother had a stroke last year. I have high blood pressure myself.']]))('%s: a relative\'s scope ends where the patient speaks of themselves', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
+  it.each(shapes([['Doctor', 'Any illnesses in the family?'], ['Patient', 'My father, he has diabetes.']]))('%s: and not where the relative is named again', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual([]);
+  });
+
+  it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
+    expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
+    expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);
+    expect([...findClauseStarts('no my incontinence is a bit better')]).toEqual([1]);
+    expect([...findClauseStarts('i do not think i have a fever')]).toEqual([]);
+    expect([...findClauseStarts('do you have pain when it is cold')]).toEqual([]);
+  });
+});
+
+describe('question extent without punctuation', () => {
+  it.each(shapes([['Doctor', 'I see you took Advair in the past, correct? Do you still take it?'], ['Patient', 'No, I stopped a year ago.']]))('%s: a tag inside a run-on turn closes the statement it confirms', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Your chart says you had a urine infection, right? Your test showed blood in your urine.'], ['Patient', 'Yes, that was last spring.']]))('%s: what follows the tag is said, not asked', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['blood in urine', 'urinary tract infection']);
+  });
+
+  it('splits after a tag only where a question or a new clause follows', () => {
+    expect(findTagBreaks('i see you took advair in the past correct do you still take it')).toEqual([42]);
+    expect(findTagBreaks('you have been diagnosed with allergic rhinitis right for how many years')).toEqual([53]);
+    expect(findTagBreaks('you said the pain is on the right side of your chest')).toEqual([]);
+    expect(findTagBreaks('you are right i forgot about that')).toEqual([]);
+  });
+});
