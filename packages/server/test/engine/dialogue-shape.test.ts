@@ -59,7 +59,7 @@ describe('question extent without punctuation', () => {
     expect((await findingsOf(transcript))[2]).toEqual([]);
   });
 
-  it.each(shapes([['Doctor', 'Your chart says you had a urine infection, right? Your test showed blood in your urine.'], ['Patient', 'Yes, that was last spring.']]))('%s: what follows the tag is said, not asked', async (_, transcript) => {
+  it.each(shapes([['Doctor', 'Your chart says you had a urine infection, right? You also had blood in your urine.'], ['Patient', 'Yes, that was last spring.']]))('%s: what follows the tag is said, not asked', async (_, transcript) => {
     expect((await findingsOf(transcript))[0]).toEqual(['blood in urine', 'urinary tract infection']);
   });
 

@@ -43,6 +43,8 @@ export interface OpenQuestion {
    * no, so an answer that is neither ("if it is on there, it is true") confirms it.
    */
   confirming: boolean;
+  /** The terms of the sentences that end with a tag: they stand unless the answer says no, whichever question it answers. */
+  tagged: ClinicalMatch[];
   /**
    * What the question takes for granted ("how long have you had this cough", "how is your asthma"): findings that
    * stand whatever the answer, recorded once the answer is known so that it is part of their evidence.
@@ -96,6 +98,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
     aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
     confirming: endsWithTag(normal),
+    tagged: [...(previous?.tagged ?? []), ...(endsWithTag(normal) ? asked : [])],
     presumed: {
       symptoms: [...(before?.symptoms ?? []), ...presumed.symptoms],
       absentSymptoms: [],
@@ -173,8 +176,12 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
       if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
     }
   }
-  if (restPolarity === 'yes' || polarity === 'yes') {
-    for (const match of restPolarity === 'yes' ? [...affirmed, ...rest] : affirmed) {
+  const present = restPolarity === 'yes' || polarity === 'yes' ? (restPolarity === 'yes' ? [...affirmed, ...rest] : [...affirmed]) : [];
+  // "you had a urine infection, right? and blood in the urine?" / "yes": the tagged statement stands too.
+  const denied = restPolarity === 'no' ? rest : [];
+  if (polarity !== 'no') present.push(...question.tagged.filter((match) => !present.includes(match) && !denied.includes(match)));
+  if (present.length > 0) {
+    for (const match of present) {
       if (match.kind === 'symptom') emr.symptoms.push({ name: match.entry.name, duration: duration ?? null, ...(onset ? { onset } : {}), severity: null, icd10: match.entry.code ?? null, text });
       else if (match.kind === 'condition') emr.diagnoses.push({ name: match.entry.name, icd10: match.entry.code ?? null, certainty: 'stated', text });
       else if (match.kind === 'medicine' && !question.aboutAllergy) {
