@@ -232,3 +232,13 @@ describe('the forms behind these rules', () => {
     expect(readAnswer(normal)).toBe(polarity);
   });
 });
+
+describe('a medicine named with "the" in a question', () => {
+  it.each(shapes([['Doctor', 'Are you still taking the Trizivir?'], ['Patient', 'Yes.']]))('%s: "yes" says it is taken', async (_, transcript) => {
+    expect(names((await emrOf(transcript)).medications)).toEqual(['abacavir, lamivudine and zidovudine']);
+  });
+
+  it.each(shapes([['Doctor', 'Are you taking the lisinopril?'], ['Patient', 'No, I stopped it.']]))('%s: "no" says it is not', async (_, transcript) => {
+    expect(names((await emrOf(transcript)).medications)).toEqual([]);
+  });
+});

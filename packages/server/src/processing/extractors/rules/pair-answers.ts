@@ -71,7 +71,8 @@ export function answers(question: OpenQuestion, speaker: string | null, opensWit
  */
 export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
   const inQuestion = matches.filter((match) => context.asked(match.start));
-  const asked = inQuestion.filter((match) => !context.presupposed(match.start) && !context.negated(match.start) && !context.hypothetical(match.start));
+  // A medicine is never taken for granted ("are you still taking the lisinopril?"): the answer says whether it is taken.
+  const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !context.presupposed(match.start)) && !context.negated(match.start) && !context.hypothetical(match.start));
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   // Read as said outside a question, what "your asthma", "this cough" presuppose.
