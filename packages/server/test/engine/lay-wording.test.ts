@@ -48,3 +48,16 @@ describe('the wording the issue lists is recognised', () => {
     expect(termWords("won't stop coughing")).toEqual(['will', 'not', 'stop', 'coughing']);
   });
 });
+
+describe("the recogniser's \"now\" for a short \"no\"", () => {
+  it.each([
+    ['i also have a headache but now cough', ['headache'], ['cough']],
+    ['now fever', [], ['fever']],
+    ['now i have a cough', ['cough'], []],
+    ['i had a cold but now the cough is worse', ['cough'], []],
+    ['right now cough is the worst part', ['cough'], []],
+  ])('"%s": present %j, denied %j', async (transcript, present, denied) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([present, denied]);
+  });
+});

@@ -20,6 +20,10 @@ const TEST_RESULT = /(?:^| )(?:test|tests|result|results|scan|scans|x ray|x rays
 // "fatigue is a common symptom of allergies", "headaches can be a side effect": named while explaining, after the term.
 const EXPLAINED_AFTER = /^ (?:is|are|can be|could be|may be) (?:a |an )?(?:very )?(?:common |typical |frequent |known |usual |possible )?(?:symptom|symptoms|sign|signs|side effect|side effects|complication|complications)(?= |$)/;
 
+// "i also have a headache but now cough": pocketsphinx writes a short "no" as "now" (the fever sample), and "now" right
+// before a bare finding is not the temporal one, which opens a clause ("now i have a cough", "now the pain is worse").
+const NO_HEARD_AS_NOW = /(?:^|(?<!right|until|till|by|from|for|just|even|up to|as of) )now $/;
+
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
@@ -37,7 +41,7 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
   const symptomMatches: ClinicalMatch[] = [];
   const resolved = findResolved(sentence.normal, matches);
   const deniedList = findDeniedList(sentence.normal, matches, context.negated);
-  const negated = (match: ClinicalMatch) => context.negated(match.start) || deniedList.has(match);
+  const negated = (match: ClinicalMatch) => context.negated(match.start) || deniedList.has(match) || NO_HEARD_AS_NOW.test(sentence.normal.slice(0, match.start));
   for (const match of matches) {
     if (talkedAbout(match)) continue;
     if (match.kind === 'symptom') {
