@@ -1,7 +1,16 @@
 import { ekaEmrTemplateSchema, type EkaEmrTemplate } from '@scribe/core/templates';
+import { beforeAll, vi } from 'vitest';
 import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
 
 const extractor = createRuleBasedExtractor();
+
+// Each test file builds wink's model once (seconds of CPU) and then runs hundreds of millisecond cases; on a loaded
+// 2-core CI machine running other packages' suites beside it, the default 5 s per case was exceeded. Correctness is
+// what these files test, so they get room (speed is measured by `quality:dialogues`, not here).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+beforeAll(async () => {
+  await emrOf('Patient: I have a cough.');
+});
 
 /** The EMR the rule-based extractor writes for a transcript (an empty one when it finds nothing). */
 export async function emrOf(transcript: string): Promise<EkaEmrTemplate> {

@@ -1,9 +1,15 @@
 import { ekaEmrTemplateSchema, clinicalNotesTemplateSchema, transcriptTemplateSchema, type EkaEmrTemplate } from '@scribe/core/templates';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
 import { mergeSpokenNumbers } from '../../src/processing/extractors/rules/merge-spoken-numbers.js';
 
 const extractor = createRuleBasedExtractor();
+
+// Building wink's model takes seconds of CPU on a loaded CI machine: done once here, with room, not in the first case.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+beforeAll(async () => {
+  await extractor.extract({ sessionId: 's', templateId: 'eka_emr_template', transcript: 'I have a cough.', language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
+});
 const signal = new AbortController().signal;
 
 async function extract(transcript: string, templateId = 'eka_emr_template', language = 'en') {
