@@ -5,11 +5,10 @@
  *
  *   pnpm -F example-main-job quality:dialogues:errors [training|validation|test] [labelled|unlabelled|recogniser] [field]
  */
-import { parseTemplateData } from '@scribe/core/templates';
 import { createRuleBasedExtractor } from '@scribe/server';
 import { dialogueTurns, INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
 import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
-import { countQuestionFindings, DIALOGUE_FIELDS, type DialogueField } from './dialogue-score';
+import { countQuestionFindings, DIALOGUE_FIELDS, extractEmr, names, type DialogueField } from './dialogue-score';
 
 const [set = 'validation', shapeArg = 'labelled', only] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const shape = (INPUT_SHAPES as readonly string[]).includes(shapeArg) ? (shapeArg as InputShape) : 'labelled';
@@ -18,12 +17,8 @@ for (const dialogue of loadDialogues(set as DialogueSet)) {
   const fields = SECTION_FIELDS[dialogue.section];
   if (!fields) continue;
   const transcript = shapeDialogue(dialogue.dialogue, shape);
-  const outcome = await extractor.extract({ sessionId: 'mts', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
-  const parsed = parseTemplateData('eka_emr_template', outcome.status === 'success' ? outcome.data : undefined);
-  if (!parsed.success) continue;
-  const emr = parsed.data;
+  const emr = await extractEmr(extractor, transcript);
   const gold = goldOf(dialogue.section, dialogue.sectionText);
-  const names = (items: readonly { name: string }[]) => [...new Set(items.map((item) => item.name))];
   const extracted: Record<DialogueField, string[]> = { complaints: names(emr.symptoms), denied: names(emr.absent_symptoms), medications: names(emr.medications), diagnoses: names(emr.diagnoses) };
   const lines: string[] = [];
   // A missed concept the dialogue never says in the lexicon's words is marked "(never said)".

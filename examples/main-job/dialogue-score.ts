@@ -85,7 +85,7 @@ export async function scoreDialogues(extractor: Extractor, dialogues: readonly N
     if (!SECTION_FIELDS[dialogue.section]) continue;
     const transcript = shapeDialogue(dialogue.dialogue, shape);
     const started = now();
-    const emr = await extract(extractor, transcript);
+    const emr = await extractEmr(extractor, transcript);
     elapsed += now() - started;
     addDialogueScore(score, dialogue, emr);
   }
@@ -137,13 +137,15 @@ export function addDialogueScore(score: DialogueScore, dialogue: NoteDialogue, e
   score.questionFindings += countQuestionFindings(dialogue.dialogue, score.shape, emr);
 }
 
-async function extract(extractor: Extractor, transcript: string): Promise<EkaEmrTemplate> {
+/** The extractor's `eka_emr_template` for a transcript; an empty one when it wrote none (scored as every concept missed). */
+export async function extractEmr(extractor: Extractor, transcript: string): Promise<EkaEmrTemplate> {
   const outcome = await extractor.extract({ sessionId: 'mts', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
   const parsed = parseTemplateData('eka_emr_template', outcome.status === 'success' ? outcome.data : undefined);
   return parsed.success ? parsed.data : { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
 }
 
-function names(items: readonly { name: string }[]): string[] {
+/** The distinct names of extracted items. */
+export function names(items: readonly { name: string }[]): string[] {
   return [...new Set(items.map((item) => item.name))];
 }
 

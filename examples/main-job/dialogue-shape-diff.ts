@@ -6,11 +6,11 @@
  *
  *   pnpm -F example-main-job quality:dialogues:shape-diff [training|validation] [labelled|unlabelled] [recogniser|unlabelled]
  */
-import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
+import type { EkaEmrTemplate } from '@scribe/core/templates';
 import { createRuleBasedExtractor } from '@scribe/server';
 import { INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
 import { goldOf, SECTION_FIELDS } from './dialogue-gold';
-import { countQuestionFindings } from './dialogue-score';
+import { countQuestionFindings, extractEmr } from './dialogue-score';
 
 const [set = 'validation', baseArg = 'labelled', otherArg = 'recogniser'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asShape = (arg: string, fallback: InputShape) => ((INPUT_SHAPES as readonly string[]).includes(arg) ? (arg as InputShape) : fallback);
@@ -18,11 +18,6 @@ const [base, other] = [asShape(baseArg, 'labelled'), asShape(otherArg, 'recognis
 const extractor = createRuleBasedExtractor();
 const FIELDS = ['symptoms', 'absent_symptoms', 'medications', 'diagnoses'] as const;
 
-async function extract(transcript: string): Promise<EkaEmrTemplate | undefined> {
-  const outcome = await extractor.extract({ sessionId: 'mts', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
-  const parsed = parseTemplateData('eka_emr_template', outcome.status === 'success' ? outcome.data : undefined);
-  return parsed.success ? parsed.data : undefined;
-}
 
 // Names with their evidence, so that a difference shows the sentence it came from.
 function itemsOf(emr: EkaEmrTemplate, field: (typeof FIELDS)[number]): Map<string, string> {
@@ -32,8 +27,7 @@ function itemsOf(emr: EkaEmrTemplate, field: (typeof FIELDS)[number]): Map<strin
 let differing = 0;
 for (const dialogue of loadDialogues(set as DialogueSet)) {
   if (!SECTION_FIELDS[dialogue.section]) continue;
-  const [first, second] = [await extract(shapeDialogue(dialogue.dialogue, base)), await extract(shapeDialogue(dialogue.dialogue, other))];
-  if (!first || !second) continue;
+  const [first, second] = [await extractEmr(extractor, shapeDialogue(dialogue.dialogue, base)), await extractEmr(extractor, shapeDialogue(dialogue.dialogue, other))];
   const gold = goldOf(dialogue.section, dialogue.sectionText);
   const inNote = new Set([...gold.complaints, ...gold.denied, ...gold.medications, ...gold.diagnoses]);
   const mark = (name: string) => (inNote.has(name) ? `${name} [in note]` : name);
