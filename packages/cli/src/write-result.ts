@@ -19,7 +19,9 @@ export function writeResult(stdout: CliStream, mode: OutputMode, result: Session
     stdout.write(`${JSON.stringify({ ...origin, result: result.toJSON() })}\n`);
     return;
   }
-  const lines = [`${origin.file ?? 'session'}: ${result.status} (session ${result.sessionId})`];
+  // The mode is shown when the service echoes it, so `--mode` (or the configured default) can be checked at a glance.
+  const sessionMode = result.sessionMode === undefined ? '' : `, ${result.sessionMode}`;
+  const lines = [`${origin.file ?? 'session'}: ${result.status} (session ${result.sessionId}${sessionMode})`];
   if (origin.output) lines.push(`saved to ${origin.output}`);
   if (result.error) lines.push(`error: ${result.error.message}`);
   if (result.transcript) lines.push('', 'Transcript:', result.transcript);

@@ -18,7 +18,7 @@ describe('progress: a bar on a terminal, nothing decorative off one', () => {
     // The duration is read from the MP3, so the decoded share is a percentage that reaches 100.
     expect(run.stdout).toMatch(/chest-pain-consultation\.mp3 \[[=-]+\] \d{1,2}% \| uploading \| audio \d+\.\ds \| speech \d+\.\ds \| chunks \d+\/\d+/);
     expect(run.stdout).toMatch(/\[=+\] 100% \| processing \| audio 22\.\ds \| speech [1-9]\d*\.\ds \| chunks ([1-9]\d*)\/\1/);
-    expect(run.stdout).toMatch(/chest-pain-consultation\.mp3: completed \(session ses_\w+\)/);
+    expect(run.stdout).toMatch(/chest-pain-consultation\.mp3: completed \(session ses_\w+, dictation\)/);
     expect(run.stdout).toMatch(/clinical_notes_template \(success\):/);
   });
 

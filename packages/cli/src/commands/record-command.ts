@@ -4,7 +4,7 @@ import { EXIT_CODES } from '../exit-codes';
 import { exitCodeOfError } from '../exit-code-of-error';
 import { outputMode } from '../output-mode';
 import { createProgressDisplay } from '../progress-display';
-import { collect, sessionCreateOptions, type SessionFlags } from '../session-create-options';
+import { addSessionOptions, sessionCreateOptions, type SessionFlags } from '../session-create-options';
 import { writeError } from '../write-error';
 import { writeResult } from '../write-result';
 
@@ -19,12 +19,8 @@ interface RecordFlags extends SessionFlags {
  * Ctrl-C stops the recording and still waits for the result; a second one cancels (keeping queued chunks for resume).
  */
 export function registerRecordCommand(program: Command, context: CommandContext): void {
-  program
-    .command('record')
+  addSessionOptions(program.command('record'))
     .description('record the microphone until Ctrl-C (or --max-seconds), then print the result')
-    .option('-t, --template <id>', 'a template id (repeatable; default: the configured defaultTemplates)', collect)
-    .option('-l, --language <code>', 'a language hint such as en-IN (default: the configured defaultLanguageHint)')
-    .option('-m, --model <id>', 'the model (default: the configured defaultModel)')
     .option('-d, --device <name>', 'the ALSA capture device, such as hw:1,0 (default: the system default)')
     .option('--max-seconds <seconds>', 'stop by itself after this many seconds of audio (default: until Ctrl-C)')
     .option('--json', 'a JSON line on stdout and no progress bar (the default when stdout is not a terminal)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context';
 import { outputMode } from '../output-mode';
-import { collect, sessionCreateOptions, type SessionFlags } from '../session-create-options';
+import { addSessionOptions, sessionCreateOptions, type SessionFlags } from '../session-create-options';
 import { transcribeFile } from '../transcribe-file';
 
 interface StreamFlags extends SessionFlags {
@@ -10,13 +10,9 @@ interface StreamFlags extends SessionFlags {
 
 /** `scribe stream FILE`: sends a file over the live WebSocket transport (as a microphone would be), then the result. */
 export function registerStreamCommand(program: Command, context: CommandContext): void {
-  program
-    .command('stream')
+  addSessionOptions(program.command('stream'))
     .description('send an audio file over the live WebSocket stream (contract section 6) and print the result')
     .argument('<file>', 'the audio file')
-    .option('-t, --template <id>', 'a template id (repeatable; default: the configured defaultTemplates)', collect)
-    .option('-l, --language <code>', 'a language hint such as en-IN (default: the configured defaultLanguageHint)')
-    .option('-m, --model <id>', 'the model (default: the configured defaultModel)')
     .option('--json', 'a JSON line on stdout and no progress bar (the default when stdout is not a terminal)')
     .action(async (file: string, flags: StreamFlags) => {
       const { io } = context;

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { CommandContext } from '../command-context';
 import { EXIT_CODES } from '../exit-codes';
 import { outputMode } from '../output-mode';
-import { collect, sessionCreateOptions, type SessionFlags } from '../session-create-options';
+import { addSessionOptions, sessionCreateOptions, type SessionFlags } from '../session-create-options';
 import { transcribeFile } from '../transcribe-file';
 
 interface TranscribeFlags extends SessionFlags {
@@ -18,13 +18,9 @@ const STOP_CODES = new Set<number>([EXIT_CODES.usage, EXIT_CODES.auth, EXIT_CODE
 
 /** `scribe transcribe FILE...`: one session per file, one after another; Ctrl-C cancels. */
 export function registerTranscribeCommand(program: Command, context: CommandContext): void {
-  program
-    .command('transcribe')
+  addSessionOptions(program.command('transcribe'))
     .description('transcribe audio files (WAV, MP3, Ogg, WebM, FLAC, M4A): speech is detected locally and uploaded in chunks')
     .argument('<files...>', 'audio files, transcribed one after another')
-    .option('-t, --template <id>', 'a template id (repeatable; default: the configured defaultTemplates)', collect)
-    .option('-l, --language <code>', 'a language hint such as en-IN (default: the configured defaultLanguageHint)')
-    .option('-m, --model <id>', 'the model (default: the configured defaultModel)')
     .option('--json', 'one JSON line per file on stdout and no progress bar (the default when stdout is not a terminal)')
     .option('-o, --out <dir>', 'also save each result as <dir>/<file name>.json')
     .addOption(new Option('--transport <kind>', 'how the audio is sent').choices(['chunks', 'stream']).default('chunks'))
