@@ -1,6 +1,7 @@
 /**
  * Lists the extractor's errors on one MTS-Dialog split, dialogue by dialogue: for each scored field the concepts it
- * missed and the ones the note does not state, and every finding recorded from a doctor's question. A tool for
+ * missed and the ones the note does not state, and every finding recorded from a doctor's question (exactly what the
+ * benchmark's "question findings" counts, with the asking sentence and its answer). A tool for
  * developing the extractor on the training and validation splits (report on the test split only).
  *
  *   pnpm -F example-main-job quality:dialogues:errors [training|validation|test] [labelled|unlabelled|recogniser] [field]
@@ -8,7 +9,8 @@
 import { createRuleBasedExtractor } from '@scribe/server';
 import { dialogueTurns, INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
 import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
-import { countQuestionFindings, DIALOGUE_FIELDS, extractEmr, names, type DialogueField } from './dialogue-score';
+import { findQuestionFindings } from './count-question-findings';
+import { DIALOGUE_FIELDS, extractEmr, names, type DialogueField } from './dialogue-score';
 
 const [set = 'validation', shapeArg = 'labelled', only] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const shape = (INPUT_SHAPES as readonly string[]).includes(shapeArg) ? (shapeArg as InputShape) : 'labelled';
@@ -34,8 +36,12 @@ for (const dialogue of loadDialogues(set as DialogueSet)) {
       lines.push(`  ${field} not in note: ${name}  <- "${'text' in (item ?? {}) ? (item as { text: string }).text : ''}"`);
     }
   }
-  const questions = countQuestionFindings(dialogue.dialogue, shape, emr);
-  if (questions && (!only || only === 'questions')) lines.push(`  question findings: ${questions}`);
+  // Exactly what the benchmark counts, each with the doctor's sentence and the answer, so each can be audited.
+  if (!only || only === 'questions') {
+    for (const finding of findQuestionFindings(dialogue.dialogue, shape, emr)) {
+      lines.push(`  question finding: ${finding.field} ${finding.name}  <- asked "${finding.sentence}" / answered "${finding.answer ?? '(nothing)'}"  (evidence "${finding.evidence}")`);
+    }
+  }
   if (!lines.length) continue;
   console.log(`## ${dialogue.id} ${dialogue.section}: ${dialogue.sectionText.replace(/\s+/g, ' ').slice(0, 300)}`);
   console.log(lines.join('\n'));

@@ -1,5 +1,6 @@
 import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
 import type { Extractor } from '@scribe/server';
+import { countQuestionFindings } from './count-question-findings';
 import { dialogueTurns, shapeDialogue, type InputShape, type NoteDialogue } from './dialogue-dataset';
 import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
 
@@ -43,7 +44,7 @@ export interface DialogueScore {
    * Unlike precision, a finding the note leaves out counts for nothing here.
    */
   polarity: { contradicted: number; judged: number };
-  /** Findings whose only evidence is a doctor's question that the patient did not affirm. */
+  /** Findings whose term is said only in a doctor's question that the patient did not affirm (count-question-findings.ts). */
   questionFindings: number;
   /** Mean extraction time per dialogue. */
   msPerDialogue: number;
@@ -51,7 +52,6 @@ export interface DialogueScore {
 
 // Sections that state only the main complaint: their other present findings are not wrong, so they give recall only.
 const RECALL_ONLY = new Set(['CC']);
-const AFFIRMATIVE = /^(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|correct|i do|i have|i did|i am|i've|i'm|i think so|sometimes|a little|definitely|absolutely|right)\b/i;
 
 /** Precision (1 when nothing was extracted), recall (1 when nothing was expected) and recall of the concepts said. */
 export function ratios(count: FieldCount): { precision: number; recall: number; recallOfSaid: number } {
@@ -149,23 +149,5 @@ export function names(items: readonly { name: string }[]): string[] {
   return [...new Set(items.map((item) => item.name))];
 }
 
-/**
- * Present symptoms, diagnoses and medicines whose evidence (`text`) lies in a doctor's question (a turn with a "?" in
- * the original) that the next turn does not affirm: the extractor recorded what was asked, not what was said.
- */
-export function countQuestionFindings(dialogue: string, shape: InputShape, emr: EkaEmrTemplate): number {
-  const turns = dialogueTurns(dialogue);
-  const shaped = turns.map((turn) => shapeDialogue(`${turn.speaker}: ${turn.text}`, shape).replace(/^\w+: /, '').toLowerCase());
-  let count = 0;
-  for (const item of [...emr.symptoms, ...emr.diagnoses, ...emr.medications]) {
-    const evidence = item.text.toLowerCase().replace(/[.!?]+$/, '').trim();
-    if (!evidence) continue;
-    const at = shaped.findIndex((line) => line.includes(evidence));
-    const turn = turns[at];
-    if (!turn || turn.speaker !== 'doctor' || !turn.text.includes('?')) continue;
-    const next = turns[at + 1];
-    if (next && next.speaker !== 'doctor' && AFFIRMATIVE.test(next.text.trim())) continue;
-    count += 1;
-  }
-  return count;
-}
+/** Counts findings recorded from a doctor's question; see count-question-findings.ts. */
+export { countQuestionFindings };

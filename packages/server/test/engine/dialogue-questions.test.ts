@@ -242,3 +242,27 @@ describe('a medicine named with "the" in a question', () => {
     expect(names((await emrOf(transcript)).medications)).toEqual([]);
   });
 });
+
+describe('a finding said as a clause after "your" is asked, not taken for granted', () => {
+  it.each(shapes([['Doctor', 'Any headaches, or your heart is beating very fast?'], ['Patient', 'No, nothing else, just the confusion.']]))('%s: "no" denies it', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['headache', 'palpitations', 'confusion'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'And is your heart racing at night?'], ['Patient', 'Yes.']]))('%s: "yes" affirms it', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['palpitations'], [], []]);
+  });
+
+  it.each(shapes([['Doctor', 'How is your knee pain?'], ['Patient', 'Better, thanks.']]))('%s: a finding named as a noun after "your" is still taken for granted', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['knee pain']);
+  });
+});
+
+describe('a question that opens without its subject', () => {
+  it.each(shapes([['Doctor', 'Every been diagnosed with tuberculosis, asthma, or lung disease?'], ['Patient', 'No, I have not.']]))('%s: "every been diagnosed" asks, as "ever been diagnosed" does', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['respiratory tuberculosis', 'asthma'], []]);
+  });
+
+  it.each([['ever been diagnosed with asthma', true], ['every been diagnosed with asthma', true], ['i have been diagnosed with asthma', false]])('%s → question: %s', (normal, question) => {
+    expect(findQuestionStart(normal) !== undefined).toBe(question);
+  });
+});

@@ -184,6 +184,7 @@ const QUESTION_CUES: readonly RegExp[] = [
   /(?:^|(?<=, )|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
   /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
   // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
-  // the recogniser drops "you"; "ever been diagnosed"); a statement puts a subject first.
-  /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:were|was|have|has|had|did|are|is) (?:ever |you )?(?:diagnosed|told|treated)(?= |$)/g,
+  // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
+  // puts a subject first.
+  /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:(?:were|was|have|has|had|did|are|is) (?:ever |you )?|(?:ever|every) been )(?:diagnosed|told|treated)(?= |$)/g,
 ];

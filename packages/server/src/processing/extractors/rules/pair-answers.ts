@@ -71,12 +71,15 @@ export function answers(question: OpenQuestion, speaker: string | null, opensWit
  */
 export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSentence, matches: readonly ClinicalMatch[], context: SentenceContext): OpenQuestion {
   const inQuestion = matches.filter((match) => context.asked(match.start));
+  // "or is your heart racing?": the determiner belongs to the body part of a finding said as a clause, which the
+  // question asks about rather than takes for granted.
+  const presupposed = (match: ClinicalMatch) => context.presupposed(match.start) && !PREDICATED.test(match.text);
   // A medicine is never taken for granted ("are you still taking the lisinopril?"): the answer says whether it is taken.
-  const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !context.presupposed(match.start)) && !context.negated(match.start) && !context.hypothetical(match.start));
+  const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start));
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   // Read as said outside a question, what "your asthma", "this cough" presuppose.
-  const presumedTerms = inQuestion.filter((match) => context.presupposed(match.start) && match.kind !== 'medicine');
+  const presumedTerms = inQuestion.filter((match) => presupposed(match) && match.kind !== 'medicine');
   const presumed = findFindings(sentence, presumedTerms, { ...context, asked: () => false });
   const normal = sentence.normal;
   const before = previous?.presumed;
@@ -128,6 +131,9 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
   emr.diagnoses.push(...kept(question.presumed.diagnoses));
   emr.investigations.push(...kept(question.presumed.investigations));
 }
+
+// A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
+const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
 
 const DOSE_QUESTION = /(?<=^| )how (?:much|many|often)(?= )/;
 

@@ -1,0 +1,108 @@
+import type { EkaEmrTemplate } from '@scribe/core/templates';
+import { describe, expect, it } from 'vitest';
+import { countQuestionFindings, findQuestionFindings, readAnswer, readAsking, termPatterns } from '../count-question-findings';
+
+// EMRs written by hand: the count judges the extractor's evidence against the dialogue, whatever made the EMR.
+const emr = (items: { symptoms?: [string, string][]; diagnoses?: [string, string][]; medications?: [string, string, string][] }): EkaEmrTemplate =>
+  ({
+    symptoms: (items.symptoms ?? []).map(([name, text]) => ({ name, duration: null, severity: null, icd10: null, text })),
+    absent_symptoms: [],
+    medications: (items.medications ?? []).map(([name, spoken, text]) => ({ name, spoken_name: spoken, atc: null, dose: null, route: null, frequency: null, duration: null, timing: null, text })),
+    vitals: [],
+    diagnoses: (items.diagnoses ?? []).map(([name, text]) => ({ name, icd10: null, certainty: 'stated', text })),
+    investigations: [],
+    advice: [],
+    follow_up: null,
+  }) as unknown as EkaEmrTemplate;
+
+describe('countQuestionFindings: findings that count', () => {
+  it('counts a symptom asked about and not affirmed, with the sentence that asked it', () => {
+    const dialogue = 'Doctor: Any fever?\nPatient: I have had a cough since Monday.';
+    const found = findQuestionFindings(dialogue, 'labelled', emr({ symptoms: [['fever', 'Any fever?']] }));
+    expect(found).toEqual([{ field: 'symptoms', name: 'fever', evidence: 'Any fever?', sentence: 'Any fever?', answer: 'I have had a cough since Monday.' }]);
+  });
+
+  it('counts the asked term of a recogniser-shaped turn that also states something, and not the stated one', () => {
+    const dialogue = 'Doctor: The X-ray shows a fracture. Have you had any fever at all?\nPatient: No, none.';
+    const evidence = 'the x ray shows a fracture have you had any fever at all';
+    const found = findQuestionFindings(dialogue, 'recogniser', emr({ symptoms: [['fever', evidence]], diagnoses: [['fracture', evidence]] }));
+    expect(found.map((finding) => [finding.name, finding.sentence])).toEqual([['fever', 'Have you had any fever at all?']]);
+  });
+
+  it('counts a finding whose evidence is the question with its answer, when the answer says no', () => {
+    const dialogue = 'Doctor: Okay. Do you get headaches?\nPatient: Not really.';
+    expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [['headache', 'Do you get headaches? Not really.']] }))).toBe(1);
+    expect(countQuestionFindings(dialogue, 'unlabelled', emr({ symptoms: [['headache', 'Do you get headaches? Not really.']] }))).toBe(1);
+    expect(countQuestionFindings(dialogue, 'recogniser', emr({ symptoms: [['headache', 'okay do you get headaches not really']] }))).toBe(1);
+  });
+
+  it('counts a statement put for confirmation that the patient denies', () => {
+    const dialogue = 'Doctor: You had asthma as a child, correct?\nPatient: No, never.';
+    expect(countQuestionFindings(dialogue, 'labelled', emr({ diagnoses: [['asthma', 'You had asthma as a child, correct?']] }))).toBe(1);
+  });
+
+  it('counts strictly when the term cannot be placed in any sentence of the asking turn', () => {
+    // "waterworks" is no word of "frequent urination": which sentence holds it cannot be told.
+    const dialogue = 'Doctor: I will check your blood pressure. Any trouble with your waterworks?\nPatient: Hm, I am not sure.';
+    expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [['frequent urination', 'Any trouble with your waterworks?']] }))).toBe(1);
+  });
+
+  it('counts a question nobody answers, and a medicine asked about by the words the extractor matched', () => {
+    const dialogue = 'Patient: My chest hurts.\nDoctor: Are you taking any Advil for it?';
+    expect(findQuestionFindings(dialogue, 'recogniser', emr({ medications: [['ibuprofen', 'advil', 'are you taking any advil for it']] }))).toMatchObject([{ field: 'medications', name: 'ibuprofen', answer: null }]);
+  });
+});
+
+describe('countQuestionFindings: findings that do not count', () => {
+  it("does not count the doctor's statement in a turn that also asks, in any shape", () => {
+    const dialogue = 'Doctor: The X-ray shows a fracture. Any pain now?\nPatient: A little.';
+    expect(countQuestionFindings(dialogue, 'labelled', emr({ diagnoses: [['fracture', 'The X-ray shows a fracture.']] }))).toBe(0);
+    expect(countQuestionFindings(dialogue, 'recogniser', emr({ diagnoses: [['fracture', 'the x ray shows a fracture any pain now']] }))).toBe(0);
+  });
+
+  it('does not count what the answer affirms, after filler or by agreeing', () => {
+    expect(countQuestionFindings('Doctor: Any back pain?\nPatient: Oh yeah. It is worse than my neck.', 'labelled', emr({ symptoms: [['back pain', 'Any back pain? Oh yeah.']] }))).toBe(0);
+    const coumadin = 'Doctor: That is Coumadin therapy? Or am I wrong here?\nPatient: No, you are right.';
+    expect(countQuestionFindings(coumadin, 'labelled', emr({ medications: [['warfarin', 'coumadin', 'That is Coumadin therapy? Or am I wrong here? No, you are right.']] }))).toBe(0);
+  });
+
+  it('does not count a term the question takes for granted, whatever the answer', () => {
+    const cases: [string, string, string][] = [
+      ['Doctor: How long have you had this cough?\nPatient: Past three weeks, doc.', 'cough', 'How long have you had this cough? Past three weeks, doc.'],
+      ['Doctor: How long have you had this rash?\nPatient: Not long.', 'rash', 'How long have you had this rash? Not long.'],
+      ['Doctor: Besides the pain in your back, are you having any other problems?\nPatient: No.', 'back pain', 'Besides the pain in your back, are you having any other problems?'],
+    ];
+    for (const [dialogue, name, evidence] of cases) expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [[name, evidence]] })), dialogue).toBe(0);
+  });
+
+  it('does not count a term stated before the question of the same sentence, nor a confirmation left standing', () => {
+    const stated = 'Doctor: I see you have asthma, have you had any medication for this?\nPatient: No, I have not.';
+    expect(countQuestionFindings(stated, 'recogniser', emr({ diagnoses: [['asthma', 'i see you have asthma have you had any medication for this']] }))).toBe(0);
+    const standing = "Doctor: You had asthma, correct?\nPatient: If it's on there, then it's true.";
+    expect(countQuestionFindings(standing, 'labelled', emr({ diagnoses: [['asthma', "You had asthma, correct? If it's on there, then it's true."]] }))).toBe(0);
+  });
+
+  it("does not count a patient's question", () => {
+    expect(countQuestionFindings('Doctor: What brings you in?\nPatient: Could this be asthma?', 'labelled', emr({ diagnoses: [['asthma', 'Could this be asthma?']] }))).toBe(0);
+  });
+});
+
+describe('readAnswer and readAsking', () => {
+  it('reads how an answer opens after filler', () => {
+    expect(['Um, yeah.', 'Actually yes, I have migraines.', "That's right.", 'No, you are right.'].map(readAnswer)).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(['No.', 'Um not right away.', "I haven't.", 'Nope, never.'].map(readAnswer)).toEqual(['no', 'no', 'no', 'no']);
+    expect(['Past three weeks.', 'It has been improving.', 'The one on my wrist?'].map(readAnswer)).toEqual(['neither', 'neither', 'neither']);
+  });
+
+  it('tells a question that asks whether a finding is there from one that states it or takes it for granted', () => {
+    const fever = termPatterns('fever');
+    expect(readAsking('Have you had any fever at all?', fever)).toBe('asked');
+    expect(readAsking('Fever, chills, anything like that?', fever)).toBe('asked');
+    expect(readAsking('How long have you been running a fever?', fever)).toBe('granted');
+    expect(readAsking('And did you give him anything for the fever?', fever)).toBe('granted');
+    expect(readAsking('You had a fever last week, right?', fever)).toBe('offered');
+    expect(readAsking('You said you had a fever, so what makes it worse?', fever)).toBe('stated');
+    // "your" belongs to the phrase here; the question asks whether the heart races.
+    expect(readAsking('Any headaches, or your heart is beating very fast?', termPatterns('palpitations'))).toBe('asked');
+  });
+});
