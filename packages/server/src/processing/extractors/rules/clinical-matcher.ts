@@ -2,6 +2,7 @@ import { CONDITIONS, SYMPTOMS } from '../lexicon/conditions.js';
 import { INVESTIGATIONS } from '../lexicon/investigations.js';
 import type { LexiconEntry } from '../lexicon/lexicon-entry.js';
 import { MEDICINES } from '../lexicon/medicines.js';
+import { createMisspeltMedicineFinder } from './find-misspelt-medicines.js';
 import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-matcher.js';
 
 /** The kinds of clinical term the lexicon knows. */
@@ -22,8 +23,9 @@ const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
 /** Creates the matcher over the project's lexicon (see lexicon/ for entries and their sources). */
 export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
   const match = createPhraseMatcher<ClinicalKind>({ medicine: MEDICINES, condition: CONDITIONS, symptom: SYMPTOMS, investigation: INVESTIGATIONS });
+  const misspelt = createMisspeltMedicineFinder<ClinicalKind>('medicine', MEDICINES, [CONDITIONS, SYMPTOMS, INVESTIGATIONS]);
   return (normal) => {
-    const found = match(normal).filter((term) => {
+    const found = misspelt(normal, match(normal)).filter((term) => {
       const excluded = LOOSE_SYNONYMS[term.text];
       return !excluded || !excluded.test(normal.slice(term.end));
     });
