@@ -58,6 +58,7 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
   medicines.forEach((match, position) => {
     const before = leadingWords(normal, Math.max(previousEnd(medicines, position), lastBefore(boundaries, match.start)), match.start, 6);
     if (context.negated(match.start) || context.asked(match.start) || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
+    if (ingredientOfNamed(match, medicines.slice(0, position), normal)) return;
     // A class ("a nasal inhaler", "some antibiotics to treat it") is a medication of the patient's only when said as
     // taken or prescribed; talk about a kind of medicine is not a prescription.
     if (match.entry.group === true && !TAKEN.test(leadingWords(normal, lastBefore(boundaries, match.start), match.start, 8))) return;
@@ -69,7 +70,9 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
       name: match.entry.name,
       spoken_name: match.text,
       atc: match.entry.code ?? null,
-      dose: findDose(after) ?? findDose(before),
+      // "one tablet of paracetamol", but not "omeprazole 40 mg and naproxen": a dose after a list separator is the
+      // medicine's before it.
+      dose: findDose(after) ?? findDose(before.split(LIST_SEPARATOR).pop() ?? ''),
       route: firstOf(ROUTES, around),
       frequency: findFrequency(after) ?? findFrequency(before),
       duration: findDurations(after)[0]?.duration ?? null,
@@ -78,6 +81,17 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
     });
   });
   return found;
+}
+
+const LIST_SEPARATOR = /(?:^| )(?:and|,|plus|also|then|with)(?= |$)/;
+// "Tylenol number three is combined with codeine", "Percocet contains oxycodone": an ingredient named to explain a
+// combination named before it is not a medicine of its own.
+const INGREDIENT_LINK = /(?<=^| )(?:combined|combination|contains|containing|contain|mixed|has|have|had)(?= |$)/;
+
+function ingredientOfNamed(match: ClinicalMatch, earlier: readonly ClinicalMatch[], normal: string): boolean {
+  return earlier.some(
+    (other) => other.entry !== match.entry && ` ${other.entry.name} `.includes(` ${match.entry.name} `) && INGREDIENT_LINK.test(normal.slice(other.end, match.start)),
+  );
 }
 
 const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, entry]));

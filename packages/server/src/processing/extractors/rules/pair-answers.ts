@@ -129,7 +129,8 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
   emr.investigations.push(...kept(question.presumed.investigations));
 }
 
-const DOSE_QUESTION = /(?<=^| )how (?:much|many|often)(?= )/;
+// "how much lexapro", "what is the strength of your omeprazole", "what dose of lisinopril": asks about one taken.
+const DOSE_QUESTION = /(?<=^| )(?:how (?:much|many|often)|what (?:is |are |was )?(?:the |your )?(?:strength|strengths|dose|doses|dosage|dosages|milligrams))(?= )/;
 
 // A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
 // take diovan, norvasc, wellbutrin?" / "yes, and the wellbutrin is an inhaler").
