@@ -134,6 +134,29 @@ describe('how medicine names are said', () => {
     expect((await emrOf(transcript)).medications).toMatchObject([{ name: 'omeprazole', dose: { value: 40, unit: 'mg' } }]);
   });
 
+  it.each(shapes([
+    ['Doctor', 'Are you taking your Plavix every day?'],
+    ['Patient', 'Every day, yes.'],
+  ]))('an answer that says how often takes the medicine asked (%s)', async (_shape, transcript) => {
+    expect(names((await emrOf(transcript)).medications)).toEqual(['clopidogrel']);
+  });
+
+  it('an answer that says how often takes the medicine asked, and "no" takes nothing', async () => {
+    expect((await emrOf('Doctor: Have you been taking the Keflex?\nPatient: Every single day.')).medications).toMatchObject([{ name: 'cefalexin' }]);
+    expect((await emrOf('Doctor: Have you been taking the Keflex?\nPatient: No, not every day.')).medications).toEqual([]);
+  });
+
+  it.each(shapes([
+    ['Doctor', 'Any prescription medications?'],
+    ['Patient', "Oh, I'm taking the, uh, what's it called, Lyrica."],
+  ]))('a medicine named after searching for its name is said, not asked (%s)', async (_shape, transcript) => {
+    expect(await medicationsOf(transcript)).toEqual(['pregabalin']);
+  });
+
+  it('a medicine the doctor asks about by name is still asked', async () => {
+    expect(await medicationsOf('Doctor: What is it called, the medicine, is it Lyrica?\nPatient: No.')).toEqual([]);
+  });
+
   it('an ingredient named to explain a combination is not a medicine of its own', async () => {
     expect(await medicationsOf('Doctor: Take Tylenol number three every six hours as needed. Tylenol number three is combined with codeine.')).toEqual(['codeine and paracetamol']);
     expect(await medicationsOf('Patient: I take Norco, it has acetaminophen in it.')).toEqual(['hydrocodone and paracetamol']);

@@ -57,7 +57,8 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
   const found: EmrMedication[] = [];
   medicines.forEach((match, position) => {
     const before = leadingWords(normal, Math.max(previousEnd(medicines, position), lastBefore(boundaries, match.start)), match.start, 6);
-    if (context.negated(match.start) || context.asked(match.start) || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
+    const asked = context.asked(match.start) && !NAME_SEARCH.test(normal.slice(0, match.start));
+    if (context.negated(match.start) || asked || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
     if (ingredientOfNamed(match, medicines.slice(0, position), normal)) return;
     // A class ("a nasal inhaler", "some antibiotics to treat it") is a medication of the patient's only when said as
     // taken or prescribed; talk about a kind of medicine is not a prescription.
@@ -83,6 +84,8 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
   return found;
 }
 
+// "I'm taking the, uh, what's it called, Lyrica": a speaker searching for the name asks nobody; what follows is said.
+const NAME_SEARCH = /(?<=^| )(?:what (?:is|was) (?:it|that|this) called|what (?:is|was) (?:the|its) name|what (?:do|did) (?:you|they) call (?:it|that|them)|what is called)(?: ,)? *$/;
 const LIST_SEPARATOR = /(?:^| )(?:and|,|plus|also|then|with)(?= |$)/;
 // "Tylenol number three is combined with codeine", "Percocet contains oxycodone": an ingredient named to explain a
 // combination named before it is not a medicine of its own.
