@@ -146,6 +146,21 @@ describe('how medicine names are said', () => {
     expect((await emrOf('Doctor: Have you been taking the Keflex?\nPatient: No, not every day.')).medications).toEqual([]);
   });
 
+  it.each([
+    ['Still taking it.', ['sertraline']],
+    ["I'm on it.", ['sertraline']],
+    ['I am using it, yes.', ['sertraline']],
+    ['I stopped taking it.', []],
+    ['No, I am not taking it.', []],
+  ])('an answer that says the medicine is taken takes it: %s', async (answer, expected) => {
+    expect(await medicationsOf(`Doctor: Are you still taking the Zoloft?\nPatient: ${answer}`)).toEqual(expected);
+  });
+
+  it('a medicine taken for allergies is a medication; one the patient is allergic to is not', async () => {
+    expect(await medicationsOf('Patient: For my allergies I take Zyrtec.')).toEqual(['cetirizine']);
+    expect(await medicationsOf('Patient: I have allergies to Bactrim.')).toEqual([]);
+  });
+
   it.each(shapes([
     ['Doctor', 'Any prescription medications?'],
     ['Patient', "Oh, I'm taking the, uh, what's it called, Lyrica."],

@@ -39,7 +39,8 @@ const TIMINGS: readonly [RegExp, string][] = [
   [/(?<=^| )(?:before (?:food|meals?|eating|breakfast|lunch|dinner)|on an empty stomach|empty stomach)(?= |$)/, 'before food'],
 ];
 // Words that make a mention something other than a medicine being taken or prescribed.
-const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|allergy|allergies|avoid|intolerant)(?= |$)/;
+// "For my allergies I take Zyrtec" names what it is taken for, not an allergy to it.
+const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|(?<!for (?:my |the |your |his |her |seasonal )?)(?:allergy|allergies)|avoid|intolerant)(?= |$)/;
 // Words before a class of medicines that say it is taken or prescribed ("I take a water pill", "they put me on a
 // blood thinner", "I use my inhaler", "start an antibiotic").
 const TAKEN = /(?<=^| )(?:take|takes|taking|took|on|use|uses|using|used|prescribed|start|started|starting|gave me|given|put me on|continue|continuing)(?= |$)/;

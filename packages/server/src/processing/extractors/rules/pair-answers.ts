@@ -131,6 +131,8 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
 
 // "how much lexapro", "what is the strength of your omeprazole", "what dose of lisinopril": asks about one taken.
 const REGULARLY = /^(?:(?:um|uh|oh|well|,) )*(?:every (?:single )?(?:day|night|morning|evening)|each (?:day|night|morning)|daily|regularly|religiously)(?= |$)/;
+// "still taking it", "i am on it", "i use them": an answer that says the medicine asked about is taken.
+const TAKING_IT = /^(?:(?:um|uh|oh|well|,) )*(?:(?:i|we|i'm|we're) (?:am |are |do |still )*|still )?(?:take|takes|taking|use|uses|using|on) (?:it|them|those|that|this|these|both)(?= |$)/;
 const DOSE_QUESTION = /(?<=^| )(?:how (?:much|many|often)|what (?:is |are |was )?(?:the |your )?(?:strength|strengths|dose|doses|dosage|dosages|milligrams))(?= )/;
 
 // A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
@@ -196,7 +198,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
     // The answer says the dose or how often ("i am taking ten mg", "twice a day").
     const [dose, frequency] = [findDose(first.normal), findFrequency(first.normal)];
     // "are you taking your plavix?" / "every day, yes": an answer that says how much or how often takes the medicines asked.
-    const taking = polarity === null && (dose !== null || frequency !== null || REGULARLY.test(first.normal));
+    const taking = polarity === null && (dose !== null || frequency !== null || REGULARLY.test(first.normal) || TAKING_IT.test(first.normal));
     const asked = taking ? question.asked.filter((match) => match.kind === 'medicine' && !question.dosed.includes(match)) : [];
     for (const match of [...question.dosed, ...asked]) {
       emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose, route: null, frequency, duration: null, timing: null, text });
