@@ -2,6 +2,7 @@ import { CONDITIONS, SYMPTOMS } from '../lexicon/conditions.js';
 import { INVESTIGATIONS } from '../lexicon/investigations.js';
 import type { LexiconEntry } from '../lexicon/lexicon-entry.js';
 import { MEDICINES } from '../lexicon/medicines.js';
+import { createMisspeltMedicineFinder } from './find-misspelt-medicines.js';
 import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-matcher.js';
 
 /** The kinds of clinical term the lexicon knows. */
@@ -22,12 +23,13 @@ const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
 /** Creates the matcher over the project's lexicon (see lexicon/ for entries and their sources). */
 export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
   const match = createPhraseMatcher<ClinicalKind>({ medicine: MEDICINES, condition: CONDITIONS, symptom: SYMPTOMS, investigation: INVESTIGATIONS });
+  const misspelt = createMisspeltMedicineFinder<ClinicalKind>('medicine', MEDICINES, [CONDITIONS, SYMPTOMS, INVESTIGATIONS]);
   return (normal) => {
-    const found = match(normal).filter((term) => {
+    const found = misspelt(normal, match(normal)).filter((term) => {
       const excluded = LOOSE_SYNONYMS[term.text];
       return !excluded || !excluded.test(normal.slice(term.end));
     });
-    const named = found.filter((term) => !namedInstead(term, found, normal));
+    const named = found.filter((term) => !namedInstead(term, found, normal) && !saltOfNamed(term, found, normal));
     return [...named, ...sharedPains(normal, named, match)].sort((a, b) => a.start - b.start);
   };
 }
@@ -70,6 +72,13 @@ export function namedInstead(term: ClinicalMatch, found: readonly ClinicalMatch[
       other.entry.group !== true &&
       (isMemberOf(other.entry.code, term.entry) || wordsBetween(normal, other.end, term.start) <= 1 || wordsBetween(normal, term.end, other.start) <= 2),
   );
+}
+
+// "atorvastatin calcium", "levothyroxine sodium": the salt said after a medicine's name is part of it, not the supplement.
+const SALTS = new Set(['calcium', 'sodium', 'potassium', 'magnesium']);
+
+function saltOfNamed(term: ClinicalMatch, found: readonly ClinicalMatch[], normal: string): boolean {
+  return term.kind === 'medicine' && SALTS.has(term.text) && found.some((other) => other.kind === 'medicine' && other.end < term.start && wordsBetween(normal, other.end, term.start) === 0);
 }
 
 /** True when a medicine's ATC code falls in a class's code or one of the codes it covers. */

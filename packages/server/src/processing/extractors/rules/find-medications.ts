@@ -39,7 +39,8 @@ const TIMINGS: readonly [RegExp, string][] = [
   [/(?<=^| )(?:before (?:food|meals?|eating|breakfast|lunch|dinner)|on an empty stomach|empty stomach)(?= |$)/, 'before food'],
 ];
 // Words that make a mention something other than a medicine being taken or prescribed.
-const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|allergy|allergies|avoid|intolerant)(?= |$)/;
+// "For my allergies I take Zyrtec" names what it is taken for, not an allergy to it.
+const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|(?<!for (?:my |the |your |his |her |seasonal )?)(?:allergy|allergies)|avoid|intolerant)(?= |$)/;
 // Words before a class of medicines that say it is taken or prescribed ("I take a water pill", "they put me on a
 // blood thinner", "I use my inhaler", "start an antibiotic").
 const TAKEN = /(?<=^| )(?:take|takes|taking|took|on|use|uses|using|used|prescribed|start|started|starting|gave me|given|put me on|continue|continuing)(?= |$)/;
@@ -57,7 +58,9 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
   const found: EmrMedication[] = [];
   medicines.forEach((match, position) => {
     const before = leadingWords(normal, Math.max(previousEnd(medicines, position), lastBefore(boundaries, match.start)), match.start, 6);
-    if (context.negated(match.start) || context.asked(match.start) || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
+    const asked = context.asked(match.start) && !NAME_SEARCH.test(normal.slice(0, match.start));
+    if (context.negated(match.start) || asked || context.explanatory(match.start) || context.otherPerson(match.start) || EXCLUDING.test(before)) return;
+    if (ingredientOfNamed(match, medicines.slice(0, position), normal)) return;
     // A class ("a nasal inhaler", "some antibiotics to treat it") is a medication of the patient's only when said as
     // taken or prescribed; talk about a kind of medicine is not a prescription.
     if (match.entry.group === true && !TAKEN.test(leadingWords(normal, lastBefore(boundaries, match.start), match.start, 8))) return;
@@ -69,7 +72,9 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
       name: match.entry.name,
       spoken_name: match.text,
       atc: match.entry.code ?? null,
-      dose: findDose(after) ?? findDose(before),
+      // "one tablet of paracetamol", but not "omeprazole 40 mg and naproxen": a dose after a list separator is the
+      // medicine's before it.
+      dose: findDose(after) ?? findDose(before.split(LIST_SEPARATOR).pop() ?? ''),
       route: firstOf(ROUTES, around),
       frequency: findFrequency(after) ?? findFrequency(before),
       duration: findDurations(after)[0]?.duration ?? null,
@@ -78,6 +83,19 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
     });
   });
   return found;
+}
+
+// "I'm taking the, uh, what's it called, Lyrica": a speaker searching for the name asks nobody; what follows is said.
+const NAME_SEARCH = /(?<=^| )(?:what (?:is|was) (?:it|that|this) called|what (?:is|was) (?:the|its) name|what (?:do|did) (?:you|they) call (?:it|that|them)|what is called)(?: ,)? *$/;
+const LIST_SEPARATOR = /(?:^| )(?:and|,|plus|also|then|with)(?= |$)/;
+// "Tylenol number three is combined with codeine", "Percocet contains oxycodone": an ingredient named to explain a
+// combination named before it is not a medicine of its own.
+const INGREDIENT_LINK = /(?<=^| )(?:combined|combination|contains|containing|contain|mixed|has|have|had)(?= |$)/;
+
+function ingredientOfNamed(match: ClinicalMatch, earlier: readonly ClinicalMatch[], normal: string): boolean {
+  return earlier.some(
+    (other) => other.entry !== match.entry && ` ${other.entry.name} `.includes(` ${match.entry.name} `) && INGREDIENT_LINK.test(normal.slice(other.end, match.start)),
+  );
 }
 
 const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, entry]));

@@ -135,7 +135,12 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
 // A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
 const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
 
-const DOSE_QUESTION = /(?<=^| )how (?:much|many|often)(?= )/;
+// An answer that says how often ("every day", "daily") says the medicine asked about is taken.
+const REGULARLY = /^(?:(?:um|uh|oh|well|,) )*(?:every (?:single )?(?:day|night|morning|evening)|each (?:day|night|morning)|daily|regularly|religiously)(?= |$)/;
+// "still taking it", "i am on it", "i use them": an answer that says the medicine asked about is taken.
+const TAKING_IT = /^(?:(?:um|uh|oh|well|,) )*(?:(?:i|we|i'm|we're) (?:am |are |do |still )*|still )?(?:take|takes|taking|use|uses|using|on) (?:it|them|those|that|this|these|both)(?= |$)/;
+// "how much lexapro", "what is the strength of your omeprazole", "what dose of lisinopril": asks about one taken.
+const DOSE_QUESTION = /(?<=^| )(?:how (?:much|many|often)|what (?:is |are |was )?(?:the |your )?(?:strength|strengths|dose|doses|dosage|dosages|milligrams))(?= )/;
 
 // A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
 // take diovan, norvasc, wellbutrin?" / "yes, and the wellbutrin is an inhaler").
@@ -199,7 +204,10 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   if (polarity !== 'no' && !question.aboutAllergy) {
     // The answer says the dose or how often ("i am taking ten mg", "twice a day").
     const [dose, frequency] = [findDose(first.normal), findFrequency(first.normal)];
-    for (const match of question.dosed) {
+    // "are you taking your plavix?" / "every day, yes": an answer that says how much or how often takes the medicines asked.
+    const taking = polarity === null && (dose !== null || frequency !== null || REGULARLY.test(first.normal) || TAKING_IT.test(first.normal));
+    const asked = taking ? question.asked.filter((match) => match.kind === 'medicine' && !question.dosed.includes(match)) : [];
+    for (const match of [...question.dosed, ...asked]) {
       emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, dose, route: null, frequency, duration: null, timing: null, text });
     }
   }
