@@ -45,12 +45,22 @@ describe('clause boundaries without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual([]);
   });
 
+  it.each(shapes([['Doctor', 'Here in the E R we will run some tests to make sure nothing serious is going on. While we wait, I\'m going to order a migraine cocktail and some morphine.'], ['Patient', 'Thank you.']]))('%s: "i\'m" opens a clause that ends an explaining phrase', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['migraine'], [], ['morphine']]);
+  });
+
+  it.each(shapes([['Doctor', 'It could be anything from high blood pressure to depression. Do any of those sound familiar?'], ['Patient', 'Oh yes, I have a few things like that. I have anemia and hypothyroidism.']]))('%s: a clause after "like that" is said, not explained', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['anaemia', 'hypothyroidism']);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);
     expect([...findClauseStarts('no my incontinence is a bit better')]).toEqual([1]);
     expect([...findClauseStarts('i do not think i have a fever')]).toEqual([]);
     expect([...findClauseStarts('do you have pain when it is cold')]).toEqual([]);
+    expect([...findClauseStarts('i have a few things like that i have anemia')]).toEqual([7]);
+    expect([...findClauseStarts('i know that i have anemia')]).toEqual([]);
   });
 });
 
@@ -61,6 +71,14 @@ describe('question extent without punctuation', () => {
 
   it.each(shapes([['Doctor', 'Your chart says you had a urine infection, right? You also had blood in your urine.'], ['Patient', 'Yes, that was last spring.']]))('%s: what follows the tag is said, not asked', async (_, transcript) => {
     expect((await findingsOf(transcript))[0]).toEqual(['blood in urine', 'urinary tract infection']);
+  });
+
+  it.each(shapes([['Doctor', 'Do you experience any chest pains? I want to check, especially since you have been coughing up some mucus.'], ['Patient', 'No, I luckily do not have any chest pains.']]))('%s: a question ends where the asker speaks of themselves', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['chest pain']);
+  });
+
+  it.each(shapes([['Doctor', 'Do you have any chronic conditions?'], ['Patient', 'What, like cancer?'], ['Doctor', 'It could be anything from cancer to high blood pressure.'], ['Patient', 'Oh, I have asthma.']]))('%s: "what, like cancer" asks back', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['asthma']);
   });
 
   it('splits after a tag only where a question or a new clause follows', () => {

@@ -187,4 +187,6 @@ const QUESTION_CUES: readonly RegExp[] = [
   // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
   // puts a subject first.
   /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:(?:were|was|have|has|had|did|are|is) (?:ever |you )?|(?:ever|every) been )(?:diagnosed|told|treated)(?= |$)/g,
+  // "what, like cancer?" asks back for an example; said without the comma and "?" it still opens the turn.
+  /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
 ];

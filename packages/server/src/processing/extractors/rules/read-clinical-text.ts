@@ -100,6 +100,8 @@ export function normalizeWords(words: readonly string[], types: readonly string[
       if (KEPT_MARKS.has(word)) kept.push(word);
       return;
     }
+    // wink expands "i've", "you're", "he's" but leaves "i'm" whole, so a clause "i'm going to" would not read as one.
+    if (word === "i'm") return void kept.push('i', 'am');
     if (/^([a-z]\.){2,}$/.test(word)) return void kept.push(word.replace(/\./g, ''));
     if (/^[a-z]+(-[a-z]+)+$/.test(word)) return void kept.push(...word.split('-'));
     const bare = word.replace(/\.$/, '');
