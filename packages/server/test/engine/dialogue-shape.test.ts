@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTagBreaks } from '../../src/processing/extractors/rules/find-question.js';
+import { findQuestionBreaks, findTagBreaks } from '../../src/processing/extractors/rules/find-question.js';
+import { splitAtQuestions } from '../../src/processing/extractors/rules/read-clinical-text.js';
 import { findClauseStarts } from '../../src/processing/extractors/rules/sentence-context.js';
 import { emrOf, names, shapes } from './extractor-test-support.js';
 
@@ -79,6 +80,20 @@ describe('question extent without punctuation', () => {
 
   it.each(shapes([['Doctor', 'Do you have any chronic conditions?'], ['Patient', 'What, like cancer?'], ['Doctor', 'It could be anything from cancer to high blood pressure.'], ['Patient', 'Oh, I have asthma.']]))('%s: "what, like cancer" asks back', async (_, transcript) => {
     expect((await findingsOf(transcript))[0]).toEqual(['asthma']);
+  });
+
+  it.each(shapes([['Doctor', 'That sounds exciting. Back to your allergies now. Do you take any medication to relieve your symptoms?'], ['Patient', 'Here is my list.'], ['Doctor', 'I see you took Claritin in the past, correct?'], ['Patient', 'Yes, that is correct.']]))('%s: a statement before a question is not part of it (the medicines are not allergens)', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['loratadine']);
+  });
+
+  it('splits a run-on sentence where a question starts after a statement', () => {
+    expect(findQuestionBreaks('that sounds exciting back to your allergies now do you take any medication')).toEqual([44]);
+    expect(findQuestionBreaks('okay any difficulty swallowing let me check here lymph nodes look fine and do you bleed easily')).toEqual([71]);
+    expect(findQuestionBreaks('i do not see any swelling')).toEqual([]);
+    expect(findQuestionBreaks('can you tell me do you have any fever')).toEqual([]);
+    expect(findQuestionBreaks('okay um do you have any fever at all')).toEqual([]);
+    expect(findQuestionBreaks('high blood pressure diabetes depression anything like that ring any bells')).toEqual([]);
+    expect(splitAtQuestions("that's good i'm glad do you still take it", 'that is good i am glad do you still take it').map((part) => part.raw)).toEqual(["that's good i'm glad", 'do you still take it']);
   });
 
   it('splits after a tag only where a question or a new clause follows', () => {

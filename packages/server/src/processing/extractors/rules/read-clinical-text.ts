@@ -1,6 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { findTagBreaks } from './find-question.js';
+import { findQuestionBreaks, findTagBreaks } from './find-question.js';
 import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
 
 /** One sentence, as said and in the normal form the finders read. */
@@ -58,7 +58,7 @@ export function createClinicalTextReader(): ClinicalTextReader {
         const raw = sentence.out();
         const words = sentence.tokens().out(its.normal) as string[];
         const types = sentence.tokens().out(its.type) as string[];
-        for (const part of splitAtTags(raw, normalizeWords(words, types).join(' '))) {
+        for (const part of splitAtTags(raw, normalizeWords(words, types).join(' ')).flatMap((tagged) => splitAtQuestions(tagged.raw, tagged.normal))) {
           raws.push(part.raw);
           if (part.normal) sentences.push({ turn, speaker, raw: part.raw, normal: part.normal });
         }
@@ -84,6 +84,31 @@ export function splitAtTags(raw: string, normal: string): { raw: string; normal:
     const occurrence = (normal.slice(0, at).match(/(?<=^| )(?:right|correct)(?= |$)/g) ?? []).length - 1;
     const rawAt = tagsInRaw[occurrence];
     if (rawAt === undefined) continue;
+    parts.push({ raw: raw.slice(rawFrom, rawAt).trim(), normal: normal.slice(normalFrom, at).trim() });
+    [rawFrom, normalFrom] = [rawAt, at];
+  }
+  parts.push({ raw: raw.slice(rawFrom).trim(), normal: normal.slice(normalFrom).trim() });
+  return parts;
+}
+
+/**
+ * Splits an unpunctuated run-on sentence where a question starts after a statement (see `findQuestionBreaks`):
+ * "that sounds exciting back to your allergies now do you take any medication" is a statement and a question, as
+ * typed, so what the statement says is not read as asked and what the question asks is judged on its own words.
+ */
+export function splitAtQuestions(raw: string, normal: string): { raw: string; normal: string }[] {
+  if (/[,?]/.test(normal)) return [{ raw, normal }];
+  const parts: { raw: string; normal: string }[] = [];
+  let [rawFrom, normalFrom] = [0, 0];
+  for (const at of findQuestionBreaks(normal)) {
+    // The break's word in the sentence as said: the same occurrence of the same word, when the normal form kept the
+    // count of that word (it changes spellings, contractions and numbers, not which words are where).
+    const word = normal.slice(at).split(' ')[0] as string;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'])${word}(?![\\p{L}\\p{N}'])`, 'giu');
+    const inRaw = [...raw.matchAll(pattern)].map((match) => match.index);
+    const inNormal = [...normal.matchAll(new RegExp(`(?<=^| )${word}(?= |$)`, 'g'))].map((match) => match.index);
+    const rawAt = inRaw.length === inNormal.length ? inRaw[inNormal.indexOf(at)] : undefined;
+    if (rawAt === undefined || rawAt <= rawFrom) continue;
     parts.push({ raw: raw.slice(rawFrom, rawAt).trim(), normal: normal.slice(normalFrom, at).trim() });
     [rawFrom, normalFrom] = [rawAt, at];
   }
