@@ -54,6 +54,10 @@ describe('clause boundaries without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual(['anaemia', 'hypothyroidism']);
   });
 
+  it.each(shapes([['Doctor', 'What brings you in today?'], ['Guest_family', "Hi, husband here. She's been having severe lower back pain, and she's more sluggish as a result."]]))('%s: a relative who says so speaks for the patient without a label', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['fatigue', 'low back pain']);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);

@@ -7,6 +7,7 @@ import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
 export interface ClinicalSentence {
   /** Index of the turn it belongs to. */
   turn: number;
+  /** As labelled; for an unlabelled turn whose speaker says they are the patient's relative, `guest_family`. */
   speaker: string | null;
   /** The sentence as it appears in the transcript. */
   raw: string;
@@ -35,6 +36,10 @@ export interface ClinicalText {
 export type ClinicalTextReader = (transcript: string) => ClinicalText;
 
 const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|gu?est_family(?:_\d+)?|gu?est_clinic?ian(?:_\d+)?|speaker\s*\d+)\s*:\s*/i;
+// An unlabelled turn whose speaker says they are the patient's relative ("hi, husband here", "i am her daughter",
+// "she is my mother"): they speak for the patient, as a `Guest_family:` label says.
+const RELATIVES = '(?:husband|wife|partner|son|daughter|mother|father|mom|mum|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|caregiver|carer)';
+const RELATIVE_SPEAKING = new RegExp(`(?:(?<=^| )(?:i am|this is) (?:his|her|their) ${RELATIVES}|(?<=^| )(?:he|she) is my ${RELATIVES}|^(?:(?:hi|hello|hey|doctor|um|uh|yes|,) )*${RELATIVES} here)(?= |$)`);
 const KEPT_MARKS = new Set([',', ';', '?', '%', '°']);
 const SINGLE_LETTER = /^[a-z]$/;
 
@@ -63,6 +68,8 @@ export function createClinicalTextReader(): ClinicalTextReader {
           if (part.normal) sentences.push({ turn, speaker, raw: part.raw, normal: part.normal });
         }
       }
+      const own = sentences.filter((sentence) => sentence.turn === turn);
+      if (speaker === null && own.some((sentence) => RELATIVE_SPEAKING.test(sentence.normal))) for (const sentence of own) sentence.speaker = 'guest_family';
       turns.push({ speaker, text, sentences: raws });
     }
     return { turns, sentences };
