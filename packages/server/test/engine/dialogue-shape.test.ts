@@ -58,6 +58,14 @@ describe('clause boundaries without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual(['fatigue', 'low back pain']);
   });
 
+  it.each(shapes([['Doctor', 'The risk of infection is very low. We use antibiotics to control for infection.'], ['Patient', 'Okay.']]))('%s: "we use" opens a clause that ends an explaining phrase', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['antibacterials for systemic use']);
+  });
+
+  it.each(shapes([['Doctor', 'What happened?'], ['Patient', 'I always had burning whenever I used to go to the bathroom, so I went to the doctor. Then I started having fever.']]))('%s: "so" before a subject and verb starts a clause of its own', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['fever']);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);
@@ -66,6 +74,7 @@ describe('clause boundaries without punctuation', () => {
     expect([...findClauseStarts('do you have pain when it is cold')]).toEqual([]);
     expect([...findClauseStarts('i have a few things like that i have anemia')]).toEqual([7]);
     expect([...findClauseStarts('i know that i have anemia')]).toEqual([]);
+    expect([...findClauseStarts('it hurt so i went to the doctor')]).toEqual([3]);
   });
 });
 

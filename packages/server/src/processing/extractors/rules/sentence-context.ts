@@ -128,8 +128,8 @@ export function findClauseStarts(normal: string, words: readonly { start: number
   return starts;
 }
 
-const EMBEDDING = '(?:then|think|thought|guess|if|whether|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
-const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
+const EMBEDDING = '(?:then|think|thought|guess|if|whether|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
+const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|use|used|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
 // "that" embeds a clause ("i know that i have"), except as the pronoun closing "like that", "about that" or "all
 // that" ("i have a few things like that i have anemia", where a typist puts a full stop).
 const THAT_EMBEDDING = '(?<!(?:^| )(?<!(?:^| )(?:like|about|all) )that )';
