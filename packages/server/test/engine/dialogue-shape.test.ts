@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTagBreaks } from '../../src/processing/extractors/rules/find-question.js';
+import { findQuestionBreaks, findTagBreaks } from '../../src/processing/extractors/rules/find-question.js';
+import { splitAtQuestions } from '../../src/processing/extractors/rules/read-clinical-text.js';
 import { findClauseStarts } from '../../src/processing/extractors/rules/sentence-context.js';
 import { emrOf, names, shapes } from './extractor-test-support.js';
 
@@ -45,12 +46,35 @@ describe('clause boundaries without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual([]);
   });
 
+  it.each(shapes([['Doctor', 'Here in the E R we will run some tests to make sure nothing serious is going on. While we wait, I\'m going to order a migraine cocktail and some morphine.'], ['Patient', 'Thank you.']]))('%s: "i\'m" opens a clause that ends an explaining phrase', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['migraine'], [], ['morphine']]);
+  });
+
+  it.each(shapes([['Doctor', 'It could be anything from high blood pressure to depression. Do any of those sound familiar?'], ['Patient', 'Oh yes, I have a few things like that. I have anemia and hypothyroidism.']]))('%s: a clause after "like that" is said, not explained', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['anaemia', 'hypothyroidism']);
+  });
+
+  it.each(shapes([['Doctor', 'What brings you in today?'], ['Guest_family', "Hi, husband here. She's been having severe lower back pain, and she's more sluggish as a result."]]))('%s: a relative who says so speaks for the patient without a label', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['fatigue', 'low back pain']);
+  });
+
+  it.each(shapes([['Doctor', 'The risk of infection is very low. We use antibiotics to control for infection.'], ['Patient', 'Okay.']]))('%s: "we use" opens a clause that ends an explaining phrase', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['antibacterials for systemic use']);
+  });
+
+  it.each(shapes([['Doctor', 'What happened?'], ['Patient', 'I always had burning whenever I used to go to the bathroom, so I went to the doctor. Then I started having fever.']]))('%s: "so" before a subject and verb starts a clause of its own', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['fever']);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);
     expect([...findClauseStarts('no my incontinence is a bit better')]).toEqual([1]);
     expect([...findClauseStarts('i do not think i have a fever')]).toEqual([]);
     expect([...findClauseStarts('do you have pain when it is cold')]).toEqual([]);
+    expect([...findClauseStarts('i have a few things like that i have anemia')]).toEqual([7]);
+    expect([...findClauseStarts('i know that i have anemia')]).toEqual([]);
+    expect([...findClauseStarts('it hurt so i went to the doctor')]).toEqual([3]);
   });
 });
 
@@ -61,6 +85,28 @@ describe('question extent without punctuation', () => {
 
   it.each(shapes([['Doctor', 'Your chart says you had a urine infection, right? You also had blood in your urine.'], ['Patient', 'Yes, that was last spring.']]))('%s: what follows the tag is said, not asked', async (_, transcript) => {
     expect((await findingsOf(transcript))[0]).toEqual(['blood in urine', 'urinary tract infection']);
+  });
+
+  it.each(shapes([['Doctor', 'Do you experience any chest pains? I want to check, especially since you have been coughing up some mucus.'], ['Patient', 'No, I luckily do not have any chest pains.']]))('%s: a question ends where the asker speaks of themselves', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['chest pain']);
+  });
+
+  it.each(shapes([['Doctor', 'Do you have any chronic conditions?'], ['Patient', 'What, like cancer?'], ['Doctor', 'It could be anything from cancer to high blood pressure.'], ['Patient', 'Oh, I have asthma.']]))('%s: "what, like cancer" asks back', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['asthma']);
+  });
+
+  it.each(shapes([['Doctor', 'That sounds exciting. Back to your allergies now. Do you take any medication to relieve your symptoms?'], ['Patient', 'Here is my list.'], ['Doctor', 'I see you took Claritin in the past, correct?'], ['Patient', 'Yes, that is correct.']]))('%s: a statement before a question is not part of it (the medicines are not allergens)', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['loratadine']);
+  });
+
+  it('splits a run-on sentence where a question starts after a statement', () => {
+    expect(findQuestionBreaks('that sounds exciting back to your allergies now do you take any medication')).toEqual([44]);
+    expect(findQuestionBreaks('okay any difficulty swallowing let me check here lymph nodes look fine and do you bleed easily')).toEqual([71]);
+    expect(findQuestionBreaks('i do not see any swelling')).toEqual([]);
+    expect(findQuestionBreaks('can you tell me do you have any fever')).toEqual([]);
+    expect(findQuestionBreaks('okay um do you have any fever at all')).toEqual([]);
+    expect(findQuestionBreaks('high blood pressure diabetes depression anything like that ring any bells')).toEqual([]);
+    expect(splitAtQuestions("that's good i'm glad do you still take it", 'that is good i am glad do you still take it').map((part) => part.raw)).toEqual(["that's good i'm glad", 'do you still take it']);
   });
 
   it('splits after a tag only where a question or a new clause follows', () => {

@@ -51,6 +51,40 @@ export function findTagBreaks(normal: string): number[] {
   return breaks;
 }
 
+/**
+ * Where a question starts after a statement in an unpunctuated run-on sentence ("yes that is common is this messing
+ * with your ability to work", "they look good i do not see any swelling any palpitations"): offsets in the normal
+ * sentence at which a typist would have closed the statement with a full stop. The statement must say something (at
+ * least three words besides filler) and not lead into the question ("tell me", "i wonder", "if", "and"); filler and
+ * conjunctions just before the question go with it ("and do you bleed easily").
+ */
+export function findQuestionBreaks(normal: string): number[] {
+  const breaks: number[] = [];
+  // "high blood pressure, diabetes, anything like that ring any bells": the list is what is asked.
+  if (WHOLE_SENTENCE.test(normal)) return breaks;
+  let from = 0;
+  for (const cue of findQuestionCues(normal)) {
+    let at = cue.start;
+    while (at > from) {
+      const previous = normal.lastIndexOf(' ', at - 2) + 1;
+      if (!LEADING_INTO_QUESTION.test(normal.slice(previous, at - 1))) break;
+      at = previous;
+    }
+    const statement = normal.slice(from, at).split(' ').filter((word) => word && !STATEMENT_FILLER.test(word));
+    if (at <= from || statement.length < 3 || EMBEDS_QUESTION.test(normal.slice(from, at).trim())) continue;
+    breaks.push(at);
+    from = at;
+  }
+  return breaks;
+}
+
+// Words that open the question rather than close the statement before it.
+const LEADING_INTO_QUESTION = /^(?:and|so|okay|ok|alright|now|um|uh|then|also|but|or|well)$/;
+const STATEMENT_FILLER = /^(?:okay|ok|alright|right|so|and|now|um|uh|erm|oh|well|yes|yeah|no|hmm|hm|great|good|sure|thanks|thank|you)$/;
+// A statement that leads into the question it is followed by ("can you tell me", "i was wondering", "if it hurts"),
+// or takes the "any" that follows as its object ("i do not see any swelling", "i never get any").
+const EMBEDS_QUESTION = /(?:^| )(?:tell me|let me know|ask|asking|asked|wonder|wondering|know|if|when|whenever|whether|because|that|what|where|how|why|which|who|to|about|of|for|like|is|are|was|were|do|does|did|have|has|had|can|could|would|will|should|see|not|no|never|without|notice|noticed|feel|felt|get|got|take|took|find|found|hear|heard|need|want)$/;
+
 const NEW_CLAUSE = /^(?:(?:and|so|okay|ok|now|um|uh) )*(?:you|your|i|my|it|the|this|that) [a-z]+/;
 
 /** True when a sentence closes with a tag that asks the listener to confirm it ("you took amoxicillin, right?"). */
@@ -187,4 +221,6 @@ const QUESTION_CUES: readonly RegExp[] = [
   // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
   // puts a subject first.
   /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:(?:were|was|have|has|had|did|are|is) (?:ever |you )?|(?:ever|every) been )(?:diagnosed|told|treated)(?= |$)/g,
+  // "what, like cancer?" asks back for an example; said without the comma and "?" it still opens the turn.
+  /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
 ];

@@ -1,12 +1,13 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { findTagBreaks } from './find-question.js';
+import { findQuestionBreaks, findTagBreaks } from './find-question.js';
 import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
 
 /** One sentence, as said and in the normal form the finders read. */
 export interface ClinicalSentence {
   /** Index of the turn it belongs to. */
   turn: number;
+  /** As labelled; for an unlabelled turn whose speaker says they are the patient's relative, `guest_family`. */
   speaker: string | null;
   /** The sentence as it appears in the transcript. */
   raw: string;
@@ -35,6 +36,10 @@ export interface ClinicalText {
 export type ClinicalTextReader = (transcript: string) => ClinicalText;
 
 const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|gu?est_family(?:_\d+)?|gu?est_clinic?ian(?:_\d+)?|speaker\s*\d+)\s*:\s*/i;
+// An unlabelled turn whose speaker says they are the patient's relative ("hi, husband here", "i am her daughter",
+// "she is my mother"): they speak for the patient, as a `Guest_family:` label says.
+const RELATIVES = '(?:husband|wife|partner|son|daughter|mother|father|mom|mum|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|caregiver|carer)';
+const RELATIVE_SPEAKING = new RegExp(`(?:(?<=^| )(?:i am|this is) (?:his|her|their) ${RELATIVES}|(?<=^| )(?:he|she) is my ${RELATIVES}|^(?:(?:hi|hello|hey|doctor|um|uh|yes|,) )*${RELATIVES} here)(?= |$)`);
 const KEPT_MARKS = new Set([',', ';', '?', '%', '°']);
 const SINGLE_LETTER = /^[a-z]$/;
 
@@ -58,11 +63,13 @@ export function createClinicalTextReader(): ClinicalTextReader {
         const raw = sentence.out();
         const words = sentence.tokens().out(its.normal) as string[];
         const types = sentence.tokens().out(its.type) as string[];
-        for (const part of splitAtTags(raw, normalizeWords(words, types).join(' '))) {
+        for (const part of splitAtTags(raw, normalizeWords(words, types).join(' ')).flatMap((tagged) => splitAtQuestions(tagged.raw, tagged.normal))) {
           raws.push(part.raw);
           if (part.normal) sentences.push({ turn, speaker, raw: part.raw, normal: part.normal });
         }
       }
+      const own = sentences.filter((sentence) => sentence.turn === turn);
+      if (speaker === null && own.some((sentence) => RELATIVE_SPEAKING.test(sentence.normal))) for (const sentence of own) sentence.speaker = 'guest_family';
       turns.push({ speaker, text, sentences: raws });
     }
     return { turns, sentences };
@@ -91,6 +98,31 @@ export function splitAtTags(raw: string, normal: string): { raw: string; normal:
   return parts;
 }
 
+/**
+ * Splits an unpunctuated run-on sentence where a question starts after a statement (see `findQuestionBreaks`):
+ * "that sounds exciting back to your allergies now do you take any medication" is a statement and a question, as
+ * typed, so what the statement says is not read as asked and what the question asks is judged on its own words.
+ */
+export function splitAtQuestions(raw: string, normal: string): { raw: string; normal: string }[] {
+  if (/[,?]/.test(normal)) return [{ raw, normal }];
+  const parts: { raw: string; normal: string }[] = [];
+  let [rawFrom, normalFrom] = [0, 0];
+  for (const at of findQuestionBreaks(normal)) {
+    // The break's word in the sentence as said: the same occurrence of the same word, when the normal form kept the
+    // count of that word (it changes spellings, contractions and numbers, not which words are where).
+    const word = normal.slice(at).split(' ')[0] as string;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'])${word}(?![\\p{L}\\p{N}'])`, 'giu');
+    const inRaw = [...raw.matchAll(pattern)].map((match) => match.index);
+    const inNormal = [...normal.matchAll(new RegExp(`(?<=^| )${word}(?= |$)`, 'g'))].map((match) => match.index);
+    const rawAt = inRaw.length === inNormal.length ? inRaw[inNormal.indexOf(at)] : undefined;
+    if (rawAt === undefined || rawAt <= rawFrom) continue;
+    parts.push({ raw: raw.slice(rawFrom, rawAt).trim(), normal: normal.slice(normalFrom, at).trim() });
+    [rawFrom, normalFrom] = [rawAt, at];
+  }
+  parts.push({ raw: raw.slice(rawFrom).trim(), normal: normal.slice(normalFrom).trim() });
+  return parts;
+}
+
 /** Normalises one sentence's wink tokens (see `ClinicalSentence.normal`). */
 export function normalizeWords(words: readonly string[], types: readonly string[]): string[] {
   const kept: string[] = [];
@@ -100,6 +132,8 @@ export function normalizeWords(words: readonly string[], types: readonly string[
       if (KEPT_MARKS.has(word)) kept.push(word);
       return;
     }
+    // wink expands "i've", "you're", "he's" but leaves "i'm" whole, so a clause "i'm going to" would not read as one.
+    if (word === "i'm") return void kept.push('i', 'am');
     if (/^([a-z]\.){2,}$/.test(word)) return void kept.push(word.replace(/\./g, ''));
     if (/^[a-z]+(-[a-z]+)+$/.test(word)) return void kept.push(...word.split('-'));
     const bare = word.replace(/\.$/, '');

@@ -83,7 +83,9 @@ export function readSentenceContext(normal: string): SentenceContext {
   };
   const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from && sameClause(from, start);
   const cues = questionFrom === undefined ? [] : findQuestionCues(normal).map((cue) => cue.start);
-  const said = questionFrom === undefined ? [] : [...normal.matchAll(SAID_CLAUSE)].map((match) => match.index);
+  // A question ends where the speaker goes on about themselves in a clause of their own ("do you experience any
+  // chest pains i want to check since you have been coughing", as a recogniser writes "...chest pains? I want to").
+  const said = questionFrom === undefined ? [] : [...[...normal.matchAll(SAID_CLAUSE)].map((match) => match.index), ...firstPerson];
   return {
     question: questionFrom !== undefined,
     // From a question's cue up to a clause said in the first person ("how are you i have a bad headache", as a
@@ -126,9 +128,12 @@ export function findClauseStarts(normal: string, words: readonly { start: number
   return starts;
 }
 
-const EMBEDDING = '(?:then|think|thought|guess|if|whether|that|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|so|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
-const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
-const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )(?:(?:i|we|he|she|they|it)|(?:my|his|her|their|our)(?: [a-z]+){1,2}) ${CLAUSE_VERB}(?= )`, 'g');
+const EMBEDDING = '(?:then|think|thought|guess|if|whether|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
+const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|use|used|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
+// "that" embeds a clause ("i know that i have"), except as the pronoun closing "like that", "about that" or "all
+// that" ("i have a few things like that i have anemia", where a typist puts a full stop).
+const THAT_EMBEDDING = '(?<!(?:^| )(?<!(?:^| )(?:like|about|all) )that )';
+const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )${THAT_EMBEDDING}(?:(?:i|we|he|she|they|it)|(?:my|his|her|their|our)(?: [a-z]+){1,2}) ${CLAUSE_VERB}(?= )`, 'g');
 
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
 const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
