@@ -13,11 +13,11 @@ export interface PhraseMatch<Kind extends string> {
 /** Finds terms of several lexicons in a normal sentence, longest first, without overlaps. */
 export type PhraseMatcher<Kind extends string> = (normal: string) => PhraseMatch<Kind>[];
 
-const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that'];
-// Hedges, intensifiers and auxiliaries people put inside a phrase ("I can't *really* hear as well", "my heart *has
-// been* beating *kinda* fast"): one allowed in each gap between two words of a term, never before its first or after
-// its last word.
-const INSERTABLE = "(?: (?:really|kinda|kind of|sort of|sorta|a bit|a little|very|so|pretty|quite|real|is|was|has been|had been|'s been|'s|been|keeps|kept))?";
+const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that', 'these', 'those', 'both'];
+// Hedges, intensifiers, auxiliaries and adverbs people put inside a phrase ("I can't *really* hear as well", "my heart
+// *has been* beating *kinda* fast", "my left ankle *also* hurts"): one allowed in each gap between two words of a
+// term, never before its first or after its last word.
+const INSERTABLE = "(?: (?:really|kinda|kind of|sort of|sorta|a bit|a little|very|so|pretty|quite|real|is|was|has been|had been|'s been|'s|been|keeps|kept|also|still|always|sometimes|just))?";
 // "pain in my left shoulder", "pain in this knee": a determiner, then perhaps a side.
 const DETERMINERS = `(?:${DETERMINER_WORDS.join('|')})(?: (?:left|right|lower|upper|both))?`;
 
