@@ -24,6 +24,9 @@ const EXPLAINED_AFTER = /^ (?:is|are|can be|could be|may be) (?:a |an )?(?:very 
 // before a bare finding is not the temporal one, which opens a clause ("now i have a cough", "now the pain is worse").
 const NO_HEARD_AS_NOW = /(?:^|(?<!right|until|till|by|from|for|just|even|up to|as of) )now $/;
 
+// "some tightness in my chest, but not right now", "I had a headache, not anymore": it was there, it is not now.
+const NOT_NOW_AFTER = /^(?: ,)?(?: but)? not (?:right now|now|anymore|any more|at the moment|currently|today|at present)(?= |$)/;
+
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
@@ -46,7 +49,7 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
     if (talkedAbout(match)) continue;
     if (match.kind === 'symptom') {
       if (negated(match)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
-      else if (!context.historical(match.start) && !resolved.has(match) && !TEST_RESULT.test(sentence.normal.slice(0, match.start))) symptomMatches.push(match);
+      else if (!context.historical(match.start) && !resolved.has(match) && !TEST_RESULT.test(sentence.normal.slice(0, match.start)) && !NOT_NOW_AFTER.test(sentence.normal.slice(match.end))) symptomMatches.push(match);
     } else if (match.kind === 'condition' && negated(match)) {
       if (!context.hedged(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
     } else if (match.kind === 'condition') {
