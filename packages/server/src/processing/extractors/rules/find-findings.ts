@@ -24,8 +24,9 @@ const EXPLAINED_AFTER = /^ (?:is|are|can be|could be|may be) (?:a |an )?(?:very 
 // before a bare finding is not the temporal one, which opens a clause ("now i have a cough", "now the pain is worse").
 const NO_HEARD_AS_NOW = /(?:^|(?<!right|until|till|by|from|for|just|even|up to|as of) )now $/;
 
-// "some tightness in my chest, but not right now", "I had a headache, not anymore": it was there, it is not now.
-const NOT_NOW_AFTER = /^(?: ,)?(?: but)? not (?:right now|now|anymore|any more|at the moment|currently|today|at present)(?= |$)/;
+// "some tightness in my chest, but not right now", "I had a headache this morning, not anymore": it was there, it is
+// not now (a few words may come between).
+const NOT_NOW_AFTER = /^(?: [a-z]+){0,3}(?: ,)?(?: but)? not (?:right now|now|anymore|any more|at the moment|currently|today|at present)(?= |$)/;
 
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
