@@ -15,6 +15,7 @@ describe('a complaint word in another sense is no complaint', () => {
     ['Patient', 'She has not been eating her vegetables.', []],
     ['Doctor', 'I will give you an anti-nausea medicine to take before meals.', []],
     ['Patient', 'The back of my head hurts.', ['headache']],
+    ['Patient', 'Those tablets were making my stomach weak.', []],
   ])('%s: "%s" → %j', async (speaker, sentence, symptoms) => {
     for (const [, transcript] of shapes([[speaker, sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
   });
@@ -34,5 +35,22 @@ describe('a finding said to be over by now is no current complaint', () => {
     ['My back hurts. I had a headache this morning, not anymore.', ['back pain']],
   ])('"%s" → %j', async (sentence, symptoms) => {
     for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});
+
+describe('a finding the doctor examines and finds normal is no complaint', () => {
+  it.each([
+    ['Doctor', 'Let me look. The rash looks completely normal now, and your lungs are clear.', []],
+    ['Doctor', 'Your knee moves well and the swelling is within normal limits.', []],
+    ['Patient', 'The cough is better but it is still there.', ['cough']],
+  ])('%s: "%s" → %j', async (speaker, sentence, symptoms) => {
+    for (const [, transcript] of shapes([[speaker, sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});
+
+describe('a cold the patient has is the common cold', () => {
+  it('"I think I caught a cold last week" is the condition, "a cold drink" is nothing', async () => {
+    for (const [, transcript] of shapes([['Patient', 'I think I caught a cold on Monday.']])) expect(names((await emrOf(transcript)).diagnoses)).toEqual(['common cold']);
+    for (const [, transcript] of shapes([['Patient', 'I had a cold drink and it helped.']])) expect(names((await emrOf(transcript)).diagnoses)).toEqual([]);
   });
 });

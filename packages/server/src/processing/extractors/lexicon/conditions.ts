@@ -24,7 +24,7 @@ export const CONDITIONS: readonly LexiconEntry[] = [
   { name: 'acute upper respiratory infection', synonyms: ['upper respiratory infection', 'upper respiratory tract infection', 'urti', 'uri'], code: 'J06.9' },
   { name: 'viral infection', synonyms: ['viral fever', 'virus infection'], code: 'B34.9' },
   { name: 'influenza', synonyms: ['flu'], code: 'J11.1' },
-  { name: 'common cold', code: 'J00' },
+  { name: 'common cold', synonyms: ['have a cold', 'had a cold', 'got a cold', 'caught a cold', 'having a cold', 'head cold'], code: 'J00' },
   { name: 'acute pharyngitis', synonyms: ['pharyngitis', 'throat infection'], code: 'J02.9' },
   { name: 'acute tonsillitis', synonyms: ['tonsillitis'], code: 'J03.9' },
   { name: 'acute sinusitis', synonyms: ['sinusitis', 'sinus infection'], code: 'J01.9' },

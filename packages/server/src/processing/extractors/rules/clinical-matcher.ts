@@ -14,9 +14,15 @@ export type ClinicalMatch = PhraseMatch<ClinicalKind>;
 // is the supplement, "your calcium level" and "a calcium channel blocker" are not; "he gets confused" is confusion,
 // "I'm confused about the dose" is not; "I feel run down" is fatigue, "let me run down the list" is not; "tired" and
 // "sick" of something are fed up; "weight loss surgery" and "a numbing cream" name a treatment, "a weak stream" a sign
-// of the prostate; "not eating" is a poor appetite, "not eating meat" a diet.
+// of the prostate; "not eating" is a poor appetite, "not eating meat" a diet; "I had a cold" is ill, "a cold drink" not.
 const EATING_WHAT = /^ (?!(?:much|well|properly|anything|enough|at|either|lately|normally|right|as|too|and|or|since|for|now|today|because|like|very|a lot)(?= |$))[a-z]/;
+// "i had a cold drink", "we have a cold shower": a cold thing, not the common cold.
+const COLD_WHAT = /^ (?:drink|drinks|shower|showers|bath|water|compress|pack|packs|day|days|night|nights|weather|spell|snap|beer|one|glass|can|bottle|room|air|wind|sweat|sweats|feeling|hand|hands|feet|front|place|winter|morning|evening)(?= |$)/;
 const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
+  'have a cold': COLD_WHAT,
+  'had a cold': COLD_WHAT,
+  'got a cold': COLD_WHAT,
+  'having a cold': COLD_WHAT,
   acidity: /^ (?:of|level|levels)(?= |$)/,
   calcium: /^ (?:level|levels|was|is|of|in your|in the|channel|score|deposits?)(?= |$)/,
   confused: /^ (?:about|by|with|why|what|how|as to|if|whether|because)(?= |$)/,
@@ -26,11 +32,14 @@ const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
   exhausted: /^ (?:all|every|the|my|our|your|their|options)(?= |$)/,
   'weight loss': /^ (?:surgery|program|programme|medication|medications|medicine|medicines|pills?|drugs?|plan|goals?|journey|diet|clinic|injections?|shots?|procedure|operation|management)(?= |$)/,
   numbing: /^ (?:cream|creams|medicine|medication|agent|shots?|injections?|spray|gel|patch|drops)(?= |$)/,
-  weak: /^ (?:stream|flow|blood|pulse|pulses|signal|spot|spots|point|points|link)(?= |$)/,
+  weak: /^ (?:stream|flow|blood|pulse|pulses|signal|spot|spots|point|points|link|stomach|bladder|heart|immune)(?= |$)/,
   'not eating': EATING_WHAT,
   'not been eating': EATING_WHAT,
   'not really eating': EATING_WHAT,
 };
+
+// "it makes my stomach weak", "a weak heart": an organ said to be weak is no weakness of the patient's body.
+const ORGAN_BEFORE = /(?:^| )(?:stomach|bladder|heart|eyes|eye|eyesight|voice|immune system) (?:is |was |feels |felt |gets |got |so |very |really )?$/;
 
 // "pain in the back of my knee", "the back of my head hurts": the back of a part is a place, not the back.
 const BACK_OF = /^ of(?= )/;
@@ -46,6 +55,7 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
       const excluded = LOOSE_SYNONYMS[term.text];
       if (term.kind === 'symptom' && ANTI_BEFORE.test(normal.slice(0, term.start))) return false;
       if (term.text.endsWith('back') && BACK_OF.test(normal.slice(term.end))) return false;
+      if ((term.text === 'weak' || term.text === 'weaker') && ORGAN_BEFORE.test(normal.slice(0, term.start))) return false;
       return !excluded || !excluded.test(normal.slice(term.end));
     });
     const named = found.filter((term) => !namedInstead(term, found, normal));
