@@ -16,6 +16,7 @@ describe('a complaint word in another sense is no complaint', () => {
     ['Doctor', 'I will give you an anti-nausea medicine to take before meals.', []],
     ['Patient', 'The back of my head hurts.', ['headache']],
     ['Patient', 'Those tablets were making my stomach weak.', []],
+    ['Patient', 'I have been feeling low on energy, but otherwise fine.', ['fatigue']],
   ])('%s: "%s" → %j', async (speaker, sentence, symptoms) => {
     for (const [, transcript] of shapes([[speaker, sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
   });

@@ -25,6 +25,12 @@ describe('the wording the issue lists is recognised', () => {
     ['My vision gets blurry in the evening.', 'blurred vision'],
     ['My knee swells up after a walk.', 'swelling'],
     ['I briefly lost consciousness at the scene.', 'fainting'],
+    ['My tummy is killing me.', 'abdominal pain'],
+    ["I can't catch my breath when I climb the stairs.", 'shortness of breath'],
+    ['I get dizzy spells in the morning.', 'dizziness'],
+    ["She's got a temperature and a chesty cough.", 'fever'],
+    ["She's got a temperature and a chesty cough.", 'cough'],
+    ['It burns when I wee.', 'painful urination'],
   ])('"%s" → the symptom %s', async (sentence, symptom) => {
     for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toContain(symptom);
   });
@@ -33,6 +39,8 @@ describe('the wording the issue lists is recognised', () => {
     ['It looks like bursitis of the elbow.', 'bursitis'],
     ['You had anaphylaxis after the peanuts.', 'anaphylaxis'],
     ["This is Bell's palsy.", "bell's palsy"],
+    ['So you have been feeling low since the winter.', 'depression'],
+    ['It sounds like you have a water infection.', 'urinary tract infection'],
     ['I am treating this as meningitis.', 'meningitis'],
   ])('"%s" → the diagnosis %s', async (sentence, diagnosis) => {
     for (const [, transcript] of shapes([['Doctor', sentence]])) expect(names((await emrOf(transcript)).diagnoses)).toContain(diagnosis);

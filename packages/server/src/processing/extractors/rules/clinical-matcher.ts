@@ -13,8 +13,9 @@ export type ClinicalMatch = PhraseMatch<ClinicalKind>;
 // Synonyms that are right only in some company: "acidity" is heartburn, "the acidity of your urine" is not; "calcium"
 // is the supplement, "your calcium level" and "a calcium channel blocker" are not; "he gets confused" is confusion,
 // "I'm confused about the dose" is not; "I feel run down" is fatigue, "let me run down the list" is not; "tired" and
-// "sick" of something are fed up; "weight loss surgery" and "a numbing cream" name a treatment, "a weak stream" a sign
-// of the prostate; "not eating" is a poor appetite, "not eating meat" a diet; "I had a cold" is ill, "a cold drink" not.
+// "sick" of something are fed up; "feeling low" is a mood, "feeling low on energy" is not; "weight loss surgery" and
+// "a numbing cream" name a treatment, "a weak stream" a sign of the prostate; "not eating" is a poor appetite, "not
+// eating meat" a diet; "I had a cold" is ill, "a cold drink" is not.
 const EATING_WHAT = /^ (?!(?:much|well|properly|anything|enough|at|either|lately|normally|right|as|too|and|or|since|for|now|today|because|like|very|a lot)(?= |$))[a-z]/;
 // "i had a cold drink", "we have a cold shower": a cold thing, not the common cold.
 const COLD_WHAT = /^ (?:drink|drinks|shower|showers|bath|water|compress|pack|packs|day|days|night|nights|weather|spell|snap|beer|one|glass|can|bottle|room|air|wind|sweat|sweats|feeling|hand|hands|feet|front|place|winter|morning|evening)(?= |$)/;
@@ -28,6 +29,7 @@ const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
   confused: /^ (?:about|by|with|why|what|how|as to|if|whether|because)(?= |$)/,
   'run down': /^ (?:a|an|the|this|that|these|those|my|your|our|some|list|of|to|through|what)(?= |$)/,
   tired: /^ (?:of)(?= |$)/,
+  'feeling low': /^ (?:on|energy|blood|sugar|sugars|iron|sodium|potassium)(?= |$)/,
   'feel sick': /^ (?:of|and tired)(?= |$)/,
   exhausted: /^ (?:all|every|the|my|our|your|their|options)(?= |$)/,
   'weight loss': /^ (?:surgery|program|programme|medication|medications|medicine|medicines|pills?|drugs?|plan|goals?|journey|diet|clinic|injections?|shots?|procedure|operation|management)(?= |$)/,
