@@ -8,7 +8,7 @@ import type { LexiconEntry, LexiconSource } from './lexicon-entry.js';
 export const CONDITION_SOURCES: readonly LexiconSource[] = [
   { title: 'International Statistical Classification of Diseases and Related Health Problems, 10th Revision (ICD-10), 2019 version', publisher: 'World Health Organization', used_for: 'condition and symptom codes' },
   { title: 'MedlinePlus Health Topics (public domain)', publisher: 'US National Library of Medicine', used_for: 'US lay names of conditions and symptoms' },
-  { title: 'Health A to Z (Open Government Licence v3.0)', publisher: 'NHS website (NHS England)', used_for: 'UK lay names (back passage, pins and needles, piles)' },
+  { title: 'Health A to Z (Open Government Licence v3.0)', publisher: 'NHS website (NHS England)', used_for: 'UK lay names (back passage, pins and needles, piles, a temperature, a chesty cough, a water infection, when I wee, feeling faint, feeling low)' },
 ];
 
 /** Conditions (diagnoses) with spoken synonyms and ICD-10 codes. */
