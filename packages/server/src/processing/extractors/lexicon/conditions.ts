@@ -118,8 +118,7 @@ function painIn(part: string, parts = `${part}s`): string[] {
   return [
     `pain in the ${part}`, `the ${part} hurts`, `the ${part} hurt`, `the ${part} is hurting`, `the ${part} has been hurting`, `the ${part} is killing me`,
     `the ${part} is sore`, `the ${part} is painful`, `the ${part} is aching`, `the ${part} started hurting`, `the ${part} started to hurt`, `the ${part} is bothering me`, `the ${part} has been bothering me`, `sore ${part}`, `${part} ache`, `${part} pain`, `aching ${part}`, `painful ${part}`,
-    `the ${parts} hurt`, `the ${parts} are hurting`, `the ${parts} have been hurting`, `the ${parts} are killing me`, `the ${parts} are sore`, `the ${parts} are painful`, `the ${parts} are aching`,
-    `the ${parts} ache`, `the ${parts} are bothering me`, `the ${parts} have been bothering me`, `the ${parts} started hurting`, `the ${parts} started to hurt`,
+    `the ${parts} hurt`, `the ${parts} are hurting`, `the ${parts} have been hurting`, `the ${parts} are killing me`, `the ${parts} are sore`, `the ${parts} have been bothering me`,
   ];
 }
 
