@@ -12,6 +12,25 @@ describe('the wording the issue lists is recognised', () => {
     ['It hurts when I pee.', 'painful urination'],
     ['There is a ringing in my ear.', 'tinnitus'],
     ['My chest kind of hurts.', 'chest pain'],
+    ['My left ankle also hurts.', 'ankle pain'],
+    ['These knees have been bothering me for a couple of years.', 'knee pain'],
+    ['Both my hips hurt in the morning.', 'hip pain'],
+    ['I was chilled and my forehead was warm.', 'chills'],
+    ["I'm not able to sleep at night.", 'sleep difficulty'],
+    ['My nose was stuffy all week.', 'nasal congestion'],
+    ["I've had the runs since Sunday.", 'diarrhoea'],
+    ['I feel faint when I stand up quickly.', 'dizziness'],
+    ['I am feeling so weak.', 'fatigue'],
+    ['There is some blood in my sputum.', 'coughing up blood'],
+    ['My vision gets blurry in the evening.', 'blurred vision'],
+    ['My knee swells up after a walk.', 'swelling'],
+    ['I briefly lost consciousness at the scene.', 'fainting'],
+    ['My tummy is killing me.', 'abdominal pain'],
+    ["I can't catch my breath when I climb the stairs.", 'shortness of breath'],
+    ['I get dizzy spells in the morning.', 'dizziness'],
+    ["She's got a temperature and a chesty cough.", 'fever'],
+    ["She's got a temperature and a chesty cough.", 'cough'],
+    ['It burns when I wee.', 'painful urination'],
   ])('"%s" → the symptom %s', async (sentence, symptom) => {
     for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toContain(symptom);
   });
@@ -20,6 +39,8 @@ describe('the wording the issue lists is recognised', () => {
     ['It looks like bursitis of the elbow.', 'bursitis'],
     ['You had anaphylaxis after the peanuts.', 'anaphylaxis'],
     ["This is Bell's palsy.", "bell's palsy"],
+    ['So you have been feeling low since the winter.', 'depression'],
+    ['It sounds like you have a water infection.', 'urinary tract infection'],
     ['I am treating this as meningitis.', 'meningitis'],
   ])('"%s" → the diagnosis %s', async (sentence, diagnosis) => {
     for (const [, transcript] of shapes([['Doctor', sentence]])) expect(names((await emrOf(transcript)).diagnoses)).toContain(diagnosis);
@@ -34,6 +55,12 @@ describe('the wording the issue lists is recognised', () => {
     ['Use emollients twice a day.', 'emollients and protectives'],
   ])('"%s" → the medicine %s', async (sentence, medicine) => {
     for (const [, transcript] of shapes([['Doctor', sentence]])) expect(names((await emrOf(transcript)).medications)).toContain(medicine);
+  });
+
+  it('two parts share the verb of a pain: "my right shoulder and neck started to hurt"', async () => {
+    for (const [, transcript] of shapes([['Patient', 'Last week my right shoulder and neck started to hurt.']])) {
+      expect(names((await emrOf(transcript)).symptoms)).toEqual(['shoulder pain', 'neck pain']);
+    }
   });
 
   it('"not really" after an auxiliary negates forward only: "I can\'t really hear" is a complaint, "pain? not really" a denial', async () => {

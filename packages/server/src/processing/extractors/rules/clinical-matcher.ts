@@ -13,12 +13,42 @@ export type ClinicalMatch = PhraseMatch<ClinicalKind>;
 
 // Synonyms that are right only in some company: "acidity" is heartburn, "the acidity of your urine" is not; "calcium"
 // is the supplement, "your calcium level" and "a calcium channel blocker" are not; "he gets confused" is confusion,
-// "I'm confused about the dose" is not.
+// "I'm confused about the dose" is not; "I feel run down" is fatigue, "let me run down the list" is not; "tired" and
+// "sick" of something are fed up; "feeling low" is a mood, "feeling low on energy" is not; "weight loss surgery" and
+// "a numbing cream" name a treatment, "a weak stream" a sign of the prostate; "not eating" is a poor appetite, "not
+// eating meat" a diet; "I had a cold" is ill, "a cold drink" is not.
+const EATING_WHAT = /^ (?!(?:much|well|properly|anything|enough|at|either|lately|normally|right|as|too|and|or|since|for|now|today|because|like|very|a lot)(?= |$))[a-z]/;
+// "i had a cold drink", "we have a cold shower": a cold thing, not the common cold.
+const COLD_WHAT = /^ (?:drink|drinks|shower|showers|bath|water|compress|pack|packs|day|days|night|nights|weather|spell|snap|beer|one|glass|can|bottle|room|air|wind|sweat|sweats|feeling|hand|hands|feet|front|place|winter|morning|evening)(?= |$)/;
 const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
+  'have a cold': COLD_WHAT,
+  'had a cold': COLD_WHAT,
+  'got a cold': COLD_WHAT,
+  'having a cold': COLD_WHAT,
   acidity: /^ (?:of|level|levels)(?= |$)/,
   calcium: /^ (?:level|levels|was|is|of|in your|in the|channel|score|deposits?)(?= |$)/,
   confused: /^ (?:about|by|with|why|what|how|as to|if|whether|because)(?= |$)/,
+  'run down': /^ (?:a|an|the|this|that|these|those|my|your|our|some|list|of|to|through|what)(?= |$)/,
+  tired: /^ (?:of)(?= |$)/,
+  'feeling low': /^ (?:on|energy|blood|sugar|sugars|iron|sodium|potassium)(?= |$)/,
+  'feel sick': /^ (?:of|and tired)(?= |$)/,
+  exhausted: /^ (?:all|every|the|my|our|your|their|options)(?= |$)/,
+  'weight loss': /^ (?:surgery|program|programme|medication|medications|medicine|medicines|pills?|drugs?|plan|goals?|journey|diet|clinic|injections?|shots?|procedure|operation|management)(?= |$)/,
+  numbing: /^ (?:cream|creams|medicine|medication|agent|shots?|injections?|spray|gel|patch|drops)(?= |$)/,
+  weak: /^ (?:stream|flow|blood|pulse|pulses|signal|spot|spots|point|points|link|stomach|bladder|heart|immune)(?= |$)/,
+  'not eating': EATING_WHAT,
+  'not been eating': EATING_WHAT,
+  'not really eating': EATING_WHAT,
 };
+
+// "it makes my stomach weak", "a weak heart": an organ said to be weak is no weakness of the patient's body.
+const ORGAN_BEFORE = /(?:^| )(?:stomach|bladder|heart|eyes|eye|eyesight|voice|immune system) (?:is |was |feels |felt |gets |got |so |very |really )?$/;
+
+// "pain in the back of my knee", "the back of my head hurts": the back of a part is a place, not the back.
+const BACK_OF = /^ of(?= )/;
+
+// "anti nausea medicine", "an anti itch cream": a symptom named after "anti" names a treatment.
+const ANTI_BEFORE = /(?:^| )anti $/;
 
 /** Creates the matcher over the project's lexicon (see lexicon/ for entries and their sources). */
 export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
@@ -27,6 +57,9 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
   return (normal) => {
     const found = misspelt(normal, match(normal)).filter((term) => {
       const excluded = LOOSE_SYNONYMS[term.text];
+      if (term.kind === 'symptom' && ANTI_BEFORE.test(normal.slice(0, term.start))) return false;
+      if (term.text.endsWith('back') && BACK_OF.test(normal.slice(term.end))) return false;
+      if ((term.text === 'weak' || term.text === 'weaker') && ORGAN_BEFORE.test(normal.slice(0, term.start))) return false;
       return !excluded || !excluded.test(normal.slice(term.end));
     });
     const named = found.filter((term) => !namedInstead(term, found, normal) && !saltOfNamed(term, found, normal));
@@ -40,6 +73,9 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
 const SHARED_PAIN_BEFORE = /(?<=^| )([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|pains|ache|aches|problems|difficulties|changes)(?: |$))/g;
 const SHARED_PAIN_AFTER = /(?<=^| )pain in (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower|upper) )?[a-z]+(?: and| or| ,) (?:(?:the|my|his|her|your|their|both) )?((?:(?:left|right|lower|upper) )?([a-z]+))(?= |$)/g;
 
+// "my right shoulder and neck started to hurt", "my hips and knees are sore": two parts share the verb of the pain.
+const SHARED_PAIN_VERB = /(?<=^| )(?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower|upper) )?(?<first>[a-z]+)(?: and| or| ,) (?:(?:the|my|his|her|your|their) )?(?:(?:left|right|lower|upper) )?(?<second>[a-z]+) (?:also |still |really )?(?<verb>hurt|hurts|started to hurt|started hurting|are hurting|have been hurting|are sore|are aching|ache|are killing me)(?= |$)/dg;
+
 function sharedPains(normal: string, found: readonly ClinicalMatch[], match: PhraseMatcher<ClinicalKind>): ClinicalMatch[] {
   const shared: ClinicalMatch[] = [];
   const add = (start: number, end: number, phrase: string) => {
@@ -51,6 +87,13 @@ function sharedPains(normal: string, found: readonly ClinicalMatch[], match: Phr
   const painAt = (start: number) => found.some((term) => term.start === start && (term.kind === 'symptom' || term.kind === 'condition'));
   for (const part of normal.matchAll(SHARED_PAIN_BEFORE)) {
     if (painAt(part.index + part[0].length + 1)) add(part.index, part.index + (part[1] as string).length, `${part[1] as string} ${part[2] as string}`);
+  }
+  for (const part of normal.matchAll(SHARED_PAIN_VERB)) {
+    const verb = part.groups?.verb as string;
+    for (const name of ['first', 'second'] as const) {
+      const [start, end] = part.indices?.groups?.[name] ?? [0, 0];
+      add(start, end, `the ${normal.slice(start, end)} ${verb}`);
+    }
   }
   for (const part of normal.matchAll(SHARED_PAIN_AFTER)) {
     const end = part.index + part[0].length;

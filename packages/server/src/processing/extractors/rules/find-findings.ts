@@ -24,6 +24,13 @@ const EXPLAINED_AFTER = /^ (?:is|are|can be|could be|may be) (?:a |an )?(?:very 
 // before a bare finding is not the temporal one, which opens a clause ("now i have a cough", "now the pain is worse").
 const NO_HEARD_AS_NOW = /(?:^|(?<!right|until|till|by|from|for|just|even|up to|as of) )now $/;
 
+// "some tightness in my chest, but not right now", "I had a headache this morning, not anymore": it was there, it is
+// not now (a few words may come between).
+const NOT_NOW_AFTER = /^(?: [a-z]+){0,3}(?: ,)?(?: but)? not (?:right now|now|anymore|any more|at the moment|currently|today|at present)(?= |$)/;
+
+// "the rash looks normal now", "the swelling is within normal limits": examined and found normal, no finding.
+const NORMAL_AFTER = /^ (?:looks|look|is|are|was|were|appears|appear|seems|seem|sounds|sound|feels|feel)(?: (?:completely|totally|perfectly|all|pretty|quite|now))? (?:normal|fine|clear|healed|unremarkable|within normal limits)(?= |$)/;
+
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
@@ -41,12 +48,13 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
   const symptomMatches: ClinicalMatch[] = [];
   const resolved = findResolved(sentence.normal, matches);
   const deniedList = findDeniedList(sentence.normal, matches, context.negated);
+  const overOrNormal = (match: ClinicalMatch) => NOT_NOW_AFTER.test(sentence.normal.slice(match.end)) || NORMAL_AFTER.test(sentence.normal.slice(match.end));
   const negated = (match: ClinicalMatch) => context.negated(match.start) || deniedList.has(match) || NO_HEARD_AS_NOW.test(sentence.normal.slice(0, match.start));
   for (const match of matches) {
     if (talkedAbout(match)) continue;
     if (match.kind === 'symptom') {
       if (negated(match)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
-      else if (!context.historical(match.start) && !resolved.has(match) && !TEST_RESULT.test(sentence.normal.slice(0, match.start))) symptomMatches.push(match);
+      else if (!context.historical(match.start) && !resolved.has(match) && !TEST_RESULT.test(sentence.normal.slice(0, match.start)) && !overOrNormal(match)) symptomMatches.push(match);
     } else if (match.kind === 'condition' && negated(match)) {
       if (!context.hedged(match.start)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
     } else if (match.kind === 'condition') {

@@ -13,11 +13,11 @@ export interface PhraseMatch<Kind extends string> {
 /** Finds terms of several lexicons in a normal sentence, longest first, without overlaps. */
 export type PhraseMatcher<Kind extends string> = (normal: string) => PhraseMatch<Kind>[];
 
-const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that'];
-// Hedges, intensifiers and auxiliaries people put inside a phrase ("I can't *really* hear as well", "my heart *has
-// been* beating *kinda* fast"): one allowed in each gap between two words of a term, never before its first or after
-// its last word.
-const INSERTABLE = "(?: (?:really|kinda|kind of|sort of|sorta|a bit|a little|very|so|pretty|quite|real|is|was|has been|had been|'s been|'s|been|keeps|kept))?";
+const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that', 'these', 'those', 'both'];
+// Hedges, intensifiers, auxiliaries and adverbs people put inside a phrase ("I can't *really* hear as well", "my heart
+// *has been* beating *kinda* fast", "my left ankle *also* hurts"): one allowed in each gap between two words of a
+// term, never before its first or after its last word.
+const INSERTABLE = "(?: (?:really|kinda|kind of|sort of|sorta|a bit|a little|very|so|pretty|quite|real|is|was|has been|had been|'s been|'s|been|keeps|kept|also|still|always|sometimes|just))?";
 // "pain in my left shoulder", "pain in this knee": a determiner, then perhaps a side.
 const DETERMINERS = `(?:${DETERMINER_WORDS.join('|')})(?: (?:left|right|lower|upper|both))?`;
 
@@ -28,19 +28,23 @@ const DETERMINERS = `(?:${DETERMINER_WORDS.join('|')})(?: (?:left|right|lower|up
  */
 export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Record<Kind, readonly LexiconEntry[]>>): PhraseMatcher<Kind> {
   const patterns: { kind: Kind; entry: LexiconEntry; pattern: RegExp }[] = [];
-  // Which entries a word of the sentence can start: ~700 entries with ~4,000 phrases are too many to try or even to
-  // pre-check one by one on every sentence.
+  // Which phrases a word of the sentence can hold: ~700 entries with ~5,000 phrases are too many to try or even to
+  // pre-check one by one on every sentence. An entry's phrases are compiled in groups by the word that indexes them,
+  // so a sentence with "pain" tries each part's "pain in the ..." and not its thirty other ways of saying the pain.
   const byWord = new Map<string, number[]>();
   for (const kind of Object.keys(lexicons) as Kind[]) {
     for (const entry of lexicons[kind]) {
-      const spoken = [entry.name, ...(entry.synonyms ?? [])];
-      const phrases = spoken.map((phrase) => phraseSource(phrase));
-      const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-      const index = patterns.push({ kind, entry, pattern: new RegExp(`(?<=^| )(?:${unique.join('|')})(?= |$)`, 'g') }) - 1;
-      for (const word of new Set(spoken.flatMap(firstWordsOf))) {
-        const entries = byWord.get(word) ?? [];
-        if (entries[entries.length - 1] !== index) entries.push(index);
-        byWord.set(word, entries);
+      const groups = new Map<string, { words: string[]; sources: Set<string> }>();
+      for (const phrase of [entry.name, ...(entry.synonyms ?? [])]) {
+        const words = firstWordsOf(phrase);
+        const group = groups.get(words.join(' ')) ?? { words, sources: new Set<string>() };
+        group.sources.add(phraseSource(phrase));
+        groups.set(words.join(' '), group);
+      }
+      for (const { words, sources } of groups.values()) {
+        const unique = [...sources].sort((a, b) => b.length - a.length);
+        const index = patterns.push({ kind, entry, pattern: new RegExp(`(?<=^| )(?:${unique.join('|')})(?= |$)`, 'g') }) - 1;
+        for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), index]);
       }
     }
   }
@@ -63,11 +67,16 @@ export function createPhraseMatcher<Kind extends string>(lexicons: Readonly<Reco
   };
 }
 
-// A word a sentence must hold for the phrase to be in it: its first word other than "the" (which stands for any
-// determiner, so would let the phrase be tried on almost every sentence), with the plurals when it is the last word.
+// Words too common to index a phrase by: "the" stands for any determiner, and a phrase led by "have", "not" or "feel"
+// ("have the runs", "not able to sleep", "feel faint") would be tried on most sentences.
+const UNINDEXED = new Set(['the', 'a', 'an', 'i', 'is', 'was', 'are', 'have', 'has', 'had', 'having', 'got', 'going', 'feel', 'feeling', 'felt', 'not', 'no', 'bad', 'always', 'very', 'in', 'of', 'to', 'and']);
+
+// A word a sentence must hold for the phrase to be in it: its first word that is not too common (every word but a
+// determiner is literal in the phrase), with the plurals when it is the last word.
 function firstWordsOf(phrase: string): string[] {
   const words = termWords(phrase);
-  const index = Math.max(0, words.findIndex((word) => word !== 'the'));
+  const rare = words.findIndex((word) => !UNINDEXED.has(word));
+  const index = rare >= 0 ? rare : Math.max(0, words.findIndex((word) => word !== 'the'));
   const word = words[index] ?? '';
   return index === words.length - 1 ? [word, `${word}s`, `${word}es`] : [word];
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { emrOf, names, shapes } from './extractor-test-support.js';
+
+// Words that name a complaint only in one of their senses (issue 13): each is read in the sense the sentence gives
+// it, in the three input shapes.
+describe('a complaint word in another sense is no complaint', () => {
+  it.each([
+    ['Doctor', "I'm going to run down a list of symptoms, tell me if you have any.", []],
+    ['Patient', "Honestly, I'm sick and tired of this cough.", ['cough']],
+    ['Patient', 'We have exhausted all the options for my knee pain.', ['knee pain']],
+    ['Doctor', 'We talked about weight loss surgery at your last visit.', []],
+    ['Doctor', 'I will put a numbing cream on before the injection.', []],
+    ['Patient', 'I have a weak stream when I pee.', []],
+    ['Doctor', 'There is very weak blood flow to this part of the bone.', []],
+    ['Patient', 'She has not been eating her vegetables.', []],
+    ['Doctor', 'I will give you an anti-nausea medicine to take before meals.', []],
+    ['Patient', 'The back of my head hurts.', ['headache']],
+    ['Patient', 'Those tablets were making my stomach weak.', []],
+    ['Patient', 'I have been feeling low on energy, but otherwise fine.', ['fatigue']],
+  ])('%s: "%s" → %j', async (speaker, sentence, symptoms) => {
+    for (const [, transcript] of shapes([[speaker, sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+
+  it.each([
+    ['I feel run down and I am always tired.', ['fatigue']],
+    ['He is not eating, and he threw up twice.', ['loss of appetite', 'vomiting']],
+    ['My legs feel weak when I climb the stairs.', ['fatigue']],
+  ])('keeps the complaint sense: "%s" → %j', async (sentence, symptoms) => {
+    for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});
+
+describe('a finding said to be over by now is no current complaint', () => {
+  it.each([
+    ['I have had some tightness in my chest, but not right now.', []],
+    ['My back hurts. I had a headache this morning, not anymore.', ['back pain']],
+  ])('"%s" → %j', async (sentence, symptoms) => {
+    for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});
+
+describe('a finding the doctor examines and finds normal is no complaint', () => {
+  it.each([
+    ['Doctor', 'Let me look. The rash looks completely normal now, and your lungs are clear.', []],
+    ['Doctor', 'Your knee moves well and the swelling is within normal limits.', []],
+    ['Patient', 'The cough is better but it is still there.', ['cough']],
+  ])('%s: "%s" → %j', async (speaker, sentence, symptoms) => {
+    for (const [, transcript] of shapes([[speaker, sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});
+
+describe('a cold the patient has is the common cold', () => {
+  it('"I think I caught a cold last week" is the condition, "a cold drink" is nothing', async () => {
+    for (const [, transcript] of shapes([['Patient', 'I think I caught a cold on Monday.']])) expect(names((await emrOf(transcript)).diagnoses)).toEqual(['common cold']);
+    for (const [, transcript] of shapes([['Patient', 'I had a cold drink and it helped.']])) expect(names((await emrOf(transcript)).diagnoses)).toEqual([]);
+  });
+});
