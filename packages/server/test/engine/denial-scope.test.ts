@@ -61,6 +61,16 @@ describe('where a negation stops', () => {
     expect(names(emr.absent_symptoms)).toEqual(['palpitations']);
   });
 
+  it.each(shapes([['Patient', 'There is not a day without a headache.']]))('%s: "without" inside a negation cancels it', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([['headache'], []]);
+  });
+
+  it.each(shapes([['Doctor', "Well, I don't think there is any sign of a heart attack, so that is good."]]))('%s: a clinician\'s "i do not think there is" rules a diagnosis out, it is no denial', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], []]);
+  });
+
   it.each(shapes([['Patient', 'No, not a wet cough, but my back hurts when I breathe in.']]))('%s: "not a wet cough" denies the quality, not the cough', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect(names(emr.absent_symptoms)).toEqual([]);

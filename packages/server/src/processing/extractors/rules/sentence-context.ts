@@ -62,6 +62,13 @@ export function readSentenceContext(normal: string): SentenceContext {
   for (let index = 0; index < words.length; index += 1) {
     const trigger = matchAt(words, index, NEGATION_TRIGGERS);
     if (trigger === 0 || [0, 1, 2].some((back) => index - back >= 0 && matchAt(words, index - back, PSEUDO_NEGATIONS) > back)) continue;
+    // "there is not a day without a headache", "i cannot walk without pain": "without" inside a negation's scope
+    // cancels it; what follows is there.
+    const outer = (words[index] as Word).text === 'without' ? negatedRanges.find(([from, to]) => (words[index] as Word).start >= from && (words[index] as Word).start < to) : undefined;
+    if (outer) {
+      outer[1] = (words[index] as Word).start;
+      continue;
+    }
     const scopeStart = index + trigger;
     const scopeEnd = scopeEndAfter(words, scopeStart, clauses);
     if (scopeEnd > scopeStart) negatedRanges.push([(words[scopeStart] as Word).start, endOf(words[scopeEnd - 1] as Word)]);
