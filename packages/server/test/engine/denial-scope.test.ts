@@ -89,6 +89,13 @@ describe('a term that names where something else is found', () => {
   });
 });
 
+describe('places named after "pain in" are no specimen', () => {
+  it.each(shapes([['Doctor', 'Any pain in your knees or ankles?'], ['Patient', 'No.']]))('%s: "no" to "pain in your knees or ankles" denies both', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(names(emr.absent_symptoms).sort()).toEqual(['ankle pain', 'knee pain']);
+  });
+});
+
 describe('the recogniser\'s "now" for a short "no"', () => {
   it.each(shapes([['Doctor', 'Any fever?'], ['Patient', 'Now.']]))('%s: "now" alone after a yes-or-no question is a "no"', async (_, transcript) => {
     const emr = await emrOf(transcript);

@@ -40,7 +40,8 @@ export function namesSpecimen(before: string): boolean {
   return SPECIMEN_BEFORE.test(before);
 }
 
-const SPECIMEN_BEFORE = /(?:^| )(?:in (?:your|the|my|his|her|their)|(?:blood|mucus|pus|phlegm|anything|something) in|or in) $/;
+// What is found comes first ("blood in your stool or in vomit"); "pain in your neck or in the shoulders" names places.
+const SPECIMEN_BEFORE = /(?:^| )(?:blood|mucus|pus|phlegm|worms)(?: [a-z]+){0,6} in (?:(?:your|the|my|his|her|their) )?$/;
 
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 

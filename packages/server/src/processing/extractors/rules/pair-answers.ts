@@ -74,7 +74,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   // A medicine is never taken for granted ("are you still taking the lisinopril?"): the answer says whether it is taken.
   // "any blood in your vomit?" asks about the blood, not the vomiting; "could this be acid reflux?" / "no" rules a
   // diagnosis out rather than denying it.
-  const speculated = (match: ClinicalMatch) => match.kind === 'condition' && (context.hedged(match.start) || context.feared(match.start));
+  const speculated = (match: ClinicalMatch) => match.kind === 'condition' && SPECULATING.test(sentence.normal.slice(0, match.start));
   const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !context.presupposed(match.start)) && !context.negated(match.start) && !context.hypothetical(match.start) && !namesSpecimen(sentence.normal.slice(0, match.start)) && !speculated(match));
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
@@ -131,6 +131,10 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
   emr.diagnoses.push(...kept(question.presumed.diagnoses));
   emr.investigations.push(...kept(question.presumed.investigations));
 }
+
+// "could this be acid reflux", "do you think it might be a migraine": a diagnosis wondered about, a few words after
+// the "be" ("it could be, we are still waiting ... do you have a history of glaucoma" asks).
+const SPECULATING = /(?<=^| )(?:(?:could|might|may|can) (?:this|it|that|these|those)|(?:this|it|that|these|those) (?:could|might|may)) be (?:[^ ]+ ){0,3}$/;
 
 const DOSE_QUESTION = /(?<=^| )how (?:much|many|often)(?= )/;
 
