@@ -31,6 +31,25 @@ const NOT_NOW_AFTER = /^(?: [a-z]+){0,3}(?: ,)?(?: but)? not (?:right now|now|an
 // "the rash looks normal now", "the swelling is within normal limits": examined and found normal, no finding.
 const NORMAL_AFTER = /^ (?:looks|look|is|are|was|were|appears|appear|seems|seem|sounds|sound|feels|feel)(?: (?:completely|totally|perfectly|all|pretty|quite|now))? (?:normal|fine|clear|healed|unremarkable|within normal limits)(?= |$)/;
 
+// "i have never felt palpitations like this", "i have not had a headache this bad": the finding is there now, only
+// never so strong before.
+const UNLIKE_BEFORE = /(?:^| )(?:never|not)(?: [a-z]+){0,3} $/;
+const LIKE_THIS = /^ (?:like this|like that before|this bad|this severe|this strong|this intense)(?= |$)/;
+
+// "no, not wet cough but ...", "it is not a sharp pain": the negation denies a quality, not the finding.
+const NOT_A_QUALITY = /(?:^| )not (?:a |an )?(?:wet|dry|productive|hacking|sharp|dull|burning|stabbing|throbbing|shooting|constant|severe|bad|real|typical|usual) $/;
+
+/**
+ * True when a term names where something else is found ("no blood in your vomit", "any blood in the stool or in
+ * vomit"): the term is the specimen, and a denial of what is in it does not deny the term.
+ */
+export function namesSpecimen(before: string): boolean {
+  return SPECIMEN_BEFORE.test(before);
+}
+
+// What is found comes first ("blood in your stool or in vomit"); "pain in your neck or in the shoulders" names places.
+const SPECIMEN_BEFORE = /(?:^| )(?:blood|mucus|pus|phlegm|worms)(?: [a-z]+){0,6} in (?:(?:your|the|my|his|her|their) )?$/;
+
 const SEVERITY = /(?:^| )(mild|moderate|severe|slight|bad|terrible|high|low grade|intense|sharp|dull|persistent|constant|occasional|intermittent)(?: [a-z]+)?$/;
 
 /**
@@ -49,9 +68,14 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
   const resolved = findResolved(sentence.normal, matches);
   const deniedList = findDeniedList(sentence.normal, matches, context.negated);
   const overOrNormal = (match: ClinicalMatch) => NOT_NOW_AFTER.test(sentence.normal.slice(match.end)) || NORMAL_AFTER.test(sentence.normal.slice(match.end));
-  const negated = (match: ClinicalMatch) => context.negated(match.start) || deniedList.has(match) || NO_HEARD_AS_NOW.test(sentence.normal.slice(0, match.start));
+  const notDenied = (match: ClinicalMatch) => UNLIKE_BEFORE.test(sentence.normal.slice(0, match.start)) && LIKE_THIS.test(sentence.normal.slice(match.end));
+  const negated = (match: ClinicalMatch) => (context.negated(match.start) || deniedList.has(match) || NO_HEARD_AS_NOW.test(sentence.normal.slice(0, match.start))) && !notDenied(match);
   for (const match of matches) {
     if (talkedAbout(match)) continue;
+    // Neither denied nor said to be there: a quality denied, or the place where something else was not found.
+    const before = sentence.normal.slice(0, match.start);
+    // The quality may be part of the term ("wet cough" is a synonym of cough).
+    if (negated(match) && (NOT_A_QUALITY.test(`${before}${match.text.split(' ')[0] as string} `) || NOT_A_QUALITY.test(before) || namesSpecimen(before))) continue;
     if (match.kind === 'symptom') {
       if (negated(match)) findings.absentSymptoms.push({ name: match.entry.name, text: sentence.raw });
       else if (!context.historical(match.start) && !resolved.has(match) && !TEST_RESULT.test(sentence.normal.slice(0, match.start)) && !overOrNormal(match)) symptomMatches.push(match);

@@ -1,7 +1,7 @@
 import type { EkaEmrTemplate, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findBareDuration, findBareOnset, findDurations, findOnset } from './find-durations.js';
-import { findFindings, type SentenceFindings } from './find-findings.js';
+import { findFindings, namesSpecimen, type SentenceFindings } from './find-findings.js';
 import { findFrequency } from './find-frequency.js';
 import { findDose } from './find-medications.js';
 import { asksHowLong, endsWithTag, findQuestionCues, readAnswer, type AnswerPolarity } from './find-question.js';
@@ -75,7 +75,10 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   // question asks about rather than takes for granted.
   const presupposed = (match: ClinicalMatch) => context.presupposed(match.start) && !PREDICATED.test(match.text);
   // A medicine is never taken for granted ("are you still taking the lisinopril?"): the answer says whether it is taken.
-  const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start));
+  // "any blood in your vomit?" asks about the blood, not the vomiting; "could this be acid reflux?" / "no" rules a
+  // diagnosis out rather than denying it.
+  const speculated = (match: ClinicalMatch) => match.kind === 'condition' && SPECULATING.test(sentence.normal.slice(0, match.start));
+  const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start) && !namesSpecimen(sentence.normal.slice(0, match.start)) && !speculated(match));
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   // Read as said outside a question, what "your asthma", "this cough" presuppose.
@@ -142,6 +145,10 @@ const TAKING_IT = /^(?:(?:um|uh|oh|well|,) )*(?:(?:i|we|i'm|we're) (?:am |are |d
 // "how much lexapro", "what is the strength of your omeprazole", "what dose of lisinopril": asks about one taken.
 const DOSE_QUESTION = /(?<=^| )(?:how (?:much|many|often)|what (?:is |are |was )?(?:the |your )?(?:strength|strengths|dose|doses|dosage|dosages|milligrams))(?= )/;
 
+// "could this be acid reflux", "do you think it might be a migraine": a diagnosis wondered about, a few words after
+// the "be" ("it could be, we are still waiting ... do you have a history of glaucoma" asks).
+const SPECULATING = /(?<=^| )(?:(?:could|might|may|can) (?:this|it|that|these|those)|(?:this|it|that|these|those) (?:could|might|may)) be (?:[^ ]+ ){0,3}$/;
+
 // A plain yes: it answers the whole question, even when the answer goes on about one of the asked terms ("do you
 // take diovan, norvasc, wellbutrin?" / "yes, and the wellbutrin is an inhaler").
 const PLAIN_YES = /^(?:(?:um|uh|eh|oh|well|,) )*(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|definitely|absolutely|correct|right|that is right|that is correct)(?= |$)/;
@@ -171,11 +178,15 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   if (question.aboutOthers) return;
   const { affirmed, rest: unnamed } = splitNamed(question.asked, answer);
   const named = affirmed.length + unnamed.length < question.asked.length || affirmed.length > 0;
-  const polarity: AnswerPolarity = readAnswer(first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
+  const polarity: AnswerPolarity = UNSURE.test(first.normal) ? null : (readAnswer(first.normal) ?? heardAsNo(question, first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null));
   // "any fever or cough?" / "i have this cough, but other than that nothing": the answer affirms what it names
   // (its own sentences record it) and, with "nothing else", denies the rest; without, the rest is unsaid.
   let restPolarity = polarity;
-  if (polarity !== 'no' && affirmed.length > 0 && answer.some((sentence) => NEGATIVE_REST.test(sentence.normal))) restPolarity = 'no';
+  const nothingElse = answer.some((sentence) => NEGATIVE_REST.test(sentence.normal));
+  if (polarity !== 'no' && affirmed.length > 0 && nothingElse) restPolarity = 'no';
+  // "headaches or migraine?" / "no headache": that "no" is said of the term after it (the answer's own sentence
+  // denies it), not of the question; the other terms are unsaid unless "nothing else" follows.
+  else if (polarity === 'no' && deniesByName(question, first.normal)) restPolarity = nothingElse ? 'no' : null;
   else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
   const rest = restPolarity === 'yes' ? lastOpenQuestion(question, unnamed, answer) : unnamed;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
@@ -219,6 +230,33 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
     if (symptom && duration) symptom.duration = duration;
     else if (symptom && since) symptom.onset = since;
   }
+}
+
+// "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.
+const UNSURE = /^(?:(?:um|uh|eh|oh|well|honestly|,) )*(?:i do not know|i do not remember|i do not recall|i am not sure|i'm not sure|i am not certain|not sure|i cannot remember|i can not remember|i cannot recall|i could not tell you|i cannot tell|i have no idea|no idea)(?= |$)/;
+
+// "no" straight before the first word of an asked term, "headaches" or "headache" alike: the determiner of that term
+// ("no headache"), not a bare answer ("no, i do not", "no pain, i can breathe well" to "chest pain or breathing?").
+const NO_THEN_WORD = /^(?:(?:um|uh|eh|oh|well|,) )*no ([a-z]+)/;
+
+function deniesByName(question: OpenQuestion, normal: string): boolean {
+  const word = NO_THEN_WORD.exec(normal)?.[1];
+  if (!word || word.length < 4) return false;
+  return question.asked.some((match) => {
+    const first = match.text.split(' ')[0] as string;
+    return first.length >= 4 && (first.startsWith(word) || word.startsWith(first));
+  });
+}
+
+// pocketsphinx writes a short "no" as "now" (see find-findings.ts): an answer that is only "now", or "now" and then a
+// denial ("now i do not"), to a yes-or-no question is a "no"; "now it is better", "now i have a cough" are temporal.
+const NOW_ANSWER = /^(?:(?:um|uh|eh|oh|well) )*now(?: ,)?(?: (.*))?$/;
+
+function heardAsNo(question: OpenQuestion, normal: string): AnswerPolarity {
+  const now = NOW_ANSWER.exec(normal);
+  if (!now || question.yesNo[question.yesNo.length - 1] !== true) return null;
+  const rest = now[1]?.trim() ?? '';
+  return rest === '' || readAnswer(rest) === 'no' ? 'no' : null;
 }
 
 // A "yes" to a turn of several questions answers the last one the answer does not take up by name ("any difficulty

@@ -41,7 +41,10 @@ const NEGATION_TRIGGERS: readonly string[] = CONTEXT_TRIGGERS.negation;
 // "not improved" and friends keep the finding: the pain is still there.
 const PSEUDO_NEGATIONS: readonly string[] = CONTEXT_TRIGGERS.pseudoNegation;
 const POST_NEGATIONS: readonly string[] = CONTEXT_TRIGGERS.postNegation;
-const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'apart', 'aside', 'yet', 'still', 'while', 'whereas', 'which', 'who', ';', '?']);
+const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'apart', 'aside', 'yet', 'still', 'while', 'whereas', 'which', 'who', 'because', ';', '?']);
+// A subordinate clause of time that follows the negated finding ("no, not since i had the stroke", "no headaches
+// after i started the tablets"): what it names is the reference event, not denied.
+const SUBORDINATORS = new Set(['since', 'after', 'before', 'when', 'until', 'till', 'once']);
 const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'there', 'my', 'your', 'this', 'that']);
 const NEGATION_WINDOW = 8;
 const AUXILIARIES = new Set(['can', 'could', 'do', 'does', 'did', 'am', 'is', 'are', 'was', 'were', 'will', 'would', 'have', 'has', 'had', 'should']);
@@ -59,6 +62,13 @@ export function readSentenceContext(normal: string): SentenceContext {
   for (let index = 0; index < words.length; index += 1) {
     const trigger = matchAt(words, index, NEGATION_TRIGGERS);
     if (trigger === 0 || [0, 1, 2].some((back) => index - back >= 0 && matchAt(words, index - back, PSEUDO_NEGATIONS) > back)) continue;
+    // "there is not a day without a headache", "i cannot walk without pain": "without" inside a negation's scope
+    // cancels it; what follows is there.
+    const outer = (words[index] as Word).text === 'without' ? negatedRanges.find(([from, to]) => (words[index] as Word).start >= from && (words[index] as Word).start < to) : undefined;
+    if (outer) {
+      outer[1] = (words[index] as Word).start;
+      continue;
+    }
     const scopeStart = index + trigger;
     const scopeEnd = scopeEndAfter(words, scopeStart, clauses);
     if (scopeEnd > scopeStart) negatedRanges.push([(words[scopeStart] as Word).start, endOf(words[scopeEnd - 1] as Word)]);
@@ -212,7 +222,8 @@ function firstTrigger(words: readonly Word[], phrases: readonly string[], pseudo
   return index < 0 ? undefined : (words[index] as Word).start;
 }
 
-// A scope ends at a terminating word, at "and"/"," that starts a new clause ("no fever and i have a cough"), at a
+// A scope ends at a terminating word, at "and"/"," or a time conjunction ("since", "after") that starts a new clause
+// ("no fever and i have a cough", "not since i had the stroke"), at a
 // clause of its own without either (`clauses`), or after a fixed number of words since the last list separator, so
 // a denied list runs on ("denies fever, chills, nausea, vomiting or diarrhoea").
 function scopeEndAfter(words: readonly Word[], from: number, clauses: ReadonlySet<number>): number {
@@ -220,7 +231,7 @@ function scopeEndAfter(words: readonly Word[], from: number, clauses: ReadonlySe
   for (let index = from; index < words.length; index += 1) {
     const text = (words[index] as Word).text;
     if (TERMINATORS.has(text) || clauses.has(index)) return index;
-    if ((text === 'and' || text === ',') && SUBJECTS.has(words[index + 1]?.text ?? '')) return index;
+    if ((text === 'and' || text === ',' || SUBORDINATORS.has(text)) && SUBJECTS.has(words[index + 1]?.text ?? '')) return index;
     sinceSeparator = text === ',' || text === 'or' || text === 'and' ? 0 : sinceSeparator + 1;
     if (sinceSeparator > NEGATION_WINDOW) return index;
   }
