@@ -71,6 +71,16 @@ describe('where a negation stops', () => {
     expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], []]);
   });
 
+  it.each(shapes([['Doctor', 'Any other medical problems?'], ['Patient', "I don't think I have diabetes, but my sugar was a bit high last year."]]))('%s: the patient\'s own "i do not think i have" still denies', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], ['diabetes mellitus']]);
+  });
+
+  it.each(shapes([['Doctor', "I don't think you have a stomach ulcer."]]))('%s: a clinician\'s "i do not think you have" rules it out', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.diagnoses), names(emr.absent_symptoms)]).toEqual([[], []]);
+  });
+
   it.each(shapes([['Patient', 'No, not a wet cough, but my back hurts when I breathe in.']]))('%s: "not a wet cough" denies the quality, not the cough', async (_, transcript) => {
     const emr = await emrOf(transcript);
     expect(names(emr.absent_symptoms)).toEqual([]);

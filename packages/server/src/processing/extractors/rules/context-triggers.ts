@@ -18,7 +18,10 @@ export const CONTEXT_TRIGGERS = {
   /** Feared, wondered about or asked about by the patient ("i thought i was going to have a heart attack"). */
   feared: ['i hope', 'i am hoping', 'i thought i', 'thought it was', 'thought i had', 'worried', 'worry', 'afraid', 'scared', 'concerned about', 'fear', 'what if', 'is it possible', 'could it be', 'could this be'],
   /** Hedged impressions: a suspected, not a stated, diagnosis. */
-  hedge: ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query', 'i wonder whether', 'i wonder if', 'wonder whether', 'concerned that', 'concerning for', 'differential', 'do not think'],
+  hedge: ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query', 'i wonder whether', 'i wonder if', 'wonder whether', 'concerned that', 'concerning for', 'differential',
+    // A clinician's "i do not think there is any sign of", "i do not think you have"; the patient's own "i do not think i
+    // have diabetes" stays a denial.
+    'do not think there', 'do not think it', 'do not think this', 'do not think that', 'do not think you', 'do not think he', 'do not think she', 'do not think they'],
   /** The past, not now: a historical symptom is no current complaint. */
   historical: ['used to', 'in the past', 'as a child', 'when i was', 'history of', 'previous', 'previously', 'years ago', 'last year', 'back then'],
   /** Someone other than the patient: their findings are family or social history. */
