@@ -52,7 +52,7 @@ export function readSentenceContext(normal: string): SentenceContext {
   const negatedRanges: [number, number][] = [];
   const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical, CONTEXT_TRIGGERS.pseudoHypothetical);
   const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory);
-  const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared);
+  const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared, CONTEXT_TRIGGERS.pseudoFeared);
   const questionFrom = findQuestionStart(normal);
   const clauses = findClauseStarts(normal, words);
   const historicalRanges = forwardScopes(words, CONTEXT_TRIGGERS.historical, clauses);
