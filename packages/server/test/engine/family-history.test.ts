@@ -52,7 +52,7 @@ describe('relatives’ conditions are not the patient’s', () => {
         ['Patient', 'No.'],
         ['Doctor', 'How about cancer?'],
         ['Patient', 'Two of my cousins had breast cancer.'],
-        ['Doctor', 'What about diabetes?'],
+        ['Doctor', "Still, that's helpful, thank you. What about diabetes?"],
         ['Patient', 'Yes, there is some diabetes, but I cannot remember who.'],
       ],
     ],

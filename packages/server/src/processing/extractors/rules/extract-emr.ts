@@ -94,7 +94,8 @@ function aboutRelatives(question: OpenQuestion): boolean {
   return !PATIENT_CHILD.test(normal) || FAMILY_HISTORY.test(normal);
 }
 
-const FOLLOW_UP = /^(?:(?:and|so|okay|ok|oh|um|uh|alright|right|,) )*(?:what about|how about|and)(?= )/;
+// "how about cancer?", or after thanks in one unpunctuated run ("still that is helpful thank you what about heart disease").
+const FOLLOW_UP = /^(?:(?:and|so|okay|ok|oh|um|uh|alright|right|,) )*and(?= )|(?<=^| )(?:what about|how about)(?= )/;
 // A question that refers back to the relatives or their conditions without naming them.
 const REFERRING = /(?<=^| )(?:any of them|anyone|anybody|any one|who|which|what type|what kind|what sort|anything else|any others?|else)(?= |$)/;
 // The family's history or a relative's death named in a statement.
