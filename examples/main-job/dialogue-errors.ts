@@ -1,16 +1,17 @@
 /**
  * Lists the extractor's errors on one MTS-Dialog split, dialogue by dialogue: for each scored field the concepts it
- * missed and the ones the note does not state, and every finding recorded from a doctor's question (exactly what the
- * benchmark's "question findings" counts, with the asking sentence and its answer). A tool for
+ * missed and the ones the note does not state, every relative's condition recorded as the patient's (`family`), and
+ * every finding recorded from a doctor's question (exactly what the benchmark's "question findings" counts, with the
+ * asking sentence and its answer). A tool for
  * developing the extractor on the training and validation splits (report on the test split only).
  *
- *   pnpm -F example-main-job quality:dialogues:errors [training|validation|test] [labelled|unlabelled|recogniser] [field]
+ *   pnpm -F example-main-job quality:dialogues:errors [training|validation|test] [labelled|unlabelled|recogniser] [field|family|questions] [--dialogue]
  */
 import { createRuleBasedExtractor } from '@scribe/server';
 import { dialogueTurns, INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
 import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
 import { findQuestionFindings } from './count-question-findings';
-import { DIALOGUE_FIELDS, extractEmr, names, type DialogueField } from './dialogue-score';
+import { DIALOGUE_FIELDS, extractEmr, leakedFamilyConditions, names, type DialogueField } from './dialogue-score';
 
 const [set = 'validation', shapeArg = 'labelled', only] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const shape = (INPUT_SHAPES as readonly string[]).includes(shapeArg) ? (shapeArg as InputShape) : 'labelled';
@@ -34,6 +35,14 @@ for (const dialogue of loadDialogues(set as DialogueSet)) {
     for (const name of wrong) {
       const item = [...emr.symptoms, ...emr.absent_symptoms, ...emr.medications, ...emr.diagnoses].find((entry) => entry.name === name);
       lines.push(`  ${field} not in note: ${name}  <- "${'text' in (item ?? {}) ? (item as { text: string }).text : ''}"`);
+    }
+  }
+  // A relative's condition recorded as the patient's, with the extractor's evidence and the dialogue lines naming it.
+  if (!only || only === 'family') {
+    for (const name of leakedFamilyConditions(dialogue.sectionText, gold, emr)) {
+      const item = [...emr.symptoms, ...emr.diagnoses].find((entry) => entry.name === name);
+      const said = dialogueTurns(dialogue.dialogue).filter((turn) => readNoteConcepts(turn.text).some((concept) => concept.name === name));
+      lines.push(`  family: ${name}  <- "${item?.text ?? ''}"`, ...said.map((turn) => `      ${turn.speaker}: ${turn.text}`));
     }
   }
   // Exactly what the benchmark counts, each with the doctor's sentence and the answer, so each can be audited.

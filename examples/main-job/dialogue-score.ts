@@ -2,7 +2,7 @@ import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
 import type { Extractor } from '@scribe/server';
 import { countQuestionFindings } from './count-question-findings';
 import { dialogueTurns, shapeDialogue, type InputShape, type NoteDialogue } from './dialogue-dataset';
-import { goldOf, readNoteConcepts, SECTION_FIELDS } from './dialogue-gold';
+import { goldOf, readNoteConcepts, SECTION_FIELDS, type DialogueGold } from './dialogue-gold';
 
 /** Counts behind one field's precision and recall. */
 export interface FieldCount {
@@ -36,7 +36,10 @@ export interface DialogueScore {
   fields: Record<DialogueField, FieldCount>;
   /** Allergens (ALLERGY sections) listed as medications, of all allergens. */
   allergenLeaks: { leaked: number; allergens: number };
-  /** Relatives' conditions (FAM/SOCHX) listed as the patient's symptoms or diagnoses, of all such conditions. */
+  /**
+   * Relatives' conditions (FAM/SOCHX) listed as the patient's symptoms or diagnoses, of all such conditions; a condition
+   * the section also gives the patient counts in neither.
+   */
   familyLeaks: { leaked: number; conditions: number };
   /**
    * Present and denied findings whose concept the section mentions at all (`judged`), and of those the ones it states
@@ -131,10 +134,47 @@ export function addDialogueScore(score: DialogueScore, dialogue: NoteDialogue, e
     score.allergenLeaks.leaked += gold.allergies.filter((name) => names(emr.medications).includes(name)).length;
   }
   if (fields.includes('familyConditions')) {
-    score.familyLeaks.conditions += gold.familyConditions.length;
-    score.familyLeaks.leaked += gold.familyConditions.filter((name) => [...symptoms, ...names(emr.diagnoses)].includes(name)).length;
+    score.familyLeaks.conditions += relativesConditions(dialogue.sectionText, gold).length;
+    score.familyLeaks.leaked += leakedFamilyConditions(dialogue.sectionText, gold, emr).length;
   }
   score.questionFindings += countQuestionFindings(dialogue.dialogue, score.shape, emr);
+}
+
+/**
+ * The relatives' conditions of a FAM/SOCHX section that the EMR lists as the patient's symptoms or diagnoses. A
+ * condition the section also gives the patient ("The patient has a history of depression", "She was recently treated
+ * for sinusitis") is the patient's too, and recording it is no leak (see `patientConditions`).
+ */
+export function leakedFamilyConditions(section: string, gold: DialogueGold, emr: EkaEmrTemplate): string[] {
+  const patients = [...names(emr.symptoms), ...names(emr.diagnoses)];
+  return relativesConditions(section, gold).filter((name) => patients.includes(name));
+}
+
+/** The conditions of a FAM/SOCHX section that are relatives' only, not also the patient's. */
+export function relativesConditions(section: string, gold: DialogueGold): string[] {
+  const own = patientConditions(section);
+  return gold.familyConditions.filter((name) => !own.has(name));
+}
+
+const NOTE_RELATIVE = /\b(?:family|relatives?|(?:grand|step|half-?\s?)?(?:mother|father|mom|mum|dad|brothers?|sisters?|parents?|siblings?|sons?|daughters?|child|children|kids|uncles?|aunts?|cousins?|nephews?|nieces?|grandmother|grandfather|grandparents?|husband|wife|spouse|partner|twins?)|maternal|paternal|MGF|MGM|PGF|PGM)\b/i;
+const NOTE_PATIENT = /\b(?:the patient|patient|pt)\b/i;
+const NOTE_PRONOUN = /^\s*(?:\w+\s+){0,2}?(?:he|she)\b/i;
+
+/**
+ * The conditions a FAM/SOCHX section gives the patient: those of its sentences that name no relative and speak of the
+ * patient, by name or by "he"/"she" when the sentence just before did not name a relative ("His father died of
+ * heart disease. He also had diabetes." speaks of the father).
+ */
+export function patientConditions(section: string): Set<string> {
+  const own = new Set<string>();
+  let lastNamedRelative = false;
+  for (const sentence of section.split(/(?<=[.;])\s+|\n+/)) {
+    const relative = NOTE_RELATIVE.test(sentence);
+    const patient = !relative && (NOTE_PATIENT.test(sentence) || (NOTE_PRONOUN.test(sentence) && !lastNamedRelative));
+    if (patient) for (const concept of readNoteConcepts(sentence)) if (!concept.denied && concept.kind !== 'medicine') own.add(concept.name);
+    lastNamedRelative = relative;
+  }
+  return own;
 }
 
 /** The extractor's `eka_emr_template` for a transcript; an empty one when it wrote none (scored as every concept missed). */

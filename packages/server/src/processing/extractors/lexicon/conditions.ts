@@ -13,7 +13,7 @@ export const CONDITION_SOURCES: readonly LexiconSource[] = [
 
 /** Conditions (diagnoses) with spoken synonyms and ICD-10 codes. */
 export const CONDITIONS: readonly LexiconEntry[] = [
-  { name: 'hypertension', synonyms: ['high blood pressure', 'high bp', 'raised blood pressure'], code: 'I10' },
+  { name: 'hypertension', synonyms: ['high blood pressure', 'high bp', 'raised blood pressure', 'hypertensive'], code: 'I10' },
   { name: 'type 2 diabetes mellitus', synonyms: ['type 2 diabetes', 'type two diabetes'], code: 'E11' },
   { name: 'type 1 diabetes mellitus', synonyms: ['type 1 diabetes', 'type one diabetes'], code: 'E10' },
   { name: 'diabetes mellitus', synonyms: ['diabetes'], code: 'E14' },
@@ -47,7 +47,7 @@ export const CONDITIONS: readonly LexiconEntry[] = [
   { name: 'angina pectoris', synonyms: ['angina'], code: 'I20.9' },
   { name: 'acute myocardial infarction', synonyms: ['heart attack', 'myocardial infarction'], code: 'I21.9' },
   { name: 'heart failure', synonyms: ['congestive heart failure', 'chf'], code: 'I50.9' },
-  { name: 'atrial fibrillation', code: 'I48.9' },
+  { name: 'atrial fibrillation', synonyms: ['afib', 'a fib'], code: 'I48.9' },
   { name: 'stroke', code: 'I64' },
   { name: 'epilepsy', code: 'G40.9' },
   { name: 'osteoarthritis', code: 'M19.9' },

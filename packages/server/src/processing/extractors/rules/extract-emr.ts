@@ -10,7 +10,7 @@ import { findQuestionStart, readAnswer } from './find-question.js';
 import { answers, applyAnswer, openQuestion, settleUnanswered, type OpenQuestion } from './pair-answers.js';
 import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
 import { readTurnContext } from './read-turn-context.js';
-import type { SentenceContext } from './sentence-context.js';
+import { findPatientClause, type SentenceContext } from './sentence-context.js';
 
 /**
  * Extracts the `eka_emr_template` fields from a read transcript turn by turn: each sentence's statements are read in
@@ -23,6 +23,8 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
   let open: OpenQuestion | null = null;
   // Once the talk turns to relatives it stays there while sentences speak of "he", "she", "they" or "someone".
   let familyTopic = false;
+  // The conditions said to be a relative's: asked about again ("oh, coronary heart disease?"), they are still theirs.
+  const relatives = new Set<string>();
   // Allergies are listed over several turns ("any allergies?" / "penicillin" / "anything else?" / "naprosyn").
   let allergyTopic = false;
   const turns = groupByTurn(text.sentences);
@@ -35,23 +37,42 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     if (answering) applyAnswer(emr, answering, turn);
     else if (open) settleUnanswered(emr, open);
     open = null;
+    let relativeNamed = false;
     for (const sentence of turn) {
       const matches = matcher(sentence.normal);
       // "fever or chills" / "no": what the next turn answers yes or no to was asked, even without "?" or a cue.
       const context = readTurnContext(sentence, matches, { answered, last: sentence === turn[turn.length - 1], answering: answering !== null, afterQuestion: open !== null, followed: next !== undefined && findQuestionStart(next.normal) === undefined });
-      // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke").
-      const aboutOthers = (answering !== null && aboutRelatives(answering)) || (familyTopic && THIRD_PERSON.test(sentence.normal));
-      // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient.
-      const forPatient = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker);
-      const read = aboutOthers ? { ...context, otherPerson: () => true } : forPatient ? { ...context, otherPerson: () => false } : context;
+      // The answer to a question about relatives speaks of them ("any illness in the family?" / "stroke"); so does "he",
+      // "she" or "they" while the talk is of relatives or right after a sentence of the same turn that named one ("so
+      // let's start with my mom. she died of heart failure"), and a bare condition said then ("oh, coronary artery
+      // disease").
+      const aboutOthers: boolean = (answering !== null && aboutRelatives(answering)) || ((familyTopic || relativeNamed) && THIRD_PERSON.test(sentence.normal)) || (familyTopic && bareFindings(sentence.normal, matches));
+      // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient, unless they name
+      // one of the patient's relatives ("your grandfather had migraines").
+      const forPatient: boolean = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker) && !YOUR_RELATIVE.test(sentence.normal);
+      // Up to where the patient speaks of themselves ("no, but i have high blood pressure myself").
+      const patientFrom = findPatientClause(sentence.normal);
+      const read: SentenceContext = aboutOthers ? { ...context, otherPerson: (start: number) => start < patientFrom || context.otherPerson(start) } : forPatient ? { ...context, otherPerson: () => false } : context;
       // The answer to "any allergies to medicines?" names allergens, not medications.
       const kept = answering?.aboutAllergy ? matches.filter((match) => match.kind !== 'medicine') : matches;
       extractSentence(emr, followUps, sentence, kept, read);
+      for (const match of matches) if (match.kind === 'condition' && read.otherPerson(match.start) && !read.asked(match.start)) relatives.add(match.entry.name);
+      relativeNamed = !forPatient && !INTRODUCED.test(sentence.normal) && ((RELATIVE.test(sentence.normal) && read.otherPerson(sentence.normal.length)) || (relativeNamed && THIRD_PERSON.test(sentence.normal)));
       if (context.question) {
         open = openQuestion(open, sentence, matches, context);
-        familyTopic = aboutRelatives(open) || (familyTopic && !SECOND_PERSON.test(sentence.normal));
+        // "how about cancer?", "which cancer?", "have any of them had it?", "coronary artery disease?", "what was the heart
+        // disease called?": asked while the talk is of relatives and not put to the patient, a follow-up goes on asking
+        // about them; "any history of diabetes?" may be asked of the patient, and is not taken as one.
+        const toPatient = addressesPatient(sentence.normal);
+        if (familyTopic && !toPatient && (FOLLOW_UP.test(sentence.normal) || REFERRING.test(sentence.normal) || bareFindings(sentence.normal, matches) || matches.some((match) => match.kind === 'condition' && (context.presupposed(match.start) || relatives.has(match.entry.name))))) open.aboutOthers = true;
+        // A question put to the patient, or to a parent about the child who is the patient, ends the talk of relatives.
+        familyTopic = aboutRelatives(open) || (familyTopic && !toPatient && !open.aboutOthers);
         allergyTopic = open.aboutAllergy || (allergyTopic && (matches.some((match) => match.kind === 'medicine') || MORE.test(sentence.normal)));
         if (allergyTopic) open.aboutAllergy = true;
+      } else if (!familyTopic) {
+        // A statement of a relative's health or of the family's history opens the talk of relatives ("let's talk about
+        // your family history", "i lost my brother as well", "my mom had breast cancer").
+        familyTopic = FAMILY_TALK.test(sentence.normal) || (RELATIVE.test(sentence.normal) && matches.some((match) => match.kind !== 'medicine' && read.otherPerson(match.start) && !read.asked(match.start)));
       }
     }
   }
@@ -59,7 +80,7 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
   return finish(emr, followUps);
 }
 
-const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
+const THIRD_PERSON = /^(?:(?:well|oh|um|uh|yes|yeah|no|so|and|,) )*(?:he|she|they|someone|somebody|both|all|one|two|three|four|[0-9]+ of them|his|her|their|i know someone|i think (?:he|she|they))(?= |$)/;
 // "tell me more about your son", "how is your daughter doing": asked of a parent, the child is the patient; a child
 // of the patient is family history only when the question says so ("does anyone in your family", "your son's health
 // history").
@@ -71,6 +92,33 @@ function aboutRelatives(question: OpenQuestion): boolean {
   if (!question.aboutOthers) return false;
   const normal = question.text.toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ');
   return !PATIENT_CHILD.test(normal) || FAMILY_HISTORY.test(normal);
+}
+
+// "how about cancer?", or after thanks in one unpunctuated run ("still that is helpful thank you what about heart disease").
+const FOLLOW_UP = /^(?:(?:and|so|okay|ok|oh|um|uh|alright|right|,) )*and(?= )|(?<=^| )(?:what about|how about)(?= )/;
+// A question that refers back to the relatives or their conditions without naming them.
+const REFERRING = /(?<=^| )(?:any of them|anyone|anybody|any one|who|which|what type|what kind|what sort|anything else|any others?|else)(?= |$)/;
+// The family's history or a relative's death named in a statement.
+const FAMILY_TALK = /(?<=^| )(?:family (?:history|medical history|health history|medical|health)|familial|runs? in (?:the|your|my|our) family|(?:my|your|his|her|our|their) (?:[a-z]+ )?(?:mother|father|mom|mum|dad|brother|sister|son|daughter|parents|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|cousin|siblings?|brothers|sisters)(?: [a-z]+)? (?:died|passed|passed away)|(?:lost|losing) (?:my|his|her|our) (?:[a-z]+ )?(?:mother|father|mom|mum|dad|brother|sister|son|daughter|parents|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|cousin|siblings?|brothers|sisters|husband|wife))(?= |$)/;
+// A relative named ("some people get a fever too" speaks of others, not of the family).
+const RELATIVE = /(?<=^| )(?:family|relatives?|(?:grand|great grand|step|half )?(?:mother|father|mom|mum|dad|brothers?|sisters?|parents|grandmother|grandfather|grandma|grandpa|granny|uncles?|aunts?|cousins?|siblings?|sons?|daughters?|nephews?|nieces?))(?= |$)/;
+// "she is my mother", "this is my son": a relative who brings the patient in introduces the patient.
+const INTRODUCED = /(?<=^| )(?:she|he|this|that) is my (?:[a-z]+ )?(?:mother|father|mom|mum|dad|brother|sister|son|daughter|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|wife|husband|child|kid|baby|boy|girl)(?= |$)/;
+// "your grandfather", said by a relative who speaks for the patient.
+const YOUR_RELATIVE = /(?<=^| )your (?:(?:grand|great grand|step|half )?(?:mother|father|mom|mum|dad|brothers?|sisters?|parents|grandmother|grandfather|grandma|grandpa|granny|uncles?|aunts?|cousins?|siblings?)|family)(?= |$)/;
+// The patient asked about their own health ("do you have", "have you had", "are you on"); "do you know", "are you
+// aware", "your family" ask nothing of the patient's own health.
+const NOT_ADDRESSING = /(?<=^| )(?:(?:do|did|can|could|would|will) you (?:know|remember|recall|recollect|think|tell)|(?:are|were) you aware|you are aware|you were aware|as far as you know|you know|you (?:had )?mentioned|you said|you told|thank you|you guys|your (?:[a-z]+ )?(?:family|mother|father|mom|mum|dad|brothers?|sisters?|parents|grandmother|grandfather|grandma|grandpa|granny|uncles?|aunts?|cousins?|siblings?|sons?|daughters?|children|kids|relatives?|husband|wife|partner)(?: s)?)(?= |$)/g;
+
+const CLAUSE_WORD = /(?<=^| )(?:i|me|my|we|our|you|your|it|this|that|is|are|was|were|am|have|has|had|do|does|did|get|got|feel|felt)(?= |$)/;
+
+// A few words naming findings, with no subject or verb of their own ("skin cancer", "oh, coronary heart disease").
+function bareFindings(normal: string, matches: readonly ClinicalMatch[]): boolean {
+  return matches.length > 0 && normal.split(' ').filter((word) => /\p{L}/u.test(word)).length <= 6 && !CLAUSE_WORD.test(normal);
+}
+
+function addressesPatient(normal: string): boolean {
+  return SECOND_PERSON.test(normal.replace(NOT_ADDRESSING, ' '));
 }
 
 const MORE = /(?<=^| )(?:anything else|any other|any others|what else|others|more)(?= |$)/;

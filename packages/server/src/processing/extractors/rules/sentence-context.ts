@@ -55,7 +55,7 @@ export function readSentenceContext(normal: string): SentenceContext {
   const negatedRanges: [number, number][] = [];
   const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical, CONTEXT_TRIGGERS.pseudoHypothetical);
   const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory);
-  const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared);
+  const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared, CONTEXT_TRIGGERS.pseudoFeared);
   const questionFrom = findQuestionStart(normal);
   const clauses = findClauseStarts(normal, words);
   const historicalRanges = forwardScopes(words, CONTEXT_TRIGGERS.historical, clauses);
@@ -92,6 +92,7 @@ export function readSentenceContext(normal: string): SentenceContext {
     return !ends.some((offset) => next !== undefined && offset > next.start && offset <= start);
   };
   const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from && sameClause(from, start);
+  const patientClauses = [...normal.matchAll(PATIENT_CLAUSES)].map((match) => match.index);
   const cues = questionFrom === undefined ? [] : findQuestionCues(normal).map((cue) => cue.start);
   // A question ends where the speaker goes on about themselves in a clause of their own ("do you experience any
   // chest pains i want to check since you have been coughing", as a recogniser writes "...chest pains? I want to").
@@ -113,9 +114,33 @@ export function readSentenceContext(normal: string): SentenceContext {
     // "cancer runs in your family": a relative may be named after the term too.
     // A relative's scope ends only where the patient speaks of themselves again ("my mother had a stroke i have high
     // blood pressure"): "my father he has diabetes" still speaks of the father.
-    otherPerson: (start) => familyAfter || words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && sameClause(word.start, start, firstPerson)),
+    // It ends too where "i" says what the patient has, even after "but" or "says" ("my mom says i have asthma").
+    otherPerson: (start) =>
+      familyAfter ||
+      words.some(
+        (word, index) =>
+          word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && !introduces(words, index) && sameClause(word.start, start, firstPerson) && !patientClauses.some((at) => at > word.start && at <= start),
+      ),
     hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0 && sameClause(word.start, start)),
   };
+}
+
+/**
+ * Where the patient first speaks of their own health in a sentence about relatives ("my mother had a stroke, i have
+ * high blood pressure", "no, but i have high blood pressure myself"): the offset of the first clause whose subject is
+ * "i" with a verb of having or feeling, or the sentence's length when there is none. "we" is left out: in talk of
+ * relatives it is the family ("we have it all, high blood pressure, depression").
+ */
+export function findPatientClause(normal: string): number {
+  return PATIENT_CLAUSE.exec(normal)?.index ?? normal.length;
+}
+
+const PATIENT_CLAUSE = /(?<=^| )i (?:(?:also|still|myself|personally|actually|just|now|too|do|did|have|had|was|am|been) )*(?:have|had|get|got|suffer|suffered|feel|felt|take|took|developed|was diagnosed|been diagnosed|am diagnosed|am)(?= |$)/;
+const PATIENT_CLAUSES = new RegExp(PATIENT_CLAUSE.source, 'g');
+
+// "she is my mother", "this is my son": a relative who brings the patient in names the patient, not another person.
+function introduces(words: readonly Word[], index: number): boolean {
+  return words[index - 1]?.text === 'my' && words[index - 2]?.text === 'is' && ['she', 'he', 'this', 'that'].includes(words[index - 3]?.text ?? '');
 }
 
 // A first-person statement, not embedded in the question ("do you think i have", "tell me if i").
