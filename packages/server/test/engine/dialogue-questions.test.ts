@@ -184,6 +184,10 @@ describe('what is said around a question', () => {
   ])('%s', async (sentence, expected) => {
     expect(await findingsOf(sentence)).toEqual(expected);
   });
+
+  it.each(shapes([['Doctor', 'What brings you in today?'], ['Patient', 'My main complaint is that I feel tired all the time.']]))('%s: "is that" after a subject opens a clause, not a question', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['fatigue'], [], []]);
+  });
 });
 
 describe('the forms behind these rules', () => {
@@ -197,6 +201,9 @@ describe('the forms behind these rules', () => {
     ['i do have hypertension and diabetes you know that right', false],
     ['i do not really have any pain', false],
     ['the pills which i take every day', false],
+    ['the problem was that i could not sleep', false],
+    ['your knee is swollen is that painful', true],
+    ['why is that i feel tired', true],
   ])('%s → question: %s', (normal, question) => {
     expect(findQuestionStart(normal) !== undefined).toBe(question);
   });

@@ -195,9 +195,12 @@ const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|how long|how oft
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
 // "did any other doctor mention": a determiner opening the subject as well.
 const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
+// "my main complaint is that i feel tired", "the problem was that we could not sleep": after a subject, "is that" opens
+// the clause it introduces and asks nothing; "is that i" opening the sentence, "why is that" and "is that it" ask.
+const THAT_CLAUSE = "(?!(?<=(?:^| )(?!(?:okay|ok|so|and|but|um|uh|now|right|alright|well|oh|how|what|why|when|where|who|which)(?= ))[a-z']+ )(?:is|was) that (?:i|we|he|she|they|my|our|there (?:is|are|was|were))(?= ))";
 const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
-  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
+  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${THAT_CLAUSE}${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
   // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
   // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
