@@ -31,6 +31,17 @@ describe('conditions named as the impression', () => {
     ['"it looks like" is a suspected diagnosis', [['Doctor', 'It looks like she has an upper respiratory infection.']], [['acute upper respiratory infection', 'suspected']]],
     ['a ruled-out condition is left out', [['Doctor', "Good news, it doesn't look like a sinus infection."]], []],
     [
+      'the clinician\'s "i think it\'s a" is suspected; the patient\'s "i think i have" stays stated',
+      [
+        ['Patient', 'I think I have asthma. What is causing these headaches?'],
+        ['Doctor', "I think it's a migraine."],
+      ],
+      [
+        ['asthma', 'stated'],
+        ['migraine', 'suspected'],
+      ],
+    ],
+    [
       'a name said with its "\'s" before a full stop or "and" ("Parkinson\'s.")',
       [
         ['Doctor', 'Any other medical problems?'],

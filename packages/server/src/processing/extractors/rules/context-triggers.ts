@@ -25,7 +25,10 @@ export const CONTEXT_TRIGGERS = {
   hedge: ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query', 'i wonder whether', 'i wonder if', 'wonder whether', 'concerned that', 'concerning for', 'differential',
     // A clinician's "i do not think there is any sign of", "i do not think you have"; the patient's own "i do not think i
     // have diabetes" stays a denial.
-    'do not think there', 'do not think it', 'do not think this', 'do not think that', 'do not think you', 'do not think he', 'do not think she', 'do not think they'],
+    'do not think there', 'do not think it', 'do not think this', 'do not think that', 'do not think you', 'do not think he', 'do not think she', 'do not think they',
+    // A clinician's impression given as an opinion ("i think it is a migraine", "i think you have a sinus infection");
+    // the patient's "i think i have" or "i think it is my asthma" is not among them.
+    'i think it is a', 'i think it is an', 'i think it is just', 'i think this is a', 'i think this is an', 'i think that is a', 'i think that is an', 'i think you have', 'i think you might', 'i think you may', 'i think he has', 'i think she has'],
   /** The past, not now: a historical symptom is no current complaint. */
   historical: ['used to', 'in the past', 'as a child', 'when i was', 'history of', 'previous', 'previously', 'years ago', 'last year', 'back then'],
   /** Someone other than the patient: their findings are family or social history. */
