@@ -188,7 +188,7 @@ const WH_OPENING = /^(?:(?:okay|ok|so|and|um|uh|now|,) )*(?:what|how|when|where|
 const ANAPHORIC = / (?:it|this|that|these|those|they)$/;
 // The indexes in QUESTION_CUES of the cues that ask for a fact (wh-words); phrases that do are OPEN_PHRASE.
 const OPEN_CUES = new Set([5, 6]);
-const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
+const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|what dose of|what dosage of|what strength of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
 // An auxiliary followed by its subject is the inverted order of a yes/no question ("have you had", "is there",
 // "does it hurt"); "any" after filler or at the start asks ("okay any blood in your stool"); wh-words followed by
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
@@ -224,6 +224,9 @@ const QUESTION_CUES: readonly RegExp[] = [
   // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
   // puts a subject first.
   /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:(?:were|was|have|has|had|did|are|is) (?:ever |you )?|(?:ever|every) been )(?:diagnosed|told|treated)(?= |$)/g,
+  // "what dose of lisinopril are you on": the question starts at "what", so the medicine named before "are you" is
+  // asked about (and its dose, see pair-answers.ts); "i do not remember what dose of metformin i take" says.
+  /(?<=^(?:(?:okay|ok|so|and|um|uh|now|alright|right|,) )*)what (?:dose|dosage|strength) of(?= )/g,
   // "what, like cancer?" asks back for an example; said without the comma and "?" it still opens the turn.
   /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
 ];
