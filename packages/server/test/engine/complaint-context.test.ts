@@ -132,4 +132,15 @@ describe('complaints are the patient’s current ones', () => {
       expect(names(emr.symptoms)).toEqual(['cough', 'headache', 'ear pain', 'jaw pain']);
     });
   }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How is the acid reflux?'],
+    ['Patient', 'Not good. It causes a lot of chest pain, especially at night.'],
+    ['Doctor', 'Reflux can cause chest pain and a cough, and this condition causes nausea too, so we will treat it.'],
+  ])) {
+    it(`"it causes" says what the patient's complaint does; "can cause", "this condition causes" explain (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['chest pain']);
+    });
+  }
 });

@@ -21,6 +21,13 @@ describe('answers that are not a "no"', () => {
   });
 });
 
+describe('a "no" before a clause with its own negation', () => {
+  it.each(shapes([['Doctor', 'Any fever? How is your sleep?'], ['Patient', "No, sir, I'm not able to sleep at all."]]))('%s: "no, i am not able to sleep" says the sleep difficulty', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([['sleep difficulty'], ['fever']]);
+  });
+});
+
 describe('a "no" said of one term', () => {
   it.each(shapes([['Doctor', 'How about headaches or migraine?'], ['Patient', 'No headache.']]))('%s: "no headache" denies the headache, not the migraine', async (_, transcript) => {
     const emr = await emrOf(transcript);

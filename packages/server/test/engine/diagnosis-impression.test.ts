@@ -30,6 +30,29 @@ describe('conditions named as the impression', () => {
     ['"you are hypertensive"', [['Doctor', "You are hypertensive and your readings don't look good."]], [['hypertension', 'stated']]],
     ['"it looks like" is a suspected diagnosis', [['Doctor', 'It looks like she has an upper respiratory infection.']], [['acute upper respiratory infection', 'suspected']]],
     ['a ruled-out condition is left out', [['Doctor', "Good news, it doesn't look like a sinus infection."]], []],
+    [
+      'the clinician\'s "i think it\'s a" is suspected; the patient\'s "i think i have" stays stated',
+      [
+        ['Patient', 'I think I have asthma. What is causing these headaches?'],
+        ['Doctor', "I think it's a migraine."],
+      ],
+      [
+        ['asthma', 'stated'],
+        ['migraine', 'suspected'],
+      ],
+    ],
+    [
+      'a name said with its "\'s" before a full stop or "and" ("Parkinson\'s.")',
+      [
+        ['Doctor', 'Any other medical problems?'],
+        ['Patient', "Yes, I have Alzheimer's and arthritis. My husband has Parkinson's."],
+      ],
+      [
+        ["alzheimer's disease", 'stated'],
+        ['arthritis', 'stated'],
+      ],
+    ],
+    ['"parkinson\'s" at the end of the sentence', [['Patient', "Two years ago I was diagnosed with Parkinson's."]], [["parkinson's disease", 'stated']]],
   ];
   for (const [name, turns, expected] of cases) {
     for (const [shape, transcript] of shapes(turns)) {

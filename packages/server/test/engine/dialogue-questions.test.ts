@@ -139,6 +139,19 @@ describe('answers that are neither yes nor no', () => {
     expect(emr.medications.map((medication) => [medication.name, medication.dose?.text ?? null])).toEqual([['escitalopram', '10 mg']]);
   });
 
+  it.each(shapes([['Doctor', 'What dose of lisinopril are you on?'], ['Patient', 'Twenty milligrams once a day.']]))('%s: "what dose of" asks about the medicine named after it, and the answer is its dose', async (_, transcript) => {
+    const emr = await emrOf(transcript);
+    expect(emr.medications.map((medication) => [medication.name, medication.dose?.text ?? null])).toEqual([['lisinopril', '20 mg']]);
+  });
+
+  it.each(shapes([['Doctor', 'What dose of lisinopril are you on?'], ['Patient', "I'm not taking it anymore, I stopped it last month."]]))('%s: a medicine asked its dose and no longer taken is no medication', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], [], []]);
+  });
+
+  it.each(shapes([['Patient', "I don't remember what dose of metformin I take, maybe five hundred."]]))('%s: "what dose of" inside a statement asks nothing', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['metformin']);
+  });
+
   it.each(shapes([['Doctor', 'Are you feeling any relief since you have been on the Lexapro?'], ['Patient', "It's helping a little bit."]]))('%s: a medicine that is helping is taken', async (_, transcript) => {
     expect((await findingsOf(transcript))[2]).toEqual(['escitalopram']);
   });
@@ -184,6 +197,10 @@ describe('what is said around a question', () => {
   ])('%s', async (sentence, expected) => {
     expect(await findingsOf(sentence)).toEqual(expected);
   });
+
+  it.each(shapes([['Doctor', 'What brings you in today?'], ['Patient', 'My main complaint is that I feel tired all the time.']]))('%s: "is that" after a subject opens a clause, not a question', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['fatigue'], [], []]);
+  });
 });
 
 describe('the forms behind these rules', () => {
@@ -197,6 +214,11 @@ describe('the forms behind these rules', () => {
     ['i do have hypertension and diabetes you know that right', false],
     ['i do not really have any pain', false],
     ['the pills which i take every day', false],
+    ['the problem was that i could not sleep', false],
+    ['what dose of lisinopril are you on', true],
+    ['i am not sure what dose of metformin i take', false],
+    ['your knee is swollen is that painful', true],
+    ['why is that i feel tired', true],
   ])('%s → question: %s', (normal, question) => {
     expect(findQuestionStart(normal) !== undefined).toBe(question);
   });

@@ -9,6 +9,8 @@ export const CONTEXT_TRIGGERS = {
   pseudoNegation: ['no change', 'no increase', 'not only', 'not sure', 'not certain', 'no doubt', 'not improve', 'not improved', 'not better', 'not go away', 'not gone', 'not stop', 'not stopped', 'not get better', 'not getting better', 'not reduce', 'not reduced', 'not settle', 'not settled', 'not really sure', 'not since', 'not bother', 'not bothering', 'not too bad', 'not so bad', 'not that bad', 'not bad', 'not great', 'not so great', 'not good', 'not so good', 'not well', 'not doing well', 'not doing great', 'not doing good', 'not feeling well', 'not feeling great', 'not feeling good', 'not know', 'not remember', 'no , just', 'no just', 'no , only', 'no only', 'no , except', 'no except', 'not taking anything for', 'not take anything for', 'is not this', 'is not it', 'is not that', 'is not there', 'are not you', 'are not they', 'was not it', 'was not this', 'was not there', 'do not you', 'did not you', 'have not you', 'has not it', 'does not it'],
   /** Negation said after the term ("pneumonia was ruled out"). */
   postNegation: ['ruled out', 'is negative', 'was negative', 'is absent', 'was absent', 'not really', 'none at all'],
+  /** Not an explanation: "it causes", "this causes me" say what the patient's own complaint does ("it causes a lot of chest pain"). */
+  pseudoExplanatory: ['it causes', 'it also causes', 'it still causes', 'it sometimes causes', 'it always causes', 'it really causes', 'that causes me', 'this causes me'],
   /** Advice, safety-netting and conditions: the finding may happen, it has not ("if you develop any weakness"). */
   hypothetical: ['if', 'in case', 'whenever', 'unless', 'should you', 'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'keep an eye on', 'let me know if', 'warning signs', 'signs of', 'make sure you do not', 'to avoid', 'to prevent', 'prevent', 'would have been', 'would have had', 'would have made', 'would have gone', 'would have got', 'would have gotten', 'would have called', 'would have taken', 'would have needed', 'may get', 'might get', 'could get'],
   /** Embedded questions, not conditions: "can you tell me if you have any fever" asks. */
@@ -23,7 +25,10 @@ export const CONTEXT_TRIGGERS = {
   hedge: ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query', 'i wonder whether', 'i wonder if', 'wonder whether', 'concerned that', 'concerning for', 'differential',
     // A clinician's "i do not think there is any sign of", "i do not think you have"; the patient's own "i do not think i
     // have diabetes" stays a denial.
-    'do not think there', 'do not think it', 'do not think this', 'do not think that', 'do not think you', 'do not think he', 'do not think she', 'do not think they'],
+    'do not think there', 'do not think it', 'do not think this', 'do not think that', 'do not think you', 'do not think he', 'do not think she', 'do not think they',
+    // A clinician's impression given as an opinion ("i think it is a migraine", "i think you have a sinus infection");
+    // the patient's "i think i have" or "i think it is my asthma" is not among them.
+    'i think it is a', 'i think it is an', 'i think it is just', 'i think this is a', 'i think this is an', 'i think that is a', 'i think that is an', 'i think you have', 'i think you might', 'i think you may', 'i think he has', 'i think she has'],
   /** The past, not now: a historical symptom is no current complaint. */
   historical: ['used to', 'in the past', 'as a child', 'when i was', 'history of', 'previous', 'previously', 'years ago', 'last year', 'back then'],
   /** Someone other than the patient: their findings are family or social history. */

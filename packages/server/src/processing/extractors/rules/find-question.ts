@@ -188,16 +188,19 @@ const WH_OPENING = /^(?:(?:okay|ok|so|and|um|uh|now|,) )*(?:what|how|when|where|
 const ANAPHORIC = / (?:it|this|that|these|those|they)$/;
 // The indexes in QUESTION_CUES of the cues that ask for a fact (wh-words); phrases that do are OPEN_PHRASE.
 const OPEN_CUES = new Set([5, 6]);
-const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
+const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|what dose of|what dosage of|what strength of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|can you tell me|could you tell me)$/;
 // An auxiliary followed by its subject is the inverted order of a yes/no question ("have you had", "is there",
 // "does it hurt"); "any" after filler or at the start asks ("okay any blood in your stool"); wh-words followed by
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
 // "did any other doctor mention": a determiner opening the subject as well.
 const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
+// "my main complaint is that i feel tired", "the problem was that we could not sleep": after a subject, "is that" opens
+// the clause it introduces and asks nothing; "is that i" opening the sentence, "why is that" and "is that it" ask.
+const THAT_CLAUSE = "(?!(?<=(?:^| )(?!(?:okay|ok|so|and|but|um|uh|now|right|alright|well|oh|how|what|why|when|where|who|which)(?= ))[a-z']+ )(?:is|was) that (?:i|we|he|she|they|my|our|there (?:is|are|was|were))(?= ))";
 const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
-  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
+  new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${THAT_CLAUSE}${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
   // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
   // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
@@ -221,6 +224,9 @@ const QUESTION_CUES: readonly RegExp[] = [
   // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
   // puts a subject first.
   /^(?:(?:okay|ok|so|and|um|uh|right) )*(?:(?:were|was|have|has|had|did|are|is) (?:ever |you )?|(?:ever|every) been )(?:diagnosed|told|treated)(?= |$)/g,
+  // "what dose of lisinopril are you on": the question starts at "what", so the medicine named before "are you" is
+  // asked about (and its dose, see pair-answers.ts); "i do not remember what dose of metformin i take" says.
+  /(?<=^(?:(?:okay|ok|so|and|um|uh|now|alright|right|,) )*)what (?:dose|dosage|strength) of(?= )/g,
   // "what, like cancer?" asks back for an example; said without the comma and "?" it still opens the turn.
   /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
 ];

@@ -85,11 +85,13 @@ function phraseSource(phrase: string): string {
   const words = termWords(phrase);
   const sources = words.map((word, index) => {
     if (word === 'the') return DETERMINERS;
+    // A lexicon's "parkinson s" (a recogniser's spelling) is also said "parkinson's", which the sentence holds as "parkinson 's".
+    if (word === 's' && index > 0) return "'?s";
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return index === words.length - 1 && /[a-z]$/.test(word) ? `${escaped}(?:s|es)?` : escaped;
   });
   // A hedge may sit between two content words, not next to a determiner or a possessive.
-  const fixed = (word: string | undefined) => word === 'the' || word === "'s";
+  const fixed = (word: string | undefined) => word === 'the' || word === "'s" || word === 's';
   return sources.map((source, index) => (index > 0 && !fixed(words[index - 1]) && !fixed(words[index]) ? `${INSERTABLE} ${source}` : index > 0 ? ` ${source}` : source)).join('');
 }
 

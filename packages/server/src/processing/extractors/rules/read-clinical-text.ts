@@ -134,6 +134,9 @@ export function normalizeWords(words: readonly string[], types: readonly string[
     }
     // wink expands "i've", "you're", "he's" but leaves "i'm" whole, so a clause "i'm going to" would not read as one.
     if (word === "i'm") return void kept.push('i', 'am');
+    // wink splits a possessive off before a word ("parkinson 's disease") but not before a full stop, a comma or
+    // "and" ("i have parkinson's."), so a term said with its "'s" ("parkinson's") would match only mid-sentence.
+    if (/^[a-z0-9]+'s$/.test(word)) return void kept.push(word.slice(0, -2), "'s");
     if (/^([a-z]\.){2,}$/.test(word)) return void kept.push(word.replace(/\./g, ''));
     if (/^[a-z]+(-[a-z]+)+$/.test(word)) return void kept.push(...word.split('-'));
     const bare = word.replace(/\.$/, '');

@@ -54,7 +54,7 @@ export function readSentenceContext(normal: string): SentenceContext {
   const words = splitWords(normal);
   const negatedRanges: [number, number][] = [];
   const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical, CONTEXT_TRIGGERS.pseudoHypothetical);
-  const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory);
+  const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory, CONTEXT_TRIGGERS.pseudoExplanatory);
   const fearedFrom = firstTrigger(words, CONTEXT_TRIGGERS.feared, CONTEXT_TRIGGERS.pseudoFeared);
   const questionFrom = findQuestionStart(normal);
   const clauses = findClauseStarts(normal, words);
