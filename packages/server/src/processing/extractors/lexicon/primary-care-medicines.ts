@@ -166,7 +166,8 @@ export const PRIMARY_CARE_MEDICINES: readonly LexiconEntry[] = [
   { name: 'acamprosate', code: 'N07BB03' },
   // Hormones, bladder and prostate.
   { name: 'norethisterone', synonyms: ['norethindrone'], code: 'G03AC01' },
-  { name: 'levonorgestrel', synonyms: ['mirena', 'kyleena', 'skyla', 'liletta'], code: 'G03AC03' },
+  { name: 'levonorgestrel intrauterine system', synonyms: ['mirena', 'kyleena', 'skyla', 'liletta'], code: 'G02BA03' },
+  { name: 'levonorgestrel', code: 'G03AC03' },
   { name: 'etonogestrel', synonyms: ['nexplanon', 'implanon', 'nuvaring'], code: 'G03AC08' },
   { name: 'drospirenone and ethinylestradiol', synonyms: ['yaz', 'yasmin'], code: 'G03AA12' },
   { name: 'conjugated oestrogens', synonyms: ['conjugated estrogens', 'premarin'], code: 'G03CA57' },
