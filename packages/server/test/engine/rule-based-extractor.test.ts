@@ -256,6 +256,12 @@ describe('templates', () => {
     });
   });
 
+  it('writes a class of medicine in the note as it was said, with the group it stands for', async () => {
+    const outcome = await extract('Patient: I have been wheezing for a week.\nDoctor: This is an asthma attack. Use the inhaler two puffs every six hours when needed.', 'clinical_notes_template');
+    const note = clinicalNotesTemplateSchema.parse(outcome.status === 'success' ? outcome.data : undefined);
+    expect(note.plan).toBe('Inhaler (drugs for obstructive airway diseases) 2 puffs inhaled every 6 hours as needed.');
+  });
+
   it('structures the transcript into speaker turns and sentences', async () => {
     const outcome = await extract(CONSULTATION, 'transcript_template');
     const data = transcriptTemplateSchema.parse(outcome.status === 'success' ? outcome.data : undefined);

@@ -61,10 +61,14 @@ function describeSymptom(symptom: EmrSymptom): string {
   return `${symptom.severity ? `${symptom.severity} ` : ''}${symptom.name}${since}`;
 }
 
-/** "paracetamol 500 mg oral three times daily after food for 3 days". */
+/** "paracetamol 500 mg oral three times daily after food for 3 days"; a class as said: "inhaler (drugs for ...) 2 puffs". */
 export function describeMedication(medication: EmrMedication): string {
   const frequency = medication.frequency ? `${medication.frequency.text}${medication.frequency.as_needed && medication.frequency.text !== 'as needed' ? ' as needed' : ''}` : null;
-  return [medication.name, medication.dose?.text, medication.route, frequency, medication.timing, medication.duration ? `for ${medication.duration.text}` : null]
+  // An ATC code above the substance level (fewer than 7 characters) names a class the speaker used instead of a drug
+  // ("the inhaler", "a water pill"): the note keeps their word, and the group's name says what it stands for.
+  const isClass = medication.atc !== null && medication.atc.length < 7 && medication.spoken_name.toLowerCase() !== medication.name.toLowerCase();
+  const name = isClass ? `${medication.spoken_name.toLowerCase()} (${medication.name})` : medication.name;
+  return [name, medication.dose?.text, medication.route, frequency, medication.timing, medication.duration ? `for ${medication.duration.text}` : null]
     .filter((part): part is string => Boolean(part))
     .join(' ');
 }
