@@ -144,3 +144,27 @@ describe('complaints are the patient’s current ones', () => {
     });
   }
 });
+
+// A how-long question takes the finding for granted even without "this" or "your" before it (issue 13, complaint
+// recall): the answer about its course says nothing against it.
+describe('a how-long question takes its finding for granted', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How long have you been feeling weakness and fatigue?'],
+    ['Patient', "Well, I'd say it's been a lot worse this week. I haven't had much of an appetite either."],
+  ])) {
+    it(`records the finding asked how long (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toContain('fatigue');
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How long have you had nausea or vomiting?'],
+    ['Patient', 'About two days.'],
+  ])) {
+    it(`leaves the other of an either-or question to the answer (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['nausea']);
+    });
+  }
+});
