@@ -168,3 +168,28 @@ describe('a how-long question takes its finding for granted', () => {
     });
   }
 });
+
+// The doctor putting back what the patient said before a question ("you said ..., so what ...?") states it; only the
+// part after the comma asks (issue 13, complaint recall).
+describe('what the doctor repeats before a question is said', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'You said you are feeling dizziness, so what makes it worse?'],
+    ['Patient', "It's bad whenever I try to stand straight."],
+  ])) {
+    it(`records the finding the patient said (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['dizziness']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'You mentioned the rash is gone, how about any itching?'],
+    ['Patient', 'No, none at all.'],
+  ])) {
+    it(`still reads the question after the comma (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual([]);
+      expect(names(emr.absent_symptoms)).toContain('itching');
+    });
+  }
+});
