@@ -193,3 +193,27 @@ describe('what the doctor repeats before a question is said', () => {
     });
   }
 });
+
+// A typist's "?" on the patient's statement about themselves (a rising voice) asks nothing (issue 13, complaint recall).
+describe('a statement typed with a question mark is said', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How about fever, chills, nausea, vomiting, diarrhea, anything like that? Are you sleeping well?'],
+    ['Patient', 'Everything is fine except some chills? I am sleeping okay.'],
+  ])) {
+    it(`records the finding said with a rising voice (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['chills']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'You have had a fever?'],
+    ['Patient', 'No, not at all.'],
+  ])) {
+    it(`still reads the doctor's statement put as a question as asking (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual([]);
+      expect(names(emr.absent_symptoms)).toEqual(['fever']);
+    });
+  }
+});

@@ -23,10 +23,15 @@ export function findQuestionStart(normal: string): number | undefined {
     // "you said you are feeling dizziness, so what makes it worse?": what the patient said, put back before the
     // question, is a statement; the question starts after the comma.
     const reported = REPORTED_LEAD.exec(normal);
-    return reported ? reported.index + reported[0].length : 0;
+    if (reported) return reported.index + reported[0].length;
+    // "everything is fine except some chills?", "i have been feeling tired?": a typist's "?" on a statement about
+    // oneself, said with a rising voice, asks nothing.
+    return UPTALK.test(normal) ? undefined : 0;
   }
   return first;
 }
+
+const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
 
 // A lead-in that repeats what the patient said, then a comma and a question word or auxiliary.
 const REPORTED_LEAD = /^(?:(?:okay|ok|so|and|now|alright|,) )*you (?:(?:had |have )?(?:said|mentioned)|told me)(?: that)? [^,?]+ , (?:(?:so|and|but|then|now) )?(?=(?:what|how|when|where|why|which|who|do|does|did|is|are|was|were|has|have|can|could) )/;
