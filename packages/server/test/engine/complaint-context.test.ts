@@ -144,3 +144,76 @@ describe('complaints are the patient’s current ones', () => {
     });
   }
 });
+
+// A how-long question takes the finding for granted even without "this" or "your" before it (issue 13, complaint
+// recall): the answer about its course says nothing against it.
+describe('a how-long question takes its finding for granted', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How long have you been feeling weakness and fatigue?'],
+    ['Patient', "Well, I'd say it's been a lot worse this week. I haven't had much of an appetite either."],
+  ])) {
+    it(`records the finding asked how long (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toContain('fatigue');
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How long have you had nausea or vomiting?'],
+    ['Patient', 'About two days.'],
+  ])) {
+    it(`leaves the other of an either-or question to the answer (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['nausea']);
+    });
+  }
+});
+
+// The doctor putting back what the patient said before a question ("you said ..., so what ...?") states it; only the
+// part after the comma asks (issue 13, complaint recall).
+describe('what the doctor repeats before a question is said', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'You said you are feeling dizziness, so what makes it worse?'],
+    ['Patient', "It's bad whenever I try to stand straight."],
+  ])) {
+    it(`records the finding the patient said (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['dizziness']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'You mentioned the rash is gone, how about any itching?'],
+    ['Patient', 'No, none at all.'],
+  ])) {
+    it(`still reads the question after the comma (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual([]);
+      expect(names(emr.absent_symptoms)).toContain('itching');
+    });
+  }
+});
+
+// A typist's "?" on the patient's statement about themselves (a rising voice) asks nothing (issue 13, complaint recall).
+describe('a statement typed with a question mark is said', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'How about fever, chills, nausea, vomiting, diarrhea, anything like that? Are you sleeping well?'],
+    ['Patient', 'Everything is fine except some chills? I am sleeping okay.'],
+  ])) {
+    it(`records the finding said with a rising voice (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['chills']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'You have had a fever?'],
+    ['Patient', 'No, not at all.'],
+  ])) {
+    it(`still reads the doctor's statement put as a question as asking (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual([]);
+      expect(names(emr.absent_symptoms)).toEqual(['fever']);
+    });
+  }
+});

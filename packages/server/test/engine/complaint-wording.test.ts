@@ -55,3 +55,28 @@ describe('a cold the patient has is the common cold', () => {
     for (const [, transcript] of shapes([['Patient', 'I had a cold drink and it helped.']])) expect(names((await emrOf(transcript)).diagnoses)).toEqual([]);
   });
 });
+
+// Two parts sharing one "pain" keep the side said with the first ("lower back and neck pain" is low back pain and neck
+// pain, not back pain; issue 13, complaint recall).
+describe('a side said with the first of two parts sharing the pain', () => {
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'Did you lose consciousness at all?'],
+    ['Patient', 'Yeah, briefly. I felt an immediate headache when I came to. I also had lower back and neck pain.'],
+  ])) {
+    it(`keeps the side with its part (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['headache', 'neck pain']);
+      expect(names(emr.diagnoses)).toEqual(['low back pain']);
+    });
+  }
+
+  for (const [shape, transcript] of shapes([
+    ['Doctor', 'Where does it hurt?'],
+    ['Patient', 'My upper back and shoulder pain is bad today.'],
+  ])) {
+    it(`matches the part alone when the side makes no name (${shape})`, async () => {
+      const emr = await emrOf(transcript);
+      expect(names(emr.symptoms)).toEqual(['back pain', 'shoulder pain']);
+    });
+  }
+});

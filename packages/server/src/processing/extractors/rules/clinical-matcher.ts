@@ -70,7 +70,7 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
 // "neck and lower back pain", "knee or hip pain", "vision and hearing problems", "pain in my neck and shoulders": the
 // head word is said once for two parts. The first part (or the second after "pain in") is matched as if the head
 // word were said with it.
-const SHARED_PAIN_BEFORE = /(?<=^| )([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|pains|ache|aches|problems|difficulties|changes)(?: |$))/g;
+const SHARED_PAIN_BEFORE = /(?<=^| )(?:(lower|upper) )?([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|pains|ache|aches|problems|difficulties|changes)(?: |$))/g;
 const SHARED_PAIN_AFTER = /(?<=^| )pain in (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower|upper) )?[a-z]+(?: and| or| ,) (?:(?:the|my|his|her|your|their|both) )?((?:(?:left|right|lower|upper) )?([a-z]+))(?= |$)/g;
 
 // "my right shoulder and neck started to hurt", "my hips and knees are sore": two parts share the verb of the pain.
@@ -78,15 +78,21 @@ const SHARED_PAIN_VERB = /(?<=^| )(?:(?:the|my|his|her|your|their|both) )?(?:(?:
 
 function sharedPains(normal: string, found: readonly ClinicalMatch[], match: PhraseMatcher<ClinicalKind>): ClinicalMatch[] {
   const shared: ClinicalMatch[] = [];
-  const add = (start: number, end: number, phrase: string) => {
-    if (found.some((term) => start < term.end && term.start < end)) return;
-    const [term] = match(phrase).filter((candidate) => candidate.kind === 'symptom' && candidate.start === 0 && candidate.end === phrase.length);
+  const add = (start: number, end: number, phrase: string, kinds: readonly ClinicalKind[] = ['symptom']): boolean => {
+    if (found.some((term) => start < term.end && term.start < end)) return false;
+    const [term] = match(phrase).filter((candidate) => kinds.includes(candidate.kind) && candidate.start === 0 && candidate.end === phrase.length);
     if (term) shared.push({ ...term, start, end, text: normal.slice(start, end) });
+    return term !== undefined;
   };
   // Only where the other part is itself a finding the lexicon knows ("knee and some pain" is not knee pain).
   const painAt = (start: number) => found.some((term) => term.start === start && (term.kind === 'symptom' || term.kind === 'condition'));
   for (const part of normal.matchAll(SHARED_PAIN_BEFORE)) {
-    if (painAt(part.index + part[0].length + 1)) add(part.index, part.index + (part[1] as string).length, `${part[1] as string} ${part[2] as string}`);
+    const [side, word, head] = [part[1], part[2] as string, part[3] as string];
+    if (!painAt(part.index + part[0].length + 1)) continue;
+    // "lower back and neck pain": the side belongs to the first part ("lower back pain", a condition the lexicon
+    // names), else the part alone is matched.
+    const wordStart = part.index + (side ? side.length + 1 : 0);
+    if (!side || !add(part.index, wordStart + word.length, `${side} ${word} ${head}`, ['symptom', 'condition'])) add(wordStart, wordStart + word.length, `${word} ${head}`);
   }
   for (const part of normal.matchAll(SHARED_PAIN_VERB)) {
     const verb = part.groups?.verb as string;

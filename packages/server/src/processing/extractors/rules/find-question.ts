@@ -19,8 +19,22 @@ export function findQuestionStart(normal: string): number | undefined {
   // it closes, from its start.
   const tag = TAG.exec(normal);
   if (tag && (first === undefined || first >= tagStart(tag))) return 0;
-  return first ?? (normal.endsWith('?') ? 0 : undefined);
+  if (first === undefined && normal.endsWith('?')) {
+    // "you said you are feeling dizziness, so what makes it worse?": what the patient said, put back before the
+    // question, is a statement; the question starts after the comma.
+    const reported = REPORTED_LEAD.exec(normal);
+    if (reported) return reported.index + reported[0].length;
+    // "everything is fine except some chills?", "i have been feeling tired?": a typist's "?" on a statement about
+    // oneself, said with a rising voice, asks nothing.
+    return UPTALK.test(normal) ? undefined : 0;
+  }
+  return first;
 }
+
+const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
+
+// A lead-in that repeats what the patient said, then a comma and a question word or auxiliary.
+const REPORTED_LEAD = /^(?:(?:okay|ok|so|and|now|alright|,) )*you (?:(?:had |have )?(?:said|mentioned)|told me)(?: that)? [^,?]+ , (?:(?:so|and|but|then|now) )?(?=(?:what|how|when|where|why|which|who|do|does|did|is|are|was|were|has|have|can|could) )/;
 
 // Where the tag itself starts in a TAG match ("is that correct" may also read as a question of its own).
 function tagStart(match: RegExpExecArray): number {

@@ -73,7 +73,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   const inQuestion = matches.filter((match) => context.asked(match.start));
   // "or is your heart racing?": the determiner belongs to the body part of a finding said as a clause, which the
   // question asks about rather than takes for granted.
-  const presupposed = (match: ClinicalMatch) => context.presupposed(match.start) && !PREDICATED.test(match.text);
+  const presupposed = (match: ClinicalMatch) => (context.presupposed(match.start) && !PREDICATED.test(match.text)) || PRESUMING_QUESTION.test(sentence.normal.slice(0, match.start));
   // A medicine is never taken for granted ("are you still taking the lisinopril?"): the answer says whether it is taken.
   // "any blood in your vomit?" asks about the blood, not the vomiting; "could this be acid reflux?" / "no" rules a
   // diagnosis out rather than denying it.
@@ -134,6 +134,11 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
   emr.diagnoses.push(...kept(question.presumed.diagnoses));
   emr.investigations.push(...kept(question.presumed.investigations));
 }
+
+// "how long have you been feeling weakness and fatigue": asking how long takes the finding for granted without a
+// determiner, as "how long have you had this cough" does; the term follows the verb straight, or after others joined
+// with "and" (with "or" the question leaves open which one it is).
+const PRESUMING_QUESTION = /(?<=^| )(?:how long|since when) (?:have|has|are|do|did) you (?:been )?(?:had|have|having|feeling|feel|felt|experiencing|experienced|noticed|noticing|suffering from|suffered from|got|getting|get) (?:(?:a|an|some|the) )?(?:(?:[a-z']+ ){1,4}(?:and |, ))?$/;
 
 // A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
 const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
