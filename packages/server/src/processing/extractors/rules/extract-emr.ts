@@ -10,6 +10,7 @@ import { findQuestionStart, readAnswer } from './find-question.js';
 import { answers, applyAnswer, openQuestion, settleUnanswered, type OpenQuestion } from './pair-answers.js';
 import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
 import { readTurnContext } from './read-turn-context.js';
+import { INTRODUCES_PATIENT } from './relative-speaking.js';
 import { findPatientClause, type SentenceContext } from './sentence-context.js';
 
 /**
@@ -57,7 +58,7 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       const kept = answering?.aboutAllergy ? matches.filter((match) => match.kind !== 'medicine') : matches;
       extractSentence(emr, followUps, sentence, kept, read);
       for (const match of matches) if (match.kind === 'condition' && read.otherPerson(match.start) && !read.asked(match.start)) relatives.add(match.entry.name);
-      relativeNamed = !forPatient && !INTRODUCED.test(sentence.normal) && ((RELATIVE.test(sentence.normal) && read.otherPerson(sentence.normal.length)) || (relativeNamed && THIRD_PERSON.test(sentence.normal)));
+      relativeNamed = !forPatient && !INTRODUCES_PATIENT.test(sentence.normal) && ((RELATIVE.test(sentence.normal) && read.otherPerson(sentence.normal.length)) || (relativeNamed && THIRD_PERSON.test(sentence.normal)));
       if (context.question) {
         open = openQuestion(open, sentence, matches, context);
         // "how about cancer?", "which cancer?", "have any of them had it?", "coronary artery disease?", "what was the heart
@@ -102,8 +103,6 @@ const REFERRING = /(?<=^| )(?:any of them|anyone|anybody|any one|who|which|what 
 const FAMILY_TALK = /(?<=^| )(?:family (?:history|medical history|health history|medical|health)|familial|runs? in (?:the|your|my|our) family|(?:my|your|his|her|our|their) (?:[a-z]+ )?(?:mother|father|mom|mum|dad|brother|sister|son|daughter|parents|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|cousin|siblings?|brothers|sisters)(?: [a-z]+)? (?:died|passed|passed away)|(?:lost|losing) (?:my|his|her|our) (?:[a-z]+ )?(?:mother|father|mom|mum|dad|brother|sister|son|daughter|parents|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|cousin|siblings?|brothers|sisters|husband|wife))(?= |$)/;
 // A relative named ("some people get a fever too" speaks of others, not of the family).
 const RELATIVE = /(?<=^| )(?:family|relatives?|(?:grand|great grand|step|half )?(?:mother|father|mom|mum|dad|brothers?|sisters?|parents|grandmother|grandfather|grandma|grandpa|granny|uncles?|aunts?|cousins?|siblings?|sons?|daughters?|nephews?|nieces?))(?= |$)/;
-// "she is my mother", "this is my son": a relative who brings the patient in introduces the patient.
-const INTRODUCED = /(?<=^| )(?:she|he|this|that) is my (?:[a-z]+ )?(?:mother|father|mom|mum|dad|brother|sister|son|daughter|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|wife|husband|child|kid|baby|boy|girl)(?= |$)/;
 // "your grandfather", said by a relative who speaks for the patient.
 const YOUR_RELATIVE = /(?<=^| )your (?:(?:grand|great grand|step|half )?(?:mother|father|mom|mum|dad|brothers?|sisters?|parents|grandmother|grandfather|grandma|grandpa|granny|uncles?|aunts?|cousins?|siblings?)|family)(?= |$)/;
 // The patient asked about their own health ("do you have", "have you had", "are you on"); "do you know", "are you

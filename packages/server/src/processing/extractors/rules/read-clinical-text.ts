@@ -2,6 +2,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { findQuestionBreaks, findTagBreaks } from './find-question.js';
 import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
+import { RELATIVE_SPEAKING } from './relative-speaking.js';
 
 /** One sentence, as said and in the normal form the finders read. */
 export interface ClinicalSentence {
@@ -36,10 +37,6 @@ export interface ClinicalText {
 export type ClinicalTextReader = (transcript: string) => ClinicalText;
 
 const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|gu?est_family(?:_\d+)?|gu?est_clinic?ian(?:_\d+)?|speaker\s*\d+)\s*:\s*/i;
-// An unlabelled turn whose speaker says they are the patient's relative ("hi, husband here", "i am her daughter",
-// "she is my mother"): they speak for the patient, as a `Guest_family:` label says.
-const RELATIVES = '(?:husband|wife|partner|son|daughter|mother|father|mom|mum|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|caregiver|carer)';
-const RELATIVE_SPEAKING = new RegExp(`(?:(?<=^| )(?:i am|this is) (?:his|her|their) ${RELATIVES}|(?<=^| )(?:he|she) is my ${RELATIVES}|^(?:(?:hi|hello|hey|doctor|um|uh|yes|,) )*${RELATIVES} here)(?= |$)`);
 const KEPT_MARKS = new Set([',', ';', '?', '%', '°']);
 const SINGLE_LETTER = /^[a-z]$/;
 
