@@ -188,6 +188,3 @@ export async function extractEmr(extractor: Extractor, transcript: string): Prom
 export function names(items: readonly { name: string }[]): string[] {
   return [...new Set(items.map((item) => item.name))];
 }
-
-/** Counts findings recorded from a doctor's question; see count-question-findings.ts. */
-export { countQuestionFindings };

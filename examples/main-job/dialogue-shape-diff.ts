@@ -10,7 +10,8 @@ import type { EkaEmrTemplate } from '@scribe/core/templates';
 import { createRuleBasedExtractor } from '@scribe/server';
 import { INPUT_SHAPES, loadDialogues, shapeDialogue, type DialogueSet, type InputShape } from './dialogue-dataset';
 import { goldOf, SECTION_FIELDS } from './dialogue-gold';
-import { countQuestionFindings, extractEmr } from './dialogue-score';
+import { countQuestionFindings } from './count-question-findings';
+import { extractEmr } from './dialogue-score';
 
 const [set = 'validation', baseArg = 'labelled', otherArg = 'recogniser'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asShape = (arg: string, fallback: InputShape) => ((INPUT_SHAPES as readonly string[]).includes(arg) ? (arg as InputShape) : fallback);
