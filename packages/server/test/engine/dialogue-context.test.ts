@@ -26,6 +26,9 @@ describe('questions are told by their form, not punctuation or the first word', 
     ['yes since monday', 'yes'],
     ['yeah a little', 'yes'],
     ['it was on the left side', null],
+    ['um i do not know', null],
+    ['honestly i am not sure', null],
+    ['i do not remember', null],
   ])('answer "%s" reads as %s', (normal, polarity) => {
     expect(readAnswer(normal)).toBe(polarity);
   });

@@ -175,6 +175,9 @@ const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|h
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
 const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
 
+// "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.
+const UNSURE = /^(?:(?:um|uh|eh|oh|well|honestly|,) )*(?:i do not know|i do not remember|i do not recall|i am not sure|i'm not sure|i am not certain|not sure|i cannot remember|i can not remember|i cannot recall|i could not tell you|i cannot tell|i have no idea|no idea)(?= |$)/;
+
 const AGREEING_NO = /^(?:(?:oh|well|um|uh) )*no(?: ,)? (?:you are right|that is right|that is correct|you are correct|correct|exactly)(?= |$)/;
 // "oh no" before a reaction is dismay at news ("you have a urinary tract infection" / "oh no, really?"); alone it
 // answers.
@@ -183,7 +186,7 @@ const DISMAY = /^(?:oh|ah) no(?: ,)? (?:that is (?:bad|terrible|awful)|what|real
 /** Reads whether an answer's first sentence (normal form) affirms or denies. */
 export function readAnswer(normal: string): AnswerPolarity {
   const text = normal.replace(/^[ ,]+/, '');
-  if (DISMAY.test(text)) return null;
+  if (DISMAY.test(text) || UNSURE.test(text)) return null;
   // "no, you are right": the "no" only declines the doubt the question offered ("... or am i wrong?").
   if (AGREEING_NO.test(text)) return 'yes';
   if (NO.test(text)) return 'no';

@@ -183,7 +183,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   if (question.aboutOthers) return;
   const { affirmed, rest: unnamed } = splitNamed(question.asked, answer);
   const named = affirmed.length + unnamed.length < question.asked.length || affirmed.length > 0;
-  const polarity: AnswerPolarity = UNSURE.test(first.normal) ? null : (readAnswer(first.normal) ?? heardAsNo(question, first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null));
+  const polarity: AnswerPolarity = readAnswer(first.normal) ?? heardAsNo(question, first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
   // "any fever or cough?" / "i have this cough, but other than that nothing": the answer affirms what it names
   // (its own sentences record it) and, with "nothing else", denies the rest; without, the rest is unsaid.
   let restPolarity = polarity;
@@ -237,8 +237,6 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   }
 }
 
-// "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.
-const UNSURE = /^(?:(?:um|uh|eh|oh|well|honestly|,) )*(?:i do not know|i do not remember|i do not recall|i am not sure|i'm not sure|i am not certain|not sure|i cannot remember|i can not remember|i cannot recall|i could not tell you|i cannot tell|i have no idea|no idea)(?= |$)/;
 
 // "no" straight before the first word of an asked term, "headaches" or "headache" alike: the determiner of that term
 // ("no headache"), not a bare answer ("no, i do not", "no pain, i can breathe well" to "chest pain or breathing?").
