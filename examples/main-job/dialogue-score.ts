@@ -1,4 +1,4 @@
-import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
+import { type EkaEmrTemplate, emptyEkaEmr, parseTemplateData } from '@scribe/core/templates';
 import type { Extractor } from '@scribe/server';
 import { countQuestionFindings } from './count-question-findings';
 import { dialogueTurns, shapeDialogue, type InputShape, type NoteDialogue } from './dialogue-dataset';
@@ -181,7 +181,7 @@ export function patientConditions(section: string): Set<string> {
 export async function extractEmr(extractor: Extractor, transcript: string): Promise<EkaEmrTemplate> {
   const outcome = await extractor.extract({ sessionId: 'mts', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
   const parsed = parseTemplateData('eka_emr_template', outcome.status === 'success' ? outcome.data : undefined);
-  return parsed.success ? parsed.data : { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+  return parsed.success ? parsed.data : emptyEkaEmr();
 }
 
 /** The distinct names of extracted items. */

@@ -12,7 +12,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeWav } from '@scribe/core/internal';
-import { parseTemplateData, type EkaEmrTemplate } from '@scribe/core/templates';
+import { emptyEkaEmr, parseTemplateData } from '@scribe/core/templates';
 import { createRuleBasedExtractor, selectEngine, startServer } from '@scribe/server';
 import { dialogueTurns, loadDialogues } from './dialogue-dataset';
 import { SECTION_FIELDS } from './dialogue-gold';
@@ -32,7 +32,6 @@ const subset = DIALOGUE_IDS.map((id) => {
   return dialogue;
 });
 
-const EMPTY_EMR: EkaEmrTemplate = { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
 const notes = { flite: 0, espeak: 0 };
 const rows: { path: string; score: DialogueScore; wer?: number; empty?: number }[] = [];
 const extractor = createRuleBasedExtractor();
@@ -58,7 +57,7 @@ try {
       const empty = entry?.status === 'failed' && entry.error?.code === 'extraction_failed';
       if (!parsed?.success && !empty) throw new Error(`dialogue ${dialogue.id} (${voice}): no EMR (${JSON.stringify(entry ?? 'missing').slice(0, 300)})`);
       if (empty) notes[voice] += 1;
-      addDialogueScore(score, dialogue, parsed?.success ? parsed.data : EMPTY_EMR);
+      addDialogueScore(score, dialogue, parsed?.success ? parsed.data : emptyEkaEmr());
       const reference = turns.map((turn) => turn.text).join('\n');
       const referenceWords = normalizeForWer(reference).length;
       errors += wordErrorRate(reference, result.transcript ?? '') * referenceWords;

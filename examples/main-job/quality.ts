@@ -1,4 +1,4 @@
-import type { EkaEmrTemplate } from '@scribe/core/templates';
+import { type EkaEmrTemplate, emptyEkaEmr } from '@scribe/core/templates';
 import type { GoldExpected } from './samples';
 
 /** Precision and recall of one kind of field. */
@@ -57,7 +57,7 @@ export function wordErrorRate(reference: string, hypothesis: string): number {
 
 /** Scores an extracted EMR and a transcript against a sample's gold file. */
 export function scoreRun(reference: string, transcript: string, emr: EkaEmrTemplate | undefined, expected: GoldExpected): QualityScore {
-  const extracted: EkaEmrTemplate = emr ?? { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+  const extracted: EkaEmrTemplate = emr ?? emptyEkaEmr();
   const fields = {
     medications: precisionRecall(extracted.medications, expected.medications, (item, gold) =>
       item.name === gold.name &&

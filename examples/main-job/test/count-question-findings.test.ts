@@ -1,18 +1,14 @@
-import type { EkaEmrTemplate } from '@scribe/core/templates';
+import { emptyEkaEmr, type EkaEmrTemplate } from '@scribe/core/templates';
 import { describe, expect, it } from 'vitest';
 import { countQuestionFindings, findQuestionFindings, readAnswer, readAsking, termPatterns } from '../count-question-findings';
 
 // EMRs written by hand: the count judges the extractor's evidence against the dialogue, whatever made the EMR.
 const emr = (items: { symptoms?: [string, string][]; diagnoses?: [string, string][]; medications?: [string, string, string][] }): EkaEmrTemplate =>
   ({
+    ...emptyEkaEmr(),
     symptoms: (items.symptoms ?? []).map(([name, text]) => ({ name, duration: null, severity: null, icd10: null, text })),
-    absent_symptoms: [],
     medications: (items.medications ?? []).map(([name, spoken, text]) => ({ name, spoken_name: spoken, atc: null, dose: null, route: null, frequency: null, duration: null, timing: null, text })),
-    vitals: [],
     diagnoses: (items.diagnoses ?? []).map(([name, text]) => ({ name, icd10: null, certainty: 'stated', text })),
-    investigations: [],
-    advice: [],
-    follow_up: null,
   }) as unknown as EkaEmrTemplate;
 
 describe('countQuestionFindings: findings that count', () => {

@@ -1,20 +1,11 @@
-import type { EkaEmrTemplate } from '@scribe/core/templates';
+import { emptyEkaEmr, type EkaEmrTemplate } from '@scribe/core/templates';
 import { describe, expect, it } from 'vitest';
 import { goldOf } from '../dialogue-gold';
 import { addDialogueScore, emptyDialogueScore, leakedFamilyConditions, patientConditions } from '../dialogue-score';
 
 // Issue 13: a relative's condition recorded as the patient's is a leak, unless the note gives the patient it too.
 const emr = (diagnoses: string[]): EkaEmrTemplate =>
-  ({
-    symptoms: [],
-    absent_symptoms: [],
-    medications: [],
-    vitals: [],
-    diagnoses: diagnoses.map((name) => ({ name, icd10: null, certainty: 'stated', text: '' })),
-    investigations: [],
-    advice: [],
-    follow_up: null,
-  }) as unknown as EkaEmrTemplate;
+  ({ ...emptyEkaEmr(), diagnoses: diagnoses.map((name) => ({ name, icd10: null, certainty: 'stated', text: '' })) }) as unknown as EkaEmrTemplate;
 
 describe('leakedFamilyConditions', () => {
   it('counts a relative’s condition recorded as the patient’s', () => {

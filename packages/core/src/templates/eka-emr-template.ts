@@ -134,3 +134,8 @@ export type EmrInvestigation = z.infer<typeof emrInvestigationSchema>;
 export type EmrFollowUp = z.infer<typeof emrFollowUpSchema>;
 /** Data of `eka_emr_template`. */
 export type EkaEmrTemplate = z.infer<typeof ekaEmrTemplateSchema>;
+
+/** An `eka_emr_template` with nothing in it: what a consultation with no clinical content records. */
+export function emptyEkaEmr(): EkaEmrTemplate {
+  return { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+}

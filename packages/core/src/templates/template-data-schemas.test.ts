@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyEkaEmr } from './eka-emr-template';
 import { parseTemplateData } from './template-data-schemas';
 
 const EMR = {
@@ -29,6 +30,13 @@ describe('parseTemplateData', () => {
   it('types a well-formed EMR and keeps unknown fields', () => {
     const parsed = parseTemplateData('eka_emr_template', EMR);
     expect(parsed).toEqual({ success: true, data: EMR });
+  });
+
+  it('an empty EMR is a valid one, and a fresh object each time', () => {
+    expect(parseTemplateData('eka_emr_template', emptyEkaEmr())).toEqual({ success: true, data: emptyEkaEmr() });
+    const first = emptyEkaEmr();
+    first.symptoms.push({ name: 'cough', duration: null, severity: null, icd10: null, text: 'cough' });
+    expect(emptyEkaEmr().symptoms).toEqual([]);
   });
 
   it('names the paths that do not fit, never the values', () => {

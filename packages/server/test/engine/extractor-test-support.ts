@@ -1,4 +1,4 @@
-import { ekaEmrTemplateSchema, type EkaEmrTemplate } from '@scribe/core/templates';
+import { type EkaEmrTemplate, ekaEmrTemplateSchema, emptyEkaEmr } from '@scribe/core/templates';
 import { beforeAll, vi } from 'vitest';
 import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 /** The EMR the rule-based extractor writes for a transcript (an empty one when it finds nothing). */
 export async function emrOf(transcript: string): Promise<EkaEmrTemplate> {
   const outcome = await extractor.extract({ sessionId: 's', templateId: 'eka_emr_template', transcript, language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
-  if (outcome.status !== 'success') return { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+  if (outcome.status !== 'success') return emptyEkaEmr();
   return ekaEmrTemplateSchema.parse(outcome.data);
 }
 

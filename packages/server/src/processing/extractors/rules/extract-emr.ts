@@ -1,4 +1,4 @@
-import type { EkaEmrTemplate, EmrFollowUp } from '@scribe/core/templates';
+import { type EkaEmrTemplate, emptyEkaEmr, type EmrFollowUp } from '@scribe/core/templates';
 import type { ClinicalKind, ClinicalMatch } from './clinical-matcher.js';
 import { findAdvice } from './find-advice.js';
 import { findFindings } from './find-findings.js';
@@ -19,7 +19,7 @@ import { findPatientClause, type SentenceContext } from './sentence-context.js';
  * are merged.
  */
 export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKind>): EkaEmrTemplate {
-  const emr: EkaEmrTemplate = { symptoms: [], absent_symptoms: [], medications: [], vitals: [], diagnoses: [], investigations: [], advice: [], follow_up: null };
+  const emr: EkaEmrTemplate = emptyEkaEmr();
   const followUps: EmrFollowUp[] = [];
   let open: OpenQuestion | null = null;
   // Once the talk turns to relatives it stays there while sentences speak of "he", "she", "they" or "someone".
