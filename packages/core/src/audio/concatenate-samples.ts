@@ -3,9 +3,7 @@
  * capture or decoder block that may be reused).
  */
 export function concatenateSamples(parts: readonly Float32Array[]): Float32Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const joined = new Float32Array(length);
+  const joined = new Float32Array(parts.reduce((length, part) => length + part.length, 0));
   let offset = 0;
   for (const part of parts) {
     joined.set(part, offset);
