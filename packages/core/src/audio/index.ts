@@ -5,6 +5,7 @@ export { int16FromLittleEndianBytes, int16ToLittleEndianBytes } from './int16-li
 export { deinterleave, interleave } from './interleave';
 export { downmixToMono } from './downmix-to-mono';
 export { concatenateSamples } from './concatenate-samples';
+export { concatenateBytes } from './concatenate-bytes';
 export { assertSampleRate, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, SPEECH_SAMPLE_RATE } from './sample-rate';
 export { pcmBlocksFromInt16Bytes, type PcmBlocksFromInt16BytesOptions } from './pcm-blocks-from-int16-bytes';
 export { pcmBlocksFromInt16Stream, type Int16ByteSource } from './pcm-blocks-from-int16-stream';

@@ -1,3 +1,5 @@
+import { concatenateBytes } from '@scribe/core/internal';
+
 /**
  * Reads a request body of at most `limit` bytes. A declared `Content-Length` over the limit is refused before any
  * byte is read; an undeclared (chunked) body is read piece by piece and abandoned as soon as it passes the limit, so
@@ -23,11 +25,5 @@ export async function readCappedBody(request: Request, limit: number): Promise<U
     }
     pieces.push(value);
   }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const piece of pieces) {
-    body.set(piece, at);
-    at += piece.byteLength;
-  }
-  return body;
+  return concatenateBytes(pieces);
 }
