@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { concatenateSamples } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RATE = 16000;
@@ -73,7 +73,7 @@ export function speakTurn(voice: SpeechVoice, speaker: string, text: string, opt
 
 /** A dialogue's turns spoken one by one and joined with 0.7 s of silence before, between and after them. */
 export function speakDialogue(voice: SpeechVoice, turns: readonly { speaker: string; text: string }[], options: SpeakOptions = {}): Float32Array {
-  return concatenateSamples([GAP, ...turns.flatMap((turn) => [speakTurn(voice, turn.speaker, turn.text, options), GAP])]);
+  return concatenateArrays(Float32Array, [GAP, ...turns.flatMap((turn) => [speakTurn(voice, turn.speaker, turn.text, options), GAP])]);
 }
 
 function flite(speaker: 'rms' | 'slt', text: string, out: string): void {

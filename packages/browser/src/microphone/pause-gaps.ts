@@ -1,4 +1,4 @@
-import { concatenateSamples } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 
 /** The paused stretches of a capture, in AudioContext frames, and the filter that drops what falls inside them. */
 export interface PauseGaps {
@@ -41,7 +41,7 @@ export function createPauseGaps(): PauseGaps {
         cursor = Math.max(cursor, gap.to);
       }
       if (cursor < end) kept.push(samples.subarray(cursor - firstFrame));
-      return concatenateSamples(kept);
+      return concatenateArrays(Float32Array, kept);
     },
   };
 }

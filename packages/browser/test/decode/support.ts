@@ -1,5 +1,5 @@
 import type { PcmBlock, SessionAudioSource } from '@scribe/core';
-import { concatenateSamples, downmixToMono } from '@scribe/core/internal';
+import { concatenateArrays, downmixToMono } from '@scribe/core/internal';
 
 /** A fixture of @scribe/node's audio tests, fetched from the test server as a File named after it. */
 export async function fixture(name: string): Promise<File> {
@@ -31,7 +31,7 @@ export async function readSource(source: SessionAudioSource, signal = new AbortC
     blocks += 1;
     parts.push(downmixToMono(block.channels));
   }
-  const mono = concatenateSamples(parts);
+  const mono = concatenateArrays(Float32Array, parts);
   return { seconds: mono.length / (sampleRate || 1), sampleRate, channels, blocks, milliseconds: performance.now() - started, mono };
 }
 

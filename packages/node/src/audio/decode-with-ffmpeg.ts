@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { AbortError, ConfigError, InvalidAudioError, type PcmBlock } from '@scribe/core';
-import { concatenateBytes } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 
 /** Options for decoding through a system `ffmpeg` process. */
 export interface FfmpegDecodeOptions {
@@ -51,7 +51,7 @@ export async function* decodeWithFfmpeg(input: FfmpegInput, options: FfmpegDecod
     let carry = new Uint8Array(0);
     for await (const piece of child.stdout! as AsyncIterable<Uint8Array>) {
       if (options.signal?.aborted) throw new AbortError();
-      const bytes = carry.length > 0 ? concatenateBytes([carry, piece]) : piece;
+      const bytes = carry.length > 0 ? concatenateArrays(Uint8Array, [carry, piece]) : piece;
       const whole = bytes.length - (bytes.length % BYTES_PER_SAMPLE);
       carry = bytes.slice(whole);
       if (whole > 0) yield { channels: [floatsOf(bytes, whole)], sampleRate };

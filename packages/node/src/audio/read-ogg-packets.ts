@@ -1,4 +1,4 @@
-import { concatenateBytes } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 
 /** One packet of an Ogg logical stream. */
 export interface OggPacket {
@@ -31,7 +31,7 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
     while (buffer.length < needed && !ended) {
       const next = await iterator.next();
       if (next.done) ended = true;
-      else buffer = buffer.length === 0 ? next.value : concatenateBytes([buffer, next.value]);
+      else buffer = buffer.length === 0 ? next.value : concatenateArrays(Uint8Array, [buffer, next.value]);
     }
     return buffer.length >= needed;
   };
@@ -75,7 +75,7 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
           if (value < 255) {
             // A packet within one page is a view of the bytes read (no copy, no new buffer per packet).
             const piece = buffer.subarray(packetStart, at);
-            yield { data: partial.length === 0 ? piece : concatenateBytes([...partial, piece]), granulePosition };
+            yield { data: partial.length === 0 ? piece : concatenateArrays(Uint8Array, [...partial, piece]), granulePosition };
             partial = [];
             packetStart = at;
           }

@@ -1,4 +1,4 @@
-import { concatenateBytes } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 
 /**
  * Reads a request body of at most `limit` bytes. A declared `Content-Length` over the limit is refused before any
@@ -25,5 +25,5 @@ export async function readCappedBody(request: Request, limit: number): Promise<U
     }
     pieces.push(value);
   }
-  return concatenateBytes(pieces);
+  return concatenateArrays(Uint8Array, pieces);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatenateBytes } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 import { APIError, InvalidAudioError, SessionStateError } from '@scribe/node';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
@@ -136,6 +136,6 @@ describe('streaming: frames on the wire', () => {
     expect(record.received.length).toBeGreaterThanOrEqual(2);
     expect(record.received.every((message) => JSON.parse(String(message)).event === 'ack')).toBe(true);
     expect(result.bytesAcknowledged).toBe(6 * 8000);
-    expect(concatenateBytes([await storedStream(t.server, stream.sessionId)]).length).toBe(6 * 8000);
+    expect(concatenateArrays(Uint8Array, [await storedStream(t.server, stream.sessionId)]).length).toBe(6 * 8000);
   });
 });

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { concatenateBytes, decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core/internal';
+import { concatenateArrays, decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core/internal';
 import { createNodeWebSocket } from '@scribe/node';
 import type { ScribeServer } from '@scribe/server';
 
@@ -92,5 +92,5 @@ export function fileMicrophone(pcm: Uint8Array): { env: NodeJS.ProcessEnv; devic
 /** The speech sample `times` over, as one PCM buffer. */
 export async function loopedSpeech(times: number): Promise<Uint8Array> {
   const once = await speechPcm();
-  return concatenateBytes(Array.from({ length: times }, () => once));
+  return concatenateArrays(Uint8Array, Array.from({ length: times }, () => once));
 }

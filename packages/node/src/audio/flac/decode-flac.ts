@@ -1,5 +1,5 @@
 import { AbortError, InvalidAudioError, type PcmBlock } from '@scribe/core';
-import { concatenateBytes } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 import { readOggPackets } from '../read-ogg-packets';
 import { InvalidFlacFrame, NeedMoreData } from './bit-reader';
 import { decodeFlacFrame, type FlacFrame, type FlacStreamInfo } from './decode-flac-frame';
@@ -32,7 +32,7 @@ export async function* decodeFlac(chunks: AsyncIterable<Uint8Array>, options: De
     if (ended) return false;
     const next = await iterator.next();
     if (next.done) ended = true;
-    else buffer = concatenateBytes([buffer, next.value]);
+    else buffer = concatenateArrays(Uint8Array, [buffer, next.value]);
     return !next.done;
   };
   try {

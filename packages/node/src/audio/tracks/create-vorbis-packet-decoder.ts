@@ -1,5 +1,5 @@
 import { InvalidAudioError } from '@scribe/core';
-import { concatenateSamples } from '@scribe/core/internal';
+import { concatenateArrays } from '@scribe/core/internal';
 import type { PacketDecoder } from './decode-media-track';
 
 /** The Emscripten module of ogv's Vorbis decoder (libvorbis in wasm), as far as it is used here. */
@@ -81,5 +81,5 @@ export async function createVorbisPacketDecoder(description: Uint8Array | Uint8A
 
 function joinPlanes(blocks: Float32Array[][]): Float32Array[] {
   if (blocks.length === 1) return blocks[0]!;
-  return blocks[0]!.map((_, channel) => concatenateSamples(blocks.map((block) => block[channel]!)));
+  return blocks[0]!.map((_, channel) => concatenateArrays(Float32Array, blocks.map((block) => block[channel]!)));
 }
