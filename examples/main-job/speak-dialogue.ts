@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { concatenateArrays } from '@scribe/core/internal';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RATE = 16000;
@@ -72,14 +73,7 @@ export function speakTurn(voice: SpeechVoice, speaker: string, text: string, opt
 
 /** A dialogue's turns spoken one by one and joined with 0.7 s of silence before, between and after them. */
 export function speakDialogue(voice: SpeechVoice, turns: readonly { speaker: string; text: string }[], options: SpeakOptions = {}): Float32Array {
-  const parts = [GAP, ...turns.flatMap((turn) => [speakTurn(voice, turn.speaker, turn.text, options), GAP])];
-  const out = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatenateArrays(Float32Array, [GAP, ...turns.flatMap((turn) => [speakTurn(voice, turn.speaker, turn.text, options), GAP])]);
 }
 
 function flite(speaker: 'rms' | 'slt', text: string, out: string): void {

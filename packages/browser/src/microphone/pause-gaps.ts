@@ -1,3 +1,5 @@
+import { concatenateArrays } from '@scribe/core/internal';
+
 /** The paused stretches of a capture, in AudioContext frames, and the filter that drops what falls inside them. */
 export interface PauseGaps {
   /** Starts a gap at `frame` (ignored while one is open). */
@@ -39,14 +41,7 @@ export function createPauseGaps(): PauseGaps {
         cursor = Math.max(cursor, gap.to);
       }
       if (cursor < end) kept.push(samples.subarray(cursor - firstFrame));
-      const total = kept.reduce((sum, part) => sum + part.length, 0);
-      const out = new Float32Array(total);
-      let offset = 0;
-      for (const part of kept) {
-        out.set(part, offset);
-        offset += part.length;
-      }
-      return out;
+      return concatenateArrays(Float32Array, kept);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type * as Ort from 'onnxruntime-web';
-import { ConfigError, type OnnxModelSource, type OnnxRun, type OnnxRunner, type OnnxTensor } from '@scribe/core/internal';
+import { ConfigError, createQueuedSessionOnnxRunner, type OnnxModelSource, type OnnxRunner } from '@scribe/core/internal';
 import { ASSET_ADVICE, type OrtWebModule, type WebOnnxRunnerOptions } from './onnx-web-runner';
 
 /** `loadWebOnnxRunner`'s work, in the module it loads on first use: onnxruntime-web, the model, the runner. */
@@ -13,7 +13,7 @@ export async function openOnnxWebSession(model: OnnxModelSource, options: WebOnn
   } catch (error) {
     throw new ConfigError(`onnxruntime-web could not load the ONNX model ${describeModel(model)}. ${ASSET_ADVICE}`, { cause: error });
   }
-  return createRunner(ort, session);
+  return createQueuedSessionOnnxRunner(ort, session, 'This ONNX model was disposed; load it again to detect speech.');
 }
 
 /** Imports onnxruntime-web's WebAssembly build on first use, so pages that never detect speech never load it. */
@@ -61,57 +61,4 @@ function prebundleHint(url: string): string {
 
 function describeModel(model: OnnxModelSource): string {
   return typeof model === 'string' ? model : `(${model.byteLength} bytes)`;
-}
-
-type Tensors = Record<string, Ort.Tensor>;
-
-function createRunner(ort: OrtWebModule, session: Ort.InferenceSession): OnnxRunner {
-  let disposed = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  // Each input tensor wraps the caller's array without copying, so the runtime reads its current samples at each run.
-  const wrap = (tensors: Readonly<Record<string, OnnxTensor>>): Tensors =>
-    Object.fromEntries(Object.entries(tensors).map(([name, tensor]) => [name, new ort.Tensor(tensor.type, tensor.data, tensor.dims)]));
-
-  function bind(inputs: Readonly<Record<string, OnnxTensor>>, outputs: Readonly<Record<string, OnnxTensor>>): OnnxRun {
-    const feeds = wrap(inputs);
-    const names = Object.keys(outputs);
-    const runOnce = async (): Promise<void> => {
-      if (disposed) throw new ConfigError('This ONNX model was disposed.');
-      const results = await session.run(feeds, names);
-      for (const name of names) {
-        const target = outputs[name]!;
-        const produced = results[name];
-        if (!produced) throw new ConfigError(`The ONNX model produced no output named "${name}".`);
-        copyInto(target, produced);
-      }
-    };
-    return {
-      sync: false,
-      run: () => {
-        const run = queue.then(runOnce);
-        queue = run.catch(() => undefined);
-        return run;
-      },
-    };
-  }
-
-  return {
-    get disposed() {
-      return disposed;
-    },
-    bind,
-    async dispose() {
-      if (disposed) return;
-      disposed = true;
-      await queue;
-      await session.release();
-    },
-  };
-}
-
-function copyInto(target: OnnxTensor, produced: Ort.Tensor): void {
-  const data = produced.data;
-  if (target.type === 'float32' && data instanceof Float32Array && data.length === target.data.length) return target.data.set(data);
-  if (target.type === 'int64' && data instanceof BigInt64Array && data.length === target.data.length) return target.data.set(data);
-  throw new ConfigError(`The ONNX model's output has type ${produced.type} and ${data.length} values; the binding expects ${target.type} and ${target.data.length}.`);
 }

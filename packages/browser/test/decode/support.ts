@@ -1,4 +1,5 @@
 import type { PcmBlock, SessionAudioSource } from '@scribe/core';
+import { concatenateArrays, downmixToMono } from '@scribe/core/internal';
 
 /** A fixture of @scribe/node's audio tests, fetched from the test server as a File named after it. */
 export async function fixture(name: string): Promise<File> {
@@ -28,27 +29,10 @@ export async function readSource(source: SessionAudioSource, signal = new AbortC
     sampleRate = block.sampleRate;
     channels = block.channels.length;
     blocks += 1;
-    parts.push(mixToMono(block));
+    parts.push(downmixToMono(block.channels));
   }
-  const mono = concat(parts);
+  const mono = concatenateArrays(Float32Array, parts);
   return { seconds: mono.length / (sampleRate || 1), sampleRate, channels, blocks, milliseconds: performance.now() - started, mono };
-}
-
-function mixToMono(block: PcmBlock): Float32Array {
-  const out = new Float32Array(block.channels[0]?.length ?? 0);
-  for (const channel of block.channels) for (let i = 0; i < out.length; i++) out[i]! += channel[i]! / block.channels.length;
-  return out;
-}
-
-/** The pieces joined. */
-export function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Root mean square of a stretch of samples. */

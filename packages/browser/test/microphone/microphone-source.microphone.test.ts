@@ -1,7 +1,8 @@
 import { ScribeError, type PcmBlock } from '@scribe/core';
+import { concatenateArrays } from '@scribe/core/internal';
 import { expect, it } from 'vitest';
 import { createMicrophoneSource, type MicrophoneSource } from '../../src/index';
-import { concat, rms } from '../decode/support';
+import { rms } from '../decode/support';
 
 // Chromium plays packages/node/test/fixtures/audio/speech.wav (8.155 s: 0.5 s silence, three sentences with 0.8 s
 // pauses, 0.5 s silence) once through its fake capture device (vitest.config.ts, project chromium-microphone).
@@ -51,7 +52,7 @@ it('hands over the fake microphone as it plays: the file once, at the capture ra
   // pipeline gets merged blocks): never more blocks than 16 per second of audio.
   expect(result.blocks.length).toBeLessThanOrEqual(Math.ceil(result.seconds * 16) + 1);
   // The speech is there (level well above zero in the sentences) and the file plays once: silence after it.
-  const mono = concat(result.blocks.map((block) => block.channels[0]!));
+  const mono = concatenateArrays(Float32Array, result.blocks.map((block) => block.channels[0]!));
   const levels = Array.from({ length: Math.floor(mono.length / (rate / 10)) }, (_, i) => rms(mono.subarray((i * rate) / 10, ((i + 1) * rate) / 10)));
   const loud = levels.filter((level) => level > 0.02).length / 10;
   console.info(`seconds above -34 dBFS: ${loud.toFixed(1)}; peak level ${Math.max(...levels).toFixed(3)}`);

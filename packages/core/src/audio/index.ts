@@ -4,6 +4,7 @@ export { floatToInt16, int16ToFloat, INT16_SCALE } from './float-to-int16';
 export { int16FromLittleEndianBytes, int16ToLittleEndianBytes } from './int16-little-endian';
 export { deinterleave, interleave } from './interleave';
 export { downmixToMono } from './downmix-to-mono';
+export { concatenateArrays } from './concatenate-arrays';
 export { assertSampleRate, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, SPEECH_SAMPLE_RATE } from './sample-rate';
 export { pcmBlocksFromInt16Bytes, type PcmBlocksFromInt16BytesOptions } from './pcm-blocks-from-int16-bytes';
 export { pcmBlocksFromInt16Stream, type Int16ByteSource } from './pcm-blocks-from-int16-stream';

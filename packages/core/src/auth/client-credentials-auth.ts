@@ -6,11 +6,10 @@ import { parseErrorBody } from '../transport/error-body';
 import { createHttpTransport } from '../transport/http-transport';
 import type { TransportResponse } from '../transport/transport';
 import type { LoginAuthOptions } from './login-auth-options';
-import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
-import { businessIdFromToken } from './business-id';
+import type { AuthProvider } from './auth-provider';
 import { authRequestTimeoutMs } from './auth-request-timeout';
 import { postAuthRequest } from './post-auth-request';
-import { createSingleFlight } from './single-flight';
+import { createLoginTokenCache } from './login-token-cache';
 import { tokenStateFrom, type TokenState } from './token-state';
 
 /** Path of the login call under the auth host. */
@@ -20,8 +19,6 @@ export const LOGIN_PATH = '/connect-auth/v1/account/login';
 export const REFRESH_PATH = '/connect-auth/v1/account/refresh-token';
 
 export { AUTH_REQUEST_TIMEOUT_MS } from './auth-request-timeout';
-
-const MAX_REMEMBERED_SECRETS = 16;
 
 /** Options of {@link createClientCredentialsAuth}: those of every login mode. */
 export type ClientCredentialsAuthOptions = LoginAuthOptions;
@@ -40,23 +37,16 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
   const clock = options.clock ?? createSystemClock();
   const logger = options.logger ?? silentLogger;
   const authBase = config.authBaseUrl.replace(/\/+$/, '');
-  const flight = createSingleFlight<TokenState>();
   const timeoutMs = authRequestTimeoutMs(config);
-  const remembered: string[] = [];
+  const cache = createLoginTokenCache(clock, renew);
   let transport = options.transport;
-  let token: TokenState | undefined;
 
-  const secrets = () => [clientId, clientSecret, ...(apiKey ? [apiKey] : []), ...remembered];
+  const secrets = () => [clientId, clientSecret, ...(apiKey ? [apiKey] : []), ...cache.remembered];
   // With a host set by hand, naming the environment preset would contradict it: the advice names the host instead.
   const customHost = config.explicitUrls.authBaseUrl || config.explicitUrls.baseUrl || config.explicitUrls.discoveryUrl;
   const envAdvice = customHost
     ? `Check that the client id and secret were issued by the auth host \`${authBase}\` (set by your configuration, so \`env\` does not choose it).`
     : `Check that \`env\` (now \`${config.env}\`, auth host \`${authBase}\`) matches where the credentials were issued.`;
-  const remember = (value: string | undefined) => {
-    if (!value || remembered.includes(value)) return;
-    remembered.push(value);
-    if (remembered.length > MAX_REMEMBERED_SECRETS) remembered.shift();
-  };
 
   async function post(path: string, body: Record<string, string>, signal: AbortSignal, idempotent: boolean): Promise<TransportResponse> {
     transport ??= createHttpTransport({ config, clock, logger, fetch: options.fetch, random: options.random, followRedirects: false });
@@ -77,11 +67,7 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
         secrets: secrets(),
       });
     }
-    const next = tokenStateFrom(parsed, clock.now(), previousRefreshToken);
-    remember(next.accessToken);
-    remember(next.refreshToken);
-    token = next;
-    return next;
+    return cache.keep(tokenStateFrom(parsed, clock.now(), previousRefreshToken));
   }
 
   async function login(signal: AbortSignal, previousRefreshToken: string | undefined): Promise<TokenState> {
@@ -138,19 +124,9 @@ export function createClientCredentialsAuth(options: ClientCredentialsAuthOption
 
   return {
     mode: 'client-credentials',
-    async headers({ signal } = {}) {
-      const current = token;
-      if (current && clock.now() < current.staleAt) return { Authorization: `Bearer ${current.accessToken}` };
-      const next = await flight.run((taskSignal) => renew(current, taskSignal), signal);
-      return { Authorization: `Bearer ${next.accessToken}` };
-    },
-    async onUnauthorized({ rejectedHeaders }: UnauthorizedOptions = {}) {
-      const rejected = rejectedHeaders?.Authorization?.replace(/^Bearer\s+/i, '');
-      // Only the rejected token is dropped: a concurrent call may already have logged in again.
-      if (token && (rejected === undefined || rejected === token.accessToken)) token = undefined;
-      return true;
-    },
-    businessId: () => businessIdFromToken(token?.accessToken),
+    headers: cache.headers,
+    onUnauthorized: cache.onUnauthorized,
+    businessId: cache.businessId,
     secrets,
     advice: () => `The service rejected the access token obtained with these client credentials. ${envAdvice}`,
   };

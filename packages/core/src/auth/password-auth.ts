@@ -7,17 +7,14 @@ import { parseErrorBody } from '../transport/error-body';
 import { createHttpTransport } from '../transport/http-transport';
 import type { TransportResponse } from '../transport/transport';
 import type { LoginAuthOptions } from './login-auth-options';
-import type { AuthProvider, UnauthorizedOptions } from './auth-provider';
+import type { AuthProvider } from './auth-provider';
 import { authRequestTimeoutMs } from './auth-request-timeout';
-import { businessIdFromToken } from './business-id';
 import { postAuthRequest } from './post-auth-request';
-import { createSingleFlight } from './single-flight';
+import { createLoginTokenCache } from './login-token-cache';
 import { tokenStateFrom, type TokenState } from './token-state';
 
 /** Path of a self-hosted EkaScribe's username/password login under the auth host. */
 export const PASSWORD_LOGIN_PATH = '/connect-auth/v1/login';
-
-const MAX_REMEMBERED_SECRETS = 16;
 
 /** Options of {@link createPasswordAuth}: those of every login mode. */
 export type PasswordAuthOptions = LoginAuthOptions;
@@ -39,18 +36,12 @@ export function createPasswordAuth(options: PasswordAuthOptions): AuthProvider {
   const logger = options.logger ?? silentLogger;
   const loginUrl = `${config.authBaseUrl.replace(/\/+$/, '')}${PASSWORD_LOGIN_PATH}`;
   const timeoutMs = authRequestTimeoutMs(config);
-  const flight = createSingleFlight<TokenState>();
-  const remembered: string[] = [];
+  // No refresh route is known (see above): renewing is logging in again.
+  const cache = createLoginTokenCache(clock, (_current, signal) => login(signal));
   let transport = options.transport;
-  let token: TokenState | undefined;
 
-  const secrets = () => [password, ...remembered];
+  const secrets = () => [password, ...cache.remembered];
   const advice = `Check that SCRIBE_USERNAME / SCRIBE_PASSWORD belong to the service at \`${loginUrl}\`.`;
-  const remember = (value: string | undefined) => {
-    if (!value || remembered.includes(value)) return;
-    remembered.push(value);
-    if (remembered.length > MAX_REMEMBERED_SECRETS) remembered.shift();
-  };
 
   async function login(signal: AbortSignal): Promise<TokenState> {
     transport ??= createHttpTransport({ config, clock, logger, fetch: options.fetch, random: options.random, followRedirects: false });
@@ -72,11 +63,8 @@ export function createPasswordAuth(options: PasswordAuthOptions): AuthProvider {
       const message = error instanceof Error ? error.message : 'login response missing access_token';
       throw new AuthError(`${message} (HTTP ${response.status} from ${loginUrl}). ${advice}`, { status: response.status, requestId: response.requestId, secrets: secrets() });
     }
-    remember(parsed.accessToken);
-    remember(parsed.refreshToken);
     logger.debug('logged in with username and password', { loginUrl });
-    token = tokenStateFrom(parsed, clock.now(), undefined);
-    return token;
+    return cache.keep(tokenStateFrom(parsed, clock.now(), undefined));
   }
 
   function loginRejected(response: TransportResponse): AuthError {
@@ -104,19 +92,9 @@ export function createPasswordAuth(options: PasswordAuthOptions): AuthProvider {
 
   return {
     mode: 'password',
-    async headers({ signal } = {}) {
-      const current = token;
-      if (current && clock.now() < current.staleAt) return { Authorization: `Bearer ${current.accessToken}` };
-      const next = await flight.run((taskSignal) => login(taskSignal), signal);
-      return { Authorization: `Bearer ${next.accessToken}` };
-    },
-    async onUnauthorized({ rejectedHeaders }: UnauthorizedOptions = {}) {
-      const rejected = rejectedHeaders?.Authorization?.replace(/^Bearer\s+/i, '');
-      // Only the rejected token is dropped: a concurrent call may already have logged in again.
-      if (token && (rejected === undefined || rejected === token.accessToken)) token = undefined;
-      return true;
-    },
-    businessId: () => businessIdFromToken(token?.accessToken),
+    headers: cache.headers,
+    onUnauthorized: cache.onUnauthorized,
+    businessId: cache.businessId,
     secrets,
     advice: () => `The service rejected the access token obtained by password login. ${advice}`,
   };

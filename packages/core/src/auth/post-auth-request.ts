@@ -1,4 +1,5 @@
 import { AuthError } from '../errors';
+import { redirectHost } from '../transport/redirect-host';
 import type { Transport, TransportResponse } from '../transport/transport';
 
 // Every non-2xx status comes back as a result: login failures need the raw body and their own advice.
@@ -46,13 +47,7 @@ export async function postAuthRequest(transport: Transport, request: AuthRequest
 
 /** The AuthError for a login or refresh answered with a redirect; `details.redirect_host` names the target host. */
 export function redirectedError(request: Pick<AuthRequest, 'url' | 'call' | 'advice' | 'secrets'>, response: Pick<TransportResponse, 'status' | 'headers' | 'requestId'>): AuthError {
-  const location = response.headers.get('location');
-  let target = 'an unnamed location';
-  try {
-    if (location) target = new URL(location, request.url).host;
-  } catch {
-    // An unparseable Location still names nothing safe to show.
-  }
+  const target = redirectHost(response.headers.get('location'), request.url);
   return new AuthError(`${request.call} was redirected (HTTP ${response.status}) to ${target}; the credentials were not sent on. ${request.advice}`, {
     status: response.status,
     requestId: response.requestId,

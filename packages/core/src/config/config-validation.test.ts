@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ScribeError } from '../errors';
 import { closestName } from './closest-name';
 import { CONFIG_KEYS, CONFIG_NAMES } from './config-keys';
 import { CONFIG_KEY_DOCS, configDefaultText } from './config-key-docs';
 import { resolveConfig } from './resolve-config';
 import type { ScribeOptions } from './scribe-options';
 import { isLoopbackHost } from './url-rules';
+import { thrownScribeError } from '../../test/thrown-scribe-error';
 
 const FILE = '/app/scribe.config.yaml';
 
-function configError(fn: () => unknown): ScribeError {
-  try {
-    fn();
-  } catch (error) {
-    if (ScribeError.is(error) && error.code === 'config_error') return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
-
 describe('[#97] secrets in a config file', () => {
   it('names every secret key and its variable, never the values', () => {
-    const error = configError(() =>
-      resolveConfig({ file: { path: FILE, values: { client_id: 'cid-sentinel', client_secret: 'cs-sentinel', default_model: 'pro' } } }),
+    const error = thrownScribeError(
+      () => resolveConfig({ file: { path: FILE, values: { client_id: 'cid-sentinel', client_secret: 'cs-sentinel', default_model: 'pro' } } }),
+      'config_error',
     );
     expect(error.message).toContain('client_id (set SCRIBE_CLIENT_ID');
     expect(error.message).toContain('client_secret (set SCRIBE_CLIENT_SECRET');
@@ -42,7 +33,7 @@ describe('[#97] secrets in a config file', () => {
 
 describe('[#98] unknown keys list the valid ones', () => {
   it('in code', () => {
-    const error = configError(() => resolveConfig({ explicit: { default_model: 'pro' } as unknown as ScribeOptions }));
+    const error = thrownScribeError(() => resolveConfig({ explicit: { default_model: 'pro' } as unknown as ScribeOptions }), 'config_error');
     expect(error.message).toContain('Unknown option default_model (did you mean defaultModel?)');
     expect(error.message).toContain(CONFIG_NAMES.options.join(', '));
   });
@@ -63,17 +54,17 @@ describe('[#98] unknown keys list the valid ones', () => {
   });
 
   it('SCRIBE_ALLOW_INSECURE is not a variable (allow_insecure is file or code only): ignored, so http stays refused', () => {
-    expect(configError(() => resolveConfig({ env: { SCRIBE_ALLOW_INSECURE: 'true', SCRIBE_BASE_URL: 'http://scribe.example.com' } })).message).toMatch(/https/i);
+    expect(thrownScribeError(() => resolveConfig({ env: { SCRIBE_ALLOW_INSECURE: 'true', SCRIBE_BASE_URL: 'http://scribe.example.com' } }), 'config_error').message).toMatch(/https/i);
   });
 
   it('in the config file', () => {
-    const error = configError(() => resolveConfig({ file: { path: FILE, values: { defaultModel: 'pro', colour: 'blue' } } }));
+    const error = thrownScribeError(() => resolveConfig({ file: { path: FILE, values: { defaultModel: 'pro', colour: 'blue' } } }), 'config_error');
     expect(error.message).toContain(`Unknown key in config file ${FILE}: defaultModel (did you mean default_model?), colour`);
     expect(error.message).toContain(CONFIG_NAMES.fileKeys.join(', '));
   });
 
   it('a non-object file → ConfigError', () => {
-    expect(configError(() => resolveConfig({ file: { path: FILE, values: ['a'] as unknown as Record<string, unknown> } })).message).toContain('top level');
+    expect(thrownScribeError(() => resolveConfig({ file: { path: FILE, values: ['a'] as unknown as Record<string, unknown> } }), 'config_error').message).toContain('top level');
   });
 
   it('other environment variables are ignored', () => {
@@ -100,18 +91,18 @@ describe('[#98] malformed values name the key or variable', () => {
     [{ explicit: { allowInsecure: 'true' } as unknown as ScribeOptions }, 'option allowInsecure must be true or false'],
     [{ explicit: { clientSecret: 42 } as unknown as ScribeOptions }, 'option clientSecret must be a string.'],
   ])('%j', (layers, message) => {
-    expect(configError(() => resolveConfig(layers)).message).toContain(message);
+    expect(thrownScribeError(() => resolveConfig(layers), 'config_error').message).toContain(message);
   });
 
   it('SCRIBE_JWT_PAYLOAD must be a JSON object and is never echoed', () => {
-    const error = configError(() => resolveConfig({ env: { SCRIBE_JWT_PAYLOAD: '{"b-id": sentinel' } }));
+    const error = thrownScribeError(() => resolveConfig({ env: { SCRIBE_JWT_PAYLOAD: '{"b-id": sentinel' } }), 'config_error');
     expect(error.message).toBe('SCRIBE_JWT_PAYLOAD must be a JSON object.');
-    expect(configError(() => resolveConfig({ env: { SCRIBE_JWT_PAYLOAD: '["b"]' } })).message).toContain('SCRIBE_JWT_PAYLOAD');
+    expect(thrownScribeError(() => resolveConfig({ env: { SCRIBE_JWT_PAYLOAD: '["b"]' } }), 'config_error').message).toContain('SCRIBE_JWT_PAYLOAD');
     expect(resolveConfig({ explicit: { jwtPayload: '{"b-id":"b1"}' } }).jwtPayload).toEqual({ 'b-id': 'b1' });
   });
 
   it.each([0, 0.5, 25, 100, -1])('max_chunk_seconds %s is outside 1..24 → ConfigError', (value) => {
-    expect(configError(() => resolveConfig({ explicit: { maxChunkSeconds: value } })).message).toContain('from 1 to 24');
+    expect(thrownScribeError(() => resolveConfig({ explicit: { maxChunkSeconds: value } }), 'config_error').message).toContain('from 1 to 24');
   });
 
   it.each([1, 10.5, 24])('max_chunk_seconds %s is accepted', (value) => {
@@ -146,13 +137,13 @@ describe('[#93] plain http is refused for non-loopback hosts', () => {
     [{ discoveryUrl: 'http://scribe.example.com' }, 'option discoveryUrl'],
     [{ dialect: 'msa', baseUrl: 'http://192.168.1.4/v1' }, 'option baseUrl'],
   ] as [ScribeOptions, string][])('%j', (explicit, label) => {
-    const error = configError(() => resolveConfig({ explicit }));
+    const error = thrownScribeError(() => resolveConfig({ explicit }), 'config_error');
     expect(error.message).toContain(label);
     expect(error.message).toContain('allow_insecure');
   });
 
   it('names the environment variable that set the URL', () => {
-    expect(configError(() => resolveConfig({ env: { SCRIBE_BASE_URL: 'http://scribe.example.com' } })).message).toContain('SCRIBE_BASE_URL uses plain http://');
+    expect(thrownScribeError(() => resolveConfig({ env: { SCRIBE_BASE_URL: 'http://scribe.example.com' } }), 'config_error').message).toContain('SCRIBE_BASE_URL uses plain http://');
   });
 
   it.each(['http://localhost:8080', 'http://127.0.0.1:1234/voice', 'http://127.8.9.10', 'http://[::1]:8080', 'http://app.localhost'])('%s is loopback and allowed', (url) => {

@@ -15,7 +15,7 @@ export const ENVIRONMENT_PRESETS: Readonly<Record<EnvironmentName, Readonly<Envi
 });
 
 /** Valid environment names, sorted, for error messages. */
-export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = Object.freeze(['dev', 'prod']);
+export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = /* @__PURE__ */ Object.freeze(['dev', 'prod']);
 
 /** The default environment. */
 export const DEFAULT_ENVIRONMENT: EnvironmentName = 'prod';

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ScribeError } from '../errors';
 import { CONFIG_KEYS } from './config-keys';
 import { resolveConfig, resolveConfigDetailed } from './resolve-config';
 import type { ScribeConfig } from './scribe-config';
 import type { ScribeOptions } from './scribe-options';
+import { thrownScribeError } from '../../test/thrown-scribe-error';
 
 const FILE = './scribe.config.json';
-
-function configError(fn: () => unknown): ScribeError {
-  try {
-    fn();
-  } catch (error) {
-    if (ScribeError.is(error) && error.code === 'config_error') return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 /** One sample per key: the value as written in each layer, and what the resolved config holds. */
 interface Sample {
@@ -85,7 +75,7 @@ describe('[#99] every 9.1 key from its file key, env var and option', () => {
     }
     if (row.fileKey && row.secret) {
       it(`[#97] file key ${row.fileKey} is refused, naming ${row.envVar}`, () => {
-        const error = configError(() => resolveConfig({ file: { path: FILE, values: { [row.fileKey!]: 'sentinel-secret-value' } } }));
+        const error = thrownScribeError(() => resolveConfig({ file: { path: FILE, values: { [row.fileKey!]: 'sentinel-secret-value' } } }), 'config_error');
         expect(error.message).toContain(row.fileKey!);
         expect(error.message).toContain(row.envVar!);
         expect(error.message).toContain(FILE);
@@ -183,7 +173,7 @@ describe('[#1, #2] environments, dialects and URLs', () => {
   });
 
   it('[#2] env=staging → ConfigError listing dev, prod', () => {
-    const error = configError(() => resolveConfig({ env: { SCRIBE_ENV: 'staging' } }));
+    const error = thrownScribeError(() => resolveConfig({ env: { SCRIBE_ENV: 'staging' } }), 'config_error');
     expect(error.message).toContain('SCRIBE_ENV');
     expect(error.message).toContain('dev, prod');
   });
@@ -224,7 +214,7 @@ describe('[#1, #2] environments, dialects and URLs', () => {
   });
 
   it('[#1] msa with neither discovery_url nor base_url → ConfigError', () => {
-    const error = configError(() => resolveConfig({ env: { SCRIBE_DIALECT: 'msa' } }));
+    const error = thrownScribeError(() => resolveConfig({ env: { SCRIBE_DIALECT: 'msa' } }), 'config_error');
     expect(error.message).toContain('discovery_url');
     expect(error.message).toContain('base_url');
   });

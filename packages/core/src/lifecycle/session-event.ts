@@ -32,7 +32,7 @@ export type SessionEvent =
 export type SessionEventType = SessionEvent['type'];
 
 /** Every event type, for exhaustive tests and devtools. */
-export const SESSION_EVENT_TYPES: readonly SessionEventType[] = Object.freeze([
+export const SESSION_EVENT_TYPES: readonly SessionEventType[] = /* @__PURE__ */ Object.freeze([
   'create-requested',
   'session-created',
   'audio-received',

@@ -17,7 +17,7 @@ export type SessionLifecycleStatus =
   | 'error';
 
 /** Every lifecycle status, in lifecycle order. */
-export const SESSION_LIFECYCLE_STATUSES: readonly SessionLifecycleStatus[] = Object.freeze([
+export const SESSION_LIFECYCLE_STATUSES: readonly SessionLifecycleStatus[] = /* @__PURE__ */ Object.freeze([
   'idle',
   'creating',
   'created',

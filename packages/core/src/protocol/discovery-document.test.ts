@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScribeError } from '../errors';
 import { parseDiscoveryDocument } from './discovery-document';
 import { negotiateProtocolVersion, sameProtocolVersion } from './protocol-version';
+import { thrownScribeError } from '../../test/thrown-scribe-error';
 
 const specExample = JSON.parse(readFileSync(new URL('../../../server/spec/discovery-document.example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -15,16 +15,6 @@ const minimal = {
   capabilities: { audio_formats: ['audio/wav'], max_chunk_duration_seconds: 20 },
   models: [{ id: 'lite' }],
 };
-
-function apiErrorOf(fn: () => unknown): ScribeError {
-  try {
-    fn();
-  } catch (error) {
-    if (ScribeError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parseDiscoveryDocument [#4]', () => {
   it('parses the spec example document', () => {
@@ -82,7 +72,7 @@ describe('parseDiscoveryDocument [#4]', () => {
   it.each(Object.keys(minimal))('#14: a document without %s is an APIError naming it', (key) => {
     const broken: Record<string, unknown> = { ...minimal };
     delete broken[key];
-    const error = apiErrorOf(() => parseDiscoveryDocument(broken));
+    const error = thrownScribeError(() => parseDiscoveryDocument(broken));
     expect(error.code).toBe('api_error');
     expect(error.message).toContain(key);
   });
@@ -94,11 +84,11 @@ describe('parseDiscoveryDocument [#4]', () => {
     ['capabilities.max_chunk_duration_seconds', { ...minimal, capabilities: { audio_formats: [] } }],
     ['models.0.id', { ...minimal, models: [{}] }],
   ])('#14: a missing nested %s is an APIError naming its path', (path, broken) => {
-    expect(apiErrorOf(() => parseDiscoveryDocument(broken)).message).toContain(path);
+    expect(thrownScribeError(() => parseDiscoveryDocument(broken)).message).toContain(path);
   });
 
   it('[#4] another protocol is a typed error', () => {
-    const error = apiErrorOf(() => parseDiscoveryDocument({ ...minimal, protocol: 'other' }));
+    const error = thrownScribeError(() => parseDiscoveryDocument({ ...minimal, protocol: 'other' }));
     expect(error.code).toBe('api_error');
     expect(error.message).toContain('"other"');
   });

@@ -6,7 +6,7 @@ import { anyString, arrayOf, looseObject, nonEmptyString, positiveNumber, wireVe
 export const DISCOVERY_PROTOCOL = 'medscribealliance';
 
 /** Upload methods assumed when a document lists none (contract 2.2). */
-export const DEFAULT_UPLOAD_METHODS: readonly string[] = Object.freeze(['chunked', 'single']);
+export const DEFAULT_UPLOAD_METHODS: readonly string[] = /* @__PURE__ */ Object.freeze(['chunked', 'single']);
 
 /** One model offered by the service. */
 export interface DiscoveryModel {

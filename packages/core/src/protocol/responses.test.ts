@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ScribeError } from '../errors';
 import { parseCreateSessionResponse } from './created-session';
 import { parseEndSessionResponse } from './end-session-response';
 import { parseProcessTemplateResponse } from './process-template-response';
@@ -8,16 +7,7 @@ import { parseTemplatesList } from './templates-list';
 import { parseTokenResponse } from './token-response';
 import { parseUploadAck } from './upload-ack';
 import { parseWebhookList, parseWebhookRegistration } from './webhook-registration';
-
-function errorOf(fn: () => unknown): ScribeError {
-  try {
-    fn();
-  } catch (error) {
-    if (ScribeError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
+import { thrownScribeError } from '../../test/thrown-scribe-error';
 
 describe('parseTokenResponse [#14]', () => {
   it('reads the login answer', () => {
@@ -38,7 +28,7 @@ describe('parseTokenResponse [#14]', () => {
   });
 
   it.each([{}, { access_token: '' }, { access_token: 5 }, 'not json', undefined, []])('no access_token (%j) → AuthError', (body) => {
-    const error = errorOf(() => parseTokenResponse(body));
+    const error = thrownScribeError(() => parseTokenResponse(body));
     expect(error.code).toBe('auth_error');
     expect(error.message).toBe('login response missing access_token');
   });
@@ -69,7 +59,7 @@ describe('parseCreateSessionResponse', () => {
   });
 
   it('throws APIError naming session_id when it is missing', () => {
-    const error = errorOf(() => parseCreateSessionResponse({ status: 'created' }));
+    const error = thrownScribeError(() => parseCreateSessionResponse({ status: 'created' }));
     expect(error.code).toBe('api_error');
     expect(error.message).toContain('session_id');
   });
@@ -89,7 +79,7 @@ describe('parseEndSessionResponse', () => {
   it('accepts an empty body and rejects HTML', () => {
     expect(parseEndSessionResponse(undefined)).toMatchObject({ status: 'processing', audioFiles: [], raw: {} });
     expect(parseEndSessionResponse('')).toMatchObject({ status: 'processing' });
-    expect(errorOf(() => parseEndSessionResponse('<html></html>')).code).toBe('api_error');
+    expect(thrownScribeError(() => parseEndSessionResponse('<html></html>')).code).toBe('api_error');
   });
 });
 
@@ -134,8 +124,8 @@ describe('parseTemplatesList', () => {
   });
 
   it('throws APIError without a list', () => {
-    expect(errorOf(() => parseTemplatesList({ results: [] })).code).toBe('api_error');
-    expect(errorOf(() => parseTemplatesList({ items: 'none' })).code).toBe('api_error');
+    expect(thrownScribeError(() => parseTemplatesList({ results: [] })).code).toBe('api_error');
+    expect(thrownScribeError(() => parseTemplatesList({ items: 'none' })).code).toBe('api_error');
     expect(parseTemplatesList({ items: [] })).toEqual([]);
   });
 });
@@ -145,8 +135,8 @@ describe('webhook registration bodies', () => {
     const item = { webhook_id: 'wh_1', url: 'https://x/hook', events: ['session.completed'], status: 'active', created_at: '2026-01-01T00:00:00Z' };
     expect(parseWebhookRegistration(item)).toMatchObject({ webhookId: 'wh_1', url: 'https://x/hook', events: ['session.completed'], status: 'active' });
     expect(parseWebhookList({ webhooks: [item, { url: 'no id' }] }).map((hook) => hook.webhookId)).toEqual(['wh_1']);
-    expect(errorOf(() => parseWebhookRegistration({})).message).toContain('webhook_id');
-    expect(errorOf(() => parseWebhookList({})).code).toBe('api_error');
+    expect(thrownScribeError(() => parseWebhookRegistration({})).message).toContain('webhook_id');
+    expect(thrownScribeError(() => parseWebhookList({})).code).toBe('api_error');
   });
 });
 

@@ -13,7 +13,7 @@ export type WebhookEventName =
   | (string & {});
 
 /** Older event names and what they mean now (contract 7.5). */
-export const LEGACY_WEBHOOK_EVENTS: Readonly<Record<string, WebhookEventName>> = Object.freeze({
+export const LEGACY_WEBHOOK_EVENTS: Readonly<Record<string, WebhookEventName>> = /* @__PURE__ */ Object.freeze({
   'session.created': 'session.started',
   'session.processing': 'session.ended',
 });

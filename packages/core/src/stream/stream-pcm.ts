@@ -82,6 +82,8 @@ function paceSpeed(pace: StreamPace | undefined, maxSpeed: number): number {
   return speed;
 }
 
+// Not core's concatenateArrays: the stream is its own entry, loaded on demand, and a helper it shared with
+// @scribe/core/internal would become a chunk of its own that every browser app loads up front (+51 B gzip, measured).
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);

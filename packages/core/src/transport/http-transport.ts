@@ -11,7 +11,8 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 import type { TransportAuth } from './transport-auth';
 import { isTokenRejection } from './error-body';
 import { DEFAULT_USER_AGENT } from './user-agent';
-import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText, ResponseTooLarge } from './read-capped-text';
+import { BodyTooLarge } from './read-capped-bytes';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from './read-capped-text';
 
 /** Something the service said that the application should hear about without failing the call. */
 export interface TransportWarning {
@@ -153,7 +154,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       return { kind: 'response', status: response.status, headers: response.headers, bodyText };
     } catch (cause) {
       if (signal?.aborted) throw errorForAbort(signal);
-      if (cause instanceof ResponseTooLarge) return tooLargeFailure(call, cause);
+      if (cause instanceof BodyTooLarge) return tooLargeFailure(call, cause);
       return timedOut ? timeoutFailure(call, cause, retries) : networkFailure(call, cause, retries);
     } finally {
       clearTimeout(timer);
@@ -162,7 +163,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   }
 
   // Not retried: the same server would send the same oversized answer again.
-  function tooLargeFailure(call: Call, cause: ResponseTooLarge): Outcome {
+  function tooLargeFailure(call: Call, cause: BodyTooLarge): Outcome {
     const what = cause.declared ? `declared a body over the ${cause.limit}-byte limit` : `sent more than ${cause.limit} bytes (reading stopped)`;
     const error = new APIError(
       `${call.method} ${pathOf(call.url)}: the answer from ${hostOf(call.url)} ${what}. A MedScribeAlliance service answers far less; check the configured URL, or raise \`maxResponseBytes\` if this service really sends such answers.`,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { AbortError, ConfigError, InvalidAudioError, type PcmBlock } from '@scribe/core';
+import { concatenateArrays } from '@scribe/core/internal';
 
 /** Options for decoding through a system `ffmpeg` process. */
 export interface FfmpegDecodeOptions {
@@ -50,7 +51,7 @@ export async function* decodeWithFfmpeg(input: FfmpegInput, options: FfmpegDecod
     let carry = new Uint8Array(0);
     for await (const piece of child.stdout! as AsyncIterable<Uint8Array>) {
       if (options.signal?.aborted) throw new AbortError();
-      const bytes = carry.length > 0 ? concat(carry, piece) : piece;
+      const bytes = carry.length > 0 ? concatenateArrays(Uint8Array, [carry, piece]) : piece;
       const whole = bytes.length - (bytes.length % BYTES_PER_SAMPLE);
       carry = bytes.slice(whole);
       if (whole > 0) yield { channels: [floatsOf(bytes, whole)], sampleRate };
@@ -119,11 +120,4 @@ function floatsOf(bytes: Uint8Array, length: number): Float32Array {
   const samples = new Float32Array(length / BYTES_PER_SAMPLE);
   for (let index = 0; index < samples.length; index += 1) samples[index] = view.getFloat32(index * BYTES_PER_SAMPLE, true);
   return samples;
-}
-
-function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(first.length + second.length);
-  bytes.set(first);
-  bytes.set(second, first.length);
-  return bytes;
 }

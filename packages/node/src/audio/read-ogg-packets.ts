@@ -1,3 +1,5 @@
+import { concatenateArrays } from '@scribe/core/internal';
+
 /** One packet of an Ogg logical stream. */
 export interface OggPacket {
   /**
@@ -29,7 +31,7 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
     while (buffer.length < needed && !ended) {
       const next = await iterator.next();
       if (next.done) ended = true;
-      else buffer = buffer.length === 0 ? next.value : concat(buffer, next.value);
+      else buffer = buffer.length === 0 ? next.value : concatenateArrays(Uint8Array, [buffer, next.value]);
     }
     return buffer.length >= needed;
   };
@@ -73,7 +75,7 @@ export async function* readOggPackets(chunks: AsyncIterable<Uint8Array>): AsyncG
           if (value < 255) {
             // A packet within one page is a view of the bytes read (no copy, no new buffer per packet).
             const piece = buffer.subarray(packetStart, at);
-            yield { data: partial.length === 0 ? piece : concatAll([...partial, piece]), granulePosition };
+            yield { data: partial.length === 0 ? piece : concatenateArrays(Uint8Array, [...partial, piece]), granulePosition };
             partial = [];
             packetStart = at;
           }
@@ -115,22 +117,4 @@ function findCapture(bytes: Uint8Array): number {
     if (bytes[i] === 0x4f && bytes[i + 1] === 0x67 && bytes[i + 2] === 0x67 && bytes[i + 3] === 0x53) return i;
   }
   return -1;
-}
-
-function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(first.length + second.length);
-  bytes.set(first);
-  bytes.set(second, first.length);
-  return bytes;
-}
-
-function concatAll(pieces: Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0]!;
-  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, at);
-    at += piece.length;
-  }
-  return bytes;
 }

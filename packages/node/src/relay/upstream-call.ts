@@ -1,4 +1,4 @@
-import { ScribeError, type ObservedResponse, type Transport, type TransportRequest } from '@scribe/core/internal';
+import { redirectHost, ScribeError, type ObservedResponse, type Transport, type TransportRequest } from '@scribe/core/internal';
 
 /** Upstream headers a relay answer carries on, success or failure; every other upstream header is dropped. */
 export const PASSED_HEADERS = ['retry-after', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
@@ -31,8 +31,8 @@ export async function callUpstream(transport: Transport, request: TransportReque
     return { ok: true, status: response.status, data: response.data, headers: passedHeaders(response.headers) };
   } catch (error) {
     if (!ScribeError.is(error) || error.status === undefined || last?.status !== error.status) throw error;
-    const redirectHost = error.status >= 300 && error.status < 400 ? locationHost(last.headers.get('location'), request.url) : undefined;
-    return { ok: false, status: error.status, data: parseBody(last.bodyText), headers: passedHeaders(last.headers), error, ...(redirectHost ? { redirectHost } : {}) };
+    const redirectedTo = error.status >= 300 && error.status < 400 ? redirectHost(last.headers.get('location'), request.url) : undefined;
+    return { ok: false, status: error.status, data: parseBody(last.bodyText), headers: passedHeaders(last.headers), error, ...(redirectedTo ? { redirectHost: redirectedTo } : {}) };
   }
 }
 
@@ -51,14 +51,5 @@ function parseBody(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return text;
-  }
-}
-
-function locationHost(location: string | null, base: string): string {
-  if (!location) return 'an unnamed location';
-  try {
-    return new URL(location, base).host;
-  } catch {
-    return 'an unparseable location';
   }
 }

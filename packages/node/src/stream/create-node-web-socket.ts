@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { WebSocketLike } from '@scribe/core';
+import { redirectHost } from '@scribe/core/internal';
 import { REDIRECT_REFUSED_CLOSE_CODE } from '@scribe/core/stream';
 
 /**
@@ -19,7 +20,7 @@ class RedirectRefusingWebSocket extends WebSocket {
   #refuse(url: string, response: IncomingMessage): void {
     const status = response.statusCode ?? 0;
     response.resume();
-    if (status >= 300 && status < 400) this.#redirect = `redirected (HTTP ${status}) to ${targetHost(response.headers.location, url)}`;
+    if (status >= 300 && status < 400) this.#redirect = `redirected (HTTP ${status}) to ${redirectHost(response.headers.location, url)}`;
     // With a listener, ws leaves the failed handshake to us: abort it (it then emits error and close, as without one).
     this.terminate();
   }
@@ -27,15 +28,6 @@ class RedirectRefusingWebSocket extends WebSocket {
   override emit(event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'close' && this.#redirect) return super.emit('close', REDIRECT_REFUSED_CLOSE_CODE, Buffer.from(this.#redirect));
     return super.emit(event, ...args);
-  }
-}
-
-function targetHost(location: string | undefined, base: string): string {
-  if (!location) return 'an unnamed location';
-  try {
-    return new URL(location, base).host;
-  } catch {
-    return 'an unparseable location';
   }
 }
 

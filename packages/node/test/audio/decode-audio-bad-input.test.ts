@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { decodeAudio, type DecodeAudioOptions } from '../../src/audio';
 import type { AudioInput } from '../../src/audio';
+import { ffmpegChildren } from '../support/ffmpeg-children';
 import { FIXTURES, collectMono } from './support/audio-test-helpers';
 
 const EXTENSIONS = ['wav', 'mp3', 'ogg', 'opus', 'oga', 'webm', 'flac', 'm4a', 'mp4', 'aac'];
@@ -45,17 +46,6 @@ function randomBytes(length: number, seed: number): Uint8Array {
     bytes[i] = state >>> 24;
   }
   return bytes;
-}
-
-/** ffmpeg processes started by this test worker and still alive (or not yet reaped). */
-function ffmpegChildren(): string[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => line.includes('ffmpeg'));
-  } catch {
-    return []; // ps exits 1 when there are no children at all
-  }
 }
 
 describe('decodeAudio refuses unusable input with InvalidAudioError', () => {

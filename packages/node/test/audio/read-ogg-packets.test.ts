@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concatenateArrays } from '@scribe/core/internal';
 import { readOggPackets, type OggPacket } from '../../src/audio/read-ogg-packets';
 
 /** The Ogg CRC-32 bit by bit, as RFC 3533 describes it (polynomial 0x04c11db7, MSB first, no reflection or xor). */
@@ -21,16 +22,6 @@ function page(lacing: number[], body: Uint8Array, { granule = 0, continued = fal
   bytes.set(lacing, 27);
   bytes.set(body, 27 + lacing.length);
   new DataView(bytes.buffer).setUint32(22, oggCrc(bytes), true);
-  return bytes;
-}
-
-function join(...pages: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(pages.reduce((sum, one) => sum + one.length, 0));
-  let at = 0;
-  for (const one of pages) {
-    bytes.set(one, at);
-    at += one.length;
-  }
   return bytes;
 }
 
@@ -75,7 +66,7 @@ describe('readOggPackets', () => {
     const damaged = page([3, 2], Uint8Array.from([2, 2, 2, 3, 3]), { continued: true, granule: 20 });
     damaged[30] = damaged[30]! ^ 0x10; // one bit of the body
     const last = page([1], Uint8Array.from([4]), { granule: 30 });
-    const packets = await collect([join(first, damaged, last)]);
+    const packets = await collect([concatenateArrays(Uint8Array, [first, damaged, last])]);
     expect(packets.map((packet) => Array.from(packet.data))).toEqual([[1, 1], [4]]);
     expect(packets.map((packet) => packet.granulePosition)).toEqual([10, 30]);
   });
@@ -85,7 +76,7 @@ describe('readOggPackets', () => {
     const second = page([1], Uint8Array.from([2]), { granule: 20 });
     second[27] = 40;
     const third = page([1], Uint8Array.from([3]), { granule: 30 });
-    const packets = await collect([join(first, second, third)]);
+    const packets = await collect([concatenateArrays(Uint8Array, [first, second, third])]);
     expect(packets.map((packet) => Array.from(packet.data))).toEqual([[1], [3]]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { concatenateArrays } from '@scribe/core/internal';
 import { openMicrophone, type ScribeProgressEvent } from '@scribe/node';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
-import { concatBytes, fileMicrophone, loopedSpeech, speechPcm, storedStream } from './stream-support';
+import { fileMicrophone, loopedSpeech, speechPcm, storedStream } from './stream-support';
 
 describe('microphone capture (arecord through an ALSA device that reads a file)', () => {
   it('yields 16 kHz mono frames of the configured size, exactly the captured samples', async () => {
@@ -13,7 +14,7 @@ describe('microphone capture (arecord through an ALSA device that reads a file)'
     const frames: Uint8Array[] = [];
     for await (const frame of mic) frames.push(frame);
     expect(frames.slice(0, -1).every((frame) => frame.length === 1024)).toBe(true);
-    expect(Buffer.compare(Buffer.from(concatBytes(frames)), Buffer.from(pcm))).toBe(0);
+    expect(Buffer.compare(Buffer.from(concatenateArrays(Uint8Array, frames)), Buffer.from(pcm))).toBe(0);
   });
 
   it('an unknown device fails with the capture program’s own message', async () => {

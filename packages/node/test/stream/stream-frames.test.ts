@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { concatenateArrays } from '@scribe/core/internal';
 import { APIError, InvalidAudioError, SessionStateError } from '@scribe/node';
 import { ekaClient } from '../support/client-factory';
 import { startTestServer } from '../support/start-test-server';
-import { concatBytes, recordingWebSocket, speechPcm, storedStream, tonePcm } from './stream-support';
+import { recordingWebSocket, speechPcm, storedStream, tonePcm } from './stream-support';
 
 describe('streaming: frames on the wire', () => {
   it('[#68] creates the stream session per 6.1 and connects to its upload_url unchanged, without credentials', async () => {
@@ -135,6 +136,6 @@ describe('streaming: frames on the wire', () => {
     expect(record.received.length).toBeGreaterThanOrEqual(2);
     expect(record.received.every((message) => JSON.parse(String(message)).event === 'ack')).toBe(true);
     expect(result.bytesAcknowledged).toBe(6 * 8000);
-    expect(concatBytes([await storedStream(t.server, stream.sessionId)]).length).toBe(6 * 8000);
+    expect(concatenateArrays(Uint8Array, [await storedStream(t.server, stream.sessionId)]).length).toBe(6 * 8000);
   });
 });

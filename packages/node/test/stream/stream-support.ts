@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core/internal';
+import { concatenateArrays, decodeWav, floatToInt16, type WebSocketFactory, type WebSocketLike } from '@scribe/core/internal';
 import { createNodeWebSocket } from '@scribe/node';
 import type { ScribeServer } from '@scribe/server';
 
@@ -75,17 +75,6 @@ export function recordingWebSocket(): { factory: WebSocketFactory; record: Socke
   return { factory, record };
 }
 
-/** Concatenates byte arrays. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /**
  * A microphone without a sound card: an ALSA configuration of this test only (ALSA_CONFIG_PATH, nothing global is
  * touched) defining a `filemic` device whose capture reads a raw PCM file through the `file` plugin.
@@ -103,5 +92,5 @@ export function fileMicrophone(pcm: Uint8Array): { env: NodeJS.ProcessEnv; devic
 /** The speech sample `times` over, as one PCM buffer. */
 export async function loopedSpeech(times: number): Promise<Uint8Array> {
   const once = await speechPcm();
-  return concatBytes(Array.from({ length: times }, () => once));
+  return concatenateArrays(Uint8Array, Array.from({ length: times }, () => once));
 }

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AbortError, ChunkUploadError, type ScribeError } from '@scribe/node';
+import { ffmpegChildren, ffmpegChildrenAfter } from '../support/ffmpeg-children';
 import { createTempDirectory } from '../support/temp-directory';
 import {
   CONSULTATION_WAV,
   endRequests,
   ffmpeg,
-  ffmpegChildren,
-  ffmpegChildrenAfter,
   progressLog,
   startUploadHarness,
   uploadRequests,

@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, InvalidAudioError, type ScribeClient, type UploadResult } from '@scribe/node';
+import { ffmpegChildrenAfter } from '../support/ffmpeg-children';
 import { createTempDirectory } from '../support/temp-directory';
 import {
   FIXTURES,
   endRequests,
-  ffmpegChildrenAfter,
   pcmBytesOfWav,
   startUploadHarness,
   uploadRequests,

@@ -1,4 +1,5 @@
 import { AbortError, InvalidAudioError, type PcmBlock } from '@scribe/core';
+import { concatenateArrays } from '@scribe/core/internal';
 import { readOggPackets } from '../read-ogg-packets';
 import { InvalidFlacFrame, NeedMoreData } from './bit-reader';
 import { decodeFlacFrame, type FlacFrame, type FlacStreamInfo } from './decode-flac-frame';
@@ -31,7 +32,7 @@ export async function* decodeFlac(chunks: AsyncIterable<Uint8Array>, options: De
     if (ended) return false;
     const next = await iterator.next();
     if (next.done) ended = true;
-    else buffer = concat(buffer, next.value);
+    else buffer = concatenateArrays(Uint8Array, [buffer, next.value]);
     return !next.done;
   };
   try {
@@ -141,11 +142,4 @@ function nextSync(bytes: Uint8Array, from: number): number {
     if (bytes[i] === 0xff && (bytes[i + 1]! & 0xfe) === 0xf8) return i;
   }
   return Math.max(from, bytes.length - 1);
-}
-
-function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(first.length + second.length);
-  bytes.set(first);
-  bytes.set(second, first.length);
-  return bytes;
 }

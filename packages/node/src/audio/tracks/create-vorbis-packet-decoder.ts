@@ -1,4 +1,5 @@
 import { InvalidAudioError } from '@scribe/core';
+import { concatenateArrays } from '@scribe/core/internal';
 import type { PacketDecoder } from './decode-media-track';
 
 /** The Emscripten module of ogv's Vorbis decoder (libvorbis in wasm), as far as it is used here. */
@@ -80,14 +81,5 @@ export async function createVorbisPacketDecoder(description: Uint8Array | Uint8A
 
 function joinPlanes(blocks: Float32Array[][]): Float32Array[] {
   if (blocks.length === 1) return blocks[0]!;
-  const total = blocks.reduce((sum, block) => sum + block[0]!.length, 0);
-  return blocks[0]!.map((_, channel) => {
-    const plane = new Float32Array(total);
-    let at = 0;
-    for (const block of blocks) {
-      plane.set(block[channel]!, at);
-      at += block[channel]!.length;
-    }
-    return plane;
-  });
+  return blocks[0]!.map((_, channel) => concatenateArrays(Float32Array, blocks.map((block) => block[channel]!)));
 }

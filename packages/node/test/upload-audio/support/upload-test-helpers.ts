@@ -100,28 +100,6 @@ export function endRequests(t: TestServer, sessionId: string): RecordedRequest[]
   return t.server.requests.filter((request) => request.method === 'POST' && request.path.endsWith(`/sessions/${sessionId}/end`));
 }
 
-/** ffmpeg processes started by this worker and not yet reaped. */
-export function ffmpegChildren(): string[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => line.includes('ffmpeg'));
-  } catch {
-    return []; // ps exits 1 when there are no children at all
-  }
-}
-
-/** Waits (up to `ms`) for every ffmpeg child to be gone; returns those still there. */
-export async function ffmpegChildrenAfter(ms: number): Promise<string[]> {
-  const deadline = Date.now() + ms;
-  let left = ffmpegChildren();
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    left = ffmpegChildren();
-  }
-  return left;
-}
-
 /** Runs ffmpeg quietly (the suite requires it: see audio-test-helpers). */
 export function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
