@@ -12,6 +12,7 @@ import {
 } from '../errors';
 import { isRetryable, parseRetryAfterMs } from '../retry/retry-policy';
 import { fieldOfLocation, parseErrorBody } from './error-body';
+import { redirectHost } from './redirect-host';
 
 /** A response that failed, as the transport saw it. */
 export interface FailedResponse {
@@ -223,8 +224,9 @@ function apiAdvice(response: FailedResponse, code: string | undefined, json: boo
   if (status === 404) return `Nothing answers at ${pathOf(response.url)}: check \`baseUrl\` and the dialect.${nonJson}`;
   // Status 0 is how browsers report a redirect that was not followed (an opaque redirect).
   if (status < 200 || (status >= 300 && status < 400)) {
+    // The host alone: the Location's path or query may carry a token.
     const location = response.headers.get('location');
-    return `Unexpected redirect${location ? ` to ${location}` : ''}; credentials are never sent on: check \`baseUrl\`.${nonJson}`;
+    return `Unexpected redirect${location ? ` to ${redirectHost(location, response.url)}` : ''}; credentials are never sent on: check \`baseUrl\`.${nonJson}`;
   }
   return `Unexpected answer from the service: quote the request id when reporting it.${nonJson}`;
 }
