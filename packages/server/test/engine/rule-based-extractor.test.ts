@@ -315,7 +315,7 @@ describe('vocabulary: brands, classes and lay wording (issue 13)', () => {
     ['Patient: I take Januvia in the morning and Lotrel at night.', ['sitagliptin', 'amlodipine and benazepril']],
     ['Patient: I was on Aciphex, now I take Tylenol number three for the pain.', ['rabeprazole', 'codeine and paracetamol']],
     ['Patient: My dermatologist gave me Bactroban and clobetasol.', ['mupirocin', 'clobetasol']],
-    ['Patient: I use Flonase and Qvar every day.', ['fluticasone', 'beclometasone']],
+    ['Patient: I use Flonase and Qvar every day.', ['fluticasone nasal spray', 'beclometasone']],
   ])('names the generic for a brand: %s', async (transcript, names) => {
     expect((await emrOf(transcript)).medications.map((medication) => medication.name)).toEqual(names);
   });
