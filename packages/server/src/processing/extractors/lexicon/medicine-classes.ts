@@ -19,7 +19,7 @@ export const MEDICINE_CLASSES: readonly LexiconEntry[] = [
   { name: 'emergency contraceptives', synonyms: ['morning after pill', 'emergency contraceptive', 'emergency contraception'], code: 'G03AD', group: true },
   { name: 'ophthalmologicals', synonyms: ['eye drops', 'eyedrops', 'eye drop'], code: 'S01', group: true },
   { name: 'otologicals', synonyms: ['ear drops', 'ear drop'], code: 'S02', group: true },
-  { name: 'nasal preparations', synonyms: ['nasal spray', 'nose spray', 'nasal steroid', 'steroid nasal spray', 'steroid spray', 'nasal inhaler', 'decongestant'], code: 'R01', group: true },
+  { name: 'nasal preparations', synonyms: ['nasal spray', 'nose spray', 'nasal steroid', 'steroid nasal spray', 'steroid spray', 'nasal inhaler', 'decongestant'], code: 'R01', group: true, covers: ['R03BA'] },
   { name: 'cough and cold preparations', synonyms: ['cough syrup', 'cough medicine', 'cough medication', 'cold medicine'], code: 'R05', group: true },
   { name: 'vitamins', synonyms: ['vitamin supplement'], code: 'A11', group: true, covers: ['B03BA', 'B03BB', 'B02BA'] },
   { name: 'proton pump inhibitors', synonyms: ['proton pump inhibitor', 'ppi', 'ppis'], code: 'A02BC', group: true },
