@@ -99,7 +99,7 @@ describe('how medicine names are said', () => {
   });
 
   it('reads a medicine with its form', async () => {
-    expect(await medicationsOf('Patient: I use hydrocortisone cream 1% on the rash and my albuterol inhaler when I am short of breath.')).toEqual(['hydrocortisone', 'salbutamol']);
+    expect(await medicationsOf('Patient: I use hydrocortisone cream 1% on the rash and my albuterol inhaler when I am short of breath.')).toEqual(['hydrocortisone cream', 'salbutamol']);
   });
 
   it.each([
@@ -177,5 +177,55 @@ describe('how medicine names are said', () => {
     expect(await medicationsOf('Patient: I take Norco, it has acetaminophen in it.')).toEqual(['hydrocodone and paracetamol']);
     // Two medicines said side by side are both taken.
     expect(await medicationsOf('Patient: I take Percocet and also Tylenol for the pain.')).toEqual(['oxycodone and paracetamol', 'paracetamol']);
+  });
+});
+
+// A brand or form WHO codes apart from its generic's usual form gets its form's entry and code (issue 13 follow-up);
+// the generic said alone, or with its usual form, keeps its usual entry.
+describe('the form a medicine is said in', () => {
+  const codedOf = async (transcript: string) => (await emrOf(transcript)).medications.map(({ name, atc }) => [name, atc]);
+
+  it.each([
+    ['Patient: I use Flonase every morning.', [['fluticasone nasal spray', 'R01AD08']]],
+    ['Patient: I use Nasacort in the spring and Rhinocort in the fall.', [['triamcinolone nasal spray', 'R01AD11'], ['budesonide nasal spray', 'R01AD05']]],
+    ['Patient: I put Rogaine on my scalp every night.', [['minoxidil topical', 'D11AX01']]],
+    ['Patient: I use Protopic on the eczema on my hands.', [['tacrolimus ointment', 'D11AH01']]],
+    ['Patient: I put in Restasis twice a day for my dry eyes.', [['ciclosporin eye drops', 'S01XA18']]],
+    ['Patient: I took Plan B One Step on Saturday.', [['levonorgestrel emergency contraceptive', 'G03AD01']]],
+    ['Patient: I have had a Mirena for two years.', [['levonorgestrel intrauterine system', 'G02BA03']]],
+    ['Patient: I rub Voltaren gel on my knee.', [['diclofenac gel', 'M02AA15']]],
+    ['Patient: I take Suboxone every morning.', [['buprenorphine and naloxone', 'N07BC51']]],
+    ['Patient: I use Asmanex, two puffs at night.', [['mometasone inhaler', 'R03BA07']]],
+  ])('a brand sold in one form: %s', async (transcript, expected) => {
+    expect(await codedOf(transcript)).toEqual(expected);
+  });
+
+  it.each([
+    ['Patient: I use fluticasone nasal spray, two sprays in each nostril.', [['fluticasone nasal spray', 'R01AD08']]],
+    ['Patient: I use the fluticasone nose spray every morning.', [['fluticasone nasal spray', 'R01AD08']]],
+    ['Patient: I apply hydrocortisone, the one percent cream, twice a day.', [['hydrocortisone cream', 'D07AA02']]],
+    ['Doctor: I will give you ciprofloxacin ear drops, four drops twice a day.', [['ciprofloxacin ear drops', 'S02AA15']]],
+    ['Patient: I use a clotrimazole pessary at night.', [['clotrimazole vaginal', 'G01AF02']]],
+    ['Patient: I take Voltaren for my back, and I use a steroid cream on my rash.', [['diclofenac', 'M01AB05'], ['corticosteroids, dermatological preparations', 'D07']]],
+  ])('a generic said with its form: %s', async (transcript, expected) => {
+    expect(await codedOf(transcript)).toEqual(expected);
+  });
+
+  it.each([
+    ['Patient: I take fluticasone, two puffs twice a day.', [['fluticasone', 'R03BA05']]],
+    ['Patient: I use my Flovent inhaler every day.', [['fluticasone', 'R03BA05']]],
+    ['Patient: I take minoxidil for my blood pressure.', [['minoxidil', 'C02DC01']]],
+    ['Patient: I take Voltaren fifty milligrams twice a day.', [['diclofenac', 'M01AB05']]],
+    ['Patient: I took Cipro for my bladder infection.', [['ciprofloxacin', 'J01MA02']]],
+    ['Patient: I take hydrocortisone tablets every morning.', [['hydrocortisone', 'H02AB09']]],
+    ['Patient: I use timolol eye drops for my glaucoma.', [['timolol', 'S01ED01']]],
+    ['Patient: I take Prograf since my kidney transplant.', [['tacrolimus', 'L04AD02']]],
+  ])('a generic or brand said alone or in its usual form keeps its usual entry: %s', async (transcript, expected) => {
+    expect(await codedOf(transcript)).toEqual(expected);
+  });
+
+  it('a class yields to a member sold in another form: the Mirena is the birth control, Flonase the nasal spray', async () => {
+    expect(await codedOf('Patient: My birth control is the Mirena.')).toEqual([['levonorgestrel intrauterine system', 'G02BA03']]);
+    expect(await codedOf('Patient: I use a nasal spray, Flonase, every morning.')).toEqual([['fluticasone nasal spray', 'R01AD08']]);
   });
 });

@@ -315,7 +315,7 @@ describe('vocabulary: brands, classes and lay wording (issue 13)', () => {
     ['Patient: I take Januvia in the morning and Lotrel at night.', ['sitagliptin', 'amlodipine and benazepril']],
     ['Patient: I was on Aciphex, now I take Tylenol number three for the pain.', ['rabeprazole', 'codeine and paracetamol']],
     ['Patient: My dermatologist gave me Bactroban and clobetasol.', ['mupirocin', 'clobetasol']],
-    ['Patient: I use Flonase and Qvar every day.', ['fluticasone', 'beclometasone']],
+    ['Patient: I use Flonase and Qvar every day.', ['fluticasone nasal spray', 'beclometasone']],
   ])('names the generic for a brand: %s', async (transcript, names) => {
     expect((await emrOf(transcript)).medications.map((medication) => medication.name)).toEqual(names);
   });
@@ -346,7 +346,8 @@ describe('vocabulary: brands, classes and lay wording (issue 13)', () => {
   });
 
   it('a class is a medication only when said as taken or prescribed, not when a kind of medicine is talked about', async () => {
-    expect((await emrOf('Patient: Fluticasone, which is a nasal inhaler, and my knee hurts.')).medications.map((medication) => medication.name)).toEqual(['fluticasone']);
+    // The form said with it makes the fluticasone the nasal spray (find-medications.ts), and the class is not listed.
+    expect((await emrOf('Patient: Fluticasone, which is a nasal inhaler, and my knee hurts.')).medications.map((medication) => medication.name)).toEqual(['fluticasone nasal spray']);
     expect((await emrOf('Patient: Nothing much, just a regular pain medicine now and then when my back hurts.')).medications).toEqual([]);
     expect((await emrOf('Patient: I take a pain medicine now and then when my back hurts.')).medications.map((medication) => medication.name)).toEqual(['analgesics']);
   });

@@ -1,4 +1,5 @@
 import type { EmrDose, EmrMedication } from '@scribe/core/templates';
+import type { LexiconEntry } from '../lexicon/lexicon-entry.js';
 import { MEDICINES } from '../lexicon/medicines.js';
 import { isMemberOf, type ClinicalMatch } from './clinical-matcher.js';
 import { findDurations } from './find-durations.js';
@@ -68,10 +69,11 @@ export function findMedications(sentence: ClinicalSentence, matches: readonly Cl
     const after = normal.slice(match.end, windowEnd);
     // The name itself is left out: "oral rehydration salts" says nothing about how it is taken.
     const around = `${before} ${after}`;
+    const entry = inForm(match.entry, around);
     found.push({
-      name: match.entry.name,
+      name: entry.name,
       spoken_name: match.text,
-      atc: match.entry.code ?? null,
+      atc: entry.code ?? null,
       // "one tablet of paracetamol", but not "omeprazole 40 mg and naproxen": a dose after a list separator is the
       // medicine's before it.
       dose: findDose(after) ?? findDose(before.split(LIST_SEPARATOR).pop() ?? ''),
@@ -96,6 +98,34 @@ function ingredientOfNamed(match: ClinicalMatch, earlier: readonly ClinicalMatch
   return earlier.some(
     (other) => other.entry !== match.entry && ` ${other.entry.name} `.includes(` ${match.entry.name} `) && INGREDIENT_LINK.test(normal.slice(other.end, match.start)),
   );
+}
+
+// The forms a medicine is said in, with the names the lexicon gives a form that WHO codes apart from the generic's
+// usual one ('fluticasone nasal spray', 'hydrocortisone cream'; see primary-care-medicines.ts). "Nasal inhaler" is a
+// nasal spray, not an inhaler.
+const FORMS: readonly [RegExp, readonly string[]][] = [
+  [/(?<=^| )(?:(?:nasal|nose) (?:sprays?|inhalers?)|sprays?)(?= |$)/, ['nasal spray']],
+  [/(?<=^| )(?:eye drops?|eyedrops?)(?= |$)/, ['eye drops']],
+  [/(?<=^| )ear drops?(?= |$)/, ['ear drops']],
+  [/(?<=^| )(?:vaginal|vaginally|pessary|pessaries)(?= |$)/, ['vaginal']],
+  [/(?<=^| )(?:creams?|ointments?|gels?|lotions?|foam|topical|topically)(?= |$)/, ['cream', 'ointment', 'gel', 'topical']],
+  [/(?<=^| )(?<!nasal |nose )(?:inhalers?|inhaled|puffs?)(?= |$)/, ['inhaler']],
+  [/(?<=^| )(?:tablets?|tabs?|pills?)(?= |$)/, ['tablets']],
+];
+const BY_NAME = new Map(MEDICINES.map((entry) => [entry.name, entry]));
+
+// "I use fluticasone nasal spray", "hydrocortisone, the one percent cream": the generic said with a form is the
+// form's entry when the lexicon has one; said alone it keeps its usual form's entry.
+function inForm(entry: LexiconEntry, words: string): LexiconEntry {
+  if (entry.group === true) return entry;
+  for (const [pattern, forms] of FORMS) {
+    if (!pattern.test(words)) continue;
+    for (const form of forms) {
+      const named = BY_NAME.get(`${entry.name} ${form}`);
+      if (named) return named;
+    }
+  }
+  return entry;
 }
 
 const GROUPS = new Map(MEDICINES.filter((entry) => entry.group === true).map((entry) => [entry.name, entry]));
