@@ -11,6 +11,9 @@ const emr = (items: { symptoms?: [string, string][]; diagnoses?: [string, string
     diagnoses: (items.diagnoses ?? []).map(([name, text]) => ({ name, icd10: null, certainty: 'stated', text })),
   }) as unknown as EkaEmrTemplate;
 
+// Evidence as the extractor quotes it from recogniser-shaped text (lower case, no punctuation but apostrophes).
+const recogniserWords = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+
 describe('countQuestionFindings: findings that count', () => {
   it('counts a symptom asked about and not affirmed, with the sentence that asked it', () => {
     const dialogue = 'Doctor: Any fever?\nPatient: I have had a cough since Monday.';
@@ -86,15 +89,16 @@ describe('countQuestionFindings: findings that do not count', () => {
     for (const [dialogue, name, evidence] of cases) expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [[name, evidence]] })), dialogue).toBe(0);
   });
 
-  it('does not count a finding a question of place or choice takes for granted, in any shape', () => {
+  it('does not count a finding a question of place, choice or onset takes for granted, in any shape', () => {
     const cases: [string, string, string][] = [
       ['Doctor: Where are you having numbness?\nPatient: In my fingers, mostly.', 'numbness', 'Where are you having numbness? In my fingers, mostly.'],
       ['Doctor: Okay, where is your heel pain?\nPatient: On the inside.', 'heel pain', 'Okay, where is your heel pain? On the inside.'],
       ['Doctor: Which knee hurts?\nPatient: The left one.', 'knee pain', 'Which knee hurts? The left one.'],
+      ["Doctor: When were you first diagnosed with Parkinson's?\nPatient: Not sure, years ago.", "parkinson's disease", "When were you first diagnosed with Parkinson's? Not sure, years ago."],
     ];
     for (const [dialogue, name, evidence] of cases) {
       expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [[name, evidence]] })), dialogue).toBe(0);
-      expect(countQuestionFindings(dialogue, 'recogniser', emr({ symptoms: [[name, evidence.toLowerCase().replace(/[^a-z ]/g, '')]] })), dialogue).toBe(0);
+      expect(countQuestionFindings(dialogue, 'recogniser', emr({ symptoms: [[name, recogniserWords(evidence)]] })), dialogue).toBe(0);
     }
   });
 
@@ -110,8 +114,7 @@ describe('countQuestionFindings: findings that do not count', () => {
     for (const [dialogue, name, spoken] of cases) {
       const [question, answer] = dialogue.split('\n').map((line) => line.replace(/^\w+: /, '')) as [string, string];
       expect(countQuestionFindings(dialogue, 'labelled', emr({ medications: [[name, spoken, `${question} ${answer}`]] })), dialogue).toBe(0);
-      const words = (text: string) => text.toLowerCase().replace(/[^a-z ]/g, '');
-      expect(countQuestionFindings(dialogue, 'recogniser', emr({ medications: [[name, spoken, `${words(question)} ${words(answer)}`]] })), dialogue).toBe(0);
+      expect(countQuestionFindings(dialogue, 'recogniser', emr({ medications: [[name, spoken, `${recogniserWords(question)} ${recogniserWords(answer)}`]] })), dialogue).toBe(0);
     }
   });
 

@@ -82,6 +82,18 @@ describe('a finding a question of place takes for granted is present', () => {
     expect(denied).toContain('numbness');
   });
 
+  it.each(shapes([['Doctor', "When were you first diagnosed with Parkinson's?"], ['Patient', 'September of ninety five.']]))('%s: "when were you first diagnosed with" takes the diagnosis for granted', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(["parkinson's disease"]);
+  });
+
+  it.each(shapes([['Doctor', 'And when did you first start experiencing joint pain?'], ['Patient', 'Couple years ago.']]))('%s: "when did you first start experiencing" takes the complaint for granted', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['joint pain']);
+  });
+
+  it.each(shapes([['Doctor', 'When did you have a fever?'], ['Patient', 'Never.']]))('%s: "when did you have" may ask whether, and is left to the answer', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual([]);
+  });
+
   it.each(shapes([['Doctor', 'Do you ever get times where you feel dizzy?'], ['Patient', 'No.']]))('%s: "where" in a relative clause still asks', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([[], ['dizziness'], []]);
   });
@@ -130,6 +142,9 @@ describe('the forms behind these rules', () => {
   it.each([
     ['how long have you had this cough', 'cough', 'finding', true],
     ['where are you having numbness', 'numbness', 'finding', true],
+    ["when were you first diagnosed with parkinson's", "parkinson's", 'finding', true],
+    ['when did you start having headaches', 'headaches', 'finding', true],
+    ['when did you have a fever', 'fever', 'finding', false],
     ['can you point to where the pain is', 'pain', 'finding', true],
     ['do you ever get times where you feel dizzy', 'dizzy', 'finding', false],
     ['which knee hurts', 'knee hurts', 'finding', true],

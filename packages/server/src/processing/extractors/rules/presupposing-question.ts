@@ -11,14 +11,14 @@
 export type PresupposedKind = 'medicine' | 'finding';
 
 /**
- * True when the question sentence takes for granted the term at `start` to `end` (offsets in `sentence`): it asks
- * how long, where, which, or about something besides it, and, for a medicine, how much, since when, or about it as
- * one the patient has ("is the lisinopril helping", "what about your Flonase"), not whether it is taken ("are you
- * taking the lisinopril").
+ * True when the question sentence takes for granted the term at `start` to `end` (offsets in `sentence`): it asks how
+ * long it has been there, when it began, where or which it is, or about something besides it; of a medicine also how
+ * much is taken, since it was started, or about it as the patient's ("is the lisinopril helping", "any side effects
+ * from the methotrexate"), not whether it is taken ("are you taking the lisinopril", "what about the flonase").
  */
 export function takesForGranted(sentence: string, start: number, end: number, kind: PresupposedKind): boolean {
   const before = plain(sentence.slice(0, start));
-  if (HOW_LONG.test(before) || WHERE.test(before) || WHICH.test(plain(sentence.slice(0, end))) || EXCEPTING.test(before)) return true;
+  if (HOW_LONG.test(before) || WHEN.test(before) || WHERE.test(before) || WHICH.test(plain(sentence.slice(0, end))) || EXCEPTING.test(before)) return true;
   if (kind !== 'medicine') return false;
   return asksDose(before) || SINCE_STARTED.test(before) || (OWNED.test(before) && !NOT_OWNED.test(before));
 }
@@ -36,6 +36,9 @@ function plain(text: string): string {
 // "how long have you been feeling weakness and fatigue", "how long have you been on metformin": the term follows the
 // verb straight, or after others joined with "and" (with "or" the question leaves open which one it is).
 const HOW_LONG = /(?:^| )(?:how long|since when) (?:have|has|are|do|did) you(?: been)? (?:had|have|having|feeling|feel|felt|experiencing|experienced|noticed|noticing|suffering from|suffered from|got|getting|get|taking|taken|using|used|on)(?: (?:a|an|some|the|your|this|that|these|those))?(?:(?: [a-z]+){1,4} (?:and|,))?$/;
+// "when were you first diagnosed with parkinson's", "when did you first start experiencing joint pain": asking when it
+// began takes it for granted, as asking how long does ("when did you have a fever" may ask whether, and is left out).
+const WHEN = /(?:^| )when (?:were|was|did|have) you (?:first )?(?:(?:diagnosed|told) with|(?:start|started|begin|began|first start) (?:having|getting|to have|to get|to feel|feeling|experiencing|noticing|to notice)|notice|noticing|experience|experiencing|develop|feel|feeling)(?: (?:a|an|the|your|this|that|these|those|some))?(?:(?: [a-z]+){1,4} (?:and|,))?$/;
 // "where are you having numbness", "where is your heel pain", "can you point to where the pain is": a question of
 // place opening its clause, the term within a few words and not after "or" or "any" ("where do you get headaches or
 // any dizziness" asks about the dizziness). "times where you feel dizzy" is a relative clause and asks.
