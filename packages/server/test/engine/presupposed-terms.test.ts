@@ -47,8 +47,8 @@ describe('an answer that says a medicine taken for granted is not taken', () => 
     expect((await findingsOf(transcript))[2]).toEqual([]);
   });
 
-  it.each(shapes([['Doctor', 'Did the Flonase or Advair help at all?'], ['Patient', 'I had to stop Advair because it bothered me.']]))('%s: stopping another medicine says nothing of this one', async (_, transcript) => {
-    expect((await findingsOf(transcript))[2]).toEqual(['fluticasone']);
+  it.each(shapes([['Doctor', 'Did the Tylenol or Advil help at all?'], ['Patient', 'I had to stop Advil because it bothered my stomach.']]))('%s: stopping another medicine says nothing of this one', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['paracetamol']);
   });
 });
 
