@@ -1,5 +1,5 @@
 import type { EkaEmrTemplate } from '@scribe/core/templates';
-import { CONDITIONS, MEDICINES, SYMPTOMS, type LexiconEntry } from '@scribe/server';
+import { CONDITIONS, MEDICINES, SYMPTOMS, takesForGranted, type LexiconEntry, type PresupposedKind } from '@scribe/server';
 import { dialogueTurns, shapeDialogue, type InputShape } from './dialogue-dataset';
 
 /** A present finding recorded from a doctor's question the patient did not affirm, with the sentence that asked it. */
@@ -19,7 +19,7 @@ const FILLER = /^(?:(?:um+|uh+|oh|ah|eh|er|erm|hm+|mm|well|actually|so|okay|ok|a
 const DENIES = /^(?:no|nope|nah|never|none|nothing|not|neither|i (?:do|did|have|had|am|was|can|could)(?: not| never| no)|i (?:don't|didn't|haven't|hadn't|wasn't|can't|couldn't)|i'?ve (?:not|never|no)|i'?m not|i have no)\b/;
 const AGREEING_NO = /^no[\s,.!]+(?:you'?re|you are|that'?s|that is) (?:right|correct)\b/;
 // "I do.", "I've had it", "I have had some tightness", but not "I have had a cough" (which affirms something else).
-const AFFIRMS = /^(?:yes|yeah|yep|yup|ya|uh huh|mm hmm|mhm|sure|correct|right|exactly|definitely|absolutely|of course|indeed|(?:i do|i have|i had|i did|i am|i was|i've|i'm)(?=[\s,.!]*$|[,.!]| (?:it|them|that|those|these|one|some|yes|too|also|sometimes|a little|a bit|(?:had|got|been having|noticed|felt) (?:it|them|that|those|some|a little|a bit))\b)|i think so|i guess so|sometimes|occasionally|a little|a bit|that'?s (?:right|correct|true)|that is (?:right|correct|true)|that sounds right|sounds right)\b/;
+const AFFIRMS = /^(?:yes|yeah|yep|yup|ya|uh huh|mm hmm|mhm|sure|correct|right|exactly|definitely|absolutely|of course|indeed|(?:i do|i have|i had|i did|i am|i was|i've|i'm)(?=[\s,.!]*$|[,.!]| (?:it|them|that|those|these|one|some|yes|too|also|sometimes|a little|a bit|(?:had|got|been having|noticed|felt) (?:it|them|that|those|some|a little|a bit))\b)|i think so|i guess so|sometimes|occasionally|a little|a bit|both|that'?s (?:right|correct|true)|that is (?:right|correct|true)|that sounds right|sounds right)\b/;
 // How a question holds its term (see `readAsking`). A statement leading in to a question in another clause ("i see
 // you have asthma, have you had any medicine for it?", "back to diabetes, how has that been?") states it.
 const STATEMENT_CLAUSE = /^(?:(?:okay|ok|so|and|well|um|uh|now|alright|right|good|great|also) )*(?:(?:i|we|you|he|she|they|it|there)(?: [a-z]+)? (?:see|saw|have|had|did|was|were|are|is|am|got|ve|re|s|noticed|understand|know|said|told|mentioned|reported)|back to|as for|regarding|about)(?= )/;
@@ -28,11 +28,13 @@ const ASKING_CLAUSE = /^(?:(?:and|so|okay|ok|but|now|then|um|uh|well) )*(?:how|w
 // also have a history of diabetes?"), not the inverted "have you had".
 const TAG = / (?:right|correct|is that (?:right|correct)|am i (?:right|correct)|isn t it|yes)$/;
 const OFFERED = /^(?:(?:okay|ok|so|and|well|um|uh|now|alright|also) )*(?:you|your)(?: [a-z]+)? (?:also |still |already )?(?:have|had|were|are|was|is|ve|re|got|take|took|use|used)(?= )/;
-// Taken for granted: after a preposition of purpose or exception ("anything for the fever", "besides pain in your
-// eye", "applying it to your rash"), after a question word of time or place ("how long have you had a fever",
-// "where is the pain"), or after a determiner in a question about how the finding is rather than whether it is there
-// ("how is your asthma", "has your acne improved", "are the bruises new"; but "or your heart is beating fast?" asks).
-const GRANTED_AFTER = /(?:^| )(?:(?:for|since|besides|apart from|other than|except|aside from|back to|as for|regarding)(?: (?:your|this|that|the|these|those|his|her|their|my))?|(?:to|on) (?:your|this|that|the|these|those|his|her|their|my))(?: [a-z]+)?$/;
+// Taken for granted: by the cues the extractor records as taken for granted too (`takesForGranted`: "how long have you
+// had", "where are you having", "which knee", "besides the Zoloft", "how much metformin", "is the lisinopril helping"),
+// and, more leniently, after a preposition of purpose ("anything for the fever", "applying it to your rash"), after a
+// question word of time, place or degree anywhere before it ("how bad is the cough", "when was the fever worst"), or
+// after a determiner in a question about how the finding is rather than whether it is there ("how is your asthma",
+// "has your acne improved", "are the bruises new"; but "or your heart is beating fast?" asks).
+const GRANTED_AFTER = /(?:^| )(?:(?:for|since|back to|as for|regarding)(?: (?:your|this|that|the|these|those|his|her|their|my))?|(?:to|on) (?:your|this|that|the|these|those|his|her|their|my))(?: [a-z]+)?$/;
 const GRANTED_BY_QUESTION = /(?:^| )(?:how long|since when|when did|when was|when does|how often|how bad|how severe|where is|where s|where does|where do)(?= )/;
 // "did you notice the redness and swelling right away?" asks when, not whether.
 const ASKS_WHEN = / (?:right away|straight away|immediately|at first)$/;
@@ -91,7 +93,7 @@ export function findQuestionFindings(dialogue: string, shape: InputShape, emr: E
     // A term the question states or takes for granted is the doctor's: only a "no" to a statement offered for
     // confirmation says it is not the patient's. Where the term cannot be placed, the question asks (strict).
     const counted = asking.filter((sentence) => {
-      const how = holding.length ? readAsking(sentence.text, patterns) : 'asked';
+      const how = holding.length ? readAsking(sentence.text, patterns, field === 'medications' ? 'medicine' : 'finding') : 'asked';
       return how === 'asked' ? answer !== 'yes' : how === 'offered' && answer === 'no';
     });
     if (!counted.length) continue;
@@ -112,19 +114,24 @@ export function readAnswer(text: string): 'yes' | 'no' | 'neither' {
 /**
  * How a question sentence holds a term: `stated` in a statement leading in to the question, `offered` in a statement
  * put for confirmation ("you had asthma, correct?"), `granted` by a question about it rather than about whether it is
- * there ("how long have you had this cough?", "anything for the fever?"), or `asked` ("any fever?", "do you get
- * headaches?").
+ * there ("how long have you had this cough?", "anything for the fever?", for a medicine "is the lisinopril helping?"),
+ * or `asked` ("any fever?", "do you get headaches?"). `kind` (default `finding`) says whether the term is a medicine.
  */
-export function readAsking(sentence: string, patterns: readonly RegExp[]): 'stated' | 'offered' | 'granted' | 'asked' {
+export function readAsking(sentence: string, patterns: readonly RegExp[], kind: PresupposedKind = 'finding'): 'stated' | 'offered' | 'granted' | 'asked' {
   const clauses = sentence.split(/\s*[,;:]\s+|\s+[-–—]+\s+/).map(loose);
   const at = clauses.findIndex((clause) => patterns.some((pattern) => pattern.test(clause)));
   if (at >= 0 && STATEMENT_CLAUSE.test(clauses[at] as string) && clauses.slice(at + 1).some((clause) => ASKING_CLAUSE.test(clause))) return 'stated';
   const words = loose(sentence);
   if (TAG.test(words) || OFFERED.test(words)) return 'offered';
-  const before = patterns.map((pattern) => pattern.exec(words)?.index).find((index) => index !== undefined);
-  if (before === undefined) return 'asked';
+  const term = patterns.map((pattern) => pattern.exec(words)).find((match) => match !== null);
+  if (!term) return 'asked';
+  const before = term.index;
   const lead = words.slice(0, before).trimEnd();
-  if (GRANTED_AFTER.test(lead) || GRANTED_BY_QUESTION.test(lead) || ASKS_WHEN.test(words) || (DETERMINER_BEFORE.test(lead) && (WH_BEFORE.test(lead) || QUALIFIER.test(words)))) return 'granted';
+  if (takesForGranted(words, before, before + term[0].length, kind)) return 'granted';
+  // A medicine after a determiner is granted only as `takesForGranted` says: "are you still taking the lisinopril?" and
+  // "what about the lisinopril?" ask whether it is taken.
+  const determined = kind === 'finding' && DETERMINER_BEFORE.test(lead) && (WH_BEFORE.test(lead) || QUALIFIER.test(words));
+  if (GRANTED_AFTER.test(lead) || GRANTED_BY_QUESTION.test(lead) || ASKS_WHEN.test(words) || determined) return 'granted';
   return 'asked';
 }
 

@@ -8,6 +8,7 @@ export { createOpenAiCompatibleTranscriber, type OpenAiCompatibleTranscriberOpti
 export { createUnavailableTranscriber, NO_TRANSCRIBER_MESSAGE } from './transcribers/unavailable-transcriber.js';
 export { EXTRACTOR_TEMPLATES, type Extractor } from './extractors/extractor.js';
 export { createRuleBasedExtractor, EMPTY_TRANSCRIPT_MESSAGE } from './extractors/rules/rule-based-extractor.js';
+export { takesForGranted, type PresupposedKind } from './extractors/rules/presupposing-question.js';
 export { createOpenAiCompatibleExtractor, type OpenAiCompatibleExtractorOptions } from './extractors/openai-compatible-extractor.js';
 export { MEDICINES, MEDICINE_SOURCES } from './extractors/lexicon/medicines.js';
 export { CONDITIONS, SYMPTOMS, CONDITION_SOURCES } from './extractors/lexicon/conditions.js';

@@ -43,8 +43,8 @@ const TIMINGS: readonly [RegExp, string][] = [
 // "For my allergies I take Zyrtec" names what it is taken for, not an allergy to it.
 const EXCLUDING = /(?<=^| )(?:stop|stopped|discontinue|discontinued|allergic|(?<!for (?:my |the |your |his |her |seasonal )?)(?:allergy|allergies)|avoid|intolerant)(?= |$)/;
 // Words before a class of medicines that say it is taken or prescribed ("I take a water pill", "they put me on a
-// blood thinner", "I use my inhaler", "start an antibiotic").
-const TAKEN = /(?<=^| )(?:take|takes|taking|took|on|use|uses|using|used|prescribed|start|started|starting|gave me|given|put me on|continue|continuing)(?= |$)/;
+// blood thinner", "I use my inhaler", "start an antibiotic", "I never forget my inhaler").
+const TAKEN = /(?<=^| )(?:take|takes|taking|took|on|use|uses|using|used|prescribed|start|started|starting|gave me|given|put me on|continue|continuing|(?<=never )(?:miss|misses|missed|forget|forgets|forgot|skip|skips|skipped))(?= |$)/;
 const BOUNDARY = /(?<=^| )(?:but|however|;|\?|come back|follow up|followup|review|see you|see me)(?= |$)|(?<=^| )(?:and|,) (?:i|we|you|he|she|they|it|there|your|my)(?= |$)/g;
 
 /**

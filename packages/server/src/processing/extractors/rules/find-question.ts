@@ -173,7 +173,7 @@ export type AnswerPolarity = 'yes' | 'no' | null;
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
 const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|luckily|thankfully|fortunately|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|both|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
 
 // "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.
 const UNSURE = /^(?:(?:um|uh|eh|oh|well|honestly|,) )*(?:i do not know|i do not remember|i do not recall|i am not sure|i'm not sure|i am not certain|not sure|i cannot remember|i can not remember|i cannot recall|i could not tell you|i cannot tell|i have no idea|no idea)(?= |$)/;
@@ -236,7 +236,9 @@ const QUESTION_CUES: readonly RegExp[] = [
   // "who", "which", "where" and "whose" opening a sentence or a clause after a comma ask ("who has diabetes",
   // "which cancer"); inside one they are relative pronouns ("the pills which i take").
   /(?:^|(?<=, )|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
-  /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
+  // "i am not sure how much metformin i take", "i do not know how long": after a word that embeds it, what follows is
+  // said; "do you know how much" asks by its "do you".
+  /(?<=^|[ ,])(?<!(?:^| )(?:sure|certain|know|remember|recall|idea|forget|forgot|wonder|wondering|unsure) )(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
   // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
   // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
   // puts a subject first.

@@ -1,10 +1,11 @@
-import type { EkaEmrTemplate, EmrSymptom } from '@scribe/core/templates';
+import type { EkaEmrTemplate, EmrMedication, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
 import { findBareDuration, findBareOnset, findDurations, findOnset } from './find-durations.js';
 import { findFindings, namesSpecimen, type SentenceFindings } from './find-findings.js';
 import { findFrequency } from './find-frequency.js';
 import { findDose } from './find-medications.js';
 import { asksHowLong, endsWithTag, findQuestionCues, readAnswer, type AnswerPolarity } from './find-question.js';
+import { asksDose, takesForGranted } from './presupposing-question.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
 import { readSentenceContext, type SentenceContext } from './sentence-context.js';
 
@@ -52,6 +53,11 @@ export interface OpenQuestion {
   presumed: SentenceFindings;
   /** Medicines asked about by dose or frequency ("how much lexapro are you taking"): any answer but "no" says taken. */
   dosed: ClinicalMatch[];
+  /**
+   * Medicines the question takes for granted as the patient's ("is the lisinopril helping?", "when did you start the
+   * spironolactone?"): taken unless the answer says they are not ("i stopped it", "i am not on that").
+   */
+  grantedMedicines: ClinicalMatch[];
   /** The terms behind `presumed`, so that an answer naming them negated ("no more diarrhoea") can withdraw them. */
   presumedTerms: ClinicalMatch[];
 }
@@ -73,12 +79,22 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   const inQuestion = matches.filter((match) => context.asked(match.start));
   // "or is your heart racing?": the determiner belongs to the body part of a finding said as a clause, which the
   // question asks about rather than takes for granted.
-  const presupposed = (match: ClinicalMatch) => (context.presupposed(match.start) && !PREDICATED.test(match.text)) || PRESUMING_QUESTION.test(sentence.normal.slice(0, match.start));
-  // A medicine is never taken for granted ("are you still taking the lisinopril?"): the answer says whether it is taken.
+  const presupposed = (match: ClinicalMatch) => (context.presupposed(match.start) && !PREDICATED.test(match.text)) || takesForGranted(sentence.normal, match.start, match.end, 'finding');
+  // A medicine is taken for granted only by a question about it rather than about whether it is taken ("is the
+  // lisinopril helping?", not "are you still taking the lisinopril?"), and not when asked its dose (see `dosed`).
+  const granted = inQuestion.filter(
+    (match) =>
+      match.kind === 'medicine' &&
+      !context.negated(match.start) &&
+      !context.hypothetical(match.start) &&
+      !context.otherPerson(match.start) &&
+      !asksDose(sentence.normal.slice(0, match.start)) &&
+      takesForGranted(sentence.normal, match.start, match.end, 'medicine'),
+  );
   // "any blood in your vomit?" asks about the blood, not the vomiting; "could this be acid reflux?" / "no" rules a
   // diagnosis out rather than denying it.
   const speculated = (match: ClinicalMatch) => match.kind === 'condition' && SPECULATING.test(sentence.normal.slice(0, match.start));
-  const asked = inQuestion.filter((match) => (match.kind === 'medicine' || !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start) && !namesSpecimen(sentence.normal.slice(0, match.start)) && !speculated(match));
+  const asked = inQuestion.filter((match) => (match.kind === 'medicine' ? !granted.includes(match) : !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start) && !namesSpecimen(sentence.normal.slice(0, match.start)) && !speculated(match));
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   // Read as said outside a question, what "your asthma", "this cough" presuppose.
@@ -96,7 +112,8 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     askedIn: [...(previous?.askedIn ?? []), ...askedIn],
     yesNo: [...(previous?.yesNo ?? []), ...(cues.length ? cues.map((cue) => cue.yesNo) : [true])],
     presumedTerms: [...(previous?.presumedTerms ?? []), ...presumedTerms],
-    dosed: [...(previous?.dosed ?? []), ...asked.filter((match) => match.kind === 'medicine' && DOSE_QUESTION.test(normal.slice(0, match.start)))],
+    dosed: [...(previous?.dosed ?? []), ...asked.filter((match) => match.kind === 'medicine' && asksDose(normal.slice(0, match.start)))],
+    grantedMedicines: [...(previous?.grantedMedicines ?? []), ...granted],
     negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
@@ -127,18 +144,36 @@ export function settleUnanswered(emr: EkaEmrTemplate, question: OpenQuestion): v
   recordPresumed(emr, question, question.text);
 }
 
-function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: string, withdrawn: readonly string[] = []): void {
+function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: string, withdrawn: readonly string[] = [], dose: Pick<EmrMedication, 'dose' | 'frequency'> = { dose: null, frequency: null }): void {
   if (question.aboutOthers) return;
   const kept = <Item extends { name: string }>(items: readonly Item[]) => items.filter((item) => !withdrawn.includes(item.name)).map((item) => ({ ...item, text }));
   emr.symptoms.push(...kept(question.presumed.symptoms));
   emr.diagnoses.push(...kept(question.presumed.diagnoses));
   emr.investigations.push(...kept(question.presumed.investigations));
+  if (question.aboutAllergy) return;
+  for (const match of question.grantedMedicines) {
+    if (withdrawn.includes(match.entry.name)) continue;
+    emr.medications.push({ name: match.entry.name, spoken_name: match.text, atc: match.entry.code ?? null, ...dose, route: null, duration: null, timing: null, text });
+  }
 }
 
-// "how long have you been feeling weakness and fatigue": asking how long takes the finding for granted without a
-// determiner, as "how long have you had this cough" does; the term follows the verb straight, or after others joined
-// with "and" (with "or" the question leaves open which one it is).
-const PRESUMING_QUESTION = /(?<=^| )(?:how long|since when) (?:have|has|are|do|did) you (?:been )?(?:had|have|having|feeling|feel|felt|experiencing|experienced|noticed|noticing|suffering from|suffered from|got|getting|get) (?:(?:a|an|some|the) )?(?:(?:[a-z']+ ){1,4}(?:and |, ))?$/;
+// "i stopped it", "i am not on that", "i do not take it anymore", "i never started the metformin": said of a pronoun,
+// of nothing, or of the medicine by name, the answer says a medicine taken for granted is not taken; "i stopped
+// smoking", "i had to stop advair" (another one), "i am not on anything else" say nothing of it.
+const NOT_TAKING = /(?<=^| )(?:stopped|stop|quit|discontinued|came off|come off|went off|gone off|ran out of|run out of|off(?= (?:it|that|them|those)(?: |$))|not (?:been )?(?:taking|on|using|take|use|started|start|filled|fill)|no longer (?:taking|on|using|take|use)|never (?:took|take|taken|started|used|use|filled|tried))(?: (?:taking|using))?(?= |$)/g;
+const OF_IT = /^(?:(?:it|that|them|this|those|these|anymore|any more|now|right now|yet|for a while|a while|last|since|because|but|when|after|,)(?= |$)|$)/;
+
+/** The names of the granted medicines an answer says are not taken: negated by name, or stopped ("i stopped it"). */
+function deniedMedicines(question: OpenQuestion, answer: readonly ClinicalSentence[]): string[] {
+  const first = answer[0]?.normal ?? '';
+  const named = splitNamed(question.grantedMedicines, answer);
+  const stopped = (match: ClinicalMatch) =>
+    [...first.matchAll(NOT_TAKING)].some((found) => {
+      const rest = first.slice(found.index + found[0].length).trim().replace(/^(?:the|my|your|that|this) /, '');
+      return OF_IT.test(rest) || rest === match.text || rest.startsWith(`${match.text} `);
+    });
+  return question.grantedMedicines.filter((match) => (!named.affirmed.includes(match) && !named.rest.includes(match)) || stopped(match)).map((match) => match.entry.name);
+}
 
 // A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
 const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
@@ -147,8 +182,6 @@ const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )
 const REGULARLY = /^(?:(?:um|uh|oh|well|,) )*(?:every (?:single )?(?:day|night|morning|evening)|each (?:day|night|morning)|daily|regularly|religiously)(?= |$)/;
 // "still taking it", "i am on it", "i use them": an answer that says the medicine asked about is taken.
 const TAKING_IT = /^(?:(?:um|uh|oh|well|,) )*(?:(?:i|we|i'm|we're) (?:am |are |do |still )*|still )?(?:take|takes|taking|use|uses|using|on) (?:it|them|those|that|this|these|both)(?= |$)/;
-// "how much lexapro", "what is the strength of your omeprazole", "what dose of lisinopril": asks about one taken.
-const DOSE_QUESTION = /(?<=^| )(?:how (?:much|many|often)|what (?:is |are |was )?(?:the |your )?(?:strength|strengths|dose|doses|dosage|dosages|milligrams))(?= )/;
 
 // "could this be acid reflux", "do you think it might be a migraine": a diagnosis wondered about, a few words after
 // the "be" ("it could be, we are still waiting ... do you have a history of glaucoma" asks).
@@ -179,7 +212,10 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   // "what about your diarrhoea?" / "no more diarrhoea": the answer withdraws what the question took for granted.
   const presumedNamed = splitNamed(question.presumedTerms, answer);
   const withdrawn = question.presumedTerms.filter((match) => !presumedNamed.affirmed.includes(match) && !presumedNamed.rest.includes(match));
-  recordPresumed(emr, question, text, withdrawn.map((match) => match.entry.name));
+  // The dose or how often said in the answer belongs to a medicine taken for granted ("when did you start the
+  // metformin?" / "in may, five hundred mg twice a day").
+  const said = readAnswer(first.normal) === 'no' ? { dose: null, frequency: null } : { dose: findDose(first.normal), frequency: findFrequency(first.normal) };
+  recordPresumed(emr, question, text, [...withdrawn.map((match) => match.entry.name), ...deniedMedicines(question, answer)], said);
   if (question.aboutOthers) return;
   const { affirmed, rest: unnamed } = splitNamed(question.asked, answer);
   const named = affirmed.length + unnamed.length < question.asked.length || affirmed.length > 0;
