@@ -31,7 +31,7 @@ export function findQuestionStart(normal: string): number | undefined {
   return first;
 }
 
-const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
+const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:(?:do|also|still|really) )?(?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
 
 // A lead-in that repeats what the patient said, then a comma and a question word or auxiliary.
 const REPORTED_LEAD = /^(?:(?:okay|ok|so|and|now|alright|,) )*you (?:(?:had |have )?(?:said|mentioned)|told me)(?: that)? [^,?]+ , (?:(?:so|and|but|then|now) )?(?=(?:what|how|when|where|why|which|who|do|does|did|is|are|was|were|has|have|can|could) )/;
@@ -173,7 +173,7 @@ export type AnswerPolarity = 'yes' | 'no' | null;
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
 const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|luckily|thankfully|fortunately|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both|but|and|since|after|before|when|whenever|especially|mostly|usually|often|every|once|lately|recently|again|right (?:after|before|away|now|then|when))(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
 
 // "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.
 const UNSURE = /^(?:(?:um|uh|eh|oh|well|honestly|,) )*(?:i do not know|i do not remember|i do not recall|i am not sure|i'm not sure|i am not certain|not sure|i cannot remember|i can not remember|i cannot recall|i could not tell you|i cannot tell|i have no idea|no idea)(?= |$)/;
@@ -235,7 +235,8 @@ const QUESTION_CUES: readonly RegExp[] = [
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
   // "who", "which", "where" and "whose" opening a sentence or a clause after a comma ask ("who has diabetes",
   // "which cancer"); inside one they are relative pronouns ("the pills which i take").
-  /(?:^|(?<=, )|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
+  // After a comma, one followed by a subject is the relative pronoun ("..., which i did do some").
+  /(?:^|(?<=, )(?!(?:who|which|where|whose) (?:i|we|he|she|they|it|you)(?= ))|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
   /(?<=^|[ ,])(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
   // An auxiliary that opens the turn without its subject still asks ("were diagnosed with multiple sclerosis" as
   // the recogniser drops "you"; "ever been diagnosed", mistyped or misheard "every been diagnosed"); a statement
@@ -246,4 +247,6 @@ const QUESTION_CUES: readonly RegExp[] = [
   /(?<=^(?:(?:okay|ok|so|and|um|uh|now|alright|right|,) )*)what (?:dose|dosage|strength) of(?= )/g,
   // "what, like cancer?" asks back for an example; said without the comma and "?" it still opens the turn.
   /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
+  // "oh, you mean enteric coated aspirin?" asks back what the other meant; said without the "?" it still opens the turn.
+  /^(?:(?:um|uh|oh|so|okay|ok|and|,) )*(?:do )?you mean(?= )/g,
 ];
