@@ -159,6 +159,18 @@ describe('question extent without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual(['hypertension', 'diabetes mellitus']);
   });
 
+  it.each(shapes([['Doctor', "Let me see your legs. They look good, I don't see any pedal edema. Usually that happens due to water retention. Any palpitations?"], ['Patient', 'No.']]))('%s: "i do not see any" says; a "due to" after it does not make the turn\'s question one about a quality', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['swelling', 'palpitations'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Are you taking any supplements?'], ['Patient', 'Yes, I take some multivitamins, but do I need to mention it?']]))('%s: "do i need" asks; what the patient said before it stands', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['multivitamins']);
+  });
+
+  it.each(shapes([['Doctor', "He's been taking Adderall, correct? How long has he been taking it?"], ['Guest_family', "It's been about a month now."]]))('%s: a tag closes a statement about the patient made to a relative', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['amfetamine']);
+  });
+
   it('splits a run-on sentence where a question starts after a statement', () => {
     expect(findQuestionBreaks('that sounds exciting back to your allergies now do you take any medication')).toEqual([44]);
     expect(findQuestionBreaks('okay any difficulty swallowing let me check here lymph nodes look fine and do you bleed easily')).toEqual([71]);

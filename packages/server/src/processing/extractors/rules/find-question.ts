@@ -106,10 +106,11 @@ export function endsWithTag(normal: string): boolean {
   return TAG.test(normal);
 }
 
-// A tag closing a statement addressed to the listener: the statement is offered for confirmation. "right" after a
+// A tag closing a statement addressed to the listener, or about the patient to a relative ("he's been taking adderall,
+// correct?"): the statement is offered for confirmation. "right" after a
 // side or a direction ("on the right", "turn right") is no tag; a patient's "that is right" has no "you" in it, and
 // "i have diabetes, you know that, right" tells.
-const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your)(?= ))(?:[^ ]+ ){3,}?(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )((?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?)$/;
+const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your|he|she)(?= ))(?:[^ ]+ ){3,}?(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )((?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?)$/;
 
 /**
  * Where a statement addressed to the listener starts ("and you get urine infections too", "so you had a fever"): a
@@ -211,7 +212,8 @@ const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|what dose of|wha
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
 // "did any other doctor mention": a determiner opening the subject as well.
-const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
+// "do i need to mention it", "should i stop": the patient asking too.
+const SUBJECT = '(?:you|your|i|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
 // "my main complaint is that i feel tired", "the problem was that we could not sleep": after a subject, "is that" opens
 // the clause it introduces and asks nothing; "is that i" opening the sentence, "why is that" and "is that it" ask.
 const THAT_CLAUSE = "(?!(?<=(?:^| )(?!(?:okay|ok|so|and|but|um|uh|now|right|alright|well|oh|how|what|why|when|where|who|which)(?= ))[a-z']+ )(?:is|was) that (?:i|we|he|she|they|my|our|there (?:is|are|was|were))(?= ))";
@@ -219,9 +221,9 @@ const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${THAT_CLAUSE}${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
-  // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
+  // any blood in your stool", "i see any loss of appetite"; "i do not see any swelling" says), or after what ends an unpunctuated lead-in ("tell me
   // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
-  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
+  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|(?<!(?:^| )(?:not|never) )see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
   // Without punctuation a question often runs on from the clause before it ("we need to treat it did you have any
   // chills", "let me examine you can you sit up"): an auxiliary then "you" after an object pronoun still asks.
   new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?(?:you(?! know)|he|she|they)(?= |$)`, 'g'),
