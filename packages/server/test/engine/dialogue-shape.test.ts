@@ -102,6 +102,10 @@ describe('clause boundaries without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual(['diabetes mellitus']);
   });
 
+  it.each(shapes([['Doctor', 'I have the letter from your family doctor. It says you have high blood pressure.'], ['Patient', 'Yes, for ten years now.']]))('%s: "your family doctor" is no relative', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);
@@ -169,6 +173,10 @@ describe('question extent without punctuation', () => {
 
   it.each(shapes([['Doctor', "He's been taking Adderall, correct? How long has he been taking it?"], ['Guest_family', "It's been about a month now."]]))('%s: a tag closes a statement about the patient made to a relative', async (_, transcript) => {
     expect((await findingsOf(transcript))[2]).toEqual(['amfetamine']);
+  });
+
+  it.each(shapes([['Doctor', "Looks like you're taking lisinopril and metformin. You're not smoking with these, right?"], ['Patient', 'Why would I smoke? Never in my life.']]))('%s: a closing tag confirms only the last clause of a run-on turn', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['lisinopril', 'metformin']);
   });
 
   it('splits a run-on sentence where a question starts after a statement', () => {

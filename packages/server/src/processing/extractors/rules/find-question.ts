@@ -18,7 +18,7 @@ export function findQuestionStart(normal: string): number | undefined {
   // A tag ("you took amoxicillin, right?", "you have a history of hepatitis c correct") asks to confirm the statement
   // it closes, from its start.
   const tag = TAG.exec(normal);
-  if (tag && (first === undefined || first >= tagStart(tag))) return 0;
+  if (tag && (first === undefined || first >= tagStart(tag))) return confirmedClause(normal, tagStart(tag));
   if (first === undefined && normal.endsWith('?')) {
     // "you said you are feeling dizziness, so what makes it worse?": what the patient said, put back before the
     // question, is a statement; the question starts after the comma.
@@ -35,6 +35,16 @@ const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|
 
 // A lead-in that repeats what the patient said, then a comma and a question word or auxiliary.
 const REPORTED_LEAD = /^(?:(?:okay|ok|so|and|now|alright|,) )*you (?:(?:had |have )?(?:said|mentioned)|told me)(?: that)? [^,?]+ , (?:(?:so|and|but|then|now) )?(?=(?:what|how|when|where|why|which|who|do|does|did|is|are|was|were|has|have|can|could) )/;
+
+// The statement a tag asks to confirm: when two or more clauses of "you", "he" or "she" come before it, the last one.
+// In a recogniser's run-on turn "looks like you are taking benzoyl peroxide and daypro you are not smoking with these
+// medications right" confirms only the smoking, as a typist's full stop after "daypro" shows; otherwise the sentence.
+function confirmedClause(normal: string, tagAt: number): number {
+  const starts = [...normal.slice(0, tagAt).matchAll(CONFIRMED_CLAUSE)].map((match) => match.index);
+  return starts.length > 1 ? (starts[starts.length - 1] as number) : 0;
+}
+
+const CONFIRMED_CLAUSE = /(?<=^| )(?:you|he|she) (?:are|were|have|had|has|is|was|do|does|did|took|take|takes|said|told|mentioned|get|got|gets|use|used|uses|still|also|not|never|just|already|need|needs|went|came|saw|feel|felt|started|stopped|quit|smoke|smoked|drink|live|work)(?= )/g;
 
 // Where the tag itself starts in a TAG match ("is that correct" may also read as a question of its own).
 function tagStart(match: RegExpExecArray): number {

@@ -124,7 +124,7 @@ export function readSentenceContext(normal: string, terms: readonly { start: num
       familyAfter ||
       words.some(
         (word, index) =>
-          word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && !introduces(words, index) && sameClause(word.start, start, firstPerson) && !patientClauses.some((at) => at > word.start && at <= start) && !ownerSpeaksAgain(words, index, start),
+          word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && !introduces(words, index) && !FAMILY_CARE.has(words[index + 1]?.text ?? '') && sameClause(word.start, start, firstPerson) && !patientClauses.some((at) => at > word.start && at <= start) && !ownerSpeaksAgain(words, index, start),
       ),
     hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0 && sameClause(word.start, start)),
   };
@@ -150,6 +150,9 @@ function ownerSpeaksAgain(words: readonly Word[], index: number, start: number):
   if (!owner) return false;
   return words.some((word, at) => at > index && word.start < start && word.text === owner && OWNER_VERB.test(words[at + 1]?.text ?? ''));
 }
+
+// "your family doctor", "family medicine": the patient's own care, not a relative.
+const FAMILY_CARE = new Set(['doctor', 'doctors', 'physician', 'physicians', 'practitioner', 'practice', 'medicine', 'gp', 'clinic', 'provider']);
 
 const OWNERS: Readonly<Record<string, string>> = { his: 'he', her: 'she' };
 
