@@ -66,6 +66,46 @@ describe('clause boundaries without punctuation', () => {
     expect((await findingsOf(transcript))[0]).toEqual(['fever']);
   });
 
+  it.each(shapes([['Doctor', 'How has your energy been?'], ['Patient', 'Whenever I am on my night shift, I try to avoid eating. And then I feel very tired all the time.']]))('%s: a conditional ends where its main clause starts ("i try")', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['fatigue'], [], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Any other medical problems?'], ['Guest_family', "She can't control her bladder well, which leads to accidents. Oh, and she's had back pain for several years."]]))('%s: "oh and" before a subject starts a clause that ends an explaining phrase', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['back pain']);
+  });
+
+  it.each(shapes([['Doctor', 'Any other symptoms?'], ['Patient', 'I was throwing up a lot. I was not eating. I always felt dizzy when I stood up.']]))('%s: "not eating" before a new clause is a poor appetite, not a diet', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['vomiting', 'loss of appetite', 'dizziness']);
+  });
+
+  it.each(shapes([['Doctor', 'What brings him in?'], ['Guest_clinician', 'He complains of weakness for several months. He denies any recent symptoms of fever or shortness of breath, cough, vomiting, diarrhea, hemoptysis, melena, hematochezia, bright red blood per rectum, polyuria, night sweats, visual changes, or syncopal episodes.']]))('%s: a denied list without commas runs on from finding to finding', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['fatigue'], ['fever', 'shortness of breath', 'cough', 'vomiting', 'diarrhoea', 'coughing up blood', 'blood in stool', 'frequent urination', 'night sweats', 'blurred vision', 'fainting'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'What happened?'], ['Patient', 'I felt nauseous, like I was going to throw up, which I did, and my heart was beating really fast.']]))('%s: "which" after a comma and before a subject is a relative pronoun, not a question', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['nausea', 'palpitations']);
+  });
+
+  it.each(shapes([['Doctor', 'It could be anything from depression to high blood pressure.'], ['Patient', 'Okay, that is what I thought. I have high blood pressure.']]))('%s: "that is what i thought" confirms; the clause after it is no fear', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
+  it.each(shapes([['Doctor', "I am afraid, I don't have better news for you, your reports confirm cancer."], ['Patient', 'What happens now?']]))('%s: bad news broken with a comma after "i am afraid" is no fear', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['cancer']);
+  });
+
+  it.each(shapes([['Doctor', 'Any past medical history?'], ['Guest_clinician', 'Yes, I confirmed with his wife. He had a bypass in ninety one. He has a history of prostate cancer.']]))('%s: after "his wife", a clause of "he" speaks of the patient again', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['cancer']);
+  });
+
+  it.each(shapes([['Doctor', 'Have you measured your blood sugar at all? I ask because the notes state there is a history of gestational diabetes.'], ['Patient', 'Not recently.']]))('%s: a question ends where the asker says why they ask', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['diabetes mellitus']);
+  });
+
+  it.each(shapes([['Doctor', 'I have the letter from your family doctor. It says you have high blood pressure.'], ['Patient', 'Yes, for ten years now.']]))('%s: "your family doctor" is no relative', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension']);
+  });
+
   it('finds the start of a clause after an answer or another clause, not after an embedding word', () => {
     expect([...findClauseStarts('um no i feel like my face is swollen')]).toEqual([2]);
     expect([...findClauseStarts('i have not fainted i have had some dizzy spells')]).toEqual([4]);
@@ -75,6 +115,10 @@ describe('clause boundaries without punctuation', () => {
     expect([...findClauseStarts('i have a few things like that i have anemia')]).toEqual([7]);
     expect([...findClauseStarts('i know that i have anemia')]).toEqual([]);
     expect([...findClauseStarts('it hurt so i went to the doctor')]).toEqual([3]);
+    expect([...findClauseStarts('i try to avoid eating and then i feel very tired')]).toEqual([7]);
+    expect([...findClauseStarts('which leads to accidents oh and she has had back pain')]).toEqual([6]);
+    expect([...findClauseStarts('if it hurts and then i get a fever')]).toEqual([]);
+    expect([...findClauseStarts('whenever i try to stand')]).toEqual([]);
   });
 });
 
@@ -97,6 +141,42 @@ describe('question extent without punctuation', () => {
 
   it.each(shapes([['Doctor', 'That sounds exciting. Back to your allergies now. Do you take any medication to relieve your symptoms?'], ['Patient', 'Here is my list.'], ['Doctor', 'I see you took Claritin in the past, correct?'], ['Patient', 'Yes, that is correct.']]))('%s: a statement before a question is not part of it (the medicines are not allergens)', async (_, transcript) => {
     expect((await findingsOf(transcript))[2]).toEqual(['loratadine']);
+  });
+
+  it.each(shapes([['Doctor', 'Do you think you lost consciousness at any point?'], ['Patient', 'Actually, I do. Right after the crash.']]))('%s: a "yes" that runs on into the next sentence still answers', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['fainting']);
+  });
+
+  it.each(shapes([['Doctor', "Do you have any signs of infection? That'd be anything like fever or chills, anything like that?"], ['Patient', "No, I don't have anything like that."]]))('%s: "any signs of" asks; it is no warning', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['fever', 'chills']);
+  });
+
+  it.each(shapes([['Doctor', 'Do you have any flu like symptoms?'], ['Patient', 'Like fever or chills?'], ['Doctor', 'Or body aches?'], ['Patient', 'No.']]))('%s: an answer that only offers examples ("like fever or chills") asks back', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['body ache'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Are you on any blood thinners?'], ['Patient', 'Just the coated one.'], ['Doctor', 'Oh, you mean enteric coated aspirin?'], ['Patient', 'Hmm, let me look at the bottle.']]))('%s: "you mean" asks back what the other meant', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Any medical problems?'], ['Patient', 'I do have hypertension and diabetes, you know that, right?']]))('%s: "i do have ..., you know that, right?" tells', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['hypertension', 'diabetes mellitus']);
+  });
+
+  it.each(shapes([['Doctor', "Let me see your legs. They look good, I don't see any pedal edema. Usually that happens due to water retention. Any palpitations?"], ['Patient', 'No.']]))('%s: "i do not see any" says; a "due to" after it does not make the turn\'s question one about a quality', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['swelling', 'palpitations'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Are you taking any supplements?'], ['Patient', 'Yes, I take some multivitamins, but do I need to mention it?']]))('%s: "do i need" asks; what the patient said before it stands', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['multivitamins']);
+  });
+
+  it.each(shapes([['Doctor', "He's been taking Adderall, correct? How long has he been taking it?"], ['Guest_family', "It's been about a month now."]]))('%s: a tag closes a statement about the patient made to a relative', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['amfetamine']);
+  });
+
+  it.each(shapes([['Doctor', "Looks like you're taking lisinopril and metformin. You're not smoking with these, right?"], ['Patient', 'Why would I smoke? Never in my life.']]))('%s: a closing tag confirms only the last clause of a run-on turn', async (_, transcript) => {
+    expect((await findingsOf(transcript))[2]).toEqual(['lisinopril', 'metformin']);
   });
 
   it('splits a run-on sentence where a question starts after a statement', () => {

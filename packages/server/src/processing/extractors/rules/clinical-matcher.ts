@@ -17,7 +17,7 @@ export type ClinicalMatch = PhraseMatch<ClinicalKind>;
 // "sick" of something are fed up; "feeling low" is a mood, "feeling low on energy" is not; "weight loss surgery" and
 // "a numbing cream" name a treatment, "a weak stream" a sign of the prostate; "not eating" is a poor appetite, "not
 // eating meat" a diet; "I had a cold" is ill, "a cold drink" is not.
-const EATING_WHAT = /^ (?!(?:much|well|properly|anything|enough|at|either|lately|normally|right|as|too|and|or|since|for|now|today|because|like|very|a lot)(?= |$))[a-z]/;
+const EATING_WHAT = /^ (?!(?:much|well|properly|anything|enough|at|either|lately|normally|right|as|too|and|or|since|for|now|today|because|like|very|a lot|anymore|i|we|he|she|they|so|but|then|when|um|uh)(?= |$))[a-z]/;
 // "i had a cold drink", "we have a cold shower": a cold thing, not the common cold.
 const COLD_WHAT = /^ (?:drink|drinks|shower|showers|bath|water|compress|pack|packs|day|days|night|nights|weather|spell|snap|beer|one|glass|can|bottle|room|air|wind|sweat|sweats|feeling|hand|hands|feet|front|place|winter|morning|evening)(?= |$)/;
 const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {

@@ -16,14 +16,18 @@ export const CONTEXT_TRIGGERS = {
   pseudoExplanatory: ['it causes', 'it also causes', 'it still causes', 'it sometimes causes', 'it always causes', 'it really causes', 'that causes me', 'this causes me'],
   /** Advice, safety-netting and conditions: the finding may happen, it has not ("if you develop any weakness"). */
   hypothetical: ['if', 'in case', 'whenever', 'unless', 'should you', 'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'keep an eye on', 'let me know if', 'warning signs', 'signs of', 'make sure you do not', 'to avoid', 'to prevent', 'prevent', 'would have been', 'would have had', 'would have made', 'would have gone', 'would have got', 'would have gotten', 'would have called', 'would have taken', 'would have needed', 'may get', 'might get', 'could get'],
-  /** Embedded questions, not conditions: "can you tell me if you have any fever" asks. */
-  pseudoHypothetical: ['tell me if', 'wondering if', 'wonder if', 'asking if', 'ask if', 'ask you if', 'know if you', 'know if there', 'check if', 'not sure if', 'unsure if'],
+  /** Embedded questions, not conditions: "can you tell me if you have any fever" and "any signs of infection" ask. */
+  pseudoHypothetical: ['tell me if', 'any signs of', 'any sign of', 'wondering if', 'wonder if', 'asking if', 'ask if', 'ask you if', 'know if you', 'know if there', 'check if', 'not sure if', 'unsure if'],
   /** Explaining or teaching: the finding is named, not had ("we look at things like anaemia", "it can cause nausea"). */
   explanatory: ['things like', 'such as', 'can cause', 'could cause', 'may cause', 'might cause', 'will cause', 'can lead to', 'could lead to', 'lead to', 'leads to', 'causes', 'risk of', 'risk for', 'risks of', 'side effect', 'side effects', 'check for', 'test for', 'tests for', 'screen for', 'screening for', 'look for', 'looking for', 'to see if', 'to make sure', 'to check', 'we look at', 'associated with', 'common with', 'caused by', 'means', 'meaning', 'stands for', 'is when', 'anything from', 'could be anything', 'to help with', 'should help with', 'will help with', 'can help with', 'to treat', 'will treat', 'treat the', 'treat your', 'treat this', 'treat that', 'to relieve', 'will relieve', 'to ease', 'will ease', 'to control', 'to manage'],
   /** Feared, wondered about or asked about by the patient ("i thought i was going to have a heart attack"). */
   feared: ['i hope', 'i am hoping', 'i thought i', 'thought it was', 'thought i had', 'worried', 'worry', 'afraid', 'scared', 'concerned about', 'fear', 'what if', 'is it possible', 'could it be', 'could this be'],
   /** The doctor breaking bad news, not a fear: "i am afraid your diabetes is out of control" states it. */
-  pseudoFeared: ['i am afraid i do not have', 'i am afraid that you', 'i am afraid you', 'i am afraid your', 'i am afraid it is', 'i am afraid this is', 'i am afraid that it is', 'i am afraid so'],
+  pseudoFeared: ['i am afraid i do not have', 'i am afraid that you', 'i am afraid you', 'i am afraid your', 'i am afraid it is', 'i am afraid this is', 'i am afraid that it is', 'i am afraid so',
+    // The same with a typist's comma ("i am afraid, i do not have better news"), which a recogniser leaves out.
+    'i am afraid , i do not have', 'i am afraid , you', 'i am afraid , your', 'i am afraid , it is', 'i am afraid , this is',
+    // A thought confirmed, not a fear: "that is what i thought, i have high blood pressure".
+    'what i thought', 'as i thought'],
   /** Hedged impressions: a suspected, not a stated, diagnosis. */
   hedge: ['likely', 'probably', 'probable', 'possibly', 'possible', 'suspect', 'suspected', 'looks like', 'look like', 'seems', 'seem', 'suggestive of', 'could be', 'might be', 'may be', 'maybe', 'rule out', 'query', 'i wonder whether', 'i wonder if', 'wonder whether', 'concerned that', 'concerning for', 'differential',
     // A clinician's "i do not think there is any sign of", "i do not think you have"; the patient's own "i do not think i

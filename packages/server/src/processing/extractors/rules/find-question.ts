@@ -18,7 +18,7 @@ export function findQuestionStart(normal: string): number | undefined {
   // A tag ("you took amoxicillin, right?", "you have a history of hepatitis c correct") asks to confirm the statement
   // it closes, from its start.
   const tag = TAG.exec(normal);
-  if (tag && (first === undefined || first >= tagStart(tag))) return 0;
+  if (tag && (first === undefined || first >= tagStart(tag))) return confirmedClause(normal, tagStart(tag));
   if (first === undefined && normal.endsWith('?')) {
     // "you said you are feeling dizziness, so what makes it worse?": what the patient said, put back before the
     // question, is a statement; the question starts after the comma.
@@ -31,10 +31,20 @@ export function findQuestionStart(normal: string): number | undefined {
   return first;
 }
 
-const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
+const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:(?:do|also|still|really) )?(?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
 
 // A lead-in that repeats what the patient said, then a comma and a question word or auxiliary.
 const REPORTED_LEAD = /^(?:(?:okay|ok|so|and|now|alright|,) )*you (?:(?:had |have )?(?:said|mentioned)|told me)(?: that)? [^,?]+ , (?:(?:so|and|but|then|now) )?(?=(?:what|how|when|where|why|which|who|do|does|did|is|are|was|were|has|have|can|could) )/;
+
+// The statement a tag asks to confirm: when two or more clauses of "you", "he" or "she" come before it, the last one.
+// In a recogniser's run-on turn "looks like you are taking benzoyl peroxide and daypro you are not smoking with these
+// medications right" confirms only the smoking, as a typist's full stop after "daypro" shows; otherwise the sentence.
+function confirmedClause(normal: string, tagAt: number): number {
+  const starts = [...normal.slice(0, tagAt).matchAll(CONFIRMED_CLAUSE)].map((match) => match.index);
+  return starts.length > 1 ? (starts[starts.length - 1] as number) : 0;
+}
+
+const CONFIRMED_CLAUSE = /(?<=^| )(?:you|he|she) (?:are|were|have|had|has|is|was|do|does|did|took|take|takes|said|told|mentioned|get|got|gets|use|used|uses|still|also|not|never|just|already|need|needs|went|came|saw|feel|felt|started|stopped|quit|smoke|smoked|drink|live|work)(?= )/g;
 
 // Where the tag itself starts in a TAG match ("is that correct" may also read as a question of its own).
 function tagStart(match: RegExpExecArray): number {
@@ -106,10 +116,11 @@ export function endsWithTag(normal: string): boolean {
   return TAG.test(normal);
 }
 
-// A tag closing a statement addressed to the listener: the statement is offered for confirmation. "right" after a
+// A tag closing a statement addressed to the listener, or about the patient to a relative ("he's been taking adderall,
+// correct?"): the statement is offered for confirmation. "right" after a
 // side or a direction ("on the right", "turn right") is no tag; a patient's "that is right" has no "you" in it, and
 // "i have diabetes, you know that, right" tells.
-const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your)(?= ))(?:[^ ]+ ){3,}?(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )((?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?)$/;
+const TAG = /^(?=.*(?<=^| )(?:you(?! know)|your|he|she)(?= ))(?:[^ ]+ ){3,}?(?:, )?(?<!(?:^| )(?:the|my|your|his|her|to|on|at|all|alright|okay|ok|is|are|am|was|were|be|sounds|turn|feel|feels|upper|lower|far|just) )((?:right|correct|is that right|is that correct|am i right|am i correct|is not it|is not that right|is not that so|yes or no|yeah)(?: \?)?)$/;
 
 /**
  * Where a statement addressed to the listener starts ("and you get urine infections too", "so you had a fever"): a
@@ -173,7 +184,7 @@ export type AnswerPolarity = 'yes' | 'no' | null;
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
 const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|luckily|thankfully|fortunately|i mean|i think|no|yes|yeah|,) )*';
 const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
-const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both)(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|both|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
+const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both|but|and|since|after|before|when|whenever|especially|mostly|usually|often|every|once|lately|recently|again|right (?:after|before|away|now|then|when))(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|both|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
 
 // "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.
 const UNSURE = /^(?:(?:um|uh|eh|oh|well|honestly|,) )*(?:i do not know|i do not remember|i do not recall|i am not sure|i'm not sure|i am not certain|not sure|i cannot remember|i can not remember|i cannot recall|i could not tell you|i cannot tell|i have no idea|no idea)(?= |$)/;
@@ -211,7 +222,8 @@ const OPEN_PHRASE = /^(?:what kind of|what type of|what sort of|what dose of|wha
 // an auxiliary ask ("how long has it", "what brings you"). Statements put the subject first ("there is", "you have").
 const AUX = '(?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|should)';
 // "did any other doctor mention": a determiner opening the subject as well.
-const SUBJECT = '(?:you|your|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
+// "do i need to mention it", "should i stop": the patient asking too.
+const SUBJECT = '(?:you|your|i|she|he|they|it|there|anyone|anybody|somebody|someone|any|the pain|this|that|these|those)';
 // "my main complaint is that i feel tired", "the problem was that we could not sleep": after a subject, "is that" opens
 // the clause it introduces and asks nothing; "is that i" opening the sentence, "why is that" and "is that it" ask.
 const THAT_CLAUSE = "(?!(?<=(?:^| )(?!(?:okay|ok|so|and|but|um|uh|now|right|alright|well|oh|how|what|why|when|where|who|which)(?= ))[a-z']+ )(?:is|was) that (?:i|we|he|she|they|my|our|there (?:is|are|was|were))(?= ))";
@@ -219,9 +231,9 @@ const QUESTION_CUES: readonly RegExp[] = [
   // Not after a subject or another auxiliary: "i have had this cough", "that is it" are statements.
   new RegExp(`(?<=^|[ ,])(?<!(?:^| )(?:i|we|you|they|he|she|it|that|this|there|who|which|what|have|has|had|will|would|could|should|may|might|must|not|really|even|actually|ever|also|still|to|never|just|always|usually|all) )${THAT_CLAUSE}${AUX} (?:not )?${SUBJECT}(?= |$)`, 'g'),
   // "any" asks at the start of a clause: after nothing, a comma, or the filler that opens a spoken turn ("okay um
-  // any blood in your stool", "i see any loss of appetite"), or after what ends an unpunctuated lead-in ("tell me
+  // any blood in your stool", "i see any loss of appetite"; "i do not see any swelling" says), or after what ends an unpunctuated lead-in ("tell me
   // any weakness", "let us see here any history of diabetes"); after a verb it is a statement ("i do not have any").
-  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
+  /(?:^|, |(?<=(?:^| )(?:okay|ok|alright|right|so|and|now|also|um|uh|erm|great|good|hm|hmm|oh|well|(?<!(?:^| )(?:not|never) )see|perfect|thanks|sure|then|me|here) ))(?:any|anything|anyone|anybody)(?= )/g,
   // Without punctuation a question often runs on from the clause before it ("we need to treat it did you have any
   // chills", "let me examine you can you sit up"): an auxiliary then "you" after an object pronoun still asks.
   new RegExp(`(?<=(?:^| )(?:it|that|this|them|you|here) )${AUX} (?:not )?(?:you(?! know)|he|she|they)(?= |$)`, 'g'),
@@ -235,7 +247,8 @@ const QUESTION_CUES: readonly RegExp[] = [
   /(?<=^|[ ,])(?:how|what|when|why)(?: (?!i |we )[a-z]+)? (?:do|does|did|have|has|had|are|is|was|were|can|could|would|will|brings|brought|happened|happens)(?= |$)/g,
   // "who", "which", "where" and "whose" opening a sentence or a clause after a comma ask ("who has diabetes",
   // "which cancer"); inside one they are relative pronouns ("the pills which i take").
-  /(?:^|(?<=, )|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
+  // After a comma, one followed by a subject is the relative pronoun ("..., which i did do some").
+  /(?:^|(?<=, )(?!(?:who|which|where|whose) (?:i|we|he|she|they|it|you)(?= ))|(?<=^(?:(?:okay|ok|so|and|um|uh|right|now|alright|sorry) )+))(?:who|which|where|whose)(?= )/g,
   // "i am not sure how much metformin i take", "i do not know how long": after a word that embeds it, what follows is
   // said; "do you know how much" asks by its "do you".
   /(?<=^|[ ,])(?<!(?:^| )(?:sure|certain|know|remember|recall|idea|forget|forgot|wonder|wondering|unsure) )(?:how about|what about|how bout|what bout|what kind of|what type of|what sort of|how long|how often|how much|how many|how bad|how severe|since when|tell me about|tell me if|tell me whether|can you tell me|could you tell me|did you ever|ever had|have you ever|ever been diagnosed|ever been told|ever been treated)(?= |$)/g,
@@ -248,4 +261,6 @@ const QUESTION_CUES: readonly RegExp[] = [
   /(?<=^(?:(?:okay|ok|so|and|um|uh|now|alright|right|,) )*)what (?:dose|dosage|strength) of(?= )/g,
   // "what, like cancer?" asks back for an example; said without the comma and "?" it still opens the turn.
   /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
+  // "oh, you mean enteric coated aspirin?" asks back what the other meant; said without the "?" it still opens the turn.
+  /^(?:(?:um|uh|oh|so|okay|ok|and|,) )*(?:do )?you mean(?= )/g,
 ];

@@ -25,12 +25,14 @@ export interface TurnSituation {
  * patient's sentence, when labels say so, asks nothing this way.
  */
 export function readTurnContext(sentence: ClinicalSentence, matches: readonly ClinicalMatch[], situation: TurnSituation): SentenceContext {
-  const context = readSentenceContext(sentence.normal);
+  const context = readSentenceContext(sentence.normal, matches);
   if (context.question || (sentence.speaker !== null && /patient/.test(sentence.speaker))) return context;
   // "Any neurological symptoms like TIA? That is, slurred speech or stroke symptoms.": a sentence that only spells
   // out the question before it asks too.
   if (situation.afterQuestion && CLARIFYING.test(sentence.normal)) return askedFrom(context, 0);
   if (elliptical(sentence.normal, matches) && (situation.answered || (!situation.answering && situation.followed && situation.last))) return askedFrom(context, 0);
+  // "any flu like symptoms?" / "like fever or chills?": an answer that only offers examples asks back which were meant.
+  if (situation.answering && ASKING_BACK.test(sentence.normal) && elliptical(sentence.normal, matches)) return askedFrom(context, 0);
   if (situation.answered && situation.last) {
     const from = findAddressedStatement(sentence.normal);
     if (from !== undefined) return { ...askedFrom(context, from), presupposed: context.presupposed };
@@ -38,6 +40,7 @@ export function readTurnContext(sentence: ClinicalSentence, matches: readonly Cl
   return context;
 }
 
+const ASKING_BACK = /^(?:(?:um|uh|oh|so|,) )*(?:like|such as)(?= )/;
 const CLARIFYING = /^(?:(?:um|uh|so|,) )*(?:that is|i mean|like|such as|for example|for instance|or|meaning|in other words)(?= |$)/;
 const BARE_WORDS = new Set(['or', 'and', 'any', 'okay', 'ok', 'um', 'uh', 'so', 'what', 'how', 'about', ',', '?', 'also', 'maybe', 'like', 'right', 'now', 'then', 'too', 'at', 'all', 'other', 'symptoms', 'problems', 'issues']);
 

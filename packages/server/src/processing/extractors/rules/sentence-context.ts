@@ -49,9 +49,14 @@ const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'there', 
 const NEGATION_WINDOW = 8;
 const AUXILIARIES = new Set(['can', 'could', 'do', 'does', 'did', 'am', 'is', 'are', 'was', 'were', 'will', 'would', 'have', 'has', 'had', 'should']);
 
-/** Reads the context of every position of a normal sentence. */
-export function readSentenceContext(normal: string): SentenceContext {
+/**
+ * Reads the context of every position of a normal sentence. `terms` are the spans (offsets in `normal`) of the
+ * findings named in it, if known (default none): one that directly follows another is the next item of a list, as
+ * a comma would mark it ("denies fever or shortness of breath cough vomiting diarrhea hemoptysis melena").
+ */
+export function readSentenceContext(normal: string, terms: readonly { start: number; end: number }[] = []): SentenceContext {
   const words = splitWords(normal);
+  const listItems = findListItems(words, terms);
   const negatedRanges: [number, number][] = [];
   const hypotheticalFrom = firstTrigger(words, CONTEXT_TRIGGERS.hypothetical, CONTEXT_TRIGGERS.pseudoHypothetical);
   const explanatoryFrom = firstTrigger(words, CONTEXT_TRIGGERS.explanatory, CONTEXT_TRIGGERS.pseudoExplanatory);
@@ -70,7 +75,7 @@ export function readSentenceContext(normal: string): SentenceContext {
       continue;
     }
     const scopeStart = index + trigger;
-    const scopeEnd = scopeEndAfter(words, scopeStart, clauses);
+    const scopeEnd = scopeEndAfter(words, scopeStart, clauses, listItems);
     if (scopeEnd > scopeStart) negatedRanges.push([(words[scopeStart] as Word).start, endOf(words[scopeEnd - 1] as Word)]);
   }
   for (let index = 0; index < words.length; index += 1) {
@@ -119,7 +124,7 @@ export function readSentenceContext(normal: string): SentenceContext {
       familyAfter ||
       words.some(
         (word, index) =>
-          word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && !introduces(words, index) && sameClause(word.start, start, firstPerson) && !patientClauses.some((at) => at > word.start && at <= start),
+          word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.otherPerson) > 0 && !introduces(words, index) && !FAMILY_CARE.has(words[index + 1]?.text ?? '') && sameClause(word.start, start, firstPerson) && !patientClauses.some((at) => at > word.start && at <= start) && !ownerSpeaksAgain(words, index, start),
       ),
     hedged: (start) => words.some((word, index) => word.start < start && matchAt(words, index, CONTEXT_TRIGGERS.hedge) > 0 && sameClause(word.start, start)),
   };
@@ -137,6 +142,19 @@ export function findPatientClause(normal: string): number {
 
 const PATIENT_CLAUSE = /(?<=^| )i (?:(?:also|still|myself|personally|actually|just|now|too|do|did|have|had|was|am|been) )*(?:have|had|get|got|suffer|suffered|feel|felt|take|took|developed|was diagnosed|been diagnosed|am diagnosed|am)(?= |$)/;
 const PATIENT_CLAUSES = new RegExp(PATIENT_CLAUSE.source, 'g');
+
+// "i confirmed with his wife he had a cabg", "i spoke to her son she has been falling": the relative is the one "he" or
+// "she" owns, so a clause of "he" or "she" after it speaks of the patient again, as a typist's full stop would show.
+function ownerSpeaksAgain(words: readonly Word[], index: number, start: number): boolean {
+  const owner = OWNERS[words[index - 1]?.text ?? ''];
+  if (!owner) return false;
+  return words.some((word, at) => at > index && word.start < start && word.text === owner && OWNER_VERB.test(words[at + 1]?.text ?? ''));
+}
+
+// "your family doctor", "family medicine": the patient's own care, not a relative.
+const FAMILY_CARE = new Set(['doctor', 'doctors', 'physician', 'physicians', 'practitioner', 'practice', 'medicine', 'gp', 'clinic', 'provider']);
+
+const OWNERS: Readonly<Record<string, string>> = { his: 'he', her: 'she' };
 
 // "she is my mother", "this is my son": a relative who brings the patient in names the patient, not another person.
 function introduces(words: readonly Word[], index: number): boolean {
@@ -157,19 +175,28 @@ export function findClauseStarts(normal: string, words: readonly { start: number
   const starts = new Set<number>();
   for (const match of normal.matchAll(CLAUSE_START)) {
     if (match.index === 0) continue;
+    // "if it hurts and then i get a fever": in a condition, "and then" goes on with it.
+    if (normal.slice(0, match.index).endsWith('and then ') && CONDITION.test(normal.slice(0, match.index))) continue;
     const index = words.findIndex((word) => word.start === match.index);
     if (index > 0) starts.add(index);
   }
   return starts;
 }
 
-const EMBEDDING = '(?:then|think|thought|guess|if|whether|know|knew|say|said|says|tell|told|when|because|cause|what|where|how|why|since|until|till|before|after|while|and|or|but|not|do|did|does|to|than|like|as|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
+// "and then i feel", "oh and she has": after "and then" (not in a condition, see `findClauseStarts`) or "oh and" a new
+// clause starts, as a typist's full stop says; "if ... then i get" and "... and i" embed.
+const EMBEDDING = '(?:(?<!(?:^| )and )then|think|thought|guess|if|whether|know|knew|say|said|says|tell|told|when|whenever|wherever|once|unless|because|cause|what|where|how|why|since|until|till|before|after|while|(?<!(?:^| )oh )and|or|but|not|do|did|does|to|than|like|as|mean|believe|hope|unless|which|who|whom|whose|of|about|feel|felt|sure|wonder|afraid|worried|scared|concerned|possible|fear|hoping|suspect|wondering|worry|realize|realise|notice|noticed|remember|saying|,)';
 const CLAUSE_VERB = '(?:have|had|has|am|is|are|was|were|feel|felt|feels|get|got|gets|do|did|does|would|can|could|will|noticed|started|start|stopped|woke|went|came|found|saw|tried|called|drove|gave|take|took|use|used|think|want|need|just|also|always|still|really|actually|luckily|thankfully|definitely|only|never|sometimes|usually)';
 // "that" embeds a clause ("i know that i have"), except as the pronoun closing "like that", "about that" or "all
 // that" ("i have a few things like that i have anemia", where a typist puts a full stop).
 const THAT_EMBEDDING = '(?<!(?:^| )(?<!(?:^| )(?:like|about|all) )that )';
-const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )${THAT_EMBEDDING}(?:(?:i|we|he|she|they|it)|(?:my|his|her|their|our)(?: [a-z]+){1,2}) ${CLAUSE_VERB}(?= )`, 'g');
+// Verbs that follow a pronoun subject only, where a noun before them would be ambiguous ("my son work"): "i work from
+// ten to seven", "i try to avoid eating", "i ask because".
+const PRONOUN_VERB = '(?:work|works|worked|try|tries|ask|asked|go|goes|live|lives|lived|mean|guess|hear|heard|say|said|says|told|tell|see|know|knew|like|love|wanted|needed|eat|ate|sleep|slept|walk|walked|keep|kept|make|made|believe|thought|remember|forgot|wake|put|spoke|talked|confirmed|checked)';
+const OWNER_VERB = new RegExp(`^${CLAUSE_VERB}$`);
+const CLAUSE_START = new RegExp(`(?<=^| )(?<!(?:^| )${EMBEDDING} )${THAT_EMBEDDING}(?:(?:i|we|he|she|they|it) (?:${CLAUSE_VERB}|${PRONOUN_VERB})|(?:my|his|her|their|our)(?: [a-z]+){1,2} ${CLAUSE_VERB})(?= )`, 'g');
 
+const CONDITION = /(?<=^| )(?:if|when|whenever|unless|once)(?= )/;
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
 const PRESUPPOSING = new Set(['your', 'this', 'that', 'these', 'those', 'the', 'his', 'her', 'their']);
 const SIDES = new Set(['left', 'right', 'lower', 'upper', 'new', 'recent', 'current']);
@@ -194,6 +221,18 @@ function forwardScopes(words: readonly Word[], phrases: readonly string[], claus
     if (end > index + length) ranges.push([(words[index + length] as Word).start, endOf(words[end - 1] as Word)]);
   }
   return ranges;
+}
+
+// The indexes of the words that start a finding right after another finding ends: items of a list said without
+// commas, as a recogniser writes one.
+function findListItems(words: readonly Word[], terms: readonly { start: number; end: number }[]): Set<number> {
+  const items = new Set<number>();
+  for (const term of terms) {
+    const index = words.findIndex((word) => word.start === term.start);
+    const previous = words[index - 1];
+    if (index > 0 && previous && terms.some((other) => other.end === endOf(previous))) items.add(index);
+  }
+  return items;
 }
 
 function splitWords(normal: string): Word[] {
@@ -251,13 +290,13 @@ function firstTrigger(words: readonly Word[], phrases: readonly string[], pseudo
 // ("no fever and i have a cough", "not since i had the stroke"), at a
 // clause of its own without either (`clauses`), or after a fixed number of words since the last list separator, so
 // a denied list runs on ("denies fever, chills, nausea, vomiting or diarrhoea").
-function scopeEndAfter(words: readonly Word[], from: number, clauses: ReadonlySet<number>): number {
+function scopeEndAfter(words: readonly Word[], from: number, clauses: ReadonlySet<number>, listItems: ReadonlySet<number> = new Set()): number {
   let sinceSeparator = 0;
   for (let index = from; index < words.length; index += 1) {
     const text = (words[index] as Word).text;
     if (TERMINATORS.has(text) || clauses.has(index)) return index;
     if ((text === 'and' || text === ',' || SUBORDINATORS.has(text)) && SUBJECTS.has(words[index + 1]?.text ?? '')) return index;
-    sinceSeparator = text === ',' || text === 'or' || text === 'and' ? 0 : sinceSeparator + 1;
+    sinceSeparator = text === ',' || text === 'or' || text === 'and' || listItems.has(index) ? 0 : sinceSeparator + 1;
     if (sinceSeparator > NEGATION_WINDOW) return index;
   }
   return words.length;
