@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleBasedExtractor } from '../../src/processing/extractors/rules/rule-based-extractor.js';
+import { splitSpeakerTurns } from '../../src/processing/extractors/rules/split-speaker-turns.js';
+import { emrOf, names, shapes } from './extractor-test-support.js';
+
+// Issue 13, denied-finding precision and complaint precision: answers that say more than "yes" or "no", denied lists
+// written without commas, and lines that hold two speakers. Each case is a real-looking exchange, typed with labels,
+// typed without, and as a recogniser writes it (lower case, no punctuation), unless the case is about labels.
+
+// Present (symptoms and diagnoses) and denied.
+async function findingsOf(transcript: string): Promise<[string[], string[]]> {
+  const emr = await emrOf(transcript);
+  return [[...names(emr.symptoms), ...names(emr.diagnoses)], names(emr.absent_symptoms)];
+}
+
+describe('lines that hold two speakers', () => {
+  it('splits a line at a label inside it, and keeps a repeated label\'s turn whole', () => {
+    expect(splitSpeakerTurns('Doctor: Any fever? Patient: No.\nPatient: Yes. Doctor: And cough? Doctor: Any chills?\nAny rash? patient: No.')).toEqual([
+      { speaker: 'doctor', text: 'Any fever?' },
+      { speaker: 'patient', text: 'No.' },
+      { speaker: 'patient', text: 'Yes.' },
+      { speaker: 'doctor', text: 'And cough? Any chills?' },
+      { speaker: null, text: 'Any rash?' },
+      { speaker: 'patient', text: 'No.' },
+    ]);
+  });
+
+  it('leaves a word before a colon that is no label, and drops a label with nothing after it', () => {
+    expect(splitSpeakerTurns('Patient: My blood pressure was 140: high. Yes, I am, Doctor:')).toEqual([{ speaker: 'patient', text: 'My blood pressure was 140: high. Yes, I am,' }]);
+  });
+
+  it.each([
+    ['labelled', 'Doctor: Any fever? Patient: No.'],
+    ['unlabelled first', 'Any fever? Patient: No.'],
+  ])('%s: the answer in the same line denies what was asked', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['fever']]);
+  });
+
+  it('a turn that answers and asks in one line: the next answer is to its question', async () => {
+    expect(await findingsOf('Doctor: Any fever?\nPatient: Yes. Doctor: And cough?\nPatient: No.')).toEqual([['fever'], ['cough']]);
+  });
+
+  it('a label repeated inside a turn keeps its questions together', async () => {
+    expect(await findingsOf('Doctor: Any fever? Doctor: Any chills?\nPatient: No.')).toEqual([[], ['fever', 'chills']]);
+  });
+
+  it('the transcript template has one turn per speaker', async () => {
+    const outcome = await createRuleBasedExtractor().extract({ sessionId: 's', templateId: 'transcript_template', transcript: 'Doctor: Any fever? Patient: No.', language: 'en', model: 'lite', sessionMode: 'consultation' }, new AbortController().signal);
+    expect(outcome.status === 'success' ? (outcome.data as { turns: { speaker: string | null }[] }).turns.map((turn) => turn.speaker) : []).toEqual(['doctor', 'patient']);
+  });
+});
