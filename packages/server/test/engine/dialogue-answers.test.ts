@@ -13,6 +13,50 @@ async function findingsOf(transcript: string): Promise<[string[], string[]]> {
   return [[...names(emr.symptoms), ...names(emr.diagnoses)], names(emr.absent_symptoms)];
 }
 
+describe('a "no" that corrects the name', () => {
+  it.each(shapes([['Doctor', 'Are you okay? You have a headache?'], ['Patient', 'No, I have a really bad migraine.']]))('%s: "no, i have a migraine" does not deny the headache', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['migraine'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Do you have a headache?'], ['Patient', "No, it's more of a pressure."]]))('%s: "no, it\'s more of a pressure" denies nothing', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Do you get headaches?'], ['Patient', "No. It's more of a pressure behind my eyes."]]))('%s: said in the sentence after a bare "no"', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Any fever?'], ['Patient', 'No. I have a cough though.']]))('%s: a finding added with "though" leaves the denial', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['cough'], ['fever']]);
+  });
+
+  it.each(shapes([['Doctor', 'Is there any pain in your tummy?'], ['Patient', "Nope, it's just some nausea."]]))('%s: "no, just some nausea" denies the pain', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['nausea'], ['abdominal pain']]);
+  });
+
+  it.each(shapes([['Doctor', 'Are you having any numbness or tingling in your arm?'], ['Patient', 'No, but I have had this achy feeling in my hand.']]))('%s: "no, but i have" denies what was asked', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['numbness', 'tingling']);
+  });
+});
+
+describe('a "yes" that picks from the question', () => {
+  it.each(shapes([['Doctor', 'Have you ever been diagnosed with tuberculosis, asthma or COPD?'], ['Patient', 'Yes, asthma.']]))('%s: "yes, asthma" records asthma only', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['asthma'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Have you ever been diagnosed with tuberculosis, asthma or COPD?'], ['Patient', 'Yes, the asthma but not the COPD.']]))('%s: "the asthma but not the copd" denies the copd only', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['asthma'], ['chronic obstructive pulmonary disease']]);
+  });
+
+  it.each(shapes([['Doctor', 'Any fever or cough?'], ['Patient', 'Yeah, just the cough.']]))('%s: "yeah, just the cough" leaves the fever unsaid', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['cough'], []]);
+  });
+
+  it.each(shapes([['Doctor', 'Do you have diabetes or high blood pressure?'], ['Patient', 'Yes, both.']]))('%s: "yes, both" affirms them all', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0].sort()).toEqual(['diabetes mellitus', 'hypertension']);
+  });
+});
+
 describe('lines that hold two speakers', () => {
   it('splits a line at a label inside it, and keeps a repeated label\'s turn whole', () => {
     expect(splitSpeakerTurns('Doctor: Any fever? Patient: No.\nPatient: Yes. Doctor: And cough? Doctor: Any chills?\nAny rash? patient: No.')).toEqual([

@@ -172,7 +172,7 @@ const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?
  * unsaid. A how-long question takes a duration from the answer, even a bare "six days", for the asked symptom or
  * else the last symptom without one.
  */
-export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[]): void {
+export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[], matcher: (normal: string) => readonly ClinicalMatch[]): void {
   const first = answer[0];
   if (!first) return settleUnanswered(emr, question);
   const text = `${question.text} ${first.raw}`.trim();
@@ -192,7 +192,10 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   // "headaches or migraine?" / "no headache": that "no" is said of the term after it (the answer's own sentence
   // denies it), not of the question; the other terms are unsaid unless "nothing else" follows.
   else if (polarity === 'no' && deniesByName(question, first.normal)) restPolarity = nothingElse ? 'no' : null;
-  else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
+  // "you have a headache?" / "no, i have a really bad migraine": the "no" corrects the name, it denies nothing.
+  else if (polarity === 'no' && corrects(question, answer, matcher)) restPolarity = null;
+  // "tuberculosis, asthma or copd?" / "yes, asthma": the "yes" picks the ones it names; the others are unsaid.
+  else if (polarity === 'yes' && affirmed.length > 0 && (!PLAIN_YES.test(first.normal) || picks(first.normal, affirmed))) restPolarity = null;
   const rest = restPolarity === 'yes' ? lastOpenQuestion(question, unnamed, answer) : unnamed;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   const onset = duration ? null : answer.map((sentence) => findOnset(sentence.normal)).find(Boolean);
@@ -249,6 +252,40 @@ function deniesByName(question: OpenQuestion, normal: string): boolean {
     const first = match.text.split(' ')[0] as string;
     return first.length >= 4 && (first.startsWith(word) || word.startsWith(first));
   });
+}
+
+// What a "yes" picks from the asked terms: the name said straight after it, bare or as had ("yes, asthma", "yeah, just
+// the asthma", "yes, i have the chest pain"); "yes, and the wellbutrin is an inhaler" goes on about one of them.
+const PICKING = /^(?:(?:um|uh|eh|oh|well|,) )*(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|correct|right)(?: ,)? (?:(?:just|only|mainly|mostly|mostly just|definitely|,) )*(?:(?:i have|i had|i have had|i do have|i did have|i get|i got|i take|i am on|i use) )?(?:(?:the|my|some|a|an) )?$/;
+
+function picks(normal: string, affirmed: readonly ClinicalMatch[]): boolean {
+  const at = Math.min(...affirmed.map((match) => ` ${normal} `.indexOf(` ${match.text} `)).filter((index) => index >= 0));
+  return Number.isFinite(at) && PICKING.test(normal.slice(0, at));
+}
+
+// A "no" that goes on to say what it is instead, in the same breath: "no, it's more of a pressure", "no, more like a
+// burning", "no, it is rather ...", whatever is named; "no, i have a really bad migraine", "no, it's a migraine", when
+// a symptom or condition other than the asked ones follows. A contrast ("no, but i have", "no, just some nausea")
+// or an addition ("no. i have a cough though", "i do have") adds a finding to the denial, and "no, it is fine" names
+// nothing.
+const NO_LEAD = '^(?:(?:um|uh|eh|oh|well|,) )*(?:no|nope|nah)(?: ,)? (?:(?:actually|doctor|doc|,) )*';
+const BARE_NO = /^(?:(?:um|uh|eh|oh|well|,) )*(?:no|nope|nah)(?: ,)?$/;
+const RATHER = '(?:(?:it|this|that|the pain) (?:is|was|feels|felt|seems) )?(?:(?:actually|really|probably|just) )?(?:more of|more like|rather)(?= )';
+const INSTEAD = '(?:i have|i have got|i got|i get|i am having|i have been having|it is|that is|this is|it feels like|feels like)(?: (?:a|an|some|this|these|the|really|very|pretty|quite|so|bad|terrible|severe|awful|horrible|mild|little|slight|bit of|kind of|sort of|actually))* $';
+const CONTRAST = /(?<=^| )(?:but|though|although|however|also|too|just|only|as well|do have|did have)(?= |$)/;
+const [RATHER_AFTER_NO, RATHER_OPENING] = [new RegExp(`${NO_LEAD}${RATHER}`), new RegExp(`^${RATHER}`)];
+const [INSTEAD_AFTER_NO, INSTEAD_OPENING] = [new RegExp(`${NO_LEAD}${INSTEAD}`), new RegExp(`^${INSTEAD}`)];
+
+function corrects(question: OpenQuestion, answer: readonly ClinicalSentence[], matcher: (normal: string) => readonly ClinicalMatch[]): boolean {
+  // "No. I have a really bad migraine." says it in the sentence after a bare "no".
+  const bare = BARE_NO.test((answer[0] as ClinicalSentence).normal);
+  const sentence = bare ? answer[1] : answer[0];
+  if (!sentence) return false;
+  const [rather, instead] = bare ? [RATHER_OPENING, INSTEAD_OPENING] : [RATHER_AFTER_NO, INSTEAD_AFTER_NO];
+  if (rather.test(sentence.normal)) return true;
+  if (CONTRAST.test(sentence.normal)) return false;
+  const asked = new Set(question.asked.map((match) => match.entry.name));
+  return matcher(sentence.normal).some((match) => (match.kind === 'symptom' || match.kind === 'condition') && !asked.has(match.entry.name) && instead.test(sentence.normal.slice(0, match.start)));
 }
 
 // pocketsphinx writes a short "no" as "now" (see find-findings.ts): an answer that is only "now", or "now" and then a
