@@ -57,6 +57,24 @@ describe('a "yes" that picks from the question', () => {
   });
 });
 
+describe('denied lists without commas', () => {
+  it.each(shapes([['Doctor', 'Any other symptoms?'], ['Patient', 'No fever chills or night sweats.']]))('%s: "no fever chills or night sweats" denies each', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([[], ['fever', 'chills', 'night sweats']]);
+  });
+
+  it.each(shapes([['Doctor', 'She denies nausea vomiting diarrhea and her appetite is fine.']]))('%s: "denies nausea vomiting diarrhea" denies each', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['nausea', 'vomiting', 'diarrhoea']);
+  });
+
+  it.each(shapes([['Patient', 'No fever chills started yesterday.']]))('%s: a term with a verb of its own opens a new clause', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['chills'], ['fever']]);
+  });
+
+  it.each(shapes([['Patient', 'No nausea vomiting has been better since Monday.']]))('%s: so does one with an auxiliary', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['nausea']);
+  });
+});
+
 describe('lines that hold two speakers', () => {
   it('splits a line at a label inside it, and keeps a repeated label\'s turn whole', () => {
     expect(splitSpeakerTurns('Doctor: Any fever? Patient: No.\nPatient: Yes. Doctor: And cough? Doctor: Any chills?\nAny rash? patient: No.')).toEqual([
