@@ -57,6 +57,24 @@ describe('a "yes" that picks from the question', () => {
   });
 });
 
+describe('a finding asked in a circumstance', () => {
+  it.each(shapes([['Doctor', 'Any chest pain or shortness of breath that wakes you in the middle of the night?'], ['Patient', 'Nope.']]))('%s: "no" to breathlessness that wakes you does not deny breathlessness', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['chest pain']);
+  });
+
+  it.each(shapes([['Doctor', 'How about breathlessness while lying down?'], ['Patient', "No, I don't feel anything like that."]]))('%s: nor does "no" to breathlessness lying down', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'Do you get short of breath when you lie flat?'], ['Patient', 'Yes, I need three pillows.']]))('%s: "yes" still affirms it', async (_, transcript) => {
+    expect((await findingsOf(transcript))[0]).toEqual(['shortness of breath']);
+  });
+
+  it.each(shapes([['Doctor', 'Any cough at night?'], ['Patient', 'No.']]))('%s: "at night" is no such circumstance', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['cough']);
+  });
+});
+
 describe('denied lists without commas', () => {
   it.each(shapes([['Doctor', 'Any other symptoms?'], ['Patient', 'No fever chills or night sweats.']]))('%s: "no fever chills or night sweats" denies each', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([[], ['fever', 'chills', 'night sweats']]);

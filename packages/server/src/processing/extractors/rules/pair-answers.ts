@@ -25,6 +25,11 @@ export interface OpenQuestion {
   yesNo: boolean[];
   /** Terms asked about in the negative ("no chest pain, right?"): a plain answer of either kind denies them. */
   negatedAsked: ClinicalMatch[];
+  /**
+   * Terms asked in a circumstance ("shortness of breath that wakes you at night", "breathlessness while lying
+   * down"): "no" denies the finding in that circumstance, which the lexicon does not name, not the finding itself.
+   */
+  restricted: ClinicalMatch[];
   /** The asking sentence, as said. */
   text: string;
   /** "how long", "since when": a bare amount in the answer is a duration. */
@@ -98,6 +103,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     presumedTerms: [...(previous?.presumedTerms ?? []), ...presumedTerms],
     dosed: [...(previous?.dosed ?? []), ...asked.filter((match) => match.kind === 'medicine' && DOSE_QUESTION.test(normal.slice(0, match.start)))],
     negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
+    restricted: [...(previous?.restricted ?? []), ...asked.filter((match) => RESTRICTED_AFTER.test(normal.slice(match.end)))],
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
@@ -134,6 +140,10 @@ function recordPresumed(emr: EkaEmrTemplate, question: OpenQuestion, text: strin
   emr.diagnoses.push(...kept(question.presumed.diagnoses));
   emr.investigations.push(...kept(question.presumed.investigations));
 }
+
+// A circumstance said straight after the asked term that makes it another finding (paroxysmal nocturnal dyspnoea,
+// orthopnoea): "that wakes you up", "while lying down"; "at night" is left out, as a note writes "no nocturnal cough".
+const RESTRICTED_AFTER = /^ (?:(?:that|which) (?:wakes|woke|wake|keeps|kept) (?:you|him|her)|(?:(?:while|when) (?:you are |you )?)?(?:lying|lie|laying|lay) (?:down|flat))(?= |$)/;
 
 // "how long have you been feeling weakness and fatigue": asking how long takes the finding for granted without a
 // determiner, as "how long have you had this cough" does; the term follows the verb straight, or after others joined
@@ -204,7 +214,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   }
   if (restPolarity === 'no' && !question.qualified) {
     for (const match of rest) {
-      if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
+      if ((match.kind === 'symptom' || match.kind === 'condition') && !question.restricted.includes(match)) emr.absent_symptoms.push({ name: match.entry.name, text });
     }
   }
   const present = restPolarity === 'yes' || polarity === 'yes' ? (restPolarity === 'yes' ? [...affirmed, ...rest] : [...affirmed]) : [];
