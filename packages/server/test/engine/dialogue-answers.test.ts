@@ -75,6 +75,28 @@ describe('a finding asked in a circumstance', () => {
   });
 });
 
+describe('more findings asked about, and answers that deny them', () => {
+  it.each(shapes([['Doctor', 'Have you been feeling a shortness of breath, wheezing, or other related symptoms?'], ['Patient', 'Not that I know of.']]))('%s: "other related symptoms" asks about more findings, not a quality', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['shortness of breath', 'wheezing']);
+  });
+
+  it.each(shapes([['Doctor', 'Any history of cancer, chemotherapy or anything related?'], ['Patient', 'No.']]))('%s: so does "or anything related"', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['cancer']);
+  });
+
+  it.each(shapes([['Doctor', 'Is the cough related to the cold weather?'], ['Patient', 'No.']]))('%s: "is it related to" still asks about a quality', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual([]);
+  });
+
+  it.each(shapes([['Doctor', 'How about fever, chills, nausea, vomiting, diarrhea, anything like that?'], ['Patient', 'Everything is fine except some chills.']]))('%s: "everything is fine except some chills" denies the rest', async (_, transcript) => {
+    expect(await findingsOf(transcript)).toEqual([['chills'], ['fever', 'nausea', 'vomiting', 'diarrhoea']]);
+  });
+
+  it.each(shapes([['Doctor', 'Have you had a cough, or coughed up any blood?'], ['Patient', "That's a negative, doctor."]]))('%s: "that\'s a negative" is a "no"', async (_, transcript) => {
+    expect((await findingsOf(transcript))[1]).toEqual(['cough']);
+  });
+});
+
 describe('denied lists without commas', () => {
   it.each(shapes([['Doctor', 'Any other symptoms?'], ['Patient', 'No fever chills or night sweats.']]))('%s: "no fever chills or night sweats" denies each', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([[], ['fever', 'chills', 'night sweats']]);

@@ -10,9 +10,13 @@ import { readSentenceContext, type SentenceContext } from './sentence-context.js
 
 /** Words that make a question about a quality of the finding (see `OpenQuestion.qualified`). */
 export const QUALIFYING = /(?<=^| )(?:first time|worse|better|related|associated|due to|caused|cause|causing|help|helped|helping|changed|improved|improving|bother|bothering)(?= |$)/;
+// "shortness of breath, wheezing or other related symptoms?", "any brain related condition?", "cancer, chemotherapy or
+// anything related?": more findings asked about, not a quality of one.
+const OTHER_SYMPTOMS = /(?<=^| )(?:(?:(?:other|any) )?(?:related|associated) (?:symptoms?|problems?|issues?|complaints?|conditions?|diseases?|illness|illnesses)|anything (?:related|associated))(?= |$| \?)/g;
 const CONFIRM = /^(?:(?:um|uh|oh|well|,) )*(?:right|correct|that is right|that is correct|exactly|none|nothing)(?= |$)/;
 // "i have this cough, but other than that nothing": what the answer names, and nothing else.
-const NEGATIVE_REST = /(?<=^| )(?:nothing|none|other than that|apart from that|besides that|no other|nothing else)(?= |$)/;
+// "everything is fine except some chills" says the same.
+const NEGATIVE_REST = /(?<=^| )(?:nothing|none|other than that|apart from that|besides that|no other|nothing else|everything (?:else )?(?:is|was|has been|seems|looks) (?:fine|okay|ok|good|normal|alright|all right) (?:except|apart from|besides|other than|but))(?= |$)/;
 
 /** What a turn asked, waiting for the next turn to answer it. */
 export interface OpenQuestion {
@@ -107,7 +111,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
-    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
+    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal)).replace(OTHER_SYMPTOMS, '')),
     // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
     aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
     confirming: endsWithTag(normal),
@@ -179,8 +183,10 @@ const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?
  * them present, with a duration said in the answer. Asked terms the answer names are read from its own words ("any
  * nausea? any vision changes?" / "yeah. no vision changes." denies vision changes only); when it affirms some by name
  * without a plain "yes", the others are unsaid, or denied with "nothing else". An answer that is neither leaves them
- * unsaid. A how-long question takes a duration from the answer, even a bare "six days", for the asked symptom or
- * else the last symptom without one.
+ * unsaid. A "yes" that picks names straight after it ("yes, asthma") affirms those only; a "no" that says what it is
+ * instead ("no, i have a really bad migraine", "no, it's more of a pressure") denies nothing (`matcher` finds the
+ * answer's terms). A how-long question takes a duration from the answer, even a bare "six days", for the asked
+ * symptom or else the last symptom without one.
  */
 export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[], matcher: (normal: string) => readonly ClinicalMatch[]): void {
   const first = answer[0];
