@@ -117,18 +117,20 @@ describe('denied lists without commas', () => {
 
 describe('lines that hold two speakers', () => {
   it('splits a line at a label inside it, and keeps a repeated label\'s turn whole', () => {
-    expect(splitSpeakerTurns('Doctor: Any fever? Patient: No.\nPatient: Yes. Doctor: And cough? Doctor: Any chills?\nAny rash? patient: No.')).toEqual([
+    expect(splitSpeakerTurns('Doctor: Any fever? Patient: No.\nPatient: Yes. Doctor: And cough? Doctor: Any chills?\nAny rash? patient: No.\nPatient: Yes I am Doctor: and the cough')).toEqual([
       { speaker: 'doctor', text: 'Any fever?' },
       { speaker: 'patient', text: 'No.' },
       { speaker: 'patient', text: 'Yes.' },
       { speaker: 'doctor', text: 'And cough? Any chills?' },
       { speaker: null, text: 'Any rash?' },
       { speaker: 'patient', text: 'No.' },
+      { speaker: 'patient', text: 'Yes I am' },
+      { speaker: 'doctor', text: 'and the cough' },
     ]);
   });
 
   it('leaves a word before a colon that is no label, and drops a label with nothing after it', () => {
-    expect(splitSpeakerTurns('Patient: My blood pressure was 140: high. Yes, I am, Doctor:')).toEqual([{ speaker: 'patient', text: 'My blood pressure was 140: high. Yes, I am,' }]);
+    expect(splitSpeakerTurns('Patient: My blood pressure was 140: high. I told the nurse: it hurts. Yes, I am, Doctor:')).toEqual([{ speaker: 'patient', text: 'My blood pressure was 140: high. I told the nurse: it hurts. Yes, I am,' }]);
   });
 
   it.each([
