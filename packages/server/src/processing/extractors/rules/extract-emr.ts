@@ -35,7 +35,7 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
     const answered = next !== undefined && readAnswer(next.normal) !== null;
     const opensWithQuestion = findQuestionStart(first.normal) === 0;
     const answering = open !== null && answers(open, first.speaker, opensWithQuestion) ? open : null;
-    if (answering) applyAnswer(emr, answering, turn);
+    if (answering) applyAnswer(emr, answering, turn, matcher);
     else if (open) settleUnanswered(emr, open);
     open = null;
     let relativeNamed = false;

@@ -22,3 +22,23 @@ export function findDeniedList(normal: string, matches: readonly ClinicalMatch[]
   }
   return denied;
 }
+
+// A verb straight after a term makes the term its subject ("chills started yesterday", "the cough is worse").
+const PREDICATE_AFTER = /^ (?:started|starts|start|began|begins|begin|came|comes|come|went|goes|got|gets|is|are|was|were|has|have|had|seems|seemed|appeared|appears|developed|develops|happened|happens|occurred|occurs|kicked|stopped|persisted|persists|continued|continues|lasted|lasts|hurts|hurt|woke|wakes|keeps|kept)(?= |$)/;
+
+/**
+ * The symptoms and conditions that follow a denied term without a comma, "or" or "and" and open a clause of their own
+ * with a verb: "no fever chills started yesterday" is "no fever. chills started yesterday.", as a recogniser writes
+ * two sentences in one breath, so the negation before stops short of the chills.
+ */
+export function findClauseSubjects(normal: string, matches: readonly ClinicalMatch[], negated: (start: number) => boolean): Set<ClinicalMatch> {
+  const subjects = new Set<ClinicalMatch>();
+  const findings = matches.filter((match) => match.kind === 'symptom' || match.kind === 'condition').sort((a, b) => a.start - b.start);
+  for (const [index, match] of findings.entries()) {
+    const previous = findings[index - 1];
+    if (!previous || !negated(previous.start) || subjects.has(previous)) continue;
+    const gap = normal.slice(previous.end, match.start).trim();
+    if (gap === '' && PREDICATE_AFTER.test(normal.slice(match.end))) subjects.add(match);
+  }
+  return subjects;
+}

@@ -1,6 +1,6 @@
 import type { EmrAbsentSymptom, EmrDiagnosis, EmrInvestigation, EmrSymptom } from '@scribe/core/templates';
 import type { ClinicalMatch } from './clinical-matcher.js';
-import { findDeniedList } from './find-denied-list.js';
+import { findClauseSubjects, findDeniedList } from './find-denied-list.js';
 import { findDurations, findOnset } from './find-durations.js';
 import { findResolved } from './find-resolved.js';
 import type { ClinicalSentence } from './read-clinical-text.js';
@@ -67,9 +67,10 @@ export function findFindings(sentence: ClinicalSentence, matches: readonly Clini
   const symptomMatches: ClinicalMatch[] = [];
   const resolved = findResolved(sentence.normal, matches);
   const deniedList = findDeniedList(sentence.normal, matches, context.negated);
+  const subjects = findClauseSubjects(sentence.normal, matches, context.negated);
   const overOrNormal = (match: ClinicalMatch) => NOT_NOW_AFTER.test(sentence.normal.slice(match.end)) || NORMAL_AFTER.test(sentence.normal.slice(match.end));
   const notDenied = (match: ClinicalMatch) => UNLIKE_BEFORE.test(sentence.normal.slice(0, match.start)) && LIKE_THIS.test(sentence.normal.slice(match.end));
-  const negated = (match: ClinicalMatch) => (context.negated(match.start) || deniedList.has(match) || NO_HEARD_AS_NOW.test(sentence.normal.slice(0, match.start))) && !notDenied(match);
+  const negated = (match: ClinicalMatch) => (context.negated(match.start) || deniedList.has(match) || NO_HEARD_AS_NOW.test(sentence.normal.slice(0, match.start))) && !notDenied(match) && !subjects.has(match);
   for (const match of matches) {
     if (talkedAbout(match)) continue;
     // Neither denied nor said to be there: a quality denied, or the place where something else was not found.

@@ -183,7 +183,7 @@ export type AnswerPolarity = 'yes' | 'no' | null;
 
 // Filler that may open an answer ("um, no", "oh yes", "well, not really").
 const FILLER = '(?:(?:um|uh|erm|er|eh|hm|hmm|mm|oh|ah|well|so|okay|ok|actually|honestly|luckily|thankfully|fortunately|i mean|i think|no|yes|yeah|,) )*';
-const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
+const NO = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:no|nope|nah|never|none|neither|nothing|negative|that is (?:a )?negative|not really|not at all|not that i|i do not|i did not|i have not|i have never|i am not|i was not|i cannot say|have not|do not|did not)(?= |$)`);
 const YES = new RegExp(`^${FILLER.replace('no|yes|yeah|', '')}(?:yes|yeah|yep|yup|uh huh|mm hmm|mhm|sure|correct|definitely|absolutely|(?:i do|i have|i did|i am)(?: (?:had|been having|got|gotten|noticed|felt|experienced|been))?(?= ,| (?:yes|yeah|sometimes|a little|a bit|a lot|some|too|also|actually|doctor|doc|now|it|them|that|those|these|one|a few|both|but|and|since|after|before|when|whenever|especially|mostly|usually|often|every|once|lately|recently|again|right (?:after|before|away|now|then|when))(?= |$)|$)|i (?:am|was|have been) (?:taking|using|on)|i (?:still )?(?:take|use|took|used)|i think so|i guess so|sometimes|occasionally|a little|a bit|a lot|kind of|kinda|sort of|quite|both|that is right|that is correct|that sounds right|sounds right|that is true|exactly|of course|indeed|right)(?= |$)`);
 
 // "i do not know", "not sure": neither yes nor no, though "i do not" opens the answer.

@@ -11,9 +11,13 @@ import { readSentenceContext, type SentenceContext } from './sentence-context.js
 
 /** Words that make a question about a quality of the finding (see `OpenQuestion.qualified`). */
 export const QUALIFYING = /(?<=^| )(?:first time|worse|better|related|associated|due to|caused|cause|causing|help|helped|helping|changed|improved|improving|bother|bothering)(?= |$)/;
+// "shortness of breath, wheezing or other related symptoms?", "any brain related condition?", "cancer, chemotherapy or
+// anything related?": more findings asked about, not a quality of one.
+const OTHER_SYMPTOMS = /(?<=^| )(?:(?:(?:other|any) )?(?:related|associated) (?:symptoms?|problems?|issues?|complaints?|conditions?|diseases?|illness|illnesses)|anything (?:related|associated))(?= |$| \?)/g;
 const CONFIRM = /^(?:(?:um|uh|oh|well|,) )*(?:right|correct|that is right|that is correct|exactly|none|nothing)(?= |$)/;
 // "i have this cough, but other than that nothing": what the answer names, and nothing else.
-const NEGATIVE_REST = /(?<=^| )(?:nothing|none|other than that|apart from that|besides that|no other|nothing else)(?= |$)/;
+// "everything is fine except some chills" says the same.
+const NEGATIVE_REST = /(?<=^| )(?:nothing|none|other than that|apart from that|besides that|no other|nothing else|everything (?:else )?(?:is|was|has been|seems|looks) (?:fine|okay|ok|good|normal|alright|all right) (?:except|apart from|besides|other than|but))(?= |$)/;
 
 /** What a turn asked, waiting for the next turn to answer it. */
 export interface OpenQuestion {
@@ -26,6 +30,11 @@ export interface OpenQuestion {
   yesNo: boolean[];
   /** Terms asked about in the negative ("no chest pain, right?"): a plain answer of either kind denies them. */
   negatedAsked: ClinicalMatch[];
+  /**
+   * Terms asked in a circumstance ("shortness of breath that wakes you at night", "breathlessness while lying
+   * down"): "no" denies the finding in that circumstance, which the lexicon does not name, not the finding itself.
+   */
+  restricted: ClinicalMatch[];
   /** The asking sentence, as said. */
   text: string;
   /** "how long", "since when": a bare amount in the answer is a duration. */
@@ -115,10 +124,11 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     dosed: [...(previous?.dosed ?? []), ...asked.filter((match) => match.kind === 'medicine' && asksDose(normal.slice(0, match.start)))],
     grantedMedicines: [...(previous?.grantedMedicines ?? []), ...granted],
     negatedAsked: [...(previous?.negatedAsked ?? []), ...confirm],
+    restricted: [...(previous?.restricted ?? []), ...asked.filter((match) => RESTRICTED_AFTER.test(normal.slice(match.end)))],
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
-    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal))),
+    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal)).replace(OTHER_SYMPTOMS, '')),
     // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
     aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
     confirming: endsWithTag(normal),
@@ -175,6 +185,10 @@ function deniedMedicines(question: OpenQuestion, answer: readonly ClinicalSenten
   return question.grantedMedicines.filter((match) => (!named.affirmed.includes(match) && !named.rest.includes(match)) || stopped(match)).map((match) => match.entry.name);
 }
 
+// A circumstance said straight after the asked term that makes it another finding (paroxysmal nocturnal dyspnoea,
+// orthopnoea): "that wakes you up", "while lying down"; "at night" is left out, as a note writes "no nocturnal cough".
+const RESTRICTED_AFTER = /^ (?:(?:that|which) (?:wakes|woke|wake|keeps|kept) (?:you|him|her)|(?:(?:while|when) (?:you are |you )?)?(?:lying|lie|laying|lay) (?:down|flat))(?= |$)/;
+
 // A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
 const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
 
@@ -202,10 +216,12 @@ const COURSE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:it|they|that|this|these|those)(?
  * them present, with a duration said in the answer. Asked terms the answer names are read from its own words ("any
  * nausea? any vision changes?" / "yeah. no vision changes." denies vision changes only); when it affirms some by name
  * without a plain "yes", the others are unsaid, or denied with "nothing else". An answer that is neither leaves them
- * unsaid. A how-long question takes a duration from the answer, even a bare "six days", for the asked symptom or
- * else the last symptom without one.
+ * unsaid. A "yes" that picks names straight after it ("yes, asthma") affirms those only; a "no" that says what it is
+ * instead ("no, i have a really bad migraine", "no, it's more of a pressure") denies nothing (`matcher` finds the
+ * answer's terms). A how-long question takes a duration from the answer, even a bare "six days", for the asked
+ * symptom or else the last symptom without one.
  */
-export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[]): void {
+export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer: readonly ClinicalSentence[], matcher: (normal: string) => readonly ClinicalMatch[]): void {
   const first = answer[0];
   if (!first) return settleUnanswered(emr, question);
   const text = `${question.text} ${first.raw}`.trim();
@@ -228,7 +244,10 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   // "headaches or migraine?" / "no headache": that "no" is said of the term after it (the answer's own sentence
   // denies it), not of the question; the other terms are unsaid unless "nothing else" follows.
   else if (polarity === 'no' && deniesByName(question, first.normal)) restPolarity = nothingElse ? 'no' : null;
-  else if (polarity === 'yes' && affirmed.length > 0 && !PLAIN_YES.test(first.normal)) restPolarity = null;
+  // "you have a headache?" / "no, i have a really bad migraine": the "no" corrects the name, it denies nothing.
+  else if (polarity === 'no' && corrects(question, answer, matcher)) restPolarity = null;
+  // "tuberculosis, asthma or copd?" / "yes, asthma": the "yes" picks the ones it names; the others are unsaid.
+  else if (polarity === 'yes' && affirmed.length > 0 && (!PLAIN_YES.test(first.normal) || picks(first.normal, affirmed))) restPolarity = null;
   const rest = restPolarity === 'yes' ? lastOpenQuestion(question, unnamed, answer) : unnamed;
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   const onset = duration ? null : answer.map((sentence) => findOnset(sentence.normal)).find(Boolean);
@@ -237,7 +256,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   }
   if (restPolarity === 'no' && !question.qualified) {
     for (const match of rest) {
-      if (match.kind === 'symptom' || match.kind === 'condition') emr.absent_symptoms.push({ name: match.entry.name, text });
+      if ((match.kind === 'symptom' || match.kind === 'condition') && !question.restricted.includes(match)) emr.absent_symptoms.push({ name: match.entry.name, text });
     }
   }
   const present = restPolarity === 'yes' || polarity === 'yes' ? (restPolarity === 'yes' ? [...affirmed, ...rest] : [...affirmed]) : [];
@@ -285,6 +304,40 @@ function deniesByName(question: OpenQuestion, normal: string): boolean {
     const first = match.text.split(' ')[0] as string;
     return first.length >= 4 && (first.startsWith(word) || word.startsWith(first));
   });
+}
+
+// What a "yes" picks from the asked terms: the name said straight after it, bare or as had ("yes, asthma", "yeah, just
+// the asthma", "yes, i have the chest pain"); "yes, and the wellbutrin is an inhaler" goes on about one of them.
+const PICKING = /^(?:(?:um|uh|eh|oh|well|,) )*(?:yes|yeah|yep|yup|uh huh|mm hmm|sure|correct|right)(?: ,)? (?:(?:just|only|mainly|mostly|mostly just|definitely|,) )*(?:(?:i have|i had|i have had|i do have|i did have|i get|i got|i take|i am on|i use) )?(?:(?:the|my|some|a|an) )?$/;
+
+function picks(normal: string, affirmed: readonly ClinicalMatch[]): boolean {
+  const at = Math.min(...affirmed.map((match) => ` ${normal} `.indexOf(` ${match.text} `)).filter((index) => index >= 0));
+  return Number.isFinite(at) && PICKING.test(normal.slice(0, at));
+}
+
+// A "no" that goes on to say what it is instead, in the same breath: "no, it's more of a pressure", "no, more like a
+// burning", "no, it is rather ...", whatever is named; "no, i have a really bad migraine", "no, it's a migraine", when
+// a symptom or condition other than the asked ones follows. A contrast ("no, but i have", "no, just some nausea")
+// or an addition ("no. i have a cough though", "i do have") adds a finding to the denial, and "no, it is fine" names
+// nothing.
+const NO_LEAD = '^(?:(?:um|uh|eh|oh|well|,) )*(?:no|nope|nah)(?: ,)? (?:(?:actually|doctor|doc|,) )*';
+const BARE_NO = /^(?:(?:um|uh|eh|oh|well|,) )*(?:no|nope|nah)(?: ,)?$/;
+const RATHER = '(?:(?:it|this|that|the pain) (?:is|was|feels|felt|seems) )?(?:(?:actually|really|probably|just) )?(?:more of|more like|rather)(?= )';
+const INSTEAD = '(?:i have|i have got|i got|i get|i am having|i have been having|it is|that is|this is|it feels like|feels like)(?: (?:a|an|some|this|these|the|really|very|pretty|quite|so|bad|terrible|severe|awful|horrible|mild|little|slight|bit of|kind of|sort of|actually))* $';
+const CONTRAST = /(?<=^| )(?:but|though|although|however|also|too|just|only|as well|do have|did have)(?= |$)/;
+const [RATHER_AFTER_NO, RATHER_OPENING] = [new RegExp(`${NO_LEAD}${RATHER}`), new RegExp(`^${RATHER}`)];
+const [INSTEAD_AFTER_NO, INSTEAD_OPENING] = [new RegExp(`${NO_LEAD}${INSTEAD}`), new RegExp(`^${INSTEAD}`)];
+
+function corrects(question: OpenQuestion, answer: readonly ClinicalSentence[], matcher: (normal: string) => readonly ClinicalMatch[]): boolean {
+  // "No. I have a really bad migraine." says it in the sentence after a bare "no".
+  const bare = BARE_NO.test((answer[0] as ClinicalSentence).normal);
+  const sentence = bare ? answer[1] : answer[0];
+  if (!sentence) return false;
+  const [rather, instead] = bare ? [RATHER_OPENING, INSTEAD_OPENING] : [RATHER_AFTER_NO, INSTEAD_AFTER_NO];
+  if (rather.test(sentence.normal)) return true;
+  if (CONTRAST.test(sentence.normal)) return false;
+  const asked = new Set(question.asked.map((match) => match.entry.name));
+  return matcher(sentence.normal).some((match) => (match.kind === 'symptom' || match.kind === 'condition') && !asked.has(match.entry.name) && instead.test(sentence.normal.slice(0, match.start)));
 }
 
 // pocketsphinx writes a short "no" as "now" (see find-findings.ts): an answer that is only "now", or "now" and then a

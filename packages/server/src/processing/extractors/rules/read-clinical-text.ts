@@ -3,6 +3,7 @@ import model from 'wink-eng-lite-web-model';
 import { findQuestionBreaks, findTagBreaks } from './find-question.js';
 import { mergeSpokenNumbers } from './merge-spoken-numbers.js';
 import { RELATIVE_SPEAKING } from './relative-speaking.js';
+import { splitSpeakerTurns } from './split-speaker-turns.js';
 
 /** One sentence, as said and in the normal form the finders read. */
 export interface ClinicalSentence {
@@ -20,7 +21,7 @@ export interface ClinicalSentence {
   normal: string;
 }
 
-/** One turn: a line of the transcript (an utterance as the recogniser cut it, or a labelled line). */
+/** One turn: a line of the transcript (an utterance as the recogniser cut it, or a labelled line; see split-speaker-turns.ts). */
 export interface ClinicalTurn {
   speaker: string | null;
   text: string;
@@ -36,7 +37,6 @@ export interface ClinicalText {
 /** Reads transcripts; holds the wink-nlp pipeline, which takes a moment to build, for the reader's lifetime. */
 export type ClinicalTextReader = (transcript: string) => ClinicalText;
 
-const SPEAKER_LABEL = /^\s*(doctor|patient|dr|physician|nurse|clinician|caregiver|attendant|gu?est_family(?:_\d+)?|gu?est_clinic?ian(?:_\d+)?|speaker\s*\d+)\s*:\s*/i;
 const KEPT_MARKS = new Set([',', ';', '?', '%', '°']);
 const SINGLE_LETTER = /^[a-z]$/;
 
@@ -47,11 +47,7 @@ export function createClinicalTextReader(): ClinicalTextReader {
   return (transcript) => {
     const turns: ClinicalTurn[] = [];
     const sentences: ClinicalSentence[] = [];
-    for (const line of transcript.split(/\r?\n/)) {
-      const label = SPEAKER_LABEL.exec(line);
-      const text = (label ? line.slice(label[0].length) : line).trim();
-      if (!text) continue;
-      const speaker = label ? (label[1] as string).toLowerCase().replace(/^dr$/, 'doctor').replace(/\s+/g, ' ') : null;
+    for (const { speaker, text } of splitSpeakerTurns(transcript)) {
       const turn = turns.length;
       const raws: string[] = [];
       const found = nlp.readDoc(text).sentences();
