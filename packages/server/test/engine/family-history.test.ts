@@ -153,3 +153,37 @@ describe('the patient’s own findings beside a relative’s stay the patient’
     });
   }
 });
+
+// Issue 13: a relative who reports the patient's finding ("my wife says I snore", "she said I had diarrhea") or speaks
+// of the patient ("his mother here: he had a fever") gives the patient's history, not the family's; only a relative's
+// own condition is family history.
+describe('a relative reporting the patient’s finding reports the patient’s', () => {
+  const cases: [string, [string, string][], string[]][] = [
+    ['a relative asked about, who said what the patient had', [['Doctor', 'Did your mother tell you anything?'], ['Patient', 'She said I had diarrhea.']], ['diarrhoea']],
+    ['a relative who noticed it', [['Doctor', 'What brings you in today?'], ['Patient', 'My daughter noticed that I was confused.']], ['confusion']],
+    ['a relative who says it, with a finding the lexicon names by a verb', [['Doctor', 'What brings you in today?'], ['Patient', 'My wife says I snore and I stop breathing at night.']], ['snoring']],
+    ['a relative reporting during the family talk', [['Doctor', 'Any family history?'], ['Patient', 'My dad had a stroke and my mom told me I had a rash last week.']], ['rash']],
+    ['a relative who says who they are before speaking of the patient', [['Doctor', 'What happened?'], ['Guest_family', 'His mother here. He had a fever last night.']], ['fever']],
+  ];
+  for (const [name, turns, symptoms] of cases) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
+      });
+    }
+  }
+
+  const relatives: [string, [string, string][]][] = [
+    ['a relative’s own condition', [['Doctor', 'Any family history?'], ['Patient', 'My mother has diabetes and my father had a heart attack.']]],
+    ['a relative’s advice to be checked', [['Doctor', 'Any family history?'], ['Patient', 'My mother thinks I should get checked for diabetes.']]],
+  ];
+  for (const [name, turns] of relatives) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} is not the patient’s (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([[], []]);
+      });
+    }
+  }
+});
