@@ -120,3 +120,15 @@ describe('a pain in a named body part', () => {
     for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual([symptom]);
   });
 });
+
+// "a pain in my left side" is the lay name of a flank pain; the side of a part is a place (issue 13).
+describe('a pain in the side is a flank pain', () => {
+  it.each([
+    ['I have had this sharp pain in my left side.', ['flank pain']],
+    ['My right side hurts when I bend over.', ['flank pain']],
+    ['I have a pain in the left side of my head.', []],
+    ['I have had no side effects from the pills.', []],
+  ])('"%s" → %j', async (sentence, symptoms) => {
+    for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});

@@ -213,7 +213,9 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'groin pain', synonyms: painIn('groin') },
   { name: 'armpit pain', synonyms: ['axillary pain', ...painIn('armpit'), ...painIn('underarm')] },
   { name: 'tailbone pain', synonyms: ['coccydynia', 'coccygodynia', ...painIn('tailbone'), ...painIn('tail bone'), ...painIn('coccyx', 'coccyxes')], code: 'M53.3' },
-  { name: 'flank pain', synonyms: painIn('flank') },
+  // "a pain in my left side" is the lay name of a flank pain (MedlinePlus, Flank pain); "the side of my head" is a place
+  // (clinical-matcher.ts).
+  { name: 'flank pain', synonyms: [...painIn('flank'), ...painIn('side')] },
   { name: 'facial pain', synonyms: ['face pain', ...painIn('face'), ...painIn('cheek')] },
   { name: 'breast pain', synonyms: ['mastalgia', ...painIn('breast')], code: 'N64.4' },
   { name: 'testicular pain', synonyms: [...painIn('testicle'), ...painIn('testis', 'testes')] },
