@@ -187,3 +187,30 @@ describe('a relative reporting the patient’s finding reports the patient’s',
     }
   }
 });
+
+// A relative who speaks for the patient may speak of their own health or of another relative: only that is not the
+// patient's. Labelled as the relative, or saying who they are ("husband here"), so each shape keeps the speaker.
+describe('a relative who speaks for the patient, on their own or another relative’s health', () => {
+  const cases: [string, [string, string][], string[][]][] = [
+    ['the speaker’s own condition', [['Doctor', 'Hello, what brings you in?'], ['Guest_family', 'Hi, husband here. She has had chest pain since Monday. I had a cold last week myself.']], [['chest pain'], []]],
+    ['another of the patient’s relatives', [['Doctor', 'How is he doing?'], ['Guest_family', 'Hi, mom here. He has a bad cough. His brother had the flu last week.']], [['cough'], []]],
+  ];
+  for (const [name, turns, expected] of cases) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} is not the patient’s (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual(expected);
+      });
+    }
+  }
+
+  it.each([
+    ['I had to take her in because she was vomiting.', ['vomiting']],
+    ['I have noticed a rash on her arm.', ['rash']],
+    ['His dad and I noticed he was coughing at night.', ['cough']],
+    ['She has had a fever since Monday. I have asthma myself.', ['fever']],
+  ])('labelled Guest_family: "%s" → the patient’s %j', async (sentence, symptoms) => {
+    const emr = await emrOf(`Doctor: How is she doing?\nGuest_family: ${sentence}`);
+    expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
+  });
+});

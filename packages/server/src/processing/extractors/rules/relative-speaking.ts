@@ -18,3 +18,25 @@ export const RELATIVE_SPEAKING = new RegExp(`(?:(?<=^| )(?:i am|this is) (?:his|
  * `matchAll`.
  */
 export const REPORTS_PATIENT = /(?<=(?:^| )(?:says|said|say|noticed|notices|notice|told me|tells me|tell me|thinks|thought|mentioned|noted|saw|sees|complains|complained|reckons|worries|worried|heard) (?:that )?)i(?= (?!(?:should|need|needed|must|might|may|could|would|will|can|ought|to)(?: |$))[a-z])/g;
+
+// The patient's relatives as a relative who speaks for the patient names them ("his brother", "her mother"), not the
+// speaker saying who they are ("i am his mother", "his mother here") nor with the speaker as one subject ("his dad and
+// i noticed").
+const PATIENTS_RELATIVE = /(?<=^| )(?<!(?:i am|this is) )(?:his|her|their) (?:grand|great grand|step|half )?(?:mother|father|mom|mum|dad|brothers?|sisters?|parents|grandmother|grandfather|grandma|grandpa|granny|uncles?|aunts?|cousins?|siblings?)(?! (?:here|and (?:i|me))(?: |$))(?= |$)/g;
+
+// "i have asthma myself", "i had a bad cold too": the speaker's own health; not "i had to take her in", "i have
+// noticed", "i have been giving her", where the speaker tells of the patient.
+const SPEAKER_OWN = /(?<=^| )i (?:(?:also|myself|personally|actually|still|just) )*(?:have|had|got|suffer from|suffered from|have had|have got|have been diagnosed with|was diagnosed with|am diagnosed with)(?! (?:to|been|noticed|seen|tried|given|taken|done|brought|gotten|kept|made|put|heard|told|said|felt|thought|got|[a-z]+ed|[a-z]+ing)(?: |$))(?= [a-z])/g;
+// Where the talk turns back to the patient.
+const PATIENT_PRONOUN = /(?<=^| )(?:he|she|they|him|her|his|hers|their|them)(?= |$)/g;
+
+/**
+ * Where a relative who speaks for the patient speaks of their own health ("she has had a fever since Monday. I have
+ * asthma myself") or of another of the patient's relatives ("his brother had the flu"): character ranges from each
+ * such clause to where the talk turns back to the patient ("he", "her"). Only a relative's own condition is family
+ * history; what they report of the patient stays the patient's.
+ */
+export function findOthersHealth(normal: string): [number, number][] {
+  const pronouns = [...normal.matchAll(PATIENT_PRONOUN)].map((match) => match.index);
+  return [...normal.matchAll(SPEAKER_OWN), ...normal.matchAll(PATIENTS_RELATIVE)].map((match) => [match.index, pronouns.find((at) => at >= match.index + match[0].length) ?? normal.length]);
+}
