@@ -162,6 +162,7 @@ describe('a relative reporting the patient’s finding reports the patient’s',
     ['a relative asked about, who said what the patient had', [['Doctor', 'Did your mother tell you anything?'], ['Patient', 'She said I had diarrhea.']], ['diarrhoea']],
     ['a relative who noticed it', [['Doctor', 'What brings you in today?'], ['Patient', 'My daughter noticed that I was confused.']], ['confusion']],
     ['a relative who says it, with a finding the lexicon names by a verb', [['Doctor', 'What brings you in today?'], ['Patient', 'My wife says I snore and I stop breathing at night.']], ['snoring']],
+    ['a relative reporting it with "that I"', [['Doctor', 'Do you snore?'], ['Patient', 'I do not know myself, but my daughter was teasing me the other day that I was snoring.']], ['snoring']],
     ['a relative reporting during the family talk', [['Doctor', 'Any family history?'], ['Patient', 'My dad had a stroke and my mom told me I had a rash last week.']], ['rash']],
     ['a relative who says who they are before speaking of the patient', [['Doctor', 'What happened?'], ['Guest_family', 'His mother here. He had a fever last night.']], ['fever']],
   ];
@@ -213,4 +214,22 @@ describe('a relative who speaks for the patient, on their own or another relativ
     const emr = await emrOf(`Doctor: How is she doing?\nGuest_family: ${sentence}`);
     expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
   });
+});
+
+// A part of the patient's own as a clause's subject ("my left elbow is killing me") is the patient speaking of
+// themselves, even in the answer to a question that names other people; "my whole family has" is not.
+describe('a part of the patient’s own is the patient’s', () => {
+  const cases: [string, [string, string][], string[]][] = [
+    ['after a question naming other people', [['Doctor', 'So you hurt your elbow in a fight with some other kids at school?'], ['Patient', 'Yeah. My left elbow is killing me.']], ['elbow pain']],
+    ['after a relative in the answer to a family question', [['Doctor', 'Does anyone in your family have asthma?'], ['Patient', 'My brother does. My chest is fine though, but my knee hurts.']], ['knee pain']],
+    ['not the whole family', [['Doctor', 'Any family history?'], ['Patient', 'My whole family has high blood pressure.']], []],
+  ];
+  for (const [name, turns, symptoms] of cases) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
+      });
+    }
+  }
 });

@@ -13,11 +13,11 @@ export const RELATIVE_SPEAKING = new RegExp(`(?:(?<=^| )(?:i am|this is) (?:his|
 
 /**
  * Where a relative reports what they saw or said of the patient ("my wife says I snore", "my daughter noticed that I
- * was confused", "she told me I had a rash"): the "i" that starts the reported clause, whose findings are the patient's
+ * was confused", "she told me I had a rash", "my daughter was teasing me that I was snoring"): the "i" that starts the reported clause, whose findings are the patient's
  * however it goes on. Not a plan or advice ("my mother thinks I should get checked for diabetes"). Global: use with
  * `matchAll`.
  */
-export const REPORTS_PATIENT = /(?<=(?:^| )(?:says|said|say|noticed|notices|notice|told me|tells me|tell me|thinks|thought|mentioned|noted|saw|sees|complains|complained|reckons|worries|worried|heard) (?:that )?)i(?= (?!(?:should|need|needed|must|might|may|could|would|will|can|ought|to)(?: |$))[a-z])/g;
+export const REPORTS_PATIENT = /(?<=(?:^| )(?:says|said|say|noticed|notices|notice|told me|tells me|tell me|thinks|thought|mentioned|noted|saw|sees|complains|complained|reckons|worries|worried|heard|that) (?:that )?)i(?= (?!(?:should|need|needed|must|might|may|could|would|will|can|ought|to)(?: |$))[a-z])/g;
 
 // The patient's relatives as a relative who speaks for the patient names them ("his brother", "her mother"), not the
 // speaker saying who they are ("i am his mother", "his mother here") nor with the speaker as one subject ("his dad and

@@ -130,15 +130,19 @@ export function readSentenceContext(normal: string): SentenceContext {
 /**
  * Where the patient first speaks of their own health in a sentence about relatives ("my mother had a stroke, i have
  * high blood pressure", "no, but i have high blood pressure myself", "she said i had diarrhoea"): the offset of the
- * first clause whose subject is "i" with a verb of having or feeling, or that a relative reports, or the sentence's
- * length when there is none. "we" is left out: in talk of
+ * first clause whose subject is "i" with a verb of having or feeling, or a part of the patient's ("my left elbow is
+ * killing me"), or that a relative reports, or the sentence's length when there is none. "we" is left out: in talk of
  * relatives it is the family ("we have it all, high blood pressure, depression").
  */
 export function findPatientClause(normal: string): number {
   return Math.min(PATIENT_CLAUSE.exec(normal)?.index ?? normal.length, [...normal.matchAll(REPORTS_PATIENT)][0]?.index ?? normal.length);
 }
 
-const PATIENT_CLAUSE = /(?<=^| )i (?:(?:also|still|myself|personally|actually|just|now|too|do|did|have|had|was|am|been) )*(?:have|had|get|got|suffer|suffered|feel|felt|take|took|developed|was diagnosed|been diagnosed|am diagnosed|am)(?= |$)/;
+// "my left elbow is killing me", "my knee hurts": a part of the patient's own as a clause's subject, not a person
+// ("my mother has", "my whole family is").
+const PEOPLE = [...CONTEXT_TRIGGERS.otherPerson.filter((word) => !word.includes(' ')), 'whole', 'doctor', 'dog', 'cat', 'boss', 'wife s', 'husband s'].join('|');
+const OWN_PART = `my (?:(?:left|right|lower|upper) )?(?!(?:${PEOPLE})(?: |$))[a-z]+ (?:is|are|was|were|has|have|had|keeps|kept|hurts|hurt|aches|ache|feels|felt|started|gets|got)`;
+const PATIENT_CLAUSE = new RegExp(`(?<=^| )(?:i (?:(?:also|still|myself|personally|actually|just|now|too|do|did|have|had|was|am|been) )*(?:have|had|get|got|suffer|suffered|feel|felt|take|took|developed|was diagnosed|been diagnosed|am diagnosed|am)|${OWN_PART})(?= |$)`);
 const PATIENT_CLAUSES = new RegExp(PATIENT_CLAUSE.source, 'g');
 
 // "she is my mother", "this is my son": a relative who brings the patient in names the patient, not another person.
