@@ -153,3 +153,83 @@ describe('the patient’s own findings beside a relative’s stay the patient’
     });
   }
 });
+
+// Issue 13: a relative who reports the patient's finding ("my wife says I snore", "she said I had diarrhea") or speaks
+// of the patient ("his mother here: he had a fever") gives the patient's history, not the family's; only a relative's
+// own condition is family history.
+describe('a relative reporting the patient’s finding reports the patient’s', () => {
+  const cases: [string, [string, string][], string[]][] = [
+    ['a relative asked about, who said what the patient had', [['Doctor', 'Did your mother tell you anything?'], ['Patient', 'She said I had diarrhea.']], ['diarrhoea']],
+    ['a relative who noticed it', [['Doctor', 'What brings you in today?'], ['Patient', 'My daughter noticed that I was confused.']], ['confusion']],
+    ['a relative who says it, with a finding the lexicon names by a verb', [['Doctor', 'What brings you in today?'], ['Patient', 'My wife says I snore and I stop breathing at night.']], ['snoring']],
+    ['a relative reporting it with "that I"', [['Doctor', 'Do you snore?'], ['Patient', 'I do not know myself, but my daughter was teasing me the other day that I was snoring.']], ['snoring']],
+    ['a relative reporting during the family talk', [['Doctor', 'Any family history?'], ['Patient', 'My dad had a stroke and my mom told me I had a rash last week.']], ['rash']],
+    ['a relative who says who they are before speaking of the patient', [['Doctor', 'What happened?'], ['Guest_family', 'His mother here. He had a fever last night.']], ['fever']],
+  ];
+  for (const [name, turns, symptoms] of cases) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
+      });
+    }
+  }
+
+  const relatives: [string, [string, string][]][] = [
+    ['a relative’s own condition', [['Doctor', 'Any family history?'], ['Patient', 'My mother has diabetes and my father had a heart attack.']]],
+    ['a relative’s advice to be checked', [['Doctor', 'Any family history?'], ['Patient', 'My mother thinks I should get checked for diabetes.']]],
+  ];
+  for (const [name, turns] of relatives) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} is not the patient’s (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([[], []]);
+      });
+    }
+  }
+});
+
+// A relative who speaks for the patient may speak of their own health or of another relative: only that is not the
+// patient's. Labelled as the relative, or saying who they are ("husband here"), so each shape keeps the speaker.
+describe('a relative who speaks for the patient, on their own or another relative’s health', () => {
+  const cases: [string, [string, string][], string[][]][] = [
+    ['the speaker’s own condition', [['Doctor', 'Hello, what brings you in?'], ['Guest_family', 'Hi, husband here. She has had chest pain since Monday. I had a cold last week myself.']], [['chest pain'], []]],
+    ['another of the patient’s relatives', [['Doctor', 'How is he doing?'], ['Guest_family', 'Hi, mom here. He has a bad cough. His brother had the flu last week.']], [['cough'], []]],
+  ];
+  for (const [name, turns, expected] of cases) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} is not the patient’s (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual(expected);
+      });
+    }
+  }
+
+  it.each([
+    ['I had to take her in because she was vomiting.', ['vomiting']],
+    ['I have noticed a rash on her arm.', ['rash']],
+    ['His dad and I noticed he was coughing at night.', ['cough']],
+    ['She has had a fever since Monday. I have asthma myself.', ['fever']],
+  ])('labelled Guest_family: "%s" → the patient’s %j', async (sentence, symptoms) => {
+    const emr = await emrOf(`Doctor: How is she doing?\nGuest_family: ${sentence}`);
+    expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
+  });
+});
+
+// A part of the patient's own as a clause's subject ("my left elbow is killing me") is the patient speaking of
+// themselves, even in the answer to a question that names other people; "my whole family has" is not.
+describe('a part of the patient’s own is the patient’s', () => {
+  const cases: [string, [string, string][], string[]][] = [
+    ['after a question naming other people', [['Doctor', 'So you hurt your elbow in a fight with some other kids at school?'], ['Patient', 'Yeah. My left elbow is killing me.']], ['elbow pain']],
+    ['after a relative in the answer to a family question', [['Doctor', 'Does anyone in your family have asthma?'], ['Patient', 'My brother does. My chest is fine though, but my knee hurts.']], ['knee pain']],
+    ['not the whole family', [['Doctor', 'Any family history?'], ['Patient', 'My whole family has high blood pressure.']], []],
+  ];
+  for (const [name, turns, symptoms] of cases) {
+    for (const [shape, transcript] of shapes(turns)) {
+      it(`${name} (${shape})`, async () => {
+        const emr = await emrOf(transcript);
+        expect([names(emr.symptoms), names(emr.diagnoses)]).toEqual([symptoms, []]);
+      });
+    }
+  }
+});

@@ -88,3 +88,17 @@ describe("the recogniser's \"now\" for a short \"no\"", () => {
     expect([names(emr.symptoms), names(emr.absent_symptoms)]).toEqual([present, denied]);
   });
 });
+
+// A part said to be swollen in lay words (issue 13): only parts that swell.
+describe('lay words for a swollen part', () => {
+  it.each([
+    ['My foot was huge after the walk.', ['swelling']],
+    ['I have puffy ankles in the evening.', ['swelling']],
+    ['My ankles blew up on the flight.', ['swelling']],
+    ['My hand ballooned after the bee sting.', ['swelling']],
+    ['My belly is huge since the pregnancy.', []],
+    ['It was a huge relief to my foot.', []],
+  ])('"%s" → %j', async (sentence, symptoms) => {
+    for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);
+  });
+});

@@ -8,6 +8,7 @@ import type { LexiconEntry, LexiconSource } from './lexicon-entry.js';
 export const CONDITION_SOURCES: readonly LexiconSource[] = [
   { title: 'International Statistical Classification of Diseases and Related Health Problems, 10th Revision (ICD-10), 2019 version', publisher: 'World Health Organization', used_for: 'condition and symptom codes' },
   { title: 'MedlinePlus Health Topics (public domain)', publisher: 'US National Library of Medicine', used_for: 'US lay names of conditions and symptoms' },
+  { title: 'Medical Subject Headings (MeSH), anatomy trees A01 Body Regions and A02 Musculoskeletal System (public domain)', publisher: 'US National Library of Medicine', used_for: 'the body parts a pain or swelling is said in (buttock, groin, thigh, sole, armpit, temple, collarbone, tailbone, rib, sternum, ...), each put under the ICD-10 site its region is coded to' },
   { title: 'Health A to Z (Open Government Licence v3.0)', publisher: 'NHS website (NHS England)', used_for: 'UK lay names (back passage, pins and needles, piles, a temperature, a chesty cough, a water infection, when I wee, feeling faint, feeling low)' },
 ];
 
@@ -53,7 +54,6 @@ export const CONDITIONS: readonly LexiconEntry[] = [
   { name: 'osteoarthritis', code: 'M19.9' },
   { name: 'rheumatoid arthritis', code: 'M06.9' },
   { name: 'arthritis', code: 'M13.9' },
-  { name: 'low back pain', synonyms: ['lower back pain'], code: 'M54.5' },
   { name: 'depression', synonyms: ['depressive episode', 'depressed', 'low mood', 'feeling down', 'feeling low'], code: 'F32.9' },
   { name: 'anxiety disorder', synonyms: ['anxiety'], code: 'F41.9' },
   { name: 'insomnia', code: 'G47.0' },
@@ -122,13 +122,23 @@ function painIn(part: string, parts = `${part}s`): string[] {
   ];
 }
 
+// A part said to be swollen in lay words ("my foot was huge", "my ankles blew up", "my hand ballooned"): only parts
+// that swell, so "my belly is huge" is no swelling. "puffy ankles", "swollen knee" are already "puffy", "swollen".
+function swollenPart(part: string, parts: string): string[] {
+  return [
+    `the ${part} is huge`, `the ${part} was huge`, `the ${part} got huge`, `the ${part} blew up`, `the ${part} ballooned`, `the ${part} is twice the size`, `the ${part} was twice the size`,
+    `the ${parts} are huge`, `the ${parts} were huge`, `the ${parts} got huge`, `the ${parts} blew up`, `the ${parts} ballooned`,
+  ];
+}
+const SWELLING_PARTS: readonly [string, string][] = [['ankle', 'ankles'], ['foot', 'feet'], ['leg', 'legs'], ['knee', 'knees'], ['hand', 'hands'], ['finger', 'fingers'], ['wrist', 'wrists'], ['toe', 'toes'], ['face', 'faces'], ['eye', 'eyes'], ['eyelid', 'eyelids'], ['lip', 'lips'], ['calf', 'calves']];
+
 /** Symptoms with spoken synonyms and ICD-10 symptom codes where one fits. */
 export const SYMPTOMS: readonly LexiconEntry[] = [
-  { name: 'chest pain', synonyms: ['pain in the chest', 'chest discomfort', ...painIn('chest')], code: 'R07.4' },
+  { name: 'chest pain', synonyms: ['pain in the chest', 'chest discomfort', ...painIn('chest'), ...painIn('rib'), ...painIn('sternum', 'sternums'), ...painIn('breastbone'), 'chest wall pain'], code: 'R07.4' },
   { name: 'chest tightness', synonyms: ['tightness in the chest', 'tight chest', 'chest pressure', 'pressure in the chest', 'heaviness in the chest', 'heavy chest'] },
   { name: 'cough', synonyms: ['coughing', 'dry cough', 'wet cough', 'coughed', 'chesty cough', 'tickly cough'], code: 'R05' },
   { name: 'fever', synonyms: ['feverish', 'pyrexia', 'high temperature', 'got a temperature', 'have a temperature', 'had a temperature', 'running a temperature', 'ran a temperature'], code: 'R50.9' },
-  { name: 'headache', synonyms: ['head ache', 'head pain', 'headaches', 'the head hurts', 'the head is hurting', 'the head is killing me', 'pounding head'], code: 'R51' },
+  { name: 'headache', synonyms: ['head ache', 'head pain', 'headaches', 'the head hurts', 'the head is hurting', 'the head is killing me', 'pounding head', ...painIn('temple'), ...painIn('forehead')], code: 'R51' },
   { name: 'sore throat', synonyms: ['throat pain', 'pain in the throat', 'painful throat', 'the throat hurts', 'the throat is sore', 'scratchy throat'], code: 'R07.0' },
   { name: 'shortness of breath', synonyms: ['short of breath', 'breathlessness', 'breathless', 'difficulty breathing', 'difficulty in breathing', 'trouble breathing', 'dyspnoea', 'dyspnea', 'winded', 'cannot catch my breath', 'can not catch my breath', 'out of breath', 'hard to breathe', 'hard time breathing', 'struggling to breathe', 'struggle to breathe', 'gasping for air', 'gasping for breath', 'difficult to breathe', 'breathing difficulty', 'breathing difficulties', 'breathing problems', 'trouble catching my breath', 'get winded'], code: 'R06.0' },
   { name: 'wheezing', synonyms: ['wheeze', 'wheezy'], code: 'R06.2' },
@@ -141,10 +151,14 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'dizziness', synonyms: ['dizzy', 'giddiness', 'giddy', 'lightheaded', 'light headed', 'vertigo', 'spinning sensation', 'room spinning', 'woozy', 'lightheadedness', 'light headedness', 'dizzy spells', 'dizzy spell', 'head spinning', 'feel faint', 'feeling faint', 'felt faint', 'room is spinning'], code: 'R42' },
   { name: 'fatigue', synonyms: ['tiredness', 'tired', 'weakness', 'exhaustion', 'exhausted', 'lethargy', 'fatigued', 'malaise', 'tired all the time', 'worn out', 'no energy', 'low energy', 'lack of energy', 'sluggish', 'run down', 'drained', 'weak', 'weaker', 'knackered', 'wiped out', 'tired out', 'always tired', 'low on energy'], code: 'R53' },
   { name: 'body ache', synonyms: ['body aches', 'bodyaches', 'body pain', 'muscle pain', 'muscle ache', 'myalgia', 'aching all over', 'aches and pains', 'sore muscles', 'muscles ache', 'muscles are aching'], code: 'M79.1' },
-  { name: 'back pain', synonyms: ['backache', 'back ache', 'pain in the back', ...painIn('back'), 'bad back'], code: 'M54.9' },
+  // Low back pain is its own concept (ICD-10 M54.5, a subcategory of dorsalgia M54): a pain "in my lower back" is it,
+  // however it is said, and it comes before back pain so the same words ("my lower back hurts", where "the back hurts"
+  // also fits, the side read as a determiner's) name it. A symptom like back pain, not a diagnosis.
+  { name: 'low back pain', synonyms: ['lower back pain', 'lumbago', 'lumbar pain', 'lower backache', 'low backache', ...painIn('lower back'), ...painIn('low back')], code: 'M54.5' },
+  { name: 'back pain', synonyms: ['backache', 'back ache', 'pain in the back', ...painIn('back'), 'bad back', ...painIn('spine')], code: 'M54.9' },
   { name: 'neck pain', synonyms: ['pain in the neck', ...painIn('neck')], code: 'M54.2' },
   { name: 'joint pain', synonyms: ['joint pains', 'pain in the joints', 'arthralgia'], code: 'M25.5' },
-  { name: 'knee pain', synonyms: ['pain in the knee', ...painIn('knee')], code: 'M25.56' },
+  { name: 'knee pain', synonyms: ['pain in the knee', ...painIn('knee'), ...painIn('kneecap')], code: 'M25.56' },
   { name: 'runny nose', synonyms: ['running nose', 'rhinorrhoea', 'rhinorrhea', 'nasal discharge', 'nose is running', 'drippy nose', 'nose running', 'snotty nose', 'sniffles', 'sniffly'] },
   { name: 'nasal congestion', synonyms: ['blocked nose', 'stuffy nose', 'nose block', 'stuffed up', 'blocked up nose', 'nose stuffy', 'nose blocked', 'nose congested', 'stuffed nose', 'stuffed up nose', 'bunged up nose'] },
   { name: 'sneezing', synonyms: ['sneeze'], code: 'R06.7' },
@@ -157,7 +171,7 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'loss of appetite', synonyms: ['poor appetite', 'no appetite', 'decreased appetite', 'low appetite', 'appetite is down', 'lost my appetite', 'anorexia', 'not eating much', 'not been eating much', 'appetite is decreased', 'appetite has decreased', 'appetite is poor', 'not hungry', 'not eating', 'off the food', 'not feel like eating'], code: 'R63.0' },
   { name: 'weight loss', synonyms: ['losing weight', 'lost weight', 'lost some weight', 'lost a lot of weight', 'losing some weight', 'dropped weight'], code: 'R63.4' },
   { name: 'chills', synonyms: ['shivering', 'rigors', 'chilled', 'shivers', 'shivery'] },
-  { name: 'swelling', synonyms: ['swollen', 'edema', 'oedema', 'puffiness', 'puffy', 'swell', 'swelled', 'swelling up', 'swollen up', 'puffed up'], code: 'R60.0' },
+  { name: 'swelling', synonyms: ['swollen', 'edema', 'oedema', 'puffiness', 'puffy', 'swell', 'swelled', 'swelling up', 'swollen up', 'puffed up', ...SWELLING_PARTS.flatMap(([part, parts]) => swollenPart(part, parts))], code: 'R60.0' },
   { name: 'ear pain', synonyms: ['earache', 'ear ache', 'otalgia', ...painIn('ear')], code: 'H92.0' },
   { name: 'fainting', synonyms: ['fainted', 'passed out', 'blackout', 'syncope', 'syncopal episode', 'blacked out', 'passing out', 'pass out', 'lost consciousness', 'loss of consciousness', 'fainting spells'], code: 'R55' },
   { name: 'sleep difficulty', synonyms: ['trouble sleeping', 'difficulty sleeping', 'cannot sleep', 'unable to sleep', 'not able to sleep', 'not sleeping well', 'not been sleeping well', 'trouble falling asleep', 'difficulty falling asleep', 'hard to fall asleep', 'trouble staying asleep', 'problems sleeping', 'sleep problems', 'poor sleep', 'sleeping poorly', 'sleeping badly', 'not getting much sleep', 'not gotten much sleep', 'not getting enough sleep', 'hard time sleeping'] },
@@ -174,12 +188,12 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'night sweats', synonyms: ['sweating at night', 'sweats', 'sweating in the night', 'sweat at night', 'drenched in sweat'], code: 'R61' },
   { name: 'weight gain', synonyms: ['gained weight', 'putting on weight'], code: 'R63.5' },
   { name: 'seizure', synonyms: ['seizures', 'convulsion', 'convulsions'], code: 'R56.8' },
-  { name: 'shoulder pain', synonyms: ['pain in the shoulder', ...painIn('shoulder')], code: 'M25.51' },
-  { name: 'leg pain', synonyms: ['pain in the leg', ...painIn('leg'), ...painIn('calf', 'calves'), ...painIn('shin')], code: 'M79.6' },
-  { name: 'hip pain', synonyms: ['pain in the hip', ...painIn('hip')], code: 'M25.55' },
-  { name: 'foot pain', synonyms: ['pain in the foot', ...painIn('foot'), ...painIn('feet', 'feet'), ...painIn('heel')], code: 'M79.67' },
-  { name: 'hand pain', synonyms: ['pain in the hand', 'wrist pain', ...painIn('hand'), ...painIn('wrist'), ...painIn('finger'), ...painIn('thumb')], code: 'M79.64' },
-  { name: 'pelvic pain', code: 'R10.2' },
+  { name: 'shoulder pain', synonyms: ['pain in the shoulder', ...painIn('shoulder'), ...painIn('shoulder blade'), ...painIn('collarbone'), ...painIn('collar bone')], code: 'M25.51' },
+  { name: 'leg pain', synonyms: ['pain in the leg', ...painIn('leg'), ...painIn('calf', 'calves'), ...painIn('shin'), ...painIn('thigh')], code: 'M79.6' },
+  { name: 'hip pain', synonyms: ['pain in the hip', ...painIn('hip'), ...painIn('hip flexor')], code: 'M25.55' },
+  { name: 'foot pain', synonyms: ['pain in the foot', ...painIn('foot'), ...painIn('feet', 'feet'), ...painIn('heel'), ...painIn('sole'), ...painIn('instep')], code: 'M79.67' },
+  { name: 'hand pain', synonyms: ['pain in the hand', 'wrist pain', ...painIn('hand'), ...painIn('wrist'), ...painIn('finger'), ...painIn('thumb'), ...painIn('palm'), ...painIn('knuckle')], code: 'M79.64' },
+  { name: 'pelvic pain', synonyms: painIn('pelvis', 'pelvises'), code: 'R10.2' },
   { name: 'toe pain', synonyms: [...painIn('toe'), ...painIn('big toe'), ...painIn('little toe')], code: 'M79.67' },
   { name: 'elbow pain', synonyms: painIn('elbow'), code: 'M25.52' },
   { name: 'ankle pain', synonyms: painIn('ankle'), code: 'M25.57' },
@@ -188,10 +202,21 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'jaw pain', synonyms: painIn('jaw') },
   { name: 'toothache', synonyms: ['tooth ache', 'tooth pain', 'dental pain', ...painIn('tooth'), ...painIn('teeth', 'teeth')], code: 'K08.8' },
   { name: 'incontinence', synonyms: ['urinary incontinence', 'leaking urine', 'bladder leakage', 'involuntary urination', 'wet myself', 'wetting myself', 'leakage of urine', 'urine leakage', 'bladder weakness'], code: 'R32' },
-  { name: 'snoring', code: 'R06.5' },
+  { name: 'snoring', synonyms: ['snore'], code: 'R06.5' },
   { name: 'congestion', synonyms: ['congested', 'chest congestion'], code: 'R09.8' },
   { name: 'hot flushes', synonyms: ['hot flashes'], code: 'N95.1' },
   { name: 'memory loss', synonyms: ['forgetfulness', 'memory problems'], code: 'R41.3' },
   { name: 'confusion', synonyms: ['confused', 'disoriented', 'disorientation', 'disorientated'], code: 'R41.0' },
   { name: 'bruising', synonyms: ['bruises', 'bruise easily'], code: 'R23.3' },
+  // Body regions of MeSH A01 that no pain above names; no ICD-10 code is given where none names the region alone.
+  { name: 'buttock pain', synonyms: [...painIn('buttock'), ...painIn('buttocks', 'buttocks')] },
+  { name: 'groin pain', synonyms: painIn('groin') },
+  { name: 'armpit pain', synonyms: ['axillary pain', ...painIn('armpit'), ...painIn('underarm')] },
+  { name: 'tailbone pain', synonyms: ['coccydynia', 'coccygodynia', ...painIn('tailbone'), ...painIn('tail bone'), ...painIn('coccyx', 'coccyxes')], code: 'M53.3' },
+  // "a pain in my left side" is the lay name of a flank pain (MedlinePlus, Flank pain); "the side of my head" is a place
+  // (clinical-matcher.ts).
+  { name: 'flank pain', synonyms: [...painIn('flank'), ...painIn('side')] },
+  { name: 'facial pain', synonyms: ['face pain', ...painIn('face'), ...painIn('cheek')] },
+  { name: 'breast pain', synonyms: ['mastalgia', ...painIn('breast')], code: 'N64.4' },
+  { name: 'testicular pain', synonyms: [...painIn('testicle'), ...painIn('testis', 'testes')] },
 ];

@@ -44,7 +44,8 @@ const LOOSE_SYNONYMS: Readonly<Record<string, RegExp>> = {
 // "it makes my stomach weak", "a weak heart": an organ said to be weak is no weakness of the patient's body.
 const ORGAN_BEFORE = /(?:^| )(?:stomach|bladder|heart|eyes|eye|eyesight|voice|immune system) (?:is |was |feels |felt |gets |got |so |very |really )?$/;
 
-// "pain in the back of my knee", "the back of my head hurts": the back of a part is a place, not the back.
+// "pain in the back of my knee", "the back of my head hurts", "pain in the left side of my chest": the back or side of a
+// part is a place, not the back or the flank.
 const BACK_OF = /^ of(?= )/;
 
 // "anti nausea medicine", "an anti itch cream": a symptom named after "anti" names a treatment.
@@ -58,7 +59,7 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
     const found = misspelt(normal, match(normal)).filter((term) => {
       const excluded = LOOSE_SYNONYMS[term.text];
       if (term.kind === 'symptom' && ANTI_BEFORE.test(normal.slice(0, term.start))) return false;
-      if (term.text.endsWith('back') && BACK_OF.test(normal.slice(term.end))) return false;
+      if ((term.text.endsWith('back') || term.text.endsWith('side')) && BACK_OF.test(normal.slice(term.end))) return false;
       if ((term.text === 'weak' || term.text === 'weaker') && ORGAN_BEFORE.test(normal.slice(0, term.start))) return false;
       return !excluded || !excluded.test(normal.slice(term.end));
     });

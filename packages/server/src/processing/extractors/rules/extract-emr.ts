@@ -10,7 +10,7 @@ import { findQuestionStart, readAnswer } from './find-question.js';
 import { answers, applyAnswer, openQuestion, settleUnanswered, type OpenQuestion } from './pair-answers.js';
 import type { ClinicalSentence, ClinicalText } from './read-clinical-text.js';
 import { readTurnContext } from './read-turn-context.js';
-import { INTRODUCES_PATIENT } from './relative-speaking.js';
+import { findOthersHealth, INTRODUCES_PATIENT } from './relative-speaking.js';
 import { findPatientClause, type SentenceContext } from './sentence-context.js';
 
 /**
@@ -51,9 +51,12 @@ export function extractEmr(text: ClinicalText, matcher: PhraseMatcher<ClinicalKi
       // A relative who speaks for the patient ("my mother is hard of hearing") speaks of the patient, unless they name
       // one of the patient's relatives ("your grandfather had migraines").
       const forPatient: boolean = !aboutOthers && sentence.speaker !== null && /family/.test(sentence.speaker) && !YOUR_RELATIVE.test(sentence.normal);
+      // Except where they speak of their own health or of another relative ("i have asthma myself", "his brother had
+      // the flu").
+      const others = forPatient ? findOthersHealth(sentence.normal) : [];
       // Up to where the patient speaks of themselves ("no, but i have high blood pressure myself").
       const patientFrom = findPatientClause(sentence.normal);
-      const read: SentenceContext = aboutOthers ? { ...context, otherPerson: (start: number) => start < patientFrom || context.otherPerson(start) } : forPatient ? { ...context, otherPerson: () => false } : context;
+      const read: SentenceContext = aboutOthers ? { ...context, otherPerson: (start: number) => start < patientFrom || context.otherPerson(start) } : forPatient ? { ...context, otherPerson: (start: number) => others.some(([from, to]) => start >= from && start < to) } : context;
       // The answer to "any allergies to medicines?" names allergens, not medications.
       const kept = answering?.aboutAllergy ? matches.filter((match) => match.kind !== 'medicine') : matches;
       extractSentence(emr, followUps, sentence, kept, read);

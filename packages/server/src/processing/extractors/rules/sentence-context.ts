@@ -1,5 +1,6 @@
 import { CONTEXT_TRIGGERS } from './context-triggers.js';
 import { findQuestionCues, findQuestionStart } from './find-question.js';
+import { REPORTS_PATIENT } from './relative-speaking.js';
 
 /**
  * What surrounds a term in a sentence, in the manner of NegEx and ConText (Chapman et al. 2001; Harkema et al.
@@ -97,7 +98,7 @@ export function readSentenceContext(normal: string, terms: readonly { start: num
     return !ends.some((offset) => next !== undefined && offset > next.start && offset <= start);
   };
   const after = (from: number | undefined) => (start: number) => from !== undefined && start >= from && sameClause(from, start);
-  const patientClauses = [...normal.matchAll(PATIENT_CLAUSES)].map((match) => match.index);
+  const patientClauses = [...normal.matchAll(PATIENT_CLAUSES), ...normal.matchAll(REPORTS_PATIENT)].map((match) => match.index);
   const cues = questionFrom === undefined ? [] : findQuestionCues(normal).map((cue) => cue.start);
   // A question ends where the speaker goes on about themselves in a clause of their own ("do you experience any
   // chest pains i want to check since you have been coughing", as a recogniser writes "...chest pains? I want to").
@@ -119,7 +120,8 @@ export function readSentenceContext(normal: string, terms: readonly { start: num
     // "cancer runs in your family": a relative may be named after the term too.
     // A relative's scope ends only where the patient speaks of themselves again ("my mother had a stroke i have high
     // blood pressure"): "my father he has diabetes" still speaks of the father.
-    // It ends too where "i" says what the patient has, even after "but" or "says" ("my mom says i have asthma").
+    // It ends too where "i" says what the patient has, even after "but" or "says" ("my mom says i have asthma"), and
+    // where a relative reports the patient ("my wife says i snore").
     otherPerson: (start) =>
       familyAfter ||
       words.some(
@@ -132,15 +134,20 @@ export function readSentenceContext(normal: string, terms: readonly { start: num
 
 /**
  * Where the patient first speaks of their own health in a sentence about relatives ("my mother had a stroke, i have
- * high blood pressure", "no, but i have high blood pressure myself"): the offset of the first clause whose subject is
- * "i" with a verb of having or feeling, or the sentence's length when there is none. "we" is left out: in talk of
+ * high blood pressure", "no, but i have high blood pressure myself", "she said i had diarrhoea"): the offset of the
+ * first clause whose subject is "i" with a verb of having or feeling, or a part of the patient's ("my left elbow is
+ * killing me"), or that a relative reports, or the sentence's length when there is none. "we" is left out: in talk of
  * relatives it is the family ("we have it all, high blood pressure, depression").
  */
 export function findPatientClause(normal: string): number {
-  return PATIENT_CLAUSE.exec(normal)?.index ?? normal.length;
+  return Math.min(PATIENT_CLAUSE.exec(normal)?.index ?? normal.length, [...normal.matchAll(REPORTS_PATIENT)][0]?.index ?? normal.length);
 }
 
-const PATIENT_CLAUSE = /(?<=^| )i (?:(?:also|still|myself|personally|actually|just|now|too|do|did|have|had|was|am|been) )*(?:have|had|get|got|suffer|suffered|feel|felt|take|took|developed|was diagnosed|been diagnosed|am diagnosed|am)(?= |$)/;
+// "my left elbow is killing me", "my knee hurts": a part of the patient's own as a clause's subject, not a person
+// ("my mother has", "my whole family is").
+const PEOPLE = [...CONTEXT_TRIGGERS.otherPerson.filter((word) => !word.includes(' ')), 'whole', 'doctor', 'dog', 'cat', 'boss', 'wife s', 'husband s'].join('|');
+const OWN_PART = `my (?:(?:left|right|lower|upper) )?(?!(?:${PEOPLE})(?: |$))[a-z]+ (?:is|are|was|were|has|have|had|keeps|kept|hurts|hurt|aches|ache|feels|felt|started|gets|got)`;
+const PATIENT_CLAUSE = new RegExp(`(?<=^| )(?:i (?:(?:also|still|myself|personally|actually|just|now|too|do|did|have|had|was|am|been) )*(?:have|had|get|got|suffer|suffered|feel|felt|take|took|developed|was diagnosed|been diagnosed|am diagnosed|am)|${OWN_PART})(?= |$)`);
 const PATIENT_CLAUSES = new RegExp(PATIENT_CLAUSE.source, 'g');
 
 // "i confirmed with his wife he had a cabg", "i spoke to her son she has been falling": the relative is the one "he" or
