@@ -202,12 +202,13 @@ function isSubsequence(words: readonly string[], line: readonly string[]): boole
 
 /** Patterns that find an item's term (its name, synonyms and, for a medicine, its spoken name) in loose text. */
 // The term's phrases in the loose form (lower case, no punctuation), "the" standing for any determiner with a side,
-// one word allowed between two of a phrase ("heart is beating very fast" for "heart beating fast") and a plural.
+// one word allowed between two of a phrase ("heart is beating very fast" for "heart beating fast"), or a word joined by
+// "and"/"or" that shares the last one ("back and buttock pain" for "back pain"), and a plural.
 export function termPatterns(name: string, spoken?: string): RegExp[] {
   const phrases = [name, ...(ENTRIES.get(name)?.synonyms ?? []), ...(spoken ? [spoken] : [])].map(loose).filter(Boolean);
   return [...new Set(phrases)].map((phrase) => {
     const words = phrase.split(' ').map((word) => (word === 'the' ? '[a-z]+(?: (?:left|right|lower|upper|both))?' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    return new RegExp(`(?<=^| )${words.join('(?: [a-z]+)? ')}(?:s|es)?(?= |$)`);
+    return new RegExp(`(?<=^| )${words.join('(?: [a-z]+| (?:and|or) [a-z]+)? ')}(?:s|es)?(?= |$)`);
   });
 }
 

@@ -89,6 +89,16 @@ describe('countQuestionFindings: findings that do not count', () => {
     for (const [dialogue, name, evidence] of cases) expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [[name, evidence]] })), dialogue).toBe(0);
   });
 
+  it('does not count a finding a how-long question takes for granted when a second body part shares its noun', () => {
+    const dialogue = 'Doctor: How long have you had this back and buttock pain?\nPatient: It has been a while now.';
+    const evidence = 'How long have you had this back and buttock pain? It has been a while now.';
+    expect(countQuestionFindings(dialogue, 'labelled', emr({ symptoms: [['back pain', evidence]] }))).toBe(0);
+    expect(countQuestionFindings(dialogue, 'recogniser', emr({ symptoms: [['back pain', recogniserWords(evidence)]] }))).toBe(0);
+    // The same shared noun asked whether, and answered no, still counts.
+    const asked = 'Doctor: Any back or buttock pain?\nPatient: No.';
+    expect(countQuestionFindings(asked, 'labelled', emr({ symptoms: [['back pain', 'Any back or buttock pain? No.']] }))).toBe(1);
+  });
+
   it('does not count a finding a question of place, choice or onset takes for granted, in any shape', () => {
     const cases: [string, string, string][] = [
       ['Doctor: Where are you having numbness?\nPatient: In my fingers, mostly.', 'numbness', 'Where are you having numbness? In my fingers, mostly.'],
