@@ -47,7 +47,7 @@ export interface OpenQuestion {
    */
   qualified: boolean;
   /**
-   * Terms asked in a question of the turn that asks about a quality ("is the headache due to the fall? any vomiting?"
+   * Terms asked (or asked in the negative) in a question of the turn that asks about a quality ("is the headache due to the fall? any vomiting?"
    * / "no" denies the vomiting only): the quality reading is scoped to the question it is in.
    */
   qualifiedAsked: ClinicalMatch[];
@@ -122,7 +122,8 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   // Each question cue of the sentence opens the next question of the turn.
   const cues = findQuestionCues(normal);
   const base = previous?.yesNo.length ?? 0;
-  const askedIn = asked.map((match) => base + Math.max(0, cues.filter((cue) => cue.start <= match.start).length - 1));
+  const questionOf = (match: ClinicalMatch) => Math.max(0, cues.filter((cue) => cue.start <= match.start).length - 1);
+  const askedIn = asked.map((match) => base + questionOf(match));
   // Each question of the sentence is read for a quality on its own words: "due to" in one does not stop a "no" from
   // denying what another asks ("is the headache due to the fall, any vomiting").
   const qualifying = qualifyingQuestions(normal, cues, asked, firstAsked(context, normal));
@@ -142,7 +143,7 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     // The last question of the turn decides for the terms it does not ask itself ("any vomiting? is it getting worse?"
     // / "no" denies nothing); earlier ones only for their own terms.
     qualified: qualifying[qualifying.length - 1] ?? false,
-    qualifiedAsked: [...(previous?.qualifiedAsked ?? []), ...asked.filter((_, index) => qualifying[(askedIn[index] as number) - base])],
+    qualifiedAsked: [...(previous?.qualifiedAsked ?? []), ...[...asked, ...confirm].filter((match) => qualifying[questionOf(match)])],
     // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
     aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
     confirming: endsWithTag(normal),
@@ -286,7 +287,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   const onset = duration ? null : answer.map((sentence) => findOnset(sentence.normal)).find(Boolean);
   if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
-    for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
+    for (const match of question.negatedAsked) if (!question.qualifiedAsked.includes(match)) emr.absent_symptoms.push({ name: match.entry.name, text });
   }
   if (restPolarity === 'no' && !question.qualified) {
     for (const match of rest) {
