@@ -155,7 +155,10 @@ describe('lines that hold two speakers', () => {
 });
 
 describe('pairing an answer with what the question asked (issue 13, answers paired wrongly)', () => {
-  it.each(shapes([['Doctor', 'Any nausea? Or anything like that, or vomiting or headaches?'], ['Patient', 'No, nothing like that.']]))('%s: a blanket "no" to a clarifying list denies every finding in it', async (_, transcript) => {
+  it.each([
+    ...shapes([['Doctor', 'Any nausea? Or anything like that, or vomiting or headaches?'], ['Patient', 'No, nothing like that.']]),
+    ...shapes([['Doctor', 'Any nausea? Anything like that? Vomiting or headaches?'], ['Patient', 'No, nothing like that.']]),
+  ])('%s: a blanket "no" to a clarifying list denies every finding in it, the one after "like that" too', async (_, transcript) => {
     expect(await findingsOf(transcript)).toEqual([[], ['nausea', 'vomiting', 'headache']]);
   });
 

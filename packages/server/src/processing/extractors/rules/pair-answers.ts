@@ -93,7 +93,9 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   const inQuestion = matches.filter((match) => context.asked(match.start));
   // "or is your heart racing?": the determiner belongs to the body part of a finding said as a clause, which the
   // question asks about rather than takes for granted.
-  const presupposed = (match: ClinicalMatch) => (context.presupposed(match.start) && !PREDICATED.test(match.text)) || takesForGranted(sentence.normal, match.start, match.end, 'finding');
+  // "any nausea anything like that vomiting or headaches": run together by a recogniser, the "that" closing "anything
+  // like that" is no determiner of the next finding, which is asked like the rest of the list.
+  const presupposed = (match: ClinicalMatch) => ((context.presupposed(match.start) && !PREDICATED.test(match.text)) || takesForGranted(sentence.normal, match.start, match.end, 'finding')) && !LIKE_THAT_BEFORE.test(sentence.normal.slice(0, match.start));
   // A medicine is taken for granted only by a question about it rather than about whether it is taken ("is the
   // lisinopril helping?", not "are you still taking the lisinopril?"), and not when asked its dose (see `dosed`).
   const granted = inQuestion.filter(
@@ -223,6 +225,8 @@ function deniedMedicines(question: OpenQuestion, answer: readonly ClinicalSenten
 // A circumstance said straight after the asked term that makes it another finding (paroxysmal nocturnal dyspnoea,
 // orthopnoea): "that wakes you up", "while lying down"; "at night" is left out, as a note writes "no nocturnal cough".
 const RESTRICTED_AFTER = /^ (?:(?:that|which) (?:wakes|woke|wake|keeps|kept) (?:you|him|her)|(?:(?:while|when) (?:you are |you )?)?(?:lying|lie|laying|lay) (?:down|flat))(?= |$)/;
+
+const LIKE_THAT_BEFORE = /(?:^| )(?:anything|something|nothing) (?:like|of) that (?:sort )?$/;
 
 // A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
 const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
