@@ -19,6 +19,9 @@ export function findQuestionStart(normal: string): number | undefined {
   // it closes, from its start.
   const tag = TAG.exec(normal);
   if (tag && (first === undefined || first >= tagStart(tag))) return confirmedClause(normal, tagStart(tag));
+  // "when you cough, does it hurt?": the clause that leads in names the circumstance the question asks about, so the
+  // question runs from its start (pair-answers.ts reads the finding there as neither asked nor said).
+  if (first !== undefined && CIRCUMSTANCE_LEAD.test(normal.slice(0, first))) return 0;
   if (first === undefined && normal.endsWith('?')) {
     // "you said you are feeling dizziness, so what makes it worse?": what the patient said, put back before the
     // question, is a statement; the question starts after the comma.
@@ -30,6 +33,8 @@ export function findQuestionStart(normal: string): number | undefined {
   }
   return first;
 }
+
+const CIRCUMSTANCE_LEAD = /^(?:(?:okay|ok|so|and|now|um|uh|,) )*(?:when|whenever|while) (?:you|he|she) (?:[a-z']+ ){1,4}(?:, )?$/;
 
 const UPTALK = /^(?:(?:um|uh|oh|well|yeah|yes|,) )*(?:everything (?:is|has been|else is)|i (?:(?:do|also|still|really) )?(?:have|am|feel|felt|had|get|got|think i)|my [a-z]+ (?:is|are|has|have|was|were|hurts|feels))(?= )/;
 
@@ -263,4 +268,7 @@ const QUESTION_CUES: readonly RegExp[] = [
   /^(?:(?:um|uh|oh|so|and|,) )*what(?: ,)? like(?= )/g,
   // "oh, you mean enteric coated aspirin?" asks back what the other meant; said without the "?" it still opens the turn.
   /^(?:(?:um|uh|oh|so|okay|ok|and|,) )*(?:do )?you mean(?= )/g,
+  // "does coughing make the chest pain worse", "does walking help": an auxiliary opening the sentence before a gerund
+  // asks, as a recogniser writes it without the "?".
+  /^(?:(?:okay|ok|so|and|um|uh|right|now|alright) )*(?:does|did|do|would|will) [a-z]+ing(?= )/g,
 ];

@@ -46,6 +46,11 @@ export interface OpenQuestion {
    * time?", "is it related to the fall?"): "no" then denies nothing.
    */
   qualified: boolean;
+  /**
+   * Terms asked (or asked in the negative) in a question of the turn that asks about a quality ("is the headache due to the fall? any vomiting?"
+   * / "no" denies the vomiting only): the quality reading is scoped to the question it is in.
+   */
+  qualifiedAsked: ClinicalMatch[];
   /** Asks about allergies: a medicine in it is an allergen, not a medication. */
   aboutAllergy: boolean;
   /**
@@ -88,7 +93,9 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   const inQuestion = matches.filter((match) => context.asked(match.start));
   // "or is your heart racing?": the determiner belongs to the body part of a finding said as a clause, which the
   // question asks about rather than takes for granted.
-  const presupposed = (match: ClinicalMatch) => (context.presupposed(match.start) && !PREDICATED.test(match.text)) || takesForGranted(sentence.normal, match.start, match.end, 'finding');
+  // "any nausea anything like that vomiting or headaches": run together by a recogniser, the "that" closing "anything
+  // like that" is no determiner of the next finding, which is asked like the rest of the list.
+  const presupposed = (match: ClinicalMatch) => ((context.presupposed(match.start) && !PREDICATED.test(match.text)) || takesForGranted(sentence.normal, match.start, match.end, 'finding')) && !LIKE_THAT_BEFORE.test(sentence.normal.slice(0, match.start));
   // A medicine is taken for granted only by a question about it rather than about whether it is taken ("is the
   // lisinopril helping?", not "are you still taking the lisinopril?"), and not when asked its dose (see `dosed`).
   const granted = inQuestion.filter(
@@ -103,7 +110,10 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   // "any blood in your vomit?" asks about the blood, not the vomiting; "could this be acid reflux?" / "no" rules a
   // diagnosis out rather than denying it.
   const speculated = (match: ClinicalMatch) => match.kind === 'condition' && SPECULATING.test(sentence.normal.slice(0, match.start));
-  const asked = inQuestion.filter((match) => (match.kind === 'medicine' ? !granted.includes(match) : !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start) && !namesSpecimen(sentence.normal.slice(0, match.start)) && !speculated(match));
+  // "does coughing make the chest pain worse?", "when you cough, does it hurt?": the circumstance of another finding is
+  // neither asked nor said; the question is about the relation.
+  const circumstance = (match: ClinicalMatch) => CIRCUMSTANCE_BEFORE.test(sentence.normal.slice(0, match.start)) || (CAUSE_SUBJECT.test(sentence.normal.slice(0, match.start)) && CAUSING_AFTER.test(sentence.normal.slice(match.end)));
+  const asked = inQuestion.filter((match) => (match.kind === 'medicine' ? !granted.includes(match) : !presupposed(match)) && !context.negated(match.start) && !context.hypothetical(match.start) && !namesSpecimen(sentence.normal.slice(0, match.start)) && !speculated(match) && !circumstance(match));
   // "no fever or chills, right?": a negated question expects agreement; any plain answer confirms the denial.
   const confirm = inQuestion.filter((match) => context.negated(match.start) && (match.kind === 'symptom' || match.kind === 'condition'));
   // Read as said outside a question, what "your asthma", "this cough" presuppose.
@@ -114,7 +124,11 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
   // Each question cue of the sentence opens the next question of the turn.
   const cues = findQuestionCues(normal);
   const base = previous?.yesNo.length ?? 0;
-  const askedIn = asked.map((match) => base + Math.max(0, cues.filter((cue) => cue.start <= match.start).length - 1));
+  const questionOf = (match: ClinicalMatch) => Math.max(0, cues.filter((cue) => cue.start <= match.start).length - 1);
+  const askedIn = asked.map((match) => base + questionOf(match));
+  // Each question of the sentence is read for a quality on its own words: "due to" in one does not stop a "no" from
+  // denying what another asks ("is the headache due to the fall, any vomiting").
+  const qualifying = qualifyingQuestions(normal, cues, asked, firstAsked(context, normal));
   return {
     speaker: sentence.speaker,
     asked: [...(previous?.asked ?? []), ...asked],
@@ -128,7 +142,10 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     text: previous ? `${previous.text} ${sentence.raw}` : sentence.raw,
     howLong: (previous?.howLong ?? false) || asksHowLong(normal),
     aboutOthers: (previous?.aboutOthers ?? false) || (context.otherPerson(normal.length) && context.asked(normal.length)),
-    qualified: (previous?.qualified ?? false) || QUALIFYING.test(normal.slice(firstAsked(context, normal)).replace(OTHER_SYMPTOMS, '')),
+    // The last question of the turn decides for the terms it does not ask itself ("any vomiting? is it getting worse?"
+    // / "no" denies nothing); earlier ones only for their own terms.
+    qualified: qualifying[qualifying.length - 1] ?? false,
+    qualifiedAsked: [...(previous?.qualifiedAsked ?? []), ...[...asked, ...confirm].filter((match) => qualifying[questionOf(match)])],
     // "what are you taking for allergies?" asks for a medicine taken for them, not for an allergen.
     aboutAllergy: (previous?.aboutAllergy ?? false) || /(?<=^| )(?<!for (?:your |the |my |these |those |seasonal )?)(?:allergic|allergy|allergies|reaction)(?= |$)/.test(normal),
     confirming: endsWithTag(normal),
@@ -141,6 +158,26 @@ export function openQuestion(previous: OpenQuestion | null, sentence: ClinicalSe
     },
   };
 }
+
+// Whether each question of a sentence (from one cue to the next, the first from where the asking starts) asks about a
+// quality; "associated with" or "related to" straight after an asked term asks whether it comes with another finding
+// ("any nausea associated with the headaches?"), not about a quality.
+function qualifyingQuestions(normal: string, cues: readonly { start: number }[], asked: readonly ClinicalMatch[], from: number): boolean[] {
+  let read = normal;
+  for (const match of asked) {
+    const accompanying = ACCOMPANYING.exec(normal.slice(match.end));
+    if (accompanying) read = `${read.slice(0, match.end)}${' '.repeat(accompanying[0].length)}${read.slice(match.end + accompanying[0].length)}`;
+  }
+  const starts = cues.length ? cues.map((cue, index) => (index === 0 ? from : cue.start)) : [from];
+  return starts.map((start, index) => QUALIFYING.test(read.slice(start, starts[index + 1] ?? read.length).replace(/ +/g, ' ').replace(OTHER_SYMPTOMS, '')));
+}
+
+const ACCOMPANYING = /^ (?:associated with|related to|that goes with|that comes with|along with)(?= )/;
+// A finding named as the circumstance of the question: after "when you" ("when you cough, does it hurt"), or as the
+// subject of a verb that makes another finding worse or better ("does coughing make the chest pain worse").
+const CIRCUMSTANCE_BEFORE = /(?:^|[ ,])(?:when|whenever|while) (?:you|he|she) (?:(?:are|were|do|have|get|start) )?$/;
+const CAUSE_SUBJECT = /^(?:(?:okay|ok|so|and|um|uh|right|now|alright|,) )*(?:does|did|do|would|will|can|could|is|was|has) (?:the |your |any )?$/;
+const CAUSING_AFTER = /^ (?:make|makes|made|cause|causes|caused|trigger|triggers|bring on|brings on|set off|sets off|aggravate|aggravates|worsen|worsens|help|helps|relieve|relieves|ease|eases|affect|affects|change|changes)(?= )/;
 
 // Where the asking part of a sentence starts.
 function firstAsked(context: SentenceContext, normal: string): number {
@@ -189,6 +226,8 @@ function deniedMedicines(question: OpenQuestion, answer: readonly ClinicalSenten
 // orthopnoea): "that wakes you up", "while lying down"; "at night" is left out, as a note writes "no nocturnal cough".
 const RESTRICTED_AFTER = /^ (?:(?:that|which) (?:wakes|woke|wake|keeps|kept) (?:you|him|her)|(?:(?:while|when) (?:you are |you )?)?(?:lying|lie|laying|lay) (?:down|flat))(?= |$)/;
 
+const LIKE_THAT_BEFORE = /(?:^| )(?:anything|something|nothing) (?:like|of) that (?:sort )?$/;
+
 // A finding said as a body part and what it does ("heart is beating very fast", "heart racing", "nose bleeding").
 const PREDICATED = /^[a-z]+ (?:(?:is|are|was|were|keeps|kept|has been|been)(?= )|(?:racing|pounding|beating|fluttering|bleeding|hurting|aching|throbbing|itching|ringing)(?= |$))/;
 
@@ -235,7 +274,7 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   if (question.aboutOthers) return;
   const { affirmed, rest: unnamed } = splitNamed(question.asked, answer);
   const named = affirmed.length + unnamed.length < question.asked.length || affirmed.length > 0;
-  const polarity: AnswerPolarity = readAnswer(first.normal) ?? heardAsNo(question, first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
+  const polarity: AnswerPolarity = readAnswer(first.normal) ?? heardAsNo(question, first.normal) ?? allFine(question, first.normal) ?? ((COURSE.test(first.normal) && !named) || question.confirming ? 'yes' : null);
   // "any fever or cough?" / "i have this cough, but other than that nothing": the answer affirms what it names
   // (its own sentences record it) and, with "nothing else", denies the rest; without, the rest is unsaid.
   let restPolarity = polarity;
@@ -252,11 +291,11 @@ export function applyAnswer(emr: EkaEmrTemplate, question: OpenQuestion, answer:
   const duration = answer.map((sentence) => findDurations(sentence.normal)[0]?.duration ?? null).find(Boolean) ?? findBareDuration(first.normal);
   const onset = duration ? null : answer.map((sentence) => findOnset(sentence.normal)).find(Boolean);
   if ((polarity !== null || CONFIRM.test(first.normal)) && !question.qualified) {
-    for (const match of question.negatedAsked) emr.absent_symptoms.push({ name: match.entry.name, text });
+    for (const match of question.negatedAsked) if (!question.qualifiedAsked.includes(match)) emr.absent_symptoms.push({ name: match.entry.name, text });
   }
   if (restPolarity === 'no' && !question.qualified) {
     for (const match of rest) {
-      if ((match.kind === 'symptom' || match.kind === 'condition') && !question.restricted.includes(match)) emr.absent_symptoms.push({ name: match.entry.name, text });
+      if ((match.kind === 'symptom' || match.kind === 'condition') && !question.restricted.includes(match) && !question.qualifiedAsked.includes(match)) emr.absent_symptoms.push({ name: match.entry.name, text });
     }
   }
   const present = restPolarity === 'yes' || polarity === 'yes' ? (restPolarity === 'yes' ? [...affirmed, ...rest] : [...affirmed]) : [];
@@ -349,6 +388,14 @@ function heardAsNo(question: OpenQuestion, normal: string): AnswerPolarity {
   if (!now || question.yesNo[question.yesNo.length - 1] !== true) return null;
   const rest = now[1]?.trim() ?? '';
   return rest === '' || readAnswer(rest) === 'no' ? 'no' : null;
+}
+
+// "it's all fine", "all good", "everything is fine" and nothing more, to a yes-or-no question: nothing is wrong, a "no";
+// "everything is fine except some chills" names what is (see NEGATIVE_REST).
+const ALL_FINE = /^(?:(?:um|uh|eh|oh|well|,) )*(?:(?:it|that|things|everything|everything else|all)(?: is| was| has been| seems| looks| are)? )?(?:all |pretty |really |very |totally |completely )?(?:fine|good|okay|ok|normal|alright|all right|great|perfect)(?: (?:now|so far|there|down there|thank you|thanks|doctor|doc|,))*$/;
+
+function allFine(question: OpenQuestion, normal: string): AnswerPolarity {
+  return question.yesNo[question.yesNo.length - 1] === true && ALL_FINE.test(normal) ? 'no' : null;
 }
 
 // A "yes" to a turn of several questions answers the last one the answer does not take up by name ("any difficulty
