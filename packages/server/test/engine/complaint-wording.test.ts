@@ -146,6 +146,7 @@ describe('a finding is read no broader than its words', () => {
     ['My vision is blurry in the evening.', ['blurred vision']],
     ['I keep getting mouth sores or ulcers.', ['mouth ulcer']],
     ['She has ulcers on both legs that will not heal.', ['leg ulcer']],
+    ['I have had a right heel ulcer for two months.', ['leg ulcer']],
     ['I had a stomach ulcer two years ago.', []],
   ])('"%s" → %j', async (sentence, symptoms) => {
     for (const [, transcript] of shapes([['Patient', sentence]])) expect(names((await emrOf(transcript)).symptoms)).toEqual(symptoms);

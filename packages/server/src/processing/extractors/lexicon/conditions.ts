@@ -194,7 +194,7 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   // WHO ICD-10 puts an ulcer of the lower limb under L97 and keeps L98.4 for the skin elsewhere.
   { name: 'mouth ulcer', synonyms: ['mouth sore', 'oral ulcer', 'aphthous ulcer', 'canker sore', 'ulcer in the mouth', 'ulcers in the mouth', 'sore in the mouth', 'sores in the mouth'], code: 'K12.1' },
   { name: 'skin ulcer', synonyms: ['ulcer on the skin', 'ulcers on the skin'], code: 'L98.4' },
-  { name: 'leg ulcer', synonyms: ['foot ulcer', 'ankle ulcer', 'venous ulcer', 'ulcer on the leg', 'ulcers on the leg', 'ulcer on the foot', 'ulcers on the foot'], code: 'L97' },
+  { name: 'leg ulcer', synonyms: ['foot ulcer', 'ankle ulcer', 'venous ulcer', 'stasis ulcer', 'ulcer on the leg', 'ulcers on the leg', 'ulcer on the foot', 'ulcers on the foot'], code: 'L97' },
   // Changes or problems of vision are broader than blurring: their own finding.
   { name: 'visual disturbance', synonyms: ['vision changes', 'visual changes', 'vision change', 'visual change', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbances', 'changes in vision', 'changes in my vision', 'change in vision', 'change in my vision', 'problems with vision', 'problems with my vision', 'trouble with my vision', 'vision trouble'], code: 'H53.9' },
   { name: 'night sweats', synonyms: ['sweating at night', 'sweats', 'sweating in the night', 'sweat at night', 'drenched in sweat'], code: 'R61' },

@@ -51,13 +51,13 @@ const BACK_OF = /^ of(?= )/;
 // "anti nausea medicine", "an anti itch cream": a symptom named after "anti" names a treatment.
 const ANTI_BEFORE = /(?:^| )anti $/;
 
-// "mouth sores or ulcers", "ulcers on both legs": a bare "ulcer" said beside a place is that place's ulcer, not peptic.
+// "mouth sores or ulcers", "ankle stasis ulcer", "ulcers on both legs": a bare "ulcer" said beside a place is that place's ulcer, not peptic.
 const ULCER_SITES: Readonly<Record<string, string>> = {
   mouth: 'mouth ulcer', oral: 'mouth ulcer', lip: 'mouth ulcer', lips: 'mouth ulcer', tongue: 'mouth ulcer', gum: 'mouth ulcer', gums: 'mouth ulcer',
   skin: 'skin ulcer', leg: 'leg ulcer', legs: 'leg ulcer', foot: 'leg ulcer', feet: 'leg ulcer', ankle: 'leg ulcer', ankles: 'leg ulcer', shin: 'leg ulcer', toe: 'leg ulcer', toes: 'leg ulcer', heel: 'leg ulcer',
 };
 const ULCER_SITE_WORDS = Object.keys(ULCER_SITES).join('|');
-const ULCER_SITE_BEFORE = new RegExp(`(?:^| )(${ULCER_SITE_WORDS})(?: [a-z]+){0,2} (?:or|and|,) (?:[a-z]+ )?$`);
+const ULCER_SITE_BEFORE = new RegExp(`(?:^| )(${ULCER_SITE_WORDS})(?: [a-z]+){0,2} (?:(?:or|and|,) (?:[a-z]+ )?)?$`);
 const ULCER_SITE_AFTER = new RegExp(`^ (?:on|in|of) (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower) )?(${ULCER_SITE_WORDS})(?= |$)`);
 
 function placedUlcer(term: ClinicalMatch, normal: string): ClinicalMatch {
