@@ -143,6 +143,7 @@ describe('a finding is read no broader than its words', () => {
     ['I have no energy and I am exhausted all the time.', ['fatigue']],
     ['I have been feeling weakness and fatigue for a month.', ['weakness', 'fatigue']],
     ['I have noticed some changes in my vision lately.', ['visual disturbance']],
+    ['I have had some trouble seeing the board at work.', ['visual disturbance']],
     ['My vision is blurry in the evening.', ['blurred vision']],
     ['I keep getting mouth sores or ulcers.', ['mouth ulcer']],
     ['She has ulcers on both legs that will not heal.', ['leg ulcer']],

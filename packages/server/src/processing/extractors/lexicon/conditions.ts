@@ -196,7 +196,7 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'skin ulcer', synonyms: ['ulcer on the skin', 'ulcers on the skin'], code: 'L98.4' },
   { name: 'leg ulcer', synonyms: ['foot ulcer', 'ankle ulcer', 'venous ulcer', 'stasis ulcer', 'ulcer on the leg', 'ulcers on the leg', 'ulcer on the foot', 'ulcers on the foot'], code: 'L97' },
   // Changes or problems of vision are broader than blurring: their own finding.
-  { name: 'visual disturbance', synonyms: ['vision changes', 'visual changes', 'vision change', 'visual change', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbances', 'changes in vision', 'changes in my vision', 'change in vision', 'change in my vision', 'problems with vision', 'problems with my vision', 'trouble with my vision', 'vision trouble'], code: 'H53.9' },
+  { name: 'visual disturbance', synonyms: ['vision changes', 'visual changes', 'vision change', 'visual change', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbances', 'changes in vision', 'changes in my vision', 'change in vision', 'change in my vision', 'problems with vision', 'problems with my vision', 'trouble with my vision', 'vision trouble', 'difficulty seeing', 'trouble seeing', 'problems seeing'], code: 'H53.9' },
   { name: 'night sweats', synonyms: ['sweating at night', 'sweats', 'sweating in the night', 'sweat at night', 'drenched in sweat'], code: 'R61' },
   { name: 'weight gain', synonyms: ['gained weight', 'putting on weight'], code: 'R63.5' },
   { name: 'seizure', synonyms: ['seizures', 'convulsion', 'convulsions'], code: 'R56.8' },
