@@ -18,14 +18,14 @@ describe('the gold standard read from the clinician note', () => {
   });
 
   it('a head word written once for a list is read for every part', () => {
-    expect(read('No visual, hearing, or swallowing difficulties.')).toEqual(['no blurred vision', 'no hearing loss', 'no difficulty swallowing']);
+    expect(read('No visual, hearing, or swallowing difficulties.')).toEqual(['no visual disturbance', 'no hearing loss', 'no difficulty swallowing']);
     expect(read('Headache and pain in the neck and knee.')).toEqual(['headache', 'neck pain', 'knee pain']);
     expect(read('Neck and back pain for two weeks.')).toEqual(['neck pain', 'back pain']);
   });
 
   it('reads note wording the lexicon now knows', () => {
     expect(read('The patient denies ear pain, URI symptoms, dyspnea, or paresthesias.')).toEqual(['no ear pain', 'no acute upper respiratory infection', 'no shortness of breath', 'no tingling']);
-    expect(read('Left otalgia. She denies any vision changes.')).toEqual(['ear pain', 'no blurred vision']);
+    expect(read('Left otalgia. She denies any vision changes.')).toEqual(['ear pain', 'no visual disturbance']);
   });
 
   it('a class of medicines beside or with a named member is that medicine', () => {
@@ -40,7 +40,7 @@ describe('the gold standard read from the clinician note', () => {
   });
 
   it('reads clinicians\' shorthand', () => {
-    expect(read('Denied any fever, chills, HA, change in vision or SOB.')).toEqual(['no fever', 'no chills', 'no headache', 'no blurred vision', 'no shortness of breath']);
+    expect(read('Denied any fever, chills, HA, change in vision or SOB.')).toEqual(['no fever', 'no chills', 'no headache', 'no visual disturbance', 'no shortness of breath']);
     expect(read('Status post CVA, HTN and a fib.')).toEqual(['stroke', 'hypertension', 'atrial fibrillation']);
   });
 

@@ -55,7 +55,7 @@ describe('answers to questions that ask about several things', () => {
     async (_, transcript) => {
       const [present, denied] = await findingsOf(transcript);
       expect(present).toEqual(expect.arrayContaining(['nausea', 'vomiting']));
-      expect(denied).toEqual(['blurred vision']);
+      expect(denied).toEqual(['visual disturbance']);
     },
   );
 

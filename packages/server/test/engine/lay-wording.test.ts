@@ -20,7 +20,7 @@ describe('the wording the issue lists is recognised', () => {
     ['My nose was stuffy all week.', 'nasal congestion'],
     ["I've had the runs since Sunday.", 'diarrhoea'],
     ['I feel faint when I stand up quickly.', 'dizziness'],
-    ['I am feeling so weak.', 'fatigue'],
+    ['I am feeling so weak.', 'weakness'],
     ['There is some blood in my sputum.', 'coughing up blood'],
     ['My vision gets blurry in the evening.', 'blurred vision'],
     ['My knee swells up after a walk.', 'swelling'],

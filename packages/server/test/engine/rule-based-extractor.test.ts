@@ -375,7 +375,7 @@ describe('vocabulary: brands, classes and lay wording (issue 13)', () => {
   it('a pain or problem word said once for two parts is read for both', async () => {
     expect((await emrOf('Patient: I have had neck and shoulder pain all week.')).symptoms.map((symptom) => symptom.name)).toEqual(['neck pain', 'shoulder pain']);
     expect((await emrOf('Patient: I have pain in my knee and hip.')).symptoms.map((symptom) => symptom.name)).toEqual(['knee pain', 'hip pain']);
-    expect((await emrOf('Patient: I do not have other problems, except I have vision and hearing problems.')).symptoms.map((symptom) => symptom.name)).toEqual(['blurred vision', 'hearing loss']);
+    expect((await emrOf('Patient: I do not have other problems, except I have vision and hearing problems.')).symptoms.map((symptom) => symptom.name)).toEqual(['visual disturbance', 'hearing loss']);
     // "some pain" is not a body part's pain: the knee is not read as painful.
     expect((await emrOf('Patient: I hurt my knee and some pain came later, with a fever.')).symptoms.map((symptom) => symptom.name)).toEqual(['fever']);
   });

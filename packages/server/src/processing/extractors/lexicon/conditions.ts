@@ -34,7 +34,7 @@ export const CONDITIONS: readonly LexiconEntry[] = [
   { name: 'allergic rhinitis', synonyms: ['hay fever', 'seasonal allergies'], code: 'J30.4' },
   { name: 'gastritis', code: 'K29.7' },
   { name: 'gastro-oesophageal reflux disease', synonyms: ['acid reflux', 'reflux disease', 'gerd', 'gord'], code: 'K21.9' },
-  { name: 'peptic ulcer', synonyms: ['ulcer', 'stomach ulcer'], code: 'K27.9' },
+  { name: 'peptic ulcer', synonyms: ['ulcer', 'stomach ulcer', 'gastric ulcer', 'duodenal ulcer'], code: 'K27.9' },
   { name: 'gastroenteritis', synonyms: ['stomach infection', 'stomach flu'], code: 'A09' },
   { name: 'irritable bowel syndrome', synonyms: ['ibs'], code: 'K58.9' },
   { name: 'urinary tract infection', synonyms: ['urine infection', 'uti', 'water infection'], code: 'N39.0' },
@@ -149,7 +149,12 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'abdominal pain', synonyms: ['stomach pain', 'stomach ache', 'stomachache', 'tummy pain', 'belly pain', 'pain in the stomach', 'pain in the abdomen', ...painIn('stomach'), ...painIn('tummy'), ...painIn('belly'), ...painIn('abdomen'), 'abdominal cramps', 'abdominal cramping', 'stomach cramps', 'tummy ache', 'belly ache', 'bellyache', 'abdominal discomfort', 'cramps in the stomach', 'cramping in the stomach', 'stomach cramping', 'tummy cramps', 'gut pain'], code: 'R10.4' },
   { name: 'heartburn', synonyms: ['acidity', 'acid indigestion', 'indigestion', 'reflux symptoms'], code: 'R12' },
   { name: 'dizziness', synonyms: ['dizzy', 'giddiness', 'giddy', 'lightheaded', 'light headed', 'vertigo', 'spinning sensation', 'room spinning', 'woozy', 'lightheadedness', 'light headedness', 'dizzy spells', 'dizzy spell', 'head spinning', 'feel faint', 'feeling faint', 'felt faint', 'room is spinning'], code: 'R42' },
-  { name: 'fatigue', synonyms: ['tiredness', 'tired', 'weakness', 'exhaustion', 'exhausted', 'lethargy', 'fatigued', 'malaise', 'tired all the time', 'worn out', 'no energy', 'low energy', 'lack of energy', 'sluggish', 'run down', 'drained', 'weak', 'weaker', 'knackered', 'wiped out', 'tired out', 'always tired', 'low on energy'], code: 'R53' },
+  { name: 'fatigue', synonyms: ['tiredness', 'tired', 'exhaustion', 'exhausted', 'lethargy', 'fatigued', 'malaise', 'tired all the time', 'worn out', 'no energy', 'low energy', 'lack of energy', 'sluggish', 'run down', 'drained', 'knackered', 'wiped out', 'tired out', 'always tired', 'low on energy'], code: 'R53' },
+  // Weakness (loss of strength) is another finding than fatigue (loss of energy): ICD-10-CM splits them (R53.1, R53.83);
+  // WHO ICD-10, which this lexicon codes to, has only R53 "malaise and fatigue" for both, so both carry R53.
+  { name: 'weakness', synonyms: ['weak', 'weaker', 'generalised weakness', 'generalized weakness', 'loss of strength', 'lack of strength'], code: 'R53' },
+  // A symptom complex, not the disease: WHO ICD-10 has no code for it; influenza is read only when named.
+  { name: 'flu-like symptoms', synonyms: ['flu like symptom', 'flulike symptom', 'flu like illness', 'influenza like illness', 'influenza like symptom'] },
   { name: 'body ache', synonyms: ['body aches', 'bodyaches', 'body pain', 'muscle pain', 'muscle ache', 'myalgia', 'aching all over', 'aches and pains', 'sore muscles', 'muscles ache', 'muscles are aching'], code: 'M79.1' },
   // Low back pain is its own concept (ICD-10 M54.5, a subcategory of dorsalgia M54): a pain "in my lower back" is it,
   // however it is said, and it comes before back pain so the same words ("my lower back hurts", where "the back hurts"
@@ -184,7 +189,14 @@ export const SYMPTOMS: readonly LexiconEntry[] = [
   { name: 'numbness', synonyms: ['numb', 'numbing', 'loss of feeling', 'lost feeling', 'loss of sensation'], code: 'R20.0' },
   { name: 'tingling', synonyms: ['pins and needles', 'paresthesia', 'paraesthesia', 'paresthesias', 'tingly', 'paraesthesias', 'prickling', 'tingle'], code: 'R20.2' },
   { name: 'difficulty swallowing', synonyms: ['trouble swallowing', 'difficulty in swallowing', 'hard to swallow', 'dysphagia', 'painful swallowing', 'swallowing difficulty', 'swallowing difficulties', 'swallowing problems', 'problems swallowing', 'trouble with swallowing', 'odynophagia'], code: 'R13' },
-  { name: 'blurred vision', synonyms: ['blurry vision', 'vision changes', 'visual changes', 'blurred eyesight', 'double vision', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbance', 'visual disturbances', 'changes in vision', 'changes in my vision', 'change in vision', 'change in my vision', 'vision is blurry', 'blurriness', 'blurry', 'blurring', 'blurring of vision', 'fuzzy vision', 'vision is fuzzy'], code: 'H53.8' },
+  { name: 'blurred vision', synonyms: ['blurry vision', 'blurred eyesight', 'double vision', 'vision is blurry', 'blurriness', 'blurry', 'blurring', 'blurring of vision', 'fuzzy vision', 'vision is fuzzy'], code: 'H53.8' },
+  // An ulcer named by its place is not peptic: a bare "ulcer" beside a place is read as that place's (clinical-matcher.ts).
+  // WHO ICD-10 puts an ulcer of the lower limb under L97 and keeps L98.4 for the skin elsewhere.
+  { name: 'mouth ulcer', synonyms: ['mouth sore', 'oral ulcer', 'aphthous ulcer', 'canker sore', 'ulcer in the mouth', 'ulcers in the mouth', 'sore in the mouth', 'sores in the mouth'], code: 'K12.1' },
+  { name: 'skin ulcer', synonyms: ['ulcer on the skin', 'ulcers on the skin'], code: 'L98.4' },
+  { name: 'leg ulcer', synonyms: ['foot ulcer', 'ankle ulcer', 'venous ulcer', 'stasis ulcer', 'ulcer on the leg', 'ulcers on the leg', 'ulcer on the foot', 'ulcers on the foot'], code: 'L97' },
+  // Changes or problems of vision are broader than blurring: their own finding.
+  { name: 'visual disturbance', synonyms: ['vision changes', 'visual changes', 'vision change', 'visual change', 'vision problems', 'visual problems', 'visual difficulties', 'visual difficulty', 'visual disturbances', 'changes in vision', 'changes in my vision', 'change in vision', 'change in my vision', 'problems with vision', 'problems with my vision', 'trouble with my vision', 'vision trouble', 'difficulty seeing', 'trouble seeing', 'problems seeing'], code: 'H53.9' },
   { name: 'night sweats', synonyms: ['sweating at night', 'sweats', 'sweating in the night', 'sweat at night', 'drenched in sweat'], code: 'R61' },
   { name: 'weight gain', synonyms: ['gained weight', 'putting on weight'], code: 'R63.5' },
   { name: 'seizure', synonyms: ['seizures', 'convulsion', 'convulsions'], code: 'R56.8' },

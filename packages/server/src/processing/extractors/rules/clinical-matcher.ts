@@ -51,6 +51,22 @@ const BACK_OF = /^ of(?= )/;
 // "anti nausea medicine", "an anti itch cream": a symptom named after "anti" names a treatment.
 const ANTI_BEFORE = /(?:^| )anti $/;
 
+// "mouth sores or ulcers", "ankle stasis ulcer", "ulcers on both legs": a bare "ulcer" said beside a place is that place's ulcer, not peptic.
+const ULCER_SITES: Readonly<Record<string, string>> = {
+  mouth: 'mouth ulcer', oral: 'mouth ulcer', lip: 'mouth ulcer', lips: 'mouth ulcer', tongue: 'mouth ulcer', gum: 'mouth ulcer', gums: 'mouth ulcer',
+  skin: 'skin ulcer', leg: 'leg ulcer', legs: 'leg ulcer', foot: 'leg ulcer', feet: 'leg ulcer', ankle: 'leg ulcer', ankles: 'leg ulcer', shin: 'leg ulcer', toe: 'leg ulcer', toes: 'leg ulcer', heel: 'leg ulcer',
+};
+const ULCER_SITE_WORDS = Object.keys(ULCER_SITES).join('|');
+const ULCER_SITE_BEFORE = new RegExp(`(?:^| )(${ULCER_SITE_WORDS})(?: [a-z]+){0,2} (?:(?:or|and|,) (?:[a-z]+ )?)?$`);
+const ULCER_SITE_AFTER = new RegExp(`^ (?:on|in|of) (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower) )?(${ULCER_SITE_WORDS})(?= |$)`);
+
+function placedUlcer(term: ClinicalMatch, normal: string): ClinicalMatch {
+  if (term.text !== 'ulcer' && term.text !== 'ulcers') return term;
+  const site = ULCER_SITE_BEFORE.exec(normal.slice(0, term.start))?.[1] ?? ULCER_SITE_AFTER.exec(normal.slice(term.end))?.[1];
+  const entry = site === undefined ? undefined : SYMPTOMS.find((candidate) => candidate.name === ULCER_SITES[site]);
+  return entry ? { ...term, kind: 'symptom', entry } : term;
+}
+
 /** Creates the matcher over the project's lexicon (see lexicon/ for entries and their sources). */
 export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
   const match = createPhraseMatcher<ClinicalKind>({ medicine: MEDICINES, condition: CONDITIONS, symptom: SYMPTOMS, investigation: INVESTIGATIONS });
@@ -62,7 +78,7 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
       if ((term.text.endsWith('back') || term.text.endsWith('side')) && BACK_OF.test(normal.slice(term.end))) return false;
       if ((term.text === 'weak' || term.text === 'weaker') && ORGAN_BEFORE.test(normal.slice(0, term.start))) return false;
       return !excluded || !excluded.test(normal.slice(term.end));
-    });
+    }).map((term) => placedUlcer(term, normal));
     const named = found.filter((term) => !namedInstead(term, found, normal) && !saltOfNamed(term, found, normal));
     return [...named, ...sharedPains(normal, named, match)].sort((a, b) => a.start - b.start);
   };
@@ -71,7 +87,8 @@ export function createClinicalMatcher(): PhraseMatcher<ClinicalKind> {
 // "neck and lower back pain", "knee or hip pain", "vision and hearing problems", "pain in my neck and shoulders": the
 // head word is said once for two parts. The first part (or the second after "pain in") is matched as if the head
 // word were said with it.
-const SHARED_PAIN_BEFORE = /(?<=^| )(?:(lower|upper) )?([a-z]+)(?: and| or| ,)(?= (?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|pains|ache|aches|problems|difficulties|changes)(?: |$))/g;
+// "knee, ankle, or foot pain": each part of a list shares the head word of its last part.
+const SHARED_PAIN_BEFORE = /(?<=^| )(?:(lower|upper) )?([a-z]+)(?: ,)?(?: and| or| ,)(?= (?:[a-z]+(?: ,)?(?: and| or| ,) )*(?<last>(?:(?:lower|upper|left|right|both) )?[a-z]+ (pain|pains|ache|aches|problems|difficulties|changes))(?: |$))/dg;
 const SHARED_PAIN_AFTER = /(?<=^| )pain in (?:(?:the|my|his|her|your|their|both) )?(?:(?:left|right|lower|upper) )?[a-z]+(?: and| or| ,) (?:(?:the|my|his|her|your|their|both) )?((?:(?:left|right|lower|upper) )?([a-z]+))(?= |$)/g;
 
 // "my right shoulder and neck started to hurt", "my hips and knees are sore": two parts share the verb of the pain.
@@ -88,8 +105,8 @@ function sharedPains(normal: string, found: readonly ClinicalMatch[], match: Phr
   // Only where the other part is itself a finding the lexicon knows ("knee and some pain" is not knee pain).
   const painAt = (start: number) => found.some((term) => term.start === start && (term.kind === 'symptom' || term.kind === 'condition'));
   for (const part of normal.matchAll(SHARED_PAIN_BEFORE)) {
-    const [side, word, head] = [part[1], part[2] as string, part[3] as string];
-    if (!painAt(part.index + part[0].length + 1)) continue;
+    const [side, word, head] = [part[1], part[2] as string, part[4] as string];
+    if (!painAt(part.indices?.groups?.last?.[0] ?? -1)) continue;
     // "lower back and neck pain": the side belongs to the first part ("lower back pain", a condition the lexicon
     // names), else the part alone is matched.
     const wordStart = part.index + (side ? side.length + 1 : 0);

@@ -13,7 +13,8 @@ export interface PhraseMatch<Kind extends string> {
 /** Finds terms of several lexicons in a normal sentence, longest first, without overlaps. */
 export type PhraseMatcher<Kind extends string> = (normal: string) => PhraseMatch<Kind>[];
 
-const DETERMINER_WORDS = ['the', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that', 'these', 'those', 'both'];
+// "which knee hurts?" asks after the knee that hurts: "which" stands where "the" is.
+const DETERMINER_WORDS = ['the', 'which', 'my', 'his', 'her', 'your', 'their', 'our', 'this', 'that', 'these', 'those', 'both'];
 // Hedges, intensifiers, auxiliaries and adverbs people put inside a phrase ("I can't *really* hear as well", "my heart
 // *has been* beating *kinda* fast", "my left ankle *also* hurts"): one allowed in each gap between two words of a
 // term, never before its first or after its last word.
