@@ -102,7 +102,7 @@ const OUTPATIENT_MEDICINES: readonly LexiconEntry[] = [
   { name: 'clotrimazole', synonyms: ['lotrimin', 'canesten'], code: 'D01AC01' },
   { name: 'mupirocin', synonyms: ['bactroban'], code: 'D06AX09' },
   // Added for issue 13 (US, UK and Indian primary care): generic names and classes, brands as synonyms.
-  { name: 'codeine and paracetamol', synonyms: ['co codamol', 'cocodamol', 'tylenol with codeine', 'tylenol 3', 'tylenol number 3', 'tylenol number three', 'tylenol no 3', 'tylenol with codeine'], code: 'N02AJ06' },
+  { name: 'codeine and paracetamol', synonyms: ['co codamol', 'cocodamol', 'tylenol with codeine', 'tylenol 3', 'tylenol number 3', 'tylenol number three', 'tylenol no 3'], code: 'N02AJ06' },
   { name: 'codeine', code: 'R05DA04' },
   { name: 'oxycodone', synonyms: ['oxycontin', 'roxicodone'], code: 'N02AA05' },
   { name: 'hydrocodone and paracetamol', synonyms: ['vicodin', 'norco'], code: 'N02AJ22' },
